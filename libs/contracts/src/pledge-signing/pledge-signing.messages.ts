@@ -1,0 +1,33 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  AmendCommand,
+  CountersignCommand,
+  DeclineCommand,
+  SignCommand,
+  SigningRoundInit,
+  SigningStatusView,
+} from '@epw/domain';
+
+export const PLEDGE_SIGNING_WORKFLOW_TYPE = 'pledgeSigningWorkflow';
+
+export type PledgeSigningInput = SigningRoundInit & {
+  openedBy: string;
+  reason?: string;
+};
+
+export interface PledgeSigningResult {
+  roundId: string;
+  effectiveVersion: number;
+  countersignedAt: string;
+  overdue: boolean;
+}
+
+export const signPledgeUpdate = defineUpdate<SigningStatusView, [SignCommand]>('signPledge');
+export const declinePledgeUpdate = defineUpdate<SigningStatusView, [DeclineCommand]>(
+  'declinePledge',
+);
+export const amendPledgeUpdate = defineUpdate<SigningStatusView, [AmendCommand]>('amendPledge');
+export const countersignPledgeUpdate = defineUpdate<SigningStatusView, [CountersignCommand]>(
+  'countersignPledge',
+);
+export const signingStatusQuery = defineQuery<SigningStatusView>('signingStatus');

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Shared helpers for the setup scripts: every step says what it does; every step is idempotent.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA_DIR="${EPW_DATA_DIR:-$ROOT/.data}"
+LOG_DIR="$DATA_DIR/logs"
+RUN_DIR="$DATA_DIR/run"
+CACHE_DIR="${EPW_CACHE_DIR:-$HOME/.cache/emulation-pledge}"
+TEMPORAL_VERSION="v1.5.1"
+mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_DIR" "$CACHE_DIR"
+
+# Defaults for this machine; any of them can be overridden from the environment.
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}"
+export EPW_DB_USER="${EPW_DB_USER:-epw}" EPW_DB_PASSWORD="${EPW_DB_PASSWORD:-epw}"
+export EPW_DB_NAME="${EPW_DB_NAME:-epw}"
+export DATABASE_URL="${DATABASE_URL:-postgresql://$EPW_DB_USER:$EPW_DB_PASSWORD@$PGHOST:$PGPORT/$EPW_DB_NAME}"
+export REDIS_PORT="${REDIS_PORT:-6379}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}"
+export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}" TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:$TEMPORAL_PORT}"
+export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
+export API_PORT="${API_PORT:-3000}"
+
+step() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+fail() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for <description> <seconds> <command...>: poll with a bound, never sleep blindly.
+wait_for() {
+  local what=$1 seconds=$2; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || fail "timed out after ${seconds}s waiting for $what"
+    sleep 0.5
+  done
+}
+
+apt_updated=""
+apt_install() {
+  if [[ -z "$apt_updated" ]]; then
+    step "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  step "apt-get install -y $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Installs node_modules with `npm ci` when the lockfile changed since the last install.
+ensure_node_modules() {
+  local stamp="$ROOT/node_modules/.epw-lock-hash" want
+  want=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    step "node_modules up to date"
+  else
+    step "npm ci (installing dependencies from package-lock.json)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$stamp"
+  fi
+}
+
+ensure_prisma_client() {
+  step "prisma generate (WASM query compiler, no engine download)"
+  (cd "$ROOT" && npx --no-install prisma generate >"$LOG_DIR/prisma-generate.log" 2>&1) ||
+    { cat "$LOG_DIR/prisma-generate.log"; fail "prisma generate failed"; }
+}
+
+# migrate_database <database url>
+migrate_database() {
+  step "prisma migrate deploy → ${1%%\?*}"
+  (cd "$ROOT" && DATABASE_URL="$1" npx --no-install prisma migrate deploy >"$LOG_DIR/prisma-migrate.log" 2>&1) ||
+    { cat "$LOG_DIR/prisma-migrate.log"; fail "prisma migrate deploy failed"; }
+}

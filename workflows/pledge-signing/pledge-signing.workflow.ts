@@ -1,0 +1,177 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  currentUpdateInfo,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { PledgeSigningActivities, PledgeSigningInput, PledgeSigningResult } from '@epw/contracts';
+import {
+  amendPledgeUpdate,
+  countersignPledgeUpdate,
+  declinePledgeUpdate,
+  signPledgeUpdate,
+  signingStatusQuery,
+} from '@epw/contracts';
+import { DomainException, SigningRoundState } from '@epw/domain';
+
+const activities = proxyActivities<PledgeSigningActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Persisting an accepted action must eventually succeed: retry (idempotently) until it does.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Rejections cross to the client as ApplicationFailures whose `type` is the domain code. */
+function guarded(validate: () => void): void {
+  try {
+    validate();
+  } catch (err) {
+    if (err instanceof DomainException) {
+      throw ApplicationFailure.create({
+        type: err.code,
+        message: err.message,
+        details: [err.params],
+        nonRetryable: true,
+      });
+    }
+    throw err;
+  }
+}
+
+function eventKey(kind: string): string {
+  const update = currentUpdateInfo();
+  return `${workflowInfo().workflowId}/${update ? update.id : kind}`;
+}
+
+/**
+ * One cluster's pledge-signing round (ký kết giao ước thi đua). Members sign or decline through
+ * Updates; the head may amend (which invalidates earlier signatures) and countersigns once every
+ * member has signed the current text; a durable timer marks the round overdue at the deadline.
+ */
+export async function pledgeSigningWorkflow(
+  input: PledgeSigningInput,
+): Promise<PledgeSigningResult> {
+  const state = new SigningRoundState(input);
+  const { workflowId } = workflowInfo();
+
+  setHandler(signingStatusQuery, () => state.view());
+
+  setHandler(
+    signPledgeUpdate,
+    async (cmd) => {
+      const decision = state.applySign(cmd, '');
+      const { recordedAt } = await activities.recordUnitDecision({
+        eventKey: eventKey('sign'),
+        roundId: workflowId,
+        actorUserId: cmd.actor.userId,
+        unitId: cmd.unitId,
+        decision: 'SIGNED',
+        version: decision.version,
+        late: decision.late,
+      });
+      decision.at = recordedAt;
+      return state.view();
+    },
+    { validator: (cmd) => guarded(() => state.validateSign(cmd)) },
+  );
+
+  setHandler(
+    declinePledgeUpdate,
+    async (cmd) => {
+      const decision = state.applyDecline(cmd, '');
+      const { recordedAt } = await activities.recordUnitDecision({
+        eventKey: eventKey('decline'),
+        roundId: workflowId,
+        actorUserId: cmd.actor.userId,
+        unitId: cmd.unitId,
+        decision: 'DECLINED',
+        version: decision.version,
+        reason: cmd.reason,
+        late: decision.late,
+      });
+      decision.at = recordedAt;
+      return state.view();
+    },
+    { validator: (cmd) => guarded(() => state.validateDecline(cmd)) },
+  );
+
+  setHandler(
+    amendPledgeUpdate,
+    async (cmd) => {
+      const { version, invalidatedUnitIds } = state.applyAmend(cmd);
+      await activities.recordPledgeAmended({
+        eventKey: eventKey('amend'),
+        roundId: workflowId,
+        cycleId: input.cycleId,
+        actorUserId: cmd.actor.userId,
+        version,
+        items: cmd.items,
+        contentHash: cmd.contentHash,
+        reason: cmd.reason,
+        invalidatedUnitIds,
+      });
+      return state.view();
+    },
+    { validator: (cmd) => guarded(() => state.validateAmend(cmd)) },
+  );
+
+  setHandler(
+    countersignPledgeUpdate,
+    async (cmd) => {
+      // Mark effective before awaiting, so no signature or amendment slips in meanwhile.
+      state.applyCountersign(cmd, 'pending');
+      const { recordedAt } = await activities.recordCountersigned({
+        eventKey: eventKey('countersign'),
+        roundId: workflowId,
+        cycleId: input.cycleId,
+        actorUserId: cmd.actor.userId,
+        version: state.version,
+      });
+      state.applyCountersign(cmd, recordedAt);
+      return state.view();
+    },
+    { validator: (cmd) => guarded(() => state.validateCountersign(cmd)) },
+  );
+
+  await activities.recordRoundOpened({
+    eventKey: `${workflowId}/opened`,
+    roundId: workflowId,
+    actorUserId: input.openedBy,
+    cycleId: input.cycleId,
+    deadlineAt: input.deadlineAt,
+    version: input.pledge.version,
+    items: input.pledge.items,
+    contentHash: input.pledge.contentHash,
+  });
+
+  // Timer length from the run's start time (deterministic), not from a clock read.
+  const untilDeadline = Math.max(
+    0,
+    Date.parse(input.deadlineAt) - workflowInfo().runStartTime.getTime(),
+  );
+  const effectiveInTime = await condition(() => state.isEffective, untilDeadline);
+  if (!effectiveInTime) {
+    const missing = state.markOverdue('');
+    const { recordedAt } = await activities.recordRoundOverdue({
+      eventKey: `${workflowId}/overdue`,
+      roundId: workflowId,
+      actorUserId: null,
+      missingUnitIds: missing,
+    });
+    state.markOverdue(recordedAt);
+    log.info('signing round overdue', { roundId: workflowId, missing: missing.length });
+    await condition(() => state.isEffective);
+  }
+  await condition(allHandlersFinished);
+
+  const final = state.view();
+  return {
+    roundId: workflowId,
+    effectiveVersion: final.pledge.version,
+    countersignedAt: final.countersignedAt ?? '',
+    overdue: final.overdueAt !== null,
+  };
+}
