@@ -71,6 +71,7 @@ export async function pledgeSigningWorkflow(
         decision: 'SIGNED',
         version: decision.version,
         late: decision.late,
+        status: state.status,
       });
       decision.at = recordedAt;
       return state.view();
@@ -91,6 +92,7 @@ export async function pledgeSigningWorkflow(
         version: decision.version,
         reason: cmd.reason,
         late: decision.late,
+        status: state.status,
       });
       decision.at = recordedAt;
       return state.view();
@@ -112,6 +114,7 @@ export async function pledgeSigningWorkflow(
         contentHash: cmd.contentHash,
         reason: cmd.reason,
         invalidatedUnitIds,
+        status: state.status,
       });
       return state.view();
     },
@@ -129,6 +132,7 @@ export async function pledgeSigningWorkflow(
         cycleId: input.cycleId,
         actorUserId: cmd.actor.userId,
         version: state.version,
+        status: 'EFFECTIVE',
       });
       state.applyCountersign(cmd, recordedAt);
       return state.view();
@@ -145,6 +149,7 @@ export async function pledgeSigningWorkflow(
     version: input.pledge.version,
     items: input.pledge.items,
     contentHash: input.pledge.contentHash,
+    status: 'OPEN',
   });
 
   // Timer length from the run's start time (deterministic), not from a clock read.
@@ -160,6 +165,7 @@ export async function pledgeSigningWorkflow(
       roundId: workflowId,
       actorUserId: null,
       missingUnitIds: missing,
+      status: state.status,
     });
     state.markOverdue(recordedAt);
     log.info('signing round overdue', { roundId: workflowId, missing: missing.length });

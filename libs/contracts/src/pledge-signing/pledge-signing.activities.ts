@@ -1,3 +1,5 @@
+import type { SigningRoundStatus } from '@epw/domain';
+
 /** Activities of the pledge-signing workflow. Each writes one accepted action to PostgreSQL and
  * the audit log in one transaction, idempotently under `eventKey`, and returns the recorded time. */
 export interface RecordedAt {
@@ -8,6 +10,8 @@ interface EventBase {
   eventKey: string;
   roundId: string;
   actorUserId: string | null;
+  /** The round's status once this event is applied, for the read model. */
+  status: SigningRoundStatus;
 }
 
 export interface RoundOpenedEvent extends EventBase {

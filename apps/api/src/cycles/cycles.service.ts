@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { CycleRepository, pledgeContentHash, type CycleWithDetails } from '@epw/data-access';
+import { DomainErrorCode, DomainException, isCalendarDate, startOfVietnamDay } from '@epw/domain';
+import { RequestValidationException } from '../common/request-validation.exception';
+import type { CreateCycleDto, CyclePageDto, ListCyclesQueryDto } from './dto/cycle.dto';
+import { toCycleDto } from './cycle.mapper';
+
+@Injectable()
+export class CyclesService {
+  constructor(private readonly cycles: CycleRepository) {}
+
+  async list(query: ListCyclesQueryDto): Promise<CyclePageDto> {
+    const [rows, total] = await this.cycles.list(
+      query,
+      (query.page - 1) * query.pageSize,
+      query.pageSize,
+    );
+    return { items: rows.map(toCycleDto), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async getOrFail(id: string): Promise<CycleWithDetails> {
+    const cycle = await this.cycles.findById(id);
+    if (!cycle) throw new DomainException(DomainErrorCode.CycleNotFound, { cycleId: id });
+    return cycle;
+  }
+
+  async create(dto: CreateCycleDto, now: number): Promise<CycleWithDetails> {
+    for (const field of ['startsOn', 'endsOn'] as const) {
+      if (!isCalendarDate(dto[field])) {
+        throw new RequestValidationException([
+          { field, rule: 'isCalendarDate', message: `${field} is not a real calendar date` },
+        ]);
+      }
+    }
+    if (dto.endsOn < dto.startsOn) {
+      throw new RequestValidationException([
+        { field: 'endsOn', rule: 'notBeforeStartsOn', message: 'endsOn must not be before startsOn' },
+      ]);
+    }
+    const kindOk =
+      (dto.periodKind === 'YEAR' && /^\d{4}$/.test(dto.periodLabel)) ||
+      (dto.periodKind === 'QUARTER' && /^\d{4}-Q[1-4]$/.test(dto.periodLabel)) ||
+      (dto.periodKind === 'PHASE' && /^\d{4}-\d{4}$/.test(dto.periodLabel));
+    if (!kindOk) {
+      throw new RequestValidationException([
+        { field: 'periodLabel', rule: 'matchesPeriodKind', message: `periodLabel does not fit periodKind ${dto.periodKind}` },
+      ]);
+    }
+    const items = dto.pledge.items.map((t) => t.trim());
+    return this.cycles.create({
+      clusterId: dto.clusterId,
+      movementCode: dto.movementCode,
+      movementName: dto.movementName,
+      periodKind: dto.periodKind,
+      periodLabel: dto.periodLabel,
+      startsOn: new Date(`${dto.startsOn}T00:00:00Z`),
+      endsOn: new Date(`${dto.endsOn}T00:00:00Z`),
+      calendarScale: dto.calendarScale,
+      // An accelerated calendar starts now; the real one at the first day of the period.
+      calendarEpoch: new Date(dto.calendarScale > 1 ? now : startOfVietnamDay(dto.startsOn)),
+      pledge: {
+        title: dto.pledge.title,
+        documents: dto.pledge.documents,
+        items,
+        contentHash: pledgeContentHash(items),
+      },
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@epw/config';
+import { createApiApp } from './app.factory';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createApiApp(config);
+  await app.listen(config.api.port, config.api.host);
+  new Logger('Bootstrap').log(`API on http://${config.api.host}:${config.api.port} (docs at /docs)`);
+}
+
+bootstrap().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CyclesModule } from '../cycles/cycles.module';
+import { SigningRoundsController } from './signing-rounds.controller';
+import { SigningRoundsService } from './signing-rounds.service';
+
+@Module({
+  imports: [CyclesModule],
+  controllers: [SigningRoundsController],
+  providers: [SigningRoundsService],
+})
+export class SigningRoundsModule {}

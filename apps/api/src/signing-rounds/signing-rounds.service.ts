@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowIdReusePolicy, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
+import {
+  PLEDGE_SIGNING_WORKFLOW_TYPE,
+  amendPledgeUpdate,
+  countersignPledgeUpdate,
+  declinePledgeUpdate,
+  pledgeSigningWorkflowId,
+  signPledgeUpdate,
+  signingStatusQuery,
+  type PledgeSigningInput,
+} from '@epw/contracts';
+import {
+  AuditLogRepository,
+  CycleRepository,
+  SigningRoundRepository,
+  pledgeContentHash,
+} from '@epw/data-access';
+import {
+  CycleClock,
+  DomainErrorCode,
+  DomainException,
+  SigningRoundState,
+  UNIT_SIGNER_ROLE,
+  isCalendarDate,
+  type Actor,
+  type SigningStatusView,
+} from '@epw/domain';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RequestValidationException } from '../common/request-validation.exception';
+import { isWorkflowClosedError, roundClosed, toDomainException } from '../common/temporal-errors';
+import { CyclesService } from '../cycles/cycles.service';
+import type {
+  AmendPledgeDto,
+  AuditEntryDto,
+  CountersignPledgeDto,
+  DeclinePledgeDto,
+  OpenSigningRoundDto,
+  SignPledgeDto,
+  SignatureDto,
+} from './dto/signing-round.dto';
+import { toAuditEntryDto, toSignatureDto } from './signing-round.mapper';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.-]{8,100}$/;
+
+@Injectable()
+export class SigningRoundsService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly cyclesService: CyclesService,
+    private readonly cycles: CycleRepository,
+    private readonly rounds: SigningRoundRepository,
+    private readonly audit: AuditLogRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The cluster head opens the round: starts the workflow whose id is the round's business key. */
+  async open(user: AuthenticatedUser, cycleId: string, dto: OpenSigningRoundDto, now: number): Promise<SigningStatusView> {
+    const cycle = await this.cyclesService.getOrFail(cycleId);
+    const year = cycle.startsOn.getUTCFullYear();
+    const members = await this.cycles.membersForYear(cycle.clusterId, year);
+    if (members.length === 0) throw new DomainException(DomainErrorCode.NoMembers);
+    const head = members.find((m) => m.role === 'HEAD');
+    if (!head || user.unitId !== head.unitId || !user.roles.includes(UNIT_SIGNER_ROLE)) {
+      throw new DomainException(DomainErrorCode.NotClusterHead);
+    }
+    if (!isCalendarDate(dto.deadline)) {
+      throw new RequestValidationException([
+        { field: 'deadline', rule: 'isCalendarDate', message: 'deadline is not a real calendar date' },
+      ]);
+    }
+    const endsOn = cycle.endsOn.toISOString().slice(0, 10);
+    const from = cycle.startsOn.toISOString().slice(0, 10);
+    if (dto.deadline < from || dto.deadline > endsOn) {
+      throw new DomainException(DomainErrorCode.DeadlineOutsidePeriod, { from, to: endsOn });
+    }
+    const clock = new CycleClock(from, cycle.calendarEpoch.getTime(), cycle.calendarScale);
+    const deadlineAt = clock.deadlineOf(dto.deadline);
+    if (deadlineAt <= now) throw new DomainException(DomainErrorCode.DeadlineInPast);
+
+    const draft = cycle.pledge?.versions.find((v) => v.version === 0);
+    const items = (dto.items ?? draft?.items.map((i) => i.text) ?? []).map((t) => t.trim());
+    if (items.length === 0) {
+      throw new RequestValidationException([
+        { field: 'items', rule: 'arrayMinSize', message: 'the cycle has no draft pledge: give items' },
+      ]);
+    }
+    const roundId = pledgeSigningWorkflowId(cycle.cluster.code, cycle.movementCode, cycle.periodLabel);
+    const input: PledgeSigningInput = {
+      roundId,
+      cycleId: cycle.id,
+      clusterCode: cycle.cluster.code,
+      headUnitId: head.unitId,
+      members: members.map((m) => ({ unitId: m.unitId, unitCode: m.unit.code, unitName: m.unit.name })),
+      pledge: { version: 1, items, contentHash: pledgeContentHash(items) },
+      deadlineAt: new Date(deadlineAt).toISOString(),
+      openedBy: user.userId,
+    };
+    try {
+      await this.temporal.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, {
+        workflowId: roundId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new DomainException(DomainErrorCode.RoundAlreadyOpen, { roundId });
+      }
+      throw err;
+    }
+    return new SigningRoundState(input).view();
+  }
+
+  async status(user: AuthenticatedUser, roundId: string): Promise<SigningStatusView> {
+    await this.assertCanRead(user, roundId);
+    try {
+      return await this.handle(roundId).query(signingStatusQuery);
+    } catch (err) {
+      throw toDomainException(err, new DomainException(DomainErrorCode.RoundNotFound, { roundId }));
+    }
+  }
+
+  async signatures(user: AuthenticatedUser, roundId: string, includeInvalidated: boolean): Promise<SignatureDto[]> {
+    await this.assertCanRead(user, roundId);
+    return (await this.rounds.listSignatures(roundId, includeInvalidated)).map(toSignatureDto);
+  }
+
+  async auditTrail(user: AuthenticatedUser, roundId: string): Promise<AuditEntryDto[]> {
+    await this.assertCanRead(user, roundId);
+    return (await this.audit.listForEntity('SigningRound', roundId)).map(toAuditEntryDto);
+  }
+
+  sign(user: AuthenticatedUser, roundId: string, dto: SignPledgeDto, key?: string) {
+    return this.update(roundId, 'sign', user, key, (h, updateId) =>
+      h.executeUpdate(signPledgeUpdate, {
+        args: [{ actor: actorOf(user), unitId: dto.unitId, version: dto.version }],
+        updateId,
+      }),
+    );
+  }
+
+  decline(user: AuthenticatedUser, roundId: string, dto: DeclinePledgeDto, key?: string) {
+    return this.update(roundId, 'decline', user, key, (h, updateId) =>
+      h.executeUpdate(declinePledgeUpdate, {
+        args: [{ actor: actorOf(user), unitId: dto.unitId, version: dto.version, reason: dto.reason }],
+        updateId,
+      }),
+    );
+  }
+
+  amend(user: AuthenticatedUser, roundId: string, dto: AmendPledgeDto, key?: string) {
+    const items = dto.items.map((t) => t.trim());
+    return this.update(roundId, 'amend', user, key, (h, updateId) =>
+      h.executeUpdate(amendPledgeUpdate, {
+        args: [
+          {
+            actor: actorOf(user),
+            baseVersion: dto.baseVersion,
+            items,
+            contentHash: pledgeContentHash(items),
+            reason: dto.reason,
+          },
+        ],
+        updateId,
+      }),
+    );
+  }
+
+  countersign(user: AuthenticatedUser, roundId: string, dto: CountersignPledgeDto, key?: string) {
+    return this.update(roundId, 'countersign', user, key, (h, updateId) =>
+      h.executeUpdate(countersignPledgeUpdate, {
+        args: [{ actor: actorOf(user), version: dto.version }],
+        updateId,
+      }),
+    );
+  }
+
+  /**
+   * Sends one Update. The update id comes from the client's Idempotency-Key (a retried request
+   * gets the first outcome back instead of acting twice) or is fresh.
+   */
+  private async update(
+    roundId: string,
+    action: string,
+    user: AuthenticatedUser,
+    idempotencyKey: string | undefined,
+    send: (handle: WorkflowHandle, updateId: string) => Promise<SigningStatusView>,
+  ): Promise<SigningStatusView> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new RequestValidationException([
+        { field: 'Idempotency-Key', rule: 'matches', message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -' },
+      ]);
+    }
+    const updateId = `${action}-${user.userId}-${idempotencyKey ?? randomUUID()}`;
+    const handle = this.handle(roundId);
+    try {
+      return await send(handle, updateId);
+    } catch (err) {
+      if (isWorkflowClosedError(err) && (await this.exists(handle))) throw roundClosed();
+      throw toDomainException(err, new DomainException(DomainErrorCode.RoundNotFound, { roundId }));
+    }
+  }
+
+  private handle(roundId: string): WorkflowHandle {
+    return this.temporal.workflow.getHandle(roundId);
+  }
+
+  private async exists(handle: WorkflowHandle): Promise<boolean> {
+    try {
+      await handle.describe();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Members of the round's cluster (that year) and administrators may read it. */
+  private async assertCanRead(user: AuthenticatedUser, roundId: string): Promise<void> {
+    const round = await this.rounds.findById(roundId);
+    if (!round) throw new DomainException(DomainErrorCode.RoundNotFound, { roundId });
+    if (user.roles.includes('ADMIN')) return;
+    const members = await this.cycles.membersForYear(
+      round.cycle.clusterId,
+      round.cycle.startsOn.getUTCFullYear(),
+    );
+    if (!members.some((m) => m.unitId === user.unitId)) {
+      throw new DomainException(DomainErrorCode.Forbidden, { reason: 'đơn vị không thuộc cụm thi đua này' });
+    }
+  }
+}
+
+function actorOf(user: AuthenticatedUser): Actor {
+  return { userId: user.userId, unitId: user.unitId, roles: user.roles };
+}

@@ -1,0 +1,68 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
+import { PledgeSigningActivitiesImpl } from '../activities/pledge-signing.activities';
+import { workflowSource } from './workflow-source';
+
+/** Owns the Temporal worker's lifecycle: starts polling at bootstrap, drains on shutdown. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pledgeSigning: PledgeSigningActivitiesImpl,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { temporal, worker } = this.config;
+    this.connection = await NativeConnection.connect({ address: temporal.address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      ...workflowSource(this.config),
+      activities: bindAll(this.pledgeSigning),
+      maxCachedWorkflows: worker.maxCachedWorkflows,
+      maxConcurrentActivityTaskExecutions: worker.maxConcurrentActivities,
+      shutdownGraceTime: '10 seconds',
+    });
+    this.running = this.worker.run();
+    this.running.catch((err: unknown) => {
+      this.logger.error({ err }, 'Temporal worker stopped with an error');
+      process.exitCode = 1;
+    });
+    this.logger.log(
+      `Temporal worker polling ${temporal.address} namespace=${temporal.namespace} queue=${temporal.taskQueue} maxCachedWorkflows=${worker.maxCachedWorkflows}`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+    this.logger.log('Temporal worker stopped');
+  }
+}
+
+/** Activities are registered as plain functions; keep `this` bound to the injected instance. */
+function bindAll<T extends object>(instance: T): Record<string, (...args: unknown[]) => unknown> {
+  const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;
+  const out: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    const fn = proto[name];
+    if (name !== 'constructor' && typeof fn === 'function') {
+      out[name] = (fn as (...args: unknown[]) => unknown).bind(instance);
+    }
+  }
+  return out;
+}

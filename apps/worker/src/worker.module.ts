@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { type AppConfig, ConfigModule } from '@epw/config';
+import { DataAccessModule } from '@epw/data-access';
+import { PledgeSigningActivitiesImpl } from './activities/pledge-signing.activities';
+import { TemporalWorkerService } from './temporal/temporal-worker.service';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        DataAccessModule,
+      ],
+      providers: [PledgeSigningActivitiesImpl, TemporalWorkerService],
+    };
+  }
+}

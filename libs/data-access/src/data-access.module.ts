@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditLogRepository } from './audit/audit-log.repository';
+import { PrismaService } from './prisma.service';
+import { CycleRepository } from './repositories/cycle.repository';
+import { SigningRoundRepository } from './repositories/signing-round.repository';
+import { UserRepository } from './repositories/user.repository';
+
+const providers = [
+  PrismaService,
+  AuditLogRepository,
+  UserRepository,
+  CycleRepository,
+  SigningRoundRepository,
+];
+
+@Global()
+@Module({ providers, exports: providers })
+export class DataAccessModule {}

@@ -1,0 +1,10 @@
+export * from './prisma.service';
+export * from './data-access.module';
+export * from './audit/audit-hash';
+export * from './audit/audit-log.repository';
+export * from './repositories/user.repository';
+export * from './repositories/cycle.repository';
+export * from './repositories/signing-round.repository';
+export { Prisma } from './generated/prisma/client';
+export type { Role, ClusterRole, PeriodKind } from './generated/prisma/enums';
+export { PrismaClient } from './generated/prisma/client';

@@ -1,0 +1,35 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
+
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+
+/** Closes the client connection on shutdown, after in-flight requests are done. */
+@Injectable()
+class TemporalConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: TEMPORAL_CONNECTION,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => Connection.connect({ address: config.temporal.address }),
+    },
+    {
+      provide: Client,
+      inject: [TEMPORAL_CONNECTION, APP_CONFIG],
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({ connection, namespace: config.temporal.namespace }),
+    },
+    TemporalConnectionCloser,
+  ],
+  exports: [Client, TEMPORAL_CONNECTION],
+})
+export class TemporalClientModule {}

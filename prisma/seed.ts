@@ -1,0 +1,120 @@
+/* Idempotent demo seed: the fixture cluster, its 12 member units, demo accounts for every role and
+ * an open "Dân vận khéo" cycle for the current year with the pledge draft. */
+import { hash } from '@node-rs/argon2';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient, pledgeContentHash } from '@epw/data-access';
+import { startOfVietnamDay, toVietnamDate } from '@epw/domain';
+import {
+  DEMO_MOVEMENT,
+  DEMO_PASSWORD,
+  demoCluster,
+  demoDocuments,
+  demoPledgeItems,
+  demoUnits,
+  fixtureSource,
+  officerUsername,
+  signerUsername,
+} from './demo-data';
+
+const log = (msg: string) => console.log(`    seed: ${msg}`);
+
+async function main(): Promise<void> {
+  const url = process.env['DATABASE_URL'];
+  if (!url) throw new Error('DATABASE_URL is not set');
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const year = Number(toVietnamDate(Date.now()).slice(0, 4));
+  const passwordHash = await hash(DEMO_PASSWORD);
+  try {
+    const cluster = await prisma.cluster.upsert({
+      where: { code: demoCluster.code },
+      update: { name: demoCluster.name, organizer: demoCluster.organizer },
+      create: demoCluster,
+    });
+    log(`cluster ${cluster.code} – ${cluster.name}`);
+
+    for (const u of demoUnits) {
+      const unit = await prisma.unit.upsert({
+        where: { code: u.code },
+        update: { name: u.name },
+        create: { code: u.code, name: u.name },
+      });
+      for (const y of [2018, year]) {
+        await prisma.clusterMembership.upsert({
+          where: { clusterId_unitId_year: { clusterId: cluster.id, unitId: unit.id, year: y } },
+          update: { role: u.role, position: u.position },
+          create: { clusterId: cluster.id, unitId: unit.id, year: y, role: u.role, position: u.position },
+        });
+      }
+      await upsertUser(prisma, signerUsername(u.code), `Lãnh đạo ${u.name}`, unit.id, ['UNIT_SIGNER', 'UNIT_OFFICER'], passwordHash);
+      await upsertUser(prisma, officerUsername(u.code), `Cán bộ thi đua ${u.name}`, unit.id, ['UNIT_OFFICER'], passwordHash);
+    }
+    log(`${demoUnits.length} member units with a signer and an officer account each (years 2018 and ${year})`);
+
+    await upsertUser(prisma, 'admin', 'Quản trị hệ thống', null, ['ADMIN'], passwordHash);
+    await upsertUser(prisma, 'reviewer', 'Chuyên viên Ban Thi đua – Khen thưởng', null, ['REVIEWER'], passwordHash);
+    await upsertUser(prisma, 'council', 'Ủy viên Hội đồng Thi đua – Khen thưởng', null, ['COUNCIL_MEMBER'], passwordHash);
+    await upsertUser(prisma, 'authority', 'Lãnh đạo cơ quan quyết định khen thưởng', null, ['AUTHORITY'], passwordHash);
+    log('admin, reviewer, council and authority accounts');
+
+    const periodLabel = String(year);
+    const existing = await prisma.emulationCycle.findUnique({
+      where: { clusterId_movementCode_periodLabel: { clusterId: cluster.id, movementCode: DEMO_MOVEMENT.code, periodLabel } },
+    });
+    if (existing) {
+      log(`cycle ${DEMO_MOVEMENT.code} ${periodLabel} exists (${existing.status})`);
+    } else {
+      const items = demoPledgeItems(year);
+      await prisma.emulationCycle.create({
+        data: {
+          clusterId: cluster.id,
+          movementCode: DEMO_MOVEMENT.code,
+          movementName: DEMO_MOVEMENT.name,
+          periodKind: 'YEAR',
+          periodLabel,
+          startsOn: new Date(`${year}-01-01T00:00:00Z`),
+          endsOn: new Date(`${year}-12-31T00:00:00Z`),
+          calendarScale: 1,
+          calendarEpoch: new Date(startOfVietnamDay(`${year}-01-01`)),
+          pledge: {
+            create: {
+              title: `Nội dung ký kết giao ước thi đua công tác dân vận năm ${year} của ${cluster.name.split(' – ')[0]}`,
+              documents: demoDocuments.map((d) => d.replace('{year}', periodLabel)),
+              currentVersion: 0,
+              versions: {
+                create: {
+                  version: 0,
+                  contentHash: pledgeContentHash(items),
+                  reason: `Dự thảo theo ${fixtureSource}`,
+                  items: { create: items.map((text, position) => ({ position, text })) },
+                },
+              },
+            },
+          },
+        },
+      });
+      log(`cycle ${DEMO_MOVEMENT.code} ${periodLabel} with a ${items.length}-item pledge draft`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function upsertUser(
+  prisma: PrismaClient,
+  username: string,
+  fullName: string,
+  unitId: string | null,
+  roles: ('ADMIN' | 'UNIT_OFFICER' | 'UNIT_SIGNER' | 'REVIEWER' | 'COUNCIL_MEMBER' | 'AUTHORITY')[],
+  passwordHash: string,
+): Promise<void> {
+  await prisma.user.upsert({
+    where: { username },
+    update: { fullName, unitId, roles },
+    create: { username, fullName, unitId, roles, passwordHash },
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
