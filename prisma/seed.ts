@@ -14,7 +14,7 @@ import {
   fixtureSource,
   officerUsername,
   signerUsername,
-} from './demo-data';
+} from '@epw/testing';
 
 const log = (msg: string) => console.log(`    seed: ${msg}`);
 

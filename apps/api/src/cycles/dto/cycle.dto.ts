@@ -4,7 +4,9 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
+  IsObject,
   IsInt,
   IsNumber,
   IsOptional,
@@ -127,6 +129,8 @@ export class CreateCycleDto {
   calendarScale: number = 1;
 
   @ApiProperty({ type: PledgeDraftDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PledgeDraftDto)
   pledge!: PledgeDraftDto;

@@ -1,8 +1,9 @@
-import type { Config } from 'jest';
-import { pathsToModuleNameMapper } from 'ts-jest';
-import { compilerOptions } from './tsconfig.base.json';
+// @ts-check
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
 
-const common: Config = {
+/** @type {import('jest').Config} */
+const common = {
   testEnvironment: 'node',
   transform: {
     // Type checking is `npm run typecheck`'s job; tests transpile only, for speed.
@@ -13,20 +14,15 @@ const common: Config = {
   rootDir: __dirname,
 };
 
-const config: Config = {
+/** @type {import('jest').Config} */
+module.exports = {
   projects: [
-    {
-      ...common,
-      displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'],
-    },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts', '<rootDir>/workflows/**/*.int-spec.ts'],
-      testTimeout: 120_000,
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
     },
   ],
 };
-
-export default config;

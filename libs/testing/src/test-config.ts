@@ -1,0 +1,23 @@
+import { type AppConfig, loadConfig } from '@epw/config';
+
+/** Configuration for tests: the services started by `npm test`, a task queue of their own (so a
+ * running demo worker never picks up test workflows), quiet logs. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    DATABASE_URL: 'postgresql://epw:epw@127.0.0.1:5432/epw_test',
+    REDIS_URL: 'redis://127.0.0.1:6379/1',
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0000',
+    API_HOST: '127.0.0.1',
+    API_PORT: '0',
+    TEMPORAL_TASK_QUEUE: `test-${process.pid}-${Date.now().toString(36)}`,
+    ...overrides,
+  });
+}
+
+/** A short suffix that keeps one test's business keys apart from every other run's. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.toUpperCase();
+}

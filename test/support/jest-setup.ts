@@ -1,0 +1,2 @@
+// Integration tests drive real services and durable timers: allow them time, bounded.
+jest.setTimeout(120_000);
