@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { SigningStatusView } from '@epw/domain';
 import {
   createFixtureCluster,
@@ -283,5 +284,5 @@ async function recordHistory(sys: TestSystem, workflowId: string, name: string):
   const history = await handle.fetchHistory();
   const dir = path.join(__dirname, '../../workflows/pledge-signing/histories');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(history));
+  writeFileSync(path.join(dir, `${name}.json`), historyToJSON(history));
 }

@@ -1,0 +1,150 @@
+import { DomainErrorCode } from '../errors/domain-error-code';
+import { DomainException } from '../errors/domain.exception';
+import { SigningRoundState } from './signing-round.state';
+import type { Actor, SigningRoundInit } from './signing-round.types';
+
+const members = ['A', 'B', 'C'].map((c) => ({ unitId: `u-${c}`, unitCode: c, unitName: `Unit ${c}` }));
+const init: SigningRoundInit = {
+  roundId: 'pledge-signing-CTD-01-DVK-2026',
+  cycleId: 'cycle-1',
+  clusterCode: 'CTD-01',
+  headUnitId: 'u-A',
+  members,
+  pledge: { version: 1, items: ['Item 1', 'Item 2'], contentHash: 'h1' },
+  deadlineAt: '2026-08-31T16:59:59.999Z',
+};
+const signer = (unit: string): Actor => ({ userId: `user-${unit}`, unitId: `u-${unit}`, roles: ['UNIT_SIGNER'] });
+const officer = (unit: string): Actor => ({ userId: `off-${unit}`, unitId: `u-${unit}`, roles: ['UNIT_OFFICER'] });
+
+function codeOf(fn: () => void): DomainErrorCode | undefined {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DomainException) return err.code;
+    throw err;
+  }
+  return undefined;
+}
+
+function signAll(state: SigningRoundState, version = state.version): void {
+  for (const u of ['A', 'B', 'C']) {
+    const cmd = { actor: signer(u), unitId: `u-${u}`, version };
+    state.validateSign(cmd);
+    state.applySign(cmd, `t-${u}`);
+  }
+}
+
+describe(SigningRoundState.name, () => {
+  it('starts open with every member missing', () => {
+    const state = new SigningRoundState(init);
+    expect(state.status).toBe('OPEN');
+    expect(state.missing()).toEqual(['u-A', 'u-B', 'u-C']);
+    expect(state.view()).toMatchObject({ signedCount: 0, memberCount: 3 });
+  });
+
+  it('refuses a round without members', () => {
+    expect(codeOf(() => new SigningRoundState({ ...init, members: [] }))).toBe(DomainErrorCode.NoMembers);
+  });
+
+  it('accepts a signature from the unit signer and records who and when', () => {
+    const state = new SigningRoundState(init);
+    const cmd = { actor: signer('B'), unitId: 'u-B', version: 1 };
+    expect(codeOf(() => state.validateSign(cmd))).toBeUndefined();
+    state.applySign(cmd, '2026-08-07T02:00:00.000Z');
+    const b = state.view().units.find((u) => u.unitId === 'u-B');
+    expect(b).toMatchObject({ decision: 'SIGNED', version: 1, at: '2026-08-07T02:00:00.000Z', late: false });
+    expect(state.missing()).toEqual(['u-A', 'u-C']);
+  });
+
+  it.each([
+    ['a unit that is not a member', { actor: { ...signer('X') }, unitId: 'u-X', version: 1 }, DomainErrorCode.UnitNotMember],
+    ['a signer acting for another unit', { actor: signer('A'), unitId: 'u-B', version: 1 }, DomainErrorCode.WrongUnit],
+    ['an officer who is not a signer', { actor: officer('B'), unitId: 'u-B', version: 1 }, DomainErrorCode.NotASigner],
+    ['a stale pledge version', { actor: signer('B'), unitId: 'u-B', version: 0 }, DomainErrorCode.StalePledgeVersion],
+  ])('rejects a signature from %s', (_label, cmd, code) => {
+    const state = new SigningRoundState(init);
+    expect(codeOf(() => state.validateSign(cmd))).toBe(code);
+    expect(state.missing()).toHaveLength(3);
+  });
+
+  it('rejects a second signature of the same version', () => {
+    const state = new SigningRoundState(init);
+    const cmd = { actor: signer('B'), unitId: 'u-B', version: 1 };
+    state.applySign(cmd, 't');
+    expect(codeOf(() => state.validateSign(cmd))).toBe(DomainErrorCode.AlreadySigned);
+    expect(codeOf(() => state.validateDecline({ ...cmd, reason: 'changed our mind' }))).toBe(DomainErrorCode.AlreadySigned);
+  });
+
+  it('lets a unit that declined sign later, but not decline twice', () => {
+    const state = new SigningRoundState(init);
+    const decline = { actor: signer('C'), unitId: 'u-C', version: 1, reason: 'needs a digital target' };
+    state.validateDecline(decline);
+    state.applyDecline(decline, 't1');
+    expect(state.view().units[2]).toMatchObject({ decision: 'DECLINED', reason: 'needs a digital target' });
+    expect(codeOf(() => state.validateDecline(decline))).toBe(DomainErrorCode.AlreadyDeclined);
+    const sign = { actor: signer('C'), unitId: 'u-C', version: 1 };
+    expect(codeOf(() => state.validateSign(sign))).toBeUndefined();
+  });
+
+  it('an amendment bumps the version and invalidates every earlier decision', () => {
+    const state = new SigningRoundState(init);
+    signAll(state);
+    const amend = { actor: signer('A'), baseVersion: 1, items: ['Item 1', 'Item 2', 'Item 3'], contentHash: 'h2', reason: 'add a target' };
+    state.validateAmend(amend);
+    const { version, invalidatedUnitIds } = state.applyAmend(amend);
+    expect(version).toBe(2);
+    expect(invalidatedUnitIds.sort()).toEqual(['u-A', 'u-B', 'u-C']);
+    expect(state.status).toBe('OPEN');
+    expect(state.missing()).toHaveLength(3);
+    expect(codeOf(() => state.validateSign({ actor: signer('B'), unitId: 'u-B', version: 1 }))).toBe(DomainErrorCode.StalePledgeVersion);
+  });
+
+  it('only the head amends, on the current version, with a changed text', () => {
+    const state = new SigningRoundState(init);
+    const amend = { actor: signer('A'), baseVersion: 1, items: ['x'], contentHash: 'h2', reason: 'r' };
+    expect(codeOf(() => state.validateAmend({ ...amend, actor: signer('B') }))).toBe(DomainErrorCode.NotClusterHead);
+    expect(codeOf(() => state.validateAmend({ ...amend, actor: officer('A') }))).toBe(DomainErrorCode.NotClusterHead);
+    expect(codeOf(() => state.validateAmend({ ...amend, baseVersion: 2 }))).toBe(DomainErrorCode.StalePledgeVersion);
+    expect(codeOf(() => state.validateAmend({ ...amend, contentHash: 'h1' }))).toBe(DomainErrorCode.PledgeUnchanged);
+  });
+
+  it('countersigning needs every member signed on the current version, by the head', () => {
+    const state = new SigningRoundState(init);
+    expect(codeOf(() => state.validateCountersign({ actor: signer('A'), version: 1 }))).toBe(DomainErrorCode.NotAllSigned);
+    signAll(state);
+    expect(state.status).toBe('AWAITING_COUNTERSIGN');
+    expect(codeOf(() => state.validateCountersign({ actor: signer('B'), version: 1 }))).toBe(DomainErrorCode.NotClusterHead);
+    state.validateCountersign({ actor: signer('A'), version: 1 });
+    state.applyCountersign({ actor: signer('A'), version: 1 }, 't-end');
+    expect(state.status).toBe('EFFECTIVE');
+    expect(state.isEffective).toBe(true);
+  });
+
+  it('a closed round refuses everything', () => {
+    const state = new SigningRoundState(init);
+    signAll(state);
+    state.applyCountersign({ actor: signer('A'), version: 1 }, 't-end');
+    expect(codeOf(() => state.validateSign({ actor: signer('B'), unitId: 'u-B', version: 1 }))).toBe(DomainErrorCode.RoundClosed);
+    expect(codeOf(() => state.validateAmend({ actor: signer('A'), baseVersion: 1, items: ['x'], contentHash: 'h9', reason: 'r' }))).toBe(DomainErrorCode.RoundClosed);
+    expect(codeOf(() => state.validateCountersign({ actor: signer('A'), version: 1 }))).toBe(DomainErrorCode.RoundClosed);
+  });
+
+  it('the deadline records who was missing and later signatures are late', () => {
+    const state = new SigningRoundState(init);
+    state.applySign({ actor: signer('A'), unitId: 'u-A', version: 1 }, 't');
+    expect(state.markOverdue('')).toEqual(['u-B', 'u-C']);
+    state.applySign({ actor: signer('B'), unitId: 'u-B', version: 1 }, 't2');
+    // The recorded time arrives later; the missing list stays what it was at the deadline.
+    expect(state.markOverdue('2026-09-01T00:00:00.000Z')).toEqual(['u-B', 'u-C']);
+    expect(state.status).toBe('OVERDUE');
+    expect(state.view().units.find((u) => u.unitId === 'u-B')?.late).toBe(true);
+    expect(state.view().overdueAt).toBe('2026-09-01T00:00:00.000Z');
+  });
+
+  it('snapshots are plain data that rebuild the same state', () => {
+    const state = new SigningRoundState(init);
+    state.applySign({ actor: signer('B'), unitId: 'u-B', version: 1 }, 't');
+    const copy = new SigningRoundState(JSON.parse(JSON.stringify(state.snapshot())));
+    expect(copy.view()).toEqual(state.view());
+  });
+});

@@ -1,0 +1,154 @@
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import {
+  PLEDGE_SIGNING_WORKFLOW_TYPE,
+  countersignPledgeUpdate,
+  signPledgeUpdate,
+  signingStatusQuery,
+  type PledgeSigningActivities,
+  type PledgeSigningInput,
+  type PledgeSigningResult,
+} from '@epw/contracts';
+import type { Actor } from '@epw/domain';
+import { testConfig, uniqueSuffix, waitFor } from '@epw/testing';
+import { WORKFLOWS_ENTRY, webpackConfigHook } from '../../apps/worker/src/temporal/workflow-source';
+
+/** Activities that remember what they were asked to persist; the first write of each unit decision
+ * fails once, as a database hiccup would, to prove retries record it exactly once. */
+function fakeActivities() {
+  const recorded: { name: string; eventKey: string; missing?: string[] }[] = [];
+  const failedOnce = new Set<string>();
+  const at = () => new Date().toISOString();
+  const record = (name: string) => async (e: { eventKey: string; missingUnitIds?: string[] }) => {
+    if (!recorded.some((r) => r.eventKey === e.eventKey)) {
+      recorded.push({ name, eventKey: e.eventKey, missing: e.missingUnitIds });
+    }
+    return { recordedAt: at() };
+  };
+  const activities: PledgeSigningActivities = {
+    recordRoundOpened: record('opened'),
+    recordUnitDecision: async (e) => {
+      if (!failedOnce.has(e.eventKey)) {
+        failedOnce.add(e.eventKey);
+        throw ApplicationFailure.retryable('database hiccup');
+      }
+      return record('decision')(e);
+    },
+    recordPledgeAmended: record('amended'),
+    recordRoundOverdue: record('overdue'),
+    recordCountersigned: record('countersigned'),
+  };
+  return { activities, recorded };
+}
+
+const signer = (unit: string): Actor => ({ userId: `user-${unit}`, unitId: unit, roles: ['UNIT_SIGNER'] });
+
+describe('pledgeSigningWorkflow on the Temporal dev server', () => {
+  const config = testConfig();
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let client: Client;
+
+  beforeAll(async () => {
+    connection = await Connection.connect({ address: config.temporal.address });
+    nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
+    client = new Client({ connection, namespace: config.temporal.namespace });
+  });
+
+  afterAll(async () => {
+    await connection?.close();
+    await nativeConnection?.close();
+  });
+
+  function input(roundId: string, deadlineInMs: number): PledgeSigningInput {
+    return {
+      roundId,
+      cycleId: 'c1',
+      clusterCode: 'CTD-T',
+      headUnitId: 'A',
+      members: ['A', 'B', 'C'].map((u) => ({ unitId: u, unitCode: u, unitName: `Unit ${u}` })),
+      pledge: { version: 1, items: ['Item'], contentHash: 'h1' },
+      deadlineAt: new Date(Date.now() + deadlineInMs).toISOString(),
+      openedBy: 'user-A',
+    };
+  }
+
+  async function withWorker<T>(activities: PledgeSigningActivities, fn: () => Promise<T>): Promise<T> {
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      workflowsPath: WORKFLOWS_ENTRY,
+      bundlerOptions: { webpackConfigHook },
+      activities,
+    });
+    return worker.runUntil(fn());
+  }
+
+  it('persists each accepted action once: rejected updates never reach activities, retried ones record once', async () => {
+    const { activities, recorded } = fakeActivities();
+    const roundId = `wf-test-${uniqueSuffix()}`;
+    await withWorker(activities, async () => {
+      const handle = await client.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, {
+        workflowId: roundId,
+        taskQueue: config.temporal.taskQueue,
+        args: [input(roundId, 3_600_000)],
+      });
+
+      // Same update id twice (a client retry): one decision, the same answer.
+      const first = await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer('B'), unitId: 'B', version: 1 }], updateId: 'sign-B-1' });
+      const again = await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer('B'), unitId: 'B', version: 1 }], updateId: 'sign-B-1' });
+      expect(again).toEqual(first);
+
+      // A validator rejection carries the domain code and writes nothing.
+      const rejected = await handle
+        .executeUpdate(signPledgeUpdate, { args: [{ actor: signer('B'), unitId: 'C', version: 1 }] })
+        .catch((err: unknown) => err);
+      expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(((rejected as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('WRONG_UNIT');
+
+      for (const u of ['A', 'C']) {
+        await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer(u), unitId: u, version: 1 }] });
+      }
+      const status = await handle.query(signingStatusQuery);
+      expect(status).toMatchObject({ status: 'AWAITING_COUNTERSIGN', signedCount: 3 });
+      expect(status.units.every((u) => u.at !== null && u.at !== '')).toBe(true);
+
+      await handle.executeUpdate(countersignPledgeUpdate, { args: [{ actor: signer('A'), version: 1 }] });
+      const result: PledgeSigningResult = await handle.result();
+      expect(result).toMatchObject({ roundId, effectiveVersion: 1, overdue: false });
+
+      const history = await handle.fetchHistory();
+      const accepted = history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
+      expect(accepted).toHaveLength(4); // B, A, C, countersign: the duplicate and the rejection left no trace
+    });
+    expect(recorded.map((r) => r.name)).toEqual(['opened', 'decision', 'decision', 'decision', 'countersigned']);
+  });
+
+  it('fires the deadline once, recording who had not signed', async () => {
+    const { activities, recorded } = fakeActivities();
+    const roundId = `wf-test-${uniqueSuffix()}`;
+    await withWorker(activities, async () => {
+      const handle = await client.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, {
+        workflowId: roundId,
+        taskQueue: config.temporal.taskQueue,
+        args: [input(roundId, 2_000)],
+      });
+      await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer('A'), unitId: 'A', version: 1 }] });
+      const overdue = await waitFor(async () => {
+        const s = await handle.query(signingStatusQuery);
+        return s.status === 'OVERDUE' && s.overdueAt ? s : undefined;
+      }, { description: 'the overdue status' });
+      expect(overdue.missingAtDeadline).toEqual(['B', 'C']);
+      for (const u of ['B', 'C']) {
+        await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer(u), unitId: u, version: 1 }] });
+      }
+      await handle.executeUpdate(countersignPledgeUpdate, { args: [{ actor: signer('A'), version: 1 }] });
+      expect(await handle.result()).toMatchObject({ overdue: true });
+    });
+    const overdueEvents = recorded.filter((r) => r.name === 'overdue');
+    expect(overdueEvents).toHaveLength(1);
+    expect(overdueEvents[0]?.missing).toEqual(['B', 'C']);
+  });
+});
