@@ -4,15 +4,36 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'worker_threads', 'dns',
-  'stream', 'zlib', 'process', 'timers', 'events', 'util',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+  'dns',
+  'stream',
+  'zlib',
+  'process',
+  'timers',
+  'events',
+  'util',
 ];
 
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**',
-      'libs/data-access/src/generated/**', '**/*.js', '**/*.mjs', '**/*.cjs',
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      '.nx/**',
+      'coverage/**',
+      'libs/data-access/src/generated/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
     ],
   },
   js.configs.recommended,
@@ -26,26 +47,49 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']", message: 'No focused tests.' },
+        {
+          selector:
+            "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
+          message: 'No focused tests.',
+        },
       ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // System tests boot the real apps in-process through their factories.
+          allow: ['../../apps/api/src/**', '../../apps/worker/src/**'],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+            {
+              sourceTag: 'type:workflows',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+            },
             { sourceTag: 'type:config', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'] },
-            { sourceTag: 'type:temporal', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'] },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'],
+            },
+            {
+              sourceTag: 'type:temporal',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
-            { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'type:workflows'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
+            {
+              sourceTag: 'scope:worker',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'type:workflows'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'],
+            },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
@@ -61,20 +105,49 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...nodeBuiltins.map((name) => ({ name, message: 'Workflow code must not use Node APIs.' })),
-            ...nodeBuiltins.map((name) => ({ name: `node:${name}`, message: 'Workflow code must not use Node APIs.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'Workflow code must not use Node APIs.',
+            })),
+            ...nodeBuiltins.map((name) => ({
+              name: `node:${name}`,
+              message: 'Workflow code must not use Node APIs.',
+            })),
           ],
           patterns: [
-            { group: ['@prisma/*', '@nestjs/*', 'bullmq', 'ioredis', '@epw/data-access', '@epw/config', '@epw/temporal'], message: 'Workflow code imports only @temporalio/workflow, contracts and domain.' },
+            {
+              group: [
+                '@prisma/*',
+                '@nestjs/*',
+                'bullmq',
+                'ioredis',
+                '@epw/data-access',
+                '@epw/config',
+                '@epw/temporal',
+              ],
+              message: 'Workflow code imports only @temporalio/workflow, contracts and domain.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use workflow time (workflowInfo, activity results), not Date.now().' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use workflow time, not new Date().' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use uuid4() from @temporalio/workflow.' },
-        { selector: "CallExpression[callee.object.name='console']", message: 'Use log from @temporalio/workflow.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use workflow time (workflowInfo, activity results), not Date.now().',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use workflow time, not new Date().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Use uuid4() from @temporalio/workflow.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='console']",
+          message: 'Use log from @temporalio/workflow.',
+        },
       ],
     },
   },

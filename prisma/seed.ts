@@ -42,23 +42,72 @@ async function main(): Promise<void> {
         await prisma.clusterMembership.upsert({
           where: { clusterId_unitId_year: { clusterId: cluster.id, unitId: unit.id, year: y } },
           update: { role: u.role, position: u.position },
-          create: { clusterId: cluster.id, unitId: unit.id, year: y, role: u.role, position: u.position },
+          create: {
+            clusterId: cluster.id,
+            unitId: unit.id,
+            year: y,
+            role: u.role,
+            position: u.position,
+          },
         });
       }
-      await upsertUser(prisma, signerUsername(u.code), `Lãnh đạo ${u.name}`, unit.id, ['UNIT_SIGNER', 'UNIT_OFFICER'], passwordHash);
-      await upsertUser(prisma, officerUsername(u.code), `Cán bộ thi đua ${u.name}`, unit.id, ['UNIT_OFFICER'], passwordHash);
+      await upsertUser(
+        prisma,
+        signerUsername(u.code),
+        `Lãnh đạo ${u.name}`,
+        unit.id,
+        ['UNIT_SIGNER', 'UNIT_OFFICER'],
+        passwordHash,
+      );
+      await upsertUser(
+        prisma,
+        officerUsername(u.code),
+        `Cán bộ thi đua ${u.name}`,
+        unit.id,
+        ['UNIT_OFFICER'],
+        passwordHash,
+      );
     }
-    log(`${demoUnits.length} member units with a signer and an officer account each (years 2018 and ${year})`);
+    log(
+      `${demoUnits.length} member units with a signer and an officer account each (years 2018 and ${year})`,
+    );
 
     await upsertUser(prisma, 'admin', 'Quản trị hệ thống', null, ['ADMIN'], passwordHash);
-    await upsertUser(prisma, 'reviewer', 'Chuyên viên Ban Thi đua – Khen thưởng', null, ['REVIEWER'], passwordHash);
-    await upsertUser(prisma, 'council', 'Ủy viên Hội đồng Thi đua – Khen thưởng', null, ['COUNCIL_MEMBER'], passwordHash);
-    await upsertUser(prisma, 'authority', 'Lãnh đạo cơ quan quyết định khen thưởng', null, ['AUTHORITY'], passwordHash);
+    await upsertUser(
+      prisma,
+      'reviewer',
+      'Chuyên viên Ban Thi đua – Khen thưởng',
+      null,
+      ['REVIEWER'],
+      passwordHash,
+    );
+    await upsertUser(
+      prisma,
+      'council',
+      'Ủy viên Hội đồng Thi đua – Khen thưởng',
+      null,
+      ['COUNCIL_MEMBER'],
+      passwordHash,
+    );
+    await upsertUser(
+      prisma,
+      'authority',
+      'Lãnh đạo cơ quan quyết định khen thưởng',
+      null,
+      ['AUTHORITY'],
+      passwordHash,
+    );
     log('admin, reviewer, council and authority accounts');
 
     const periodLabel = String(year);
     const existing = await prisma.emulationCycle.findUnique({
-      where: { clusterId_movementCode_periodLabel: { clusterId: cluster.id, movementCode: DEMO_MOVEMENT.code, periodLabel } },
+      where: {
+        clusterId_movementCode_periodLabel: {
+          clusterId: cluster.id,
+          movementCode: DEMO_MOVEMENT.code,
+          periodLabel,
+        },
+      },
     });
     if (existing) {
       log(`cycle ${DEMO_MOVEMENT.code} ${periodLabel} exists (${existing.status})`);

@@ -49,17 +49,25 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-# Installs node_modules with `npm ci` when the lockfile changed since the last install.
+# Installs node_modules from the committed package-lock.json when it changed since the last install.
+# `npm ci` would be the tool, but npm 11 leaves other platforms' optional native packages out of
+# the lockfile on these machines and `npm ci` then refuses it (npm/cli#9342, #8320). `npm install`
+# installs the same locked tree; the check after it makes sure the lockfile did not move.
 ensure_node_modules() {
   local stamp="$ROOT/node_modules/.epw-lock-hash" want
   want=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
   if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
     step "node_modules up to date"
-  else
-    step "npm ci (installing dependencies from package-lock.json)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$want" >"$stamp"
+    return
   fi
+  step "npm install (the locked dependency tree from package-lock.json)"
+  cp "$ROOT/package-lock.json" "$DATA_DIR/package-lock.before.json"
+  (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
+  if ! cmp -s "$ROOT/package-lock.json" "$DATA_DIR/package-lock.before.json"; then
+    cp "$DATA_DIR/package-lock.before.json" "$ROOT/package-lock.json"
+    fail "npm install changed package-lock.json: package.json and the lockfile disagree (run npm install and commit the lockfile)"
+  fi
+  echo "$want" >"$stamp"
 }
 
 ensure_prisma_client() {

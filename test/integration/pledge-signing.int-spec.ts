@@ -59,7 +59,12 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
     return res.body.id;
   }
 
-  const sign = (unit: FixtureUnit, roundId: string, version: number, headers: Record<string, string> = {}) =>
+  const sign = (
+    unit: FixtureUnit,
+    roundId: string,
+    version: number,
+    headers: Record<string, string> = {},
+  ) =>
     sys.http.as<Omit<SigningStatusView, 'status'> & Omit<Problem, 'status'>>(
       unit.signer,
       'POST',
@@ -69,7 +74,8 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
     );
 
   const status = async (roundId: string) =>
-    (await sys.http.as<SigningStatusView>(cluster.head.signer, 'GET', `/signing-rounds/${roundId}`)).body;
+    (await sys.http.as<SigningStatusView>(cluster.head.signer, 'GET', `/signing-rounds/${roundId}`))
+      .body;
 
   it('runs a whole round: decline, amendment, re-signing, rejections and countersignature', async () => {
     const cycleId = await createCycle({
@@ -81,32 +87,56 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
       calendarScale: scaleFor(8),
     });
     const roundId = `pledge-signing-${cluster.clusterCode}-DVK-2026`;
-    const [head, decliner, other] = [cluster.head, cluster.units[3]!, cluster.units[0]!];
+    const [head, decliner, other] = [cluster.head, cluster.units[3], cluster.units[0]];
 
     // Only the head's signer may open the round.
-    const notHead = await sys.http.as<Problem>(other.signer, 'POST', `/cycles/${cycleId}/signing-round`, { deadline: '2026-12-31' });
+    const notHead = await sys.http.as<Problem>(
+      other.signer,
+      'POST',
+      `/cycles/${cycleId}/signing-round`,
+      { deadline: '2026-12-31' },
+    );
     expect(notHead.status).toBe(403);
     expect(notHead.body.code).toBe('NOT_CLUSTER_HEAD');
 
-    const opened = await sys.http.as<SigningStatusView>(head.signer, 'POST', `/cycles/${cycleId}/signing-round`, { deadline: '2026-12-31' });
+    const opened = await sys.http.as<SigningStatusView>(
+      head.signer,
+      'POST',
+      `/cycles/${cycleId}/signing-round`,
+      { deadline: '2026-12-31' },
+    );
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ roundId, status: 'OPEN', memberCount: 12, signedCount: 0 });
     expect(opened.body.pledge.version).toBe(1);
 
-    const again = await sys.http.as<Problem>(head.signer, 'POST', `/cycles/${cycleId}/signing-round`, { deadline: '2026-12-31' });
+    const again = await sys.http.as<Problem>(
+      head.signer,
+      'POST',
+      `/cycles/${cycleId}/signing-round`,
+      { deadline: '2026-12-31' },
+    );
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ROUND_ALREADY_OPEN');
 
     // The read model appears once the workflow's first activity has run.
-    await waitFor(async () => (await sys.prisma.signingRound.findUnique({ where: { id: roundId } })) ?? undefined, {
-      description: 'the round in PostgreSQL',
-    });
+    await waitFor(
+      async () =>
+        (await sys.prisma.signingRound.findUnique({ where: { id: roundId } })) ?? undefined,
+      {
+        description: 'the round in PostgreSQL',
+      },
+    );
 
-    const declined = await sys.http.as<SigningStatusView>(decliner.signer, 'POST', `/signing-rounds/${roundId}/decline`, {
-      unitId: decliner.id,
-      version: 1,
-      reason: 'Đề nghị bổ sung chỉ tiêu về chuyển đổi số trước khi ký',
-    });
+    const declined = await sys.http.as<SigningStatusView>(
+      decliner.signer,
+      'POST',
+      `/signing-rounds/${roundId}/decline`,
+      {
+        unitId: decliner.id,
+        version: 1,
+        reason: 'Đề nghị bổ sung chỉ tiêu về chuyển đổi số trước khi ký',
+      },
+    );
     expect(declined.status).toBe(200);
     expect(declined.body.units.find((u) => u.unitId === decliner.id)?.decision).toBe('DECLINED');
 
@@ -117,37 +147,70 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
     expect((await status(roundId)).signedCount).toBe(11);
 
     // Rejections: each names its rule and changes nothing.
-    const wrongUnit = await sys.http.as<Problem>(other.signer, 'POST', `/signing-rounds/${roundId}/sign`, { unitId: decliner.id, version: 1 });
+    const wrongUnit = await sys.http.as<Problem>(
+      other.signer,
+      'POST',
+      `/signing-rounds/${roundId}/sign`,
+      { unitId: decliner.id, version: 1 },
+    );
     expect(wrongUnit.status).toBe(403);
     expect(wrongUnit.body.code).toBe('WRONG_UNIT');
-    const officer = await sys.http.as<Problem>(decliner.officer, 'POST', `/signing-rounds/${roundId}/sign`, { unitId: decliner.id, version: 1 });
+    const officer = await sys.http.as<Problem>(
+      decliner.officer,
+      'POST',
+      `/signing-rounds/${roundId}/sign`,
+      { unitId: decliner.id, version: 1 },
+    );
     expect(officer.status).toBe(403);
     expect(officer.body.code).toBe('NOT_A_SIGNER');
     const twice = await sign(other, roundId, 1);
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ALREADY_SIGNED');
-    const badInput = await sys.http.as<Problem>(other.signer, 'POST', `/signing-rounds/${roundId}/sign`, { unitId: 'not-a-uuid', version: 0 });
+    const badInput = await sys.http.as<Problem>(
+      other.signer,
+      'POST',
+      `/signing-rounds/${roundId}/sign`,
+      { unitId: 'not-a-uuid', version: 0 },
+    );
     expect(badInput.status).toBe(400);
     expect(badInput.body.errors?.map((e) => e.field).sort()).toEqual(['unitId', 'version']);
-    const early = await sys.http.as<Problem>(head.signer, 'POST', `/signing-rounds/${roundId}/countersign`, { version: 1 });
+    const early = await sys.http.as<Problem>(
+      head.signer,
+      'POST',
+      `/signing-rounds/${roundId}/countersign`,
+      { version: 1 },
+    );
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('NOT_ALL_SIGNED');
     expect(early.body.detail).toContain(decliner.code);
-    const notHeadAmend = await sys.http.as<Problem>(other.signer, 'POST', `/signing-rounds/${roundId}/amend`, {
-      baseVersion: 1,
-      items: ['Một nội dung khác hẳn'],
-      reason: 'Không phải cụm trưởng',
-    });
+    const notHeadAmend = await sys.http.as<Problem>(
+      other.signer,
+      'POST',
+      `/signing-rounds/${roundId}/amend`,
+      {
+        baseVersion: 1,
+        items: ['Một nội dung khác hẳn'],
+        reason: 'Không phải cụm trưởng',
+      },
+    );
     expect(notHeadAmend.status).toBe(403);
     expect((await status(roundId)).signedCount).toBe(11);
 
     // The head amends: version 2, every earlier decision lapses.
-    const items = [...demoPledgeItems(2026), 'Đẩy mạnh chuyển đổi số trong công tác dân vận, 100% đơn vị sử dụng hồ sơ điện tử'];
-    const amended = await sys.http.as<SigningStatusView>(head.signer, 'POST', `/signing-rounds/${roundId}/amend`, {
-      baseVersion: 1,
-      items,
-      reason: 'Bổ sung chỉ tiêu chuyển đổi số theo đề nghị của đơn vị',
-    });
+    const items = [
+      ...demoPledgeItems(2026),
+      'Đẩy mạnh chuyển đổi số trong công tác dân vận, 100% đơn vị sử dụng hồ sơ điện tử',
+    ];
+    const amended = await sys.http.as<SigningStatusView>(
+      head.signer,
+      'POST',
+      `/signing-rounds/${roundId}/amend`,
+      {
+        baseVersion: 1,
+        items,
+        reason: 'Bổ sung chỉ tiêu chuyển đổi số theo đề nghị của đơn vị',
+      },
+    );
     expect(amended.status).toBe(200);
     expect(amended.body.pledge.version).toBe(2);
     expect(amended.body.signedCount).toBe(0);
@@ -169,7 +232,12 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
     const ready = await status(roundId);
     expect(ready).toMatchObject({ status: 'AWAITING_COUNTERSIGN', signedCount: 12, missing: [] });
 
-    const countersigned = await sys.http.as<SigningStatusView>(head.signer, 'POST', `/signing-rounds/${roundId}/countersign`, { version: 2 });
+    const countersigned = await sys.http.as<SigningStatusView>(
+      head.signer,
+      'POST',
+      `/signing-rounds/${roundId}/countersign`,
+      { version: 2 },
+    );
     expect(countersigned.status).toBe(200);
     expect(countersigned.body.status).toBe('EFFECTIVE');
 
@@ -178,26 +246,61 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
     expect(closed.body.code).toBe('ROUND_CLOSED');
 
     // PostgreSQL holds every accepted action exactly once.
-    const current = await waitFor(async () => {
-      const res = await sys.http.as<Signature[]>(head.signer, 'GET', `/signing-rounds/${roundId}/signatures`);
-      return res.body.length === 12 ? res.body : undefined;
-    }, { description: '12 current signatures' });
+    const current = await waitFor(
+      async () => {
+        const res = await sys.http.as<Signature[]>(
+          head.signer,
+          'GET',
+          `/signing-rounds/${roundId}/signatures`,
+        );
+        return res.body.length === 12 ? res.body : undefined;
+      },
+      { description: '12 current signatures' },
+    );
     expect(current.every((s) => s.decision === 'SIGNED' && s.pledgeVersion === 2)).toBe(true);
-    const all = (await sys.http.as<Signature[]>(head.signer, 'GET', `/signing-rounds/${roundId}/signatures?includeInvalidated=true`)).body;
+    const all = (
+      await sys.http.as<Signature[]>(
+        head.signer,
+        'GET',
+        `/signing-rounds/${roundId}/signatures?includeInvalidated=true`,
+      )
+    ).body;
     expect(all).toHaveLength(24); // 1 decline + 11 signatures of v1, 12 of v2
     expect(all.filter((s) => s.invalidatedAt !== null)).toHaveLength(12);
 
-    const trail = (await sys.http.as<{ action: string }[]>(head.signer, 'GET', `/signing-rounds/${roundId}/audit`)).body;
+    const trail = (
+      await sys.http.as<{ action: string }[]>(
+        head.signer,
+        'GET',
+        `/signing-rounds/${roundId}/audit`,
+      )
+    ).body;
     const count = (a: string) => trail.filter((e) => e.action === a).length;
-    expect([count('pledge-signing.opened'), count('pledge-signing.declined'), count('pledge-signing.signed'), count('pledge-signing.amended'), count('pledge-signing.countersigned')]).toEqual([1, 1, 23, 1, 1]);
+    expect([
+      count('pledge-signing.opened'),
+      count('pledge-signing.declined'),
+      count('pledge-signing.signed'),
+      count('pledge-signing.amended'),
+      count('pledge-signing.countersigned'),
+    ]).toEqual([1, 1, 23, 1, 1]);
 
     const round = await sys.prisma.signingRound.findUniqueOrThrow({ where: { id: roundId } });
     expect(round).toMatchObject({ status: 'EFFECTIVE', effectiveVersion: 2 });
-    const cycle = (await sys.http.as<{ pledge: { currentVersion: number; effectiveAt: string | null } }>(head.signer, 'GET', `/cycles/${cycleId}`)).body;
+    const cycle = (
+      await sys.http.as<{ pledge: { currentVersion: number; effectiveAt: string | null } }>(
+        head.signer,
+        'GET',
+        `/cycles/${cycleId}`,
+      )
+    ).body;
     expect(cycle.pledge.currentVersion).toBe(2);
     expect(cycle.pledge.effectiveAt).not.toBeNull();
 
-    const verify = await sys.http.as<{ ok: boolean; checked: number }>(cluster.admin, 'GET', '/audit/verify');
+    const verify = await sys.http.as<{ ok: boolean; checked: number }>(
+      cluster.admin,
+      'GET',
+      '/audit/verify',
+    );
     expect(verify.body.ok).toBe(true);
     expect(verify.body.checked).toBeGreaterThanOrEqual(27);
     const forbidden = await sys.http.as<Problem>(head.signer, 'GET', '/audit/verify');
@@ -218,50 +321,95 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
       calendarScale: scaleFor(6),
     });
     const roundId = `pledge-signing-${cluster.clusterCode}-TDYN-2026-Q1`;
-    const late = cluster.units[5]!;
-    const opened = await sys.http.as<SigningStatusView>(cluster.head.signer, 'POST', `/cycles/${cycleId}/signing-round`, { deadline: '2026-01-01' });
+    const late = cluster.units[5];
+    const opened = await sys.http.as<SigningStatusView>(
+      cluster.head.signer,
+      'POST',
+      `/cycles/${cycleId}/signing-round`,
+      { deadline: '2026-01-01' },
+    );
     expect(opened.status).toBe(201);
     for (const unit of cluster.units.filter((u) => u.id !== late.id)) {
       expect((await sign(unit, roundId, 1)).status).toBe(200);
     }
 
-    const overdue = await waitFor(async () => {
-      const s = await status(roundId);
-      return s.status === 'OVERDUE' ? s : undefined;
-    }, { timeoutMs: 30_000, description: 'the deadline timer' });
+    const overdue = await waitFor(
+      async () => {
+        const s = await status(roundId);
+        return s.status === 'OVERDUE' ? s : undefined;
+      },
+      { timeoutMs: 30_000, description: 'the deadline timer' },
+    );
     expect(overdue.missingAtDeadline).toEqual([late.id]);
-    const row = await waitFor(async () => {
-      const r = await sys.prisma.signingRound.findUnique({ where: { id: roundId } });
-      return r?.status === 'OVERDUE' ? r : undefined;
-    }, { description: 'OVERDUE in PostgreSQL' });
+    const row = await waitFor(
+      async () => {
+        const r = await sys.prisma.signingRound.findUnique({ where: { id: roundId } });
+        return r?.status === 'OVERDUE' ? r : undefined;
+      },
+      { description: 'OVERDUE in PostgreSQL' },
+    );
     expect(row.missingUnitIds).toEqual([late.id]);
 
     const lateSignature = await sign(late, roundId, 1);
     expect(lateSignature.status).toBe(200);
-    expect(lateSignature.body.units.find((u) => u.unitId === late.id)).toMatchObject({ decision: 'SIGNED', late: true });
-    const done = await sys.http.as<SigningStatusView>(cluster.head.signer, 'POST', `/signing-rounds/${roundId}/countersign`, { version: 1 });
+    expect(lateSignature.body.units.find((u) => u.unitId === late.id)).toMatchObject({
+      decision: 'SIGNED',
+      late: true,
+    });
+    const done = await sys.http.as<SigningStatusView>(
+      cluster.head.signer,
+      'POST',
+      `/signing-rounds/${roundId}/countersign`,
+      { version: 1 },
+    );
     expect(done.body.status).toBe('EFFECTIVE');
     expect(done.body.missingAtDeadline).toEqual([late.id]);
 
-    const signatures = (await sys.http.as<Signature[]>(cluster.head.signer, 'GET', `/signing-rounds/${roundId}/signatures`)).body;
+    const signatures = (
+      await sys.http.as<Signature[]>(
+        cluster.head.signer,
+        'GET',
+        `/signing-rounds/${roundId}/signatures`,
+      )
+    ).body;
     expect(signatures.filter((s) => s.late).map((s) => s.unitId)).toEqual([late.id]);
     await recordHistory(sys, roundId, 'overdue-then-late');
   });
 
   it('refuses bad input with the field and the rule, in Vietnamese or English', async () => {
-    const vi = await sys.http.as<Problem>(cluster.admin, 'POST', '/cycles', { clusterId: cluster.clusterId, movementCode: 'x', periodKind: 'DECADE' });
+    const vi = await sys.http.as<Problem>(cluster.admin, 'POST', '/cycles', {
+      clusterId: cluster.clusterId,
+      movementCode: 'x',
+      periodKind: 'DECADE',
+    });
     expect(vi.status).toBe(400);
     expect(vi.headers.get('content-type')).toContain('application/problem+json');
     expect(vi.body.detail).toContain('không hợp lệ');
     const fields = new Set(vi.body.errors?.map((e) => e.field));
-    expect([...fields].sort()).toEqual(['endsOn', 'movementCode', 'movementName', 'periodKind', 'periodLabel', 'pledge', 'startsOn']);
-    const en = await sys.http.as<Problem>(cluster.units[0]!.signer, 'POST', '/signing-rounds/nope/sign', { unitId: cluster.units[0]!.id, version: 1 }, { 'accept-language': 'en' });
+    expect([...fields].sort()).toEqual([
+      'endsOn',
+      'movementCode',
+      'movementName',
+      'periodKind',
+      'periodLabel',
+      'pledge',
+      'startsOn',
+    ]);
+    const en = await sys.http.as<Problem>(
+      cluster.units[0].signer,
+      'POST',
+      '/signing-rounds/nope/sign',
+      { unitId: cluster.units[0].id, version: 1 },
+      { 'accept-language': 'en' },
+    );
     expect(en.status).toBe(404);
     expect(en.body).toMatchObject({ code: 'ROUND_NOT_FOUND' });
     expect(en.body.detail).toContain('not found');
     const anonymous = await sys.http.as<Problem>(null, 'GET', '/cycles');
     expect(anonymous.status).toBe(401);
-    const badLogin = await sys.http.request<Problem>('POST', '/auth/login', { body: { username: cluster.admin, password: 'wrong-password' } });
+    const badLogin = await sys.http.request<Problem>('POST', '/auth/login', {
+      body: { username: cluster.admin, password: 'wrong-password' },
+    });
     expect(badLogin.status).toBe(401);
     expect(badLogin.body.code).toBe('INVALID_CREDENTIALS');
     const notAdmin = await sys.http.as<Problem>(cluster.head.signer, 'POST', '/cycles', {});
@@ -269,7 +417,10 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
   });
 
   it('reports PostgreSQL, Redis and Temporal on /health', async () => {
-    const res = await sys.http.request<{ status: string; info: Record<string, { status: string }> }>('GET', '/health');
+    const res = await sys.http.request<{
+      status: string;
+      info: Record<string, { status: string }>;
+    }>('GET', '/health');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.info).sort()).toEqual(['postgresql', 'redis', 'temporal']);
     expect(Object.values(res.body.info).every((i) => i.status === 'up')).toBe(true);
@@ -280,7 +431,9 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
 async function recordHistory(sys: TestSystem, workflowId: string, name: string): Promise<void> {
   if (process.env['RECORD_HISTORIES'] !== '1') return;
   const handle = sys.temporal.workflow.getHandle(workflowId);
-  await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', { description: 'workflow completion' });
+  await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', {
+    description: 'workflow completion',
+  });
   const history = await handle.fetchHistory();
   const dir = path.join(__dirname, '../../workflows/pledge-signing/histories');
   mkdirSync(dir, { recursive: true });

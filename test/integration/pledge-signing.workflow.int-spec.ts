@@ -20,11 +20,11 @@ function fakeActivities() {
   const recorded: { name: string; eventKey: string; missing?: string[] }[] = [];
   const failedOnce = new Set<string>();
   const at = () => new Date().toISOString();
-  const record = (name: string) => async (e: { eventKey: string; missingUnitIds?: string[] }) => {
+  const record = (name: string) => (e: { eventKey: string; missingUnitIds?: string[] }) => {
     if (!recorded.some((r) => r.eventKey === e.eventKey)) {
       recorded.push({ name, eventKey: e.eventKey, missing: e.missingUnitIds });
     }
-    return { recordedAt: at() };
+    return Promise.resolve({ recordedAt: at() });
   };
   const activities: PledgeSigningActivities = {
     recordRoundOpened: record('opened'),
@@ -42,7 +42,11 @@ function fakeActivities() {
   return { activities, recorded };
 }
 
-const signer = (unit: string): Actor => ({ userId: `user-${unit}`, unitId: unit, roles: ['UNIT_SIGNER'] });
+const signer = (unit: string): Actor => ({
+  userId: `user-${unit}`,
+  unitId: unit,
+  roles: ['UNIT_SIGNER'],
+});
 
 describe('pledgeSigningWorkflow on the Temporal dev server', () => {
   const config = testConfig();
@@ -74,7 +78,10 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
     };
   }
 
-  async function withWorker<T>(activities: PledgeSigningActivities, fn: () => Promise<T>): Promise<T> {
+  async function withWorker<T>(
+    activities: PledgeSigningActivities,
+    fn: () => Promise<T>,
+  ): Promise<T> {
     const worker = await Worker.create({
       connection: nativeConnection,
       namespace: config.temporal.namespace,
@@ -97,33 +104,54 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
       });
 
       // Same update id twice (a client retry): one decision, the same answer.
-      const first = await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer('B'), unitId: 'B', version: 1 }], updateId: 'sign-B-1' });
-      const again = await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer('B'), unitId: 'B', version: 1 }], updateId: 'sign-B-1' });
+      const first = await handle.executeUpdate(signPledgeUpdate, {
+        args: [{ actor: signer('B'), unitId: 'B', version: 1 }],
+        updateId: 'sign-B-1',
+      });
+      const again = await handle.executeUpdate(signPledgeUpdate, {
+        args: [{ actor: signer('B'), unitId: 'B', version: 1 }],
+        updateId: 'sign-B-1',
+      });
       expect(again).toEqual(first);
 
       // A validator rejection carries the domain code and writes nothing.
       const rejected = await handle
-        .executeUpdate(signPledgeUpdate, { args: [{ actor: signer('B'), unitId: 'C', version: 1 }] })
+        .executeUpdate(signPledgeUpdate, {
+          args: [{ actor: signer('B'), unitId: 'C', version: 1 }],
+        })
         .catch((err: unknown) => err);
       expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
-      expect(((rejected as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('WRONG_UNIT');
+      expect(((rejected as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe(
+        'WRONG_UNIT',
+      );
 
       for (const u of ['A', 'C']) {
-        await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer(u), unitId: u, version: 1 }] });
+        await handle.executeUpdate(signPledgeUpdate, {
+          args: [{ actor: signer(u), unitId: u, version: 1 }],
+        });
       }
       const status = await handle.query(signingStatusQuery);
       expect(status).toMatchObject({ status: 'AWAITING_COUNTERSIGN', signedCount: 3 });
       expect(status.units.every((u) => u.at !== null && u.at !== '')).toBe(true);
 
-      await handle.executeUpdate(countersignPledgeUpdate, { args: [{ actor: signer('A'), version: 1 }] });
-      const result: PledgeSigningResult = await handle.result();
+      await handle.executeUpdate(countersignPledgeUpdate, {
+        args: [{ actor: signer('A'), version: 1 }],
+      });
+      const result = (await handle.result()) as PledgeSigningResult;
       expect(result).toMatchObject({ roundId, effectiveVersion: 1, overdue: false });
 
       const history = await handle.fetchHistory();
-      const accepted = history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
+      const accepted =
+        history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
       expect(accepted).toHaveLength(4); // B, A, C, countersign: the duplicate and the rejection left no trace
     });
-    expect(recorded.map((r) => r.name)).toEqual(['opened', 'decision', 'decision', 'decision', 'countersigned']);
+    expect(recorded.map((r) => r.name)).toEqual([
+      'opened',
+      'decision',
+      'decision',
+      'decision',
+      'countersigned',
+    ]);
   });
 
   it('fires the deadline once, recording who had not signed', async () => {
@@ -135,16 +163,25 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
         taskQueue: config.temporal.taskQueue,
         args: [input(roundId, 2_000)],
       });
-      await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer('A'), unitId: 'A', version: 1 }] });
-      const overdue = await waitFor(async () => {
-        const s = await handle.query(signingStatusQuery);
-        return s.status === 'OVERDUE' && s.overdueAt ? s : undefined;
-      }, { description: 'the overdue status' });
+      await handle.executeUpdate(signPledgeUpdate, {
+        args: [{ actor: signer('A'), unitId: 'A', version: 1 }],
+      });
+      const overdue = await waitFor(
+        async () => {
+          const s = await handle.query(signingStatusQuery);
+          return s.status === 'OVERDUE' && s.overdueAt ? s : undefined;
+        },
+        { description: 'the overdue status' },
+      );
       expect(overdue.missingAtDeadline).toEqual(['B', 'C']);
       for (const u of ['B', 'C']) {
-        await handle.executeUpdate(signPledgeUpdate, { args: [{ actor: signer(u), unitId: u, version: 1 }] });
+        await handle.executeUpdate(signPledgeUpdate, {
+          args: [{ actor: signer(u), unitId: u, version: 1 }],
+        });
       }
-      await handle.executeUpdate(countersignPledgeUpdate, { args: [{ actor: signer('A'), version: 1 }] });
+      await handle.executeUpdate(countersignPledgeUpdate, {
+        args: [{ actor: signer('A'), version: 1 }],
+      });
       expect(await handle.result()).toMatchObject({ overdue: true });
     });
     const overdueEvents = recorded.filter((r) => r.name === 'overdue');

@@ -11,8 +11,21 @@ describe('Prisma migrations', () => {
     const run = () =>
       execFileSync(
         path.join(ROOT, 'node_modules/.bin/prisma'),
-        ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--exit-code'],
-        { cwd: ROOT, env: { ...process.env, DATABASE_URL: testConfig().databaseUrl }, encoding: 'utf8', stdio: 'pipe' },
+        [
+          'migrate',
+          'diff',
+          '--from-migrations',
+          'prisma/migrations',
+          '--to-schema-datamodel',
+          'prisma/schema.prisma',
+          '--exit-code',
+        ],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: testConfig().databaseUrl },
+          encoding: 'utf8',
+          stdio: 'pipe',
+        },
       );
     let output = '';
     let code = 0;

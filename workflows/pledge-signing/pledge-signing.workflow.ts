@@ -8,7 +8,11 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { PledgeSigningActivities, PledgeSigningInput, PledgeSigningResult } from '@epw/contracts';
+import type {
+  PledgeSigningActivities,
+  PledgeSigningInput,
+  PledgeSigningResult,
+} from '@epw/contracts';
 import {
   amendPledgeUpdate,
   countersignPledgeUpdate,
@@ -16,7 +20,14 @@ import {
   signPledgeUpdate,
   signingStatusQuery,
 } from '@epw/contracts';
-import { DomainException, SigningRoundState } from '@epw/domain';
+import {
+  DomainException,
+  SigningRoundState,
+  type AmendCommand,
+  type CountersignCommand,
+  type DeclineCommand,
+  type SignCommand,
+} from '@epw/domain';
 
 const activities = proxyActivities<PledgeSigningActivities>({
   startToCloseTimeout: '30 seconds',
@@ -76,7 +87,7 @@ export async function pledgeSigningWorkflow(
       decision.at = recordedAt;
       return state.view();
     },
-    { validator: (cmd) => guarded(() => state.validateSign(cmd)) },
+    { validator: (cmd: SignCommand) => guarded(() => state.validateSign(cmd)) },
   );
 
   setHandler(
@@ -97,7 +108,7 @@ export async function pledgeSigningWorkflow(
       decision.at = recordedAt;
       return state.view();
     },
-    { validator: (cmd) => guarded(() => state.validateDecline(cmd)) },
+    { validator: (cmd: DeclineCommand) => guarded(() => state.validateDecline(cmd)) },
   );
 
   setHandler(
@@ -118,7 +129,7 @@ export async function pledgeSigningWorkflow(
       });
       return state.view();
     },
-    { validator: (cmd) => guarded(() => state.validateAmend(cmd)) },
+    { validator: (cmd: AmendCommand) => guarded(() => state.validateAmend(cmd)) },
   );
 
   setHandler(
@@ -137,7 +148,7 @@ export async function pledgeSigningWorkflow(
       state.applyCountersign(cmd, recordedAt);
       return state.view();
     },
-    { validator: (cmd) => guarded(() => state.validateCountersign(cmd)) },
+    { validator: (cmd: CountersignCommand) => guarded(() => state.validateCountersign(cmd)) },
   );
 
   await activities.recordRoundOpened({

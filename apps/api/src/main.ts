@@ -7,7 +7,9 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApiApp(config);
   await app.listen(config.api.port, config.api.host);
-  new Logger('Bootstrap').log(`API on http://${config.api.host}:${config.api.port} (docs at /docs)`);
+  new Logger('Bootstrap').log(
+    `API on http://${config.api.host}:${config.api.port} (docs at /docs)`,
+  );
 }
 
 bootstrap().catch((err: unknown) => {

@@ -8,7 +8,11 @@ const valid = {
 describe('loadConfig', () => {
   it('fills defaults for this machine', () => {
     const config = loadConfig(valid);
-    expect(config.temporal).toMatchObject({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'emulation' });
+    expect(config.temporal).toMatchObject({
+      address: '127.0.0.1:7233',
+      namespace: 'default',
+      taskQueue: 'emulation',
+    });
     expect(config.api.port).toBe(3000);
     expect(config.worker.maxCachedWorkflows).toBe(500);
   });

@@ -6,7 +6,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379/0'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379/0'),
   TEMPORAL_ADDRESS: z.string().min(3).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('emulation'),
@@ -14,7 +17,11 @@ const envSchema = z.object({
   API_HOST: z.string().default('0.0.0.0'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 3600),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(50),
   WORKFLOW_BUNDLE_PATH: z.string().default('dist/workflows/workflow-bundle.js'),
@@ -28,7 +35,11 @@ export type AppConfig = Readonly<{
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   api: { host: string; port: number };
   jwt: { secret: string; ttlSeconds: number };
-  worker: { maxCachedWorkflows: number; maxConcurrentActivities: number; workflowBundlePath: string };
+  worker: {
+    maxCachedWorkflows: number;
+    maxConcurrentActivities: number;
+    workflowBundlePath: string;
+  };
 }>;
 
 export class ConfigValidationError extends Error {

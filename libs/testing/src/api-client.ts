@@ -19,7 +19,8 @@ export class ApiClient {
     const res = await this.request<{ accessToken: string }>('POST', '/auth/login', {
       body: { username, password: this.password },
     });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.tokens.set(username, res.body.accessToken);
     return res.body.accessToken;
   }

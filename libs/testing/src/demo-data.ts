@@ -1,6 +1,6 @@
 /* The demo cluster, built from the public report in test/fixtures/cluster-1-pledge-2018.json
  * (Cụm thi đua số 1, Ho Chi Minh City, pledge signed 7 Aug 2018). Shared by the seed and tests. */
-import fixture from '../../../test/fixtures/cluster-1-pledge-2018.json';
+import fixture from './fixtures/cluster-1-pledge-2018.json';
 
 export const DEMO_PASSWORD = 'demo-2026';
 export const DEMO_MOVEMENT = { code: 'DVK', name: 'Phong trào thi đua "Dân vận khéo"' };

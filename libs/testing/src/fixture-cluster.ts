@@ -50,8 +50,20 @@ export async function createFixtureCluster(
     const officer = officerUsername(code);
     await prisma.user.createMany({
       data: [
-        { username: signer, fullName: `Lãnh đạo ${u.name}`, unitId: unit.id, roles: ['UNIT_SIGNER', 'UNIT_OFFICER'], passwordHash },
-        { username: officer, fullName: `Cán bộ ${u.name}`, unitId: unit.id, roles: ['UNIT_OFFICER'], passwordHash },
+        {
+          username: signer,
+          fullName: `Lãnh đạo ${u.name}`,
+          unitId: unit.id,
+          roles: ['UNIT_SIGNER', 'UNIT_OFFICER'],
+          passwordHash,
+        },
+        {
+          username: officer,
+          fullName: `Cán bộ ${u.name}`,
+          unitId: unit.id,
+          roles: ['UNIT_OFFICER'],
+          passwordHash,
+        },
       ],
     });
     units.push({ id: unit.id, code, name: u.name, role: u.role, signer, officer });
@@ -62,5 +74,12 @@ export async function createFixtureCluster(
   });
   const head = units.find((u) => u.role === 'HEAD');
   if (!head) throw new Error('fixture has no head unit');
-  return { clusterId: cluster.id, clusterCode: cluster.code, units, head, admin, password: DEMO_PASSWORD };
+  return {
+    clusterId: cluster.id,
+    clusterCode: cluster.code,
+    units,
+    head,
+    admin,
+    password: DEMO_PASSWORD,
+  };
 }

@@ -31,9 +31,14 @@ export class AuthGuard implements CanActivate {
       unitId: claims.unitId,
       roles: claims.roles,
     };
-    const required = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, targets);
+    const required = this.reflector.getAllAndOverride<string[] | undefined>(
+      REQUIRED_ROLES,
+      targets,
+    );
     if (required && !required.some((r) => claims.roles.includes(r))) {
-      throw new DomainException(DomainErrorCode.Forbidden, { reason: `cần vai trò ${required.join(' / ')}` });
+      throw new DomainException(DomainErrorCode.Forbidden, {
+        reason: `cần vai trò ${required.join(' / ')}`,
+      });
     }
     return true;
   }

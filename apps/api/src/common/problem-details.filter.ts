@@ -50,7 +50,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, url: request.url }, 'unhandled error');
     }
-    void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json')
+      .send(problem);
   }
 
   private toProblem(exception: unknown, locale: 'vi' | 'en', instance: string): ProblemDetails {
@@ -74,11 +77,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {
       if (exception.code === 'P2002') {
-        const target = String((exception.meta?.['target'] as string[] | undefined)?.join(', ') ?? '');
-        return this.base(DomainErrorCode.Conflict, 409, renderDomainMessage(DomainErrorCode.Conflict, { target }, locale), instance);
+        const target = String(
+          (exception.meta?.['target'] as string[] | undefined)?.join(', ') ?? '',
+        );
+        return this.base(
+          DomainErrorCode.Conflict,
+          409,
+          renderDomainMessage(DomainErrorCode.Conflict, { target }, locale),
+          instance,
+        );
       }
       if (exception.code === 'P2025') {
-        return this.base(DomainErrorCode.NotFound, 404, renderDomainMessage(DomainErrorCode.NotFound, {}, locale), instance);
+        return this.base(
+          DomainErrorCode.NotFound,
+          404,
+          renderDomainMessage(DomainErrorCode.NotFound, {}, locale),
+          instance,
+        );
       }
     }
     if (exception instanceof HttpException) {
@@ -90,7 +105,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return this.base(
       'INTERNAL',
       HttpStatus.INTERNAL_SERVER_ERROR,
-      locale === 'en' ? 'An unexpected error occurred; it has been logged.' : 'Đã xảy ra lỗi không mong muốn; lỗi đã được ghi lại.',
+      locale === 'en'
+        ? 'An unexpected error occurred; it has been logged.'
+        : 'Đã xảy ra lỗi không mong muốn; lỗi đã được ghi lại.',
       instance,
     );
   }

@@ -1,6 +1,11 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { DomainErrorCode, DomainException, isDomainErrorCode, type MessageParams } from '@epw/domain';
+import {
+  DomainErrorCode,
+  DomainException,
+  isDomainErrorCode,
+  type MessageParams,
+} from '@epw/domain';
 
 /** Turns a rejected Update (validator failure) into the domain exception it carries. */
 export function toDomainException(err: unknown, notFound: DomainException): unknown {
@@ -15,7 +20,10 @@ export function toDomainException(err: unknown, notFound: DomainException): unkn
 }
 
 export function isWorkflowClosedError(err: unknown): boolean {
-  return err instanceof WorkflowNotFoundError || (err instanceof Error && /already completed/i.test(err.message));
+  return (
+    err instanceof WorkflowNotFoundError ||
+    (err instanceof Error && /already completed/i.test(err.message))
+  );
 }
 
 export const roundClosed = () => new DomainException(DomainErrorCode.RoundClosed);

@@ -5,6 +5,8 @@ import { RequestValidationException } from './request-validation.exception';
 export function uuidParam(name: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
     exceptionFactory: () =>
-      new RequestValidationException([{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
+      new RequestValidationException([
+        { field: name, rule: 'isUuid', message: `${name} must be a UUID` },
+      ]),
   });
 }

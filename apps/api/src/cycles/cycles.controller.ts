@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid-param';
 import { CreateCycleDto, CycleDto, CyclePageDto, ListCyclesQueryDto } from './dto/cycle.dto';
@@ -27,7 +33,9 @@ export class CyclesController {
 
   @Post()
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Mở kỳ thi đua / Create a cycle for a cluster, movement and period (admin)' })
+  @ApiOperation({
+    summary: 'Mở kỳ thi đua / Create a cycle for a cluster, movement and period (admin)',
+  })
   @ApiCreatedResponse({ type: CycleDto })
   async create(@Body() body: CreateCycleDto): Promise<CycleDto> {
     return toCycleDto(await this.cycles.create(body, Date.now()));

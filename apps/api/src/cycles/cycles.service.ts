@@ -34,7 +34,11 @@ export class CyclesService {
     }
     if (dto.endsOn < dto.startsOn) {
       throw new RequestValidationException([
-        { field: 'endsOn', rule: 'notBeforeStartsOn', message: 'endsOn must not be before startsOn' },
+        {
+          field: 'endsOn',
+          rule: 'notBeforeStartsOn',
+          message: 'endsOn must not be before startsOn',
+        },
       ]);
     }
     const kindOk =
@@ -43,7 +47,11 @@ export class CyclesService {
       (dto.periodKind === 'PHASE' && /^\d{4}-\d{4}$/.test(dto.periodLabel));
     if (!kindOk) {
       throw new RequestValidationException([
-        { field: 'periodLabel', rule: 'matchesPeriodKind', message: `periodLabel does not fit periodKind ${dto.periodKind}` },
+        {
+          field: 'periodLabel',
+          rule: 'matchesPeriodKind',
+          message: `periodLabel does not fit periodKind ${dto.periodKind}`,
+        },
       ]);
     }
     const items = dto.pledge.items.map((t) => t.trim());

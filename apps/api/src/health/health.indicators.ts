@@ -10,7 +10,10 @@ const TIMEOUT_MS = 2000;
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer in ${TIMEOUT_MS} ms`)),
+      TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -57,8 +60,13 @@ export class TemporalHealthIndicator {
     try {
       const res = await withTimeout(this.connection.healthService.check({}), 'Temporal');
       // grpc.health.v1 ServingStatus: 1 = SERVING
-      if (res.status !== 1) return session.down({ message: `status ${String(res.status)}` });
-      return session.up({ address: this.config.temporal.address, namespace: this.config.temporal.namespace, webUi: this.config.temporal.uiUrl });
+      if (Number(res.status) !== 1)
+        return session.down({ message: `status ${String(res.status)}` });
+      return session.up({
+        address: this.config.temporal.address,
+        namespace: this.config.temporal.namespace,
+        webUi: this.config.temporal.uiUrl,
+      });
     } catch (err) {
       return session.down({ message: (err as Error).message });
     }

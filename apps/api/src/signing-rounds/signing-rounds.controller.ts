@@ -36,7 +36,9 @@ export class SigningRoundsController {
   constructor(private readonly rounds: SigningRoundsService) {}
 
   @Post('cycles/:cycleId/signing-round')
-  @ApiOperation({ summary: 'Cụm trưởng mở đợt ký kết giao ước / The cluster head opens the signing round' })
+  @ApiOperation({
+    summary: 'Cụm trưởng mở đợt ký kết giao ước / The cluster head opens the signing round',
+  })
   @ApiCreatedResponse({ type: SigningStatusDto })
   open(
     @CurrentUser() user: AuthenticatedUser,
@@ -47,9 +49,14 @@ export class SigningRoundsController {
   }
 
   @Get('signing-rounds/:roundId')
-  @ApiOperation({ summary: 'Tình trạng ký kết (trực tiếp) / Live status: who signed, when, who is missing' })
+  @ApiOperation({
+    summary: 'Tình trạng ký kết (trực tiếp) / Live status: who signed, when, who is missing',
+  })
   @ApiOkResponse({ type: SigningStatusDto })
-  status(@CurrentUser() user: AuthenticatedUser, @Param('roundId') roundId: string): Promise<SigningStatusDto> {
+  status(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('roundId') roundId: string,
+  ): Promise<SigningStatusDto> {
     return this.rounds.status(user, roundId);
   }
 
@@ -67,7 +74,10 @@ export class SigningRoundsController {
   @Get('signing-rounds/:roundId/audit')
   @ApiOperation({ summary: 'Nhật ký kiểm toán của đợt ký / Audit trail of the round' })
   @ApiOkResponse({ type: [AuditEntryDto] })
-  audit(@CurrentUser() user: AuthenticatedUser, @Param('roundId') roundId: string): Promise<AuditEntryDto[]> {
+  audit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('roundId') roundId: string,
+  ): Promise<AuditEntryDto[]> {
     return this.rounds.auditTrail(user, roundId);
   }
 
@@ -102,7 +112,9 @@ export class SigningRoundsController {
   @Post('signing-rounds/:roundId/amend')
   @HttpCode(200)
   @idempotencyHeader
-  @ApiOperation({ summary: 'Cụm trưởng sửa đổi nội dung / The head amends the text (earlier signatures lapse)' })
+  @ApiOperation({
+    summary: 'Cụm trưởng sửa đổi nội dung / The head amends the text (earlier signatures lapse)',
+  })
   @ApiOkResponse({ type: SigningStatusDto })
   amend(
     @CurrentUser() user: AuthenticatedUser,
@@ -116,7 +128,9 @@ export class SigningRoundsController {
   @Post('signing-rounds/:roundId/countersign')
   @HttpCode(200)
   @idempotencyHeader
-  @ApiOperation({ summary: 'Cụm trưởng ký xác nhận / The head countersigns; the pledge takes effect' })
+  @ApiOperation({
+    summary: 'Cụm trưởng ký xác nhận / The head countersigns; the pledge takes effect',
+  })
   @ApiOkResponse({ type: SigningStatusDto })
   countersign(
     @CurrentUser() user: AuthenticatedUser,

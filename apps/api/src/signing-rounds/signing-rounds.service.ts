@@ -58,7 +58,12 @@ export class SigningRoundsService {
   ) {}
 
   /** The cluster head opens the round: starts the workflow whose id is the round's business key. */
-  async open(user: AuthenticatedUser, cycleId: string, dto: OpenSigningRoundDto, now: number): Promise<SigningStatusView> {
+  async open(
+    user: AuthenticatedUser,
+    cycleId: string,
+    dto: OpenSigningRoundDto,
+    now: number,
+  ): Promise<SigningStatusView> {
     const cycle = await this.cyclesService.getOrFail(cycleId);
     const year = cycle.startsOn.getUTCFullYear();
     const members = await this.cycles.membersForYear(cycle.clusterId, year);
@@ -69,7 +74,11 @@ export class SigningRoundsService {
     }
     if (!isCalendarDate(dto.deadline)) {
       throw new RequestValidationException([
-        { field: 'deadline', rule: 'isCalendarDate', message: 'deadline is not a real calendar date' },
+        {
+          field: 'deadline',
+          rule: 'isCalendarDate',
+          message: 'deadline is not a real calendar date',
+        },
       ]);
     }
     const endsOn = cycle.endsOn.toISOString().slice(0, 10);
@@ -85,16 +94,28 @@ export class SigningRoundsService {
     const items = (dto.items ?? draft?.items.map((i) => i.text) ?? []).map((t) => t.trim());
     if (items.length === 0) {
       throw new RequestValidationException([
-        { field: 'items', rule: 'arrayMinSize', message: 'the cycle has no draft pledge: give items' },
+        {
+          field: 'items',
+          rule: 'arrayMinSize',
+          message: 'the cycle has no draft pledge: give items',
+        },
       ]);
     }
-    const roundId = pledgeSigningWorkflowId(cycle.cluster.code, cycle.movementCode, cycle.periodLabel);
+    const roundId = pledgeSigningWorkflowId(
+      cycle.cluster.code,
+      cycle.movementCode,
+      cycle.periodLabel,
+    );
     const input: PledgeSigningInput = {
       roundId,
       cycleId: cycle.id,
       clusterCode: cycle.cluster.code,
       headUnitId: head.unitId,
-      members: members.map((m) => ({ unitId: m.unitId, unitCode: m.unit.code, unitName: m.unit.name })),
+      members: members.map((m) => ({
+        unitId: m.unitId,
+        unitCode: m.unit.code,
+        unitName: m.unit.name,
+      })),
       pledge: { version: 1, items, contentHash: pledgeContentHash(items) },
       deadlineAt: new Date(deadlineAt).toISOString(),
       openedBy: user.userId,
@@ -124,7 +145,11 @@ export class SigningRoundsService {
     }
   }
 
-  async signatures(user: AuthenticatedUser, roundId: string, includeInvalidated: boolean): Promise<SignatureDto[]> {
+  async signatures(
+    user: AuthenticatedUser,
+    roundId: string,
+    includeInvalidated: boolean,
+  ): Promise<SignatureDto[]> {
     await this.assertCanRead(user, roundId);
     return (await this.rounds.listSignatures(roundId, includeInvalidated)).map(toSignatureDto);
   }
@@ -146,7 +171,9 @@ export class SigningRoundsService {
   decline(user: AuthenticatedUser, roundId: string, dto: DeclinePledgeDto, key?: string) {
     return this.update(roundId, 'decline', user, key, (h, updateId) =>
       h.executeUpdate(declinePledgeUpdate, {
-        args: [{ actor: actorOf(user), unitId: dto.unitId, version: dto.version, reason: dto.reason }],
+        args: [
+          { actor: actorOf(user), unitId: dto.unitId, version: dto.version, reason: dto.reason },
+        ],
         updateId,
       }),
     );
@@ -192,7 +219,11 @@ export class SigningRoundsService {
   ): Promise<SigningStatusView> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new RequestValidationException([
-        { field: 'Idempotency-Key', rule: 'matches', message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -' },
+        {
+          field: 'Idempotency-Key',
+          rule: 'matches',
+          message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -',
+        },
       ]);
     }
     const updateId = `${action}-${user.userId}-${idempotencyKey ?? randomUUID()}`;
@@ -228,7 +259,9 @@ export class SigningRoundsService {
       round.cycle.startsOn.getUTCFullYear(),
     );
     if (!members.some((m) => m.unitId === user.unitId)) {
-      throw new DomainException(DomainErrorCode.Forbidden, { reason: 'đơn vị không thuộc cụm thi đua này' });
+      throw new DomainException(DomainErrorCode.Forbidden, {
+        reason: 'đơn vị không thuộc cụm thi đua này',
+      });
     }
   }
 }

@@ -1,4 +1,9 @@
-import { AUDIT_GENESIS_HASH, canonicalJson, computeAuditHash, pledgeContentHash } from './audit-hash';
+import {
+  AUDIT_GENESIS_HASH,
+  canonicalJson,
+  computeAuditHash,
+  pledgeContentHash,
+} from './audit-hash';
 
 const entry = {
   occurredAt: new Date('2026-08-07T02:00:00.000Z'),
@@ -21,7 +26,9 @@ describe('audit hash chain', () => {
   it('changes when any field or the previous hash changes', () => {
     const base = computeAuditHash(AUDIT_GENESIS_HASH, entry);
     expect(computeAuditHash('f'.repeat(64), entry)).not.toBe(base);
-    expect(computeAuditHash(AUDIT_GENESIS_HASH, { ...entry, payload: { version: 2, unitId: 'x' } })).not.toBe(base);
+    expect(
+      computeAuditHash(AUDIT_GENESIS_HASH, { ...entry, payload: { version: 2, unitId: 'x' } }),
+    ).not.toBe(base);
     expect(computeAuditHash(AUDIT_GENESIS_HASH, { ...entry, actorUserId: null })).not.toBe(base);
   });
 

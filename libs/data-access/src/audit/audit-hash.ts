@@ -37,5 +37,7 @@ export function computeAuditHash(prevHash: string, entry: AuditHashInput): strin
 
 /** SHA-256 of a pledge's items, the content hash every signature refers to. */
 export function pledgeContentHash(items: readonly string[]): string {
-  return createHash('sha256').update(canonicalJson(items.map((t) => t.normalize('NFC')))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(items.map((t) => t.normalize('NFC'))))
+    .digest('hex');
 }

@@ -71,7 +71,12 @@ export class AuditLogRepository {
       });
       for (const row of rows) {
         if (row.prevHash !== prevHash) {
-          return { ok: false, checked, brokenAtId: row.id.toString(), reason: 'missing-or-reordered' };
+          return {
+            ok: false,
+            checked,
+            brokenAtId: row.id.toString(),
+            reason: 'missing-or-reordered',
+          };
         }
         const expected = computeAuditHash(prevHash, row);
         if (expected !== row.hash) {

@@ -11,7 +11,14 @@ export interface CycleFilter {
 
 const cycleInclude = {
   cluster: true,
-  pledge: { include: { versions: { include: { items: { orderBy: { position: 'asc' } } }, orderBy: { version: 'asc' } } } },
+  pledge: {
+    include: {
+      versions: {
+        include: { items: { orderBy: { position: 'asc' } } },
+        orderBy: { version: 'asc' },
+      },
+    },
+  },
   signingRound: true,
 } satisfies Prisma.EmulationCycleInclude;
 
@@ -58,7 +65,11 @@ export class CycleRepository {
     });
   }
 
-  create(data: Prisma.EmulationCycleUncheckedCreateInput & { pledge?: { title: string; documents: string[]; items: string[]; contentHash: string } }) {
+  create(
+    data: Prisma.EmulationCycleUncheckedCreateInput & {
+      pledge?: { title: string; documents: string[]; items: string[]; contentHash: string };
+    },
+  ) {
     const { pledge, ...cycle } = data;
     return this.prisma.emulationCycle.create({
       data: {

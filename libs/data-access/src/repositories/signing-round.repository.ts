@@ -46,7 +46,15 @@ export class SigningRoundRepository {
       }),
       async (tx, at) => {
         const pledge = await tx.pledge.findUniqueOrThrow({ where: { cycleId: e.cycleId } });
-        await this.createVersion(tx, pledge.id, e.version, e.items, e.contentHash, null, e.actorUserId);
+        await this.createVersion(
+          tx,
+          pledge.id,
+          e.version,
+          e.items,
+          e.contentHash,
+          null,
+          e.actorUserId,
+        );
         await tx.signingRound.create({
           data: {
             id: e.roundId,
@@ -111,7 +119,15 @@ export class SigningRoundRepository {
       }),
       async (tx, at) => {
         const pledge = await tx.pledge.findUniqueOrThrow({ where: { cycleId: e.cycleId } });
-        await this.createVersion(tx, pledge.id, e.version, e.items, e.contentHash, e.reason, e.actorUserId);
+        await this.createVersion(
+          tx,
+          pledge.id,
+          e.version,
+          e.items,
+          e.contentHash,
+          e.reason,
+          e.actorUserId,
+        );
         await tx.pledgeSignature.updateMany({
           where: { roundId: e.roundId, invalidatedAt: null },
           data: { invalidatedAt: at, invalidatedByVersion: e.version },

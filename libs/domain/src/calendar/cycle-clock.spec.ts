@@ -10,7 +10,9 @@ import {
 
 describe('Vietnam calendar dates', () => {
   it('a date starts at 00:00 in Asia/Ho_Chi_Minh (UTC+7)', () => {
-    expect(new Date(startOfVietnamDay('2026-10-15')).toISOString()).toBe('2026-10-14T17:00:00.000Z');
+    expect(new Date(startOfVietnamDay('2026-10-15')).toISOString()).toBe(
+      '2026-10-14T17:00:00.000Z',
+    );
     expect(new Date(endOfVietnamDay('2026-10-31')).toISOString()).toBe('2026-10-31T16:59:59.999Z');
   });
 

@@ -1,4 +1,4 @@
-import { CalendarDate, startOfVietnamDay, endOfVietnamDay } from './vietnam-time';
+import { type CalendarDate, startOfVietnamDay, endOfVietnamDay } from './vietnam-time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import { DomainErrorCode } from './domain-error-code';
-import { MessageParams, renderDomainMessage } from './domain-error-messages';
+import { type MessageParams, renderDomainMessage } from './domain-error-messages';
 
 /** A broken rule. The message is Vietnamese; the API re-renders it from code and params in the
  * caller's language. */
@@ -14,7 +14,5 @@ export class DomainException extends Error {
 }
 
 export function isDomainErrorCode(value: unknown): value is DomainErrorCode {
-  return (
-    typeof value === 'string' && (Object.values(DomainErrorCode) as string[]).includes(value)
-  );
+  return typeof value === 'string' && (Object.values(DomainErrorCode) as string[]).includes(value);
 }

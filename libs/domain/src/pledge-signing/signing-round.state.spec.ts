@@ -1,9 +1,13 @@
 import { DomainErrorCode } from '../errors/domain-error-code';
 import { DomainException } from '../errors/domain.exception';
 import { SigningRoundState } from './signing-round.state';
-import type { Actor, SigningRoundInit } from './signing-round.types';
+import type { Actor, SigningRoundInit, SigningRoundSnapshot } from './signing-round.types';
 
-const members = ['A', 'B', 'C'].map((c) => ({ unitId: `u-${c}`, unitCode: c, unitName: `Unit ${c}` }));
+const members = ['A', 'B', 'C'].map((c) => ({
+  unitId: `u-${c}`,
+  unitCode: c,
+  unitName: `Unit ${c}`,
+}));
 const init: SigningRoundInit = {
   roundId: 'pledge-signing-CTD-01-DVK-2026',
   cycleId: 'cycle-1',
@@ -13,8 +17,16 @@ const init: SigningRoundInit = {
   pledge: { version: 1, items: ['Item 1', 'Item 2'], contentHash: 'h1' },
   deadlineAt: '2026-08-31T16:59:59.999Z',
 };
-const signer = (unit: string): Actor => ({ userId: `user-${unit}`, unitId: `u-${unit}`, roles: ['UNIT_SIGNER'] });
-const officer = (unit: string): Actor => ({ userId: `off-${unit}`, unitId: `u-${unit}`, roles: ['UNIT_OFFICER'] });
+const signer = (unit: string): Actor => ({
+  userId: `user-${unit}`,
+  unitId: `u-${unit}`,
+  roles: ['UNIT_SIGNER'],
+});
+const officer = (unit: string): Actor => ({
+  userId: `off-${unit}`,
+  unitId: `u-${unit}`,
+  roles: ['UNIT_OFFICER'],
+});
 
 function codeOf(fn: () => void): DomainErrorCode | undefined {
   try {
@@ -43,7 +55,9 @@ describe(SigningRoundState.name, () => {
   });
 
   it('refuses a round without members', () => {
-    expect(codeOf(() => new SigningRoundState({ ...init, members: [] }))).toBe(DomainErrorCode.NoMembers);
+    expect(codeOf(() => new SigningRoundState({ ...init, members: [] }))).toBe(
+      DomainErrorCode.NoMembers,
+    );
   });
 
   it('accepts a signature from the unit signer and records who and when', () => {
@@ -52,15 +66,36 @@ describe(SigningRoundState.name, () => {
     expect(codeOf(() => state.validateSign(cmd))).toBeUndefined();
     state.applySign(cmd, '2026-08-07T02:00:00.000Z');
     const b = state.view().units.find((u) => u.unitId === 'u-B');
-    expect(b).toMatchObject({ decision: 'SIGNED', version: 1, at: '2026-08-07T02:00:00.000Z', late: false });
+    expect(b).toMatchObject({
+      decision: 'SIGNED',
+      version: 1,
+      at: '2026-08-07T02:00:00.000Z',
+      late: false,
+    });
     expect(state.missing()).toEqual(['u-A', 'u-C']);
   });
 
   it.each([
-    ['a unit that is not a member', { actor: { ...signer('X') }, unitId: 'u-X', version: 1 }, DomainErrorCode.UnitNotMember],
-    ['a signer acting for another unit', { actor: signer('A'), unitId: 'u-B', version: 1 }, DomainErrorCode.WrongUnit],
-    ['an officer who is not a signer', { actor: officer('B'), unitId: 'u-B', version: 1 }, DomainErrorCode.NotASigner],
-    ['a stale pledge version', { actor: signer('B'), unitId: 'u-B', version: 0 }, DomainErrorCode.StalePledgeVersion],
+    [
+      'a unit that is not a member',
+      { actor: { ...signer('X') }, unitId: 'u-X', version: 1 },
+      DomainErrorCode.UnitNotMember,
+    ],
+    [
+      'a signer acting for another unit',
+      { actor: signer('A'), unitId: 'u-B', version: 1 },
+      DomainErrorCode.WrongUnit,
+    ],
+    [
+      'an officer who is not a signer',
+      { actor: officer('B'), unitId: 'u-B', version: 1 },
+      DomainErrorCode.NotASigner,
+    ],
+    [
+      'a stale pledge version',
+      { actor: signer('B'), unitId: 'u-B', version: 0 },
+      DomainErrorCode.StalePledgeVersion,
+    ],
   ])('rejects a signature from %s', (_label, cmd, code) => {
     const state = new SigningRoundState(init);
     expect(codeOf(() => state.validateSign(cmd))).toBe(code);
@@ -72,15 +107,25 @@ describe(SigningRoundState.name, () => {
     const cmd = { actor: signer('B'), unitId: 'u-B', version: 1 };
     state.applySign(cmd, 't');
     expect(codeOf(() => state.validateSign(cmd))).toBe(DomainErrorCode.AlreadySigned);
-    expect(codeOf(() => state.validateDecline({ ...cmd, reason: 'changed our mind' }))).toBe(DomainErrorCode.AlreadySigned);
+    expect(codeOf(() => state.validateDecline({ ...cmd, reason: 'changed our mind' }))).toBe(
+      DomainErrorCode.AlreadySigned,
+    );
   });
 
   it('lets a unit that declined sign later, but not decline twice', () => {
     const state = new SigningRoundState(init);
-    const decline = { actor: signer('C'), unitId: 'u-C', version: 1, reason: 'needs a digital target' };
+    const decline = {
+      actor: signer('C'),
+      unitId: 'u-C',
+      version: 1,
+      reason: 'needs a digital target',
+    };
     state.validateDecline(decline);
     state.applyDecline(decline, 't1');
-    expect(state.view().units[2]).toMatchObject({ decision: 'DECLINED', reason: 'needs a digital target' });
+    expect(state.view().units[2]).toMatchObject({
+      decision: 'DECLINED',
+      reason: 'needs a digital target',
+    });
     expect(codeOf(() => state.validateDecline(decline))).toBe(DomainErrorCode.AlreadyDeclined);
     const sign = { actor: signer('C'), unitId: 'u-C', version: 1 };
     expect(codeOf(() => state.validateSign(sign))).toBeUndefined();
@@ -89,31 +134,57 @@ describe(SigningRoundState.name, () => {
   it('an amendment bumps the version and invalidates every earlier decision', () => {
     const state = new SigningRoundState(init);
     signAll(state);
-    const amend = { actor: signer('A'), baseVersion: 1, items: ['Item 1', 'Item 2', 'Item 3'], contentHash: 'h2', reason: 'add a target' };
+    const amend = {
+      actor: signer('A'),
+      baseVersion: 1,
+      items: ['Item 1', 'Item 2', 'Item 3'],
+      contentHash: 'h2',
+      reason: 'add a target',
+    };
     state.validateAmend(amend);
     const { version, invalidatedUnitIds } = state.applyAmend(amend);
     expect(version).toBe(2);
     expect(invalidatedUnitIds.sort()).toEqual(['u-A', 'u-B', 'u-C']);
     expect(state.status).toBe('OPEN');
     expect(state.missing()).toHaveLength(3);
-    expect(codeOf(() => state.validateSign({ actor: signer('B'), unitId: 'u-B', version: 1 }))).toBe(DomainErrorCode.StalePledgeVersion);
+    expect(
+      codeOf(() => state.validateSign({ actor: signer('B'), unitId: 'u-B', version: 1 })),
+    ).toBe(DomainErrorCode.StalePledgeVersion);
   });
 
   it('only the head amends, on the current version, with a changed text', () => {
     const state = new SigningRoundState(init);
-    const amend = { actor: signer('A'), baseVersion: 1, items: ['x'], contentHash: 'h2', reason: 'r' };
-    expect(codeOf(() => state.validateAmend({ ...amend, actor: signer('B') }))).toBe(DomainErrorCode.NotClusterHead);
-    expect(codeOf(() => state.validateAmend({ ...amend, actor: officer('A') }))).toBe(DomainErrorCode.NotClusterHead);
-    expect(codeOf(() => state.validateAmend({ ...amend, baseVersion: 2 }))).toBe(DomainErrorCode.StalePledgeVersion);
-    expect(codeOf(() => state.validateAmend({ ...amend, contentHash: 'h1' }))).toBe(DomainErrorCode.PledgeUnchanged);
+    const amend = {
+      actor: signer('A'),
+      baseVersion: 1,
+      items: ['x'],
+      contentHash: 'h2',
+      reason: 'r',
+    };
+    expect(codeOf(() => state.validateAmend({ ...amend, actor: signer('B') }))).toBe(
+      DomainErrorCode.NotClusterHead,
+    );
+    expect(codeOf(() => state.validateAmend({ ...amend, actor: officer('A') }))).toBe(
+      DomainErrorCode.NotClusterHead,
+    );
+    expect(codeOf(() => state.validateAmend({ ...amend, baseVersion: 2 }))).toBe(
+      DomainErrorCode.StalePledgeVersion,
+    );
+    expect(codeOf(() => state.validateAmend({ ...amend, contentHash: 'h1' }))).toBe(
+      DomainErrorCode.PledgeUnchanged,
+    );
   });
 
   it('countersigning needs every member signed on the current version, by the head', () => {
     const state = new SigningRoundState(init);
-    expect(codeOf(() => state.validateCountersign({ actor: signer('A'), version: 1 }))).toBe(DomainErrorCode.NotAllSigned);
+    expect(codeOf(() => state.validateCountersign({ actor: signer('A'), version: 1 }))).toBe(
+      DomainErrorCode.NotAllSigned,
+    );
     signAll(state);
     expect(state.status).toBe('AWAITING_COUNTERSIGN');
-    expect(codeOf(() => state.validateCountersign({ actor: signer('B'), version: 1 }))).toBe(DomainErrorCode.NotClusterHead);
+    expect(codeOf(() => state.validateCountersign({ actor: signer('B'), version: 1 }))).toBe(
+      DomainErrorCode.NotClusterHead,
+    );
     state.validateCountersign({ actor: signer('A'), version: 1 });
     state.applyCountersign({ actor: signer('A'), version: 1 }, 't-end');
     expect(state.status).toBe('EFFECTIVE');
@@ -124,9 +195,23 @@ describe(SigningRoundState.name, () => {
     const state = new SigningRoundState(init);
     signAll(state);
     state.applyCountersign({ actor: signer('A'), version: 1 }, 't-end');
-    expect(codeOf(() => state.validateSign({ actor: signer('B'), unitId: 'u-B', version: 1 }))).toBe(DomainErrorCode.RoundClosed);
-    expect(codeOf(() => state.validateAmend({ actor: signer('A'), baseVersion: 1, items: ['x'], contentHash: 'h9', reason: 'r' }))).toBe(DomainErrorCode.RoundClosed);
-    expect(codeOf(() => state.validateCountersign({ actor: signer('A'), version: 1 }))).toBe(DomainErrorCode.RoundClosed);
+    expect(
+      codeOf(() => state.validateSign({ actor: signer('B'), unitId: 'u-B', version: 1 })),
+    ).toBe(DomainErrorCode.RoundClosed);
+    expect(
+      codeOf(() =>
+        state.validateAmend({
+          actor: signer('A'),
+          baseVersion: 1,
+          items: ['x'],
+          contentHash: 'h9',
+          reason: 'r',
+        }),
+      ),
+    ).toBe(DomainErrorCode.RoundClosed);
+    expect(codeOf(() => state.validateCountersign({ actor: signer('A'), version: 1 }))).toBe(
+      DomainErrorCode.RoundClosed,
+    );
   });
 
   it('the deadline records who was missing and later signatures are late', () => {
@@ -144,7 +229,9 @@ describe(SigningRoundState.name, () => {
   it('snapshots are plain data that rebuild the same state', () => {
     const state = new SigningRoundState(init);
     state.applySign({ actor: signer('B'), unitId: 'u-B', version: 1 }, 't');
-    const copy = new SigningRoundState(JSON.parse(JSON.stringify(state.snapshot())));
+    const copy = new SigningRoundState(
+      JSON.parse(JSON.stringify(state.snapshot())) as SigningRoundSnapshot,
+    );
     expect(copy.view()).toEqual(state.view());
   });
 });

@@ -1,17 +1,17 @@
 import { DomainErrorCode } from '../errors/domain-error-code';
 import { DomainException } from '../errors/domain.exception';
 import {
-  Actor,
-  AmendCommand,
-  CountersignCommand,
-  DeclineCommand,
-  SignCommand,
-  SigningRoundInit,
-  SigningRoundSnapshot,
-  SigningRoundStatus,
-  SigningStatusView,
+  type Actor,
+  type AmendCommand,
+  type CountersignCommand,
+  type DeclineCommand,
+  type SignCommand,
+  type SigningRoundInit,
+  type SigningRoundSnapshot,
+  type SigningRoundStatus,
+  type SigningStatusView,
   UNIT_SIGNER_ROLE,
-  UnitDecision,
+  type UnitDecision,
 } from './signing-round.types';
 
 /**

@@ -106,7 +106,9 @@ export class CreateCycleDto {
   periodKind!: (typeof PERIOD_KINDS)[number];
 
   @ApiProperty({ example: '2026', description: 'YEAR: 2026; QUARTER: 2026-Q3; PHASE: 2021-2023' })
-  @Matches(/^\d{4}(-Q[1-4]|-\d{4})?$/, { message: 'periodLabel must look like 2026, 2026-Q3 or 2021-2023' })
+  @Matches(/^\d{4}(-Q[1-4]|-\d{4})?$/, {
+    message: 'periodLabel must look like 2026, 2026-Q3 or 2021-2023',
+  })
   periodLabel!: string;
 
   @ApiProperty({ example: '2026-01-01', description: 'First day (Asia/Ho_Chi_Minh)' })
@@ -170,7 +172,8 @@ export class CycleDto {
   @ApiProperty() calendarScale!: number;
   @ApiProperty() calendarEpoch!: string;
   @ApiProperty({ type: PledgeSummaryDto, nullable: true }) pledge!: PledgeSummaryDto | null;
-  @ApiProperty({ type: SigningRoundRefDto, nullable: true }) signingRound!: SigningRoundRefDto | null;
+  @ApiProperty({ type: SigningRoundRefDto, nullable: true })
+  signingRound!: SigningRoundRefDto | null;
 }
 
 export class CyclePageDto {

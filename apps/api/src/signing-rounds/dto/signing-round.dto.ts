@@ -18,11 +18,17 @@ import { DATE_PATTERN } from '../../cycles/dto/cycle.dto';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class OpenSigningRoundDto {
-  @ApiProperty({ example: '2026-12-15', description: 'Last day to sign (Asia/Ho_Chi_Minh), inside the cycle' })
+  @ApiProperty({
+    example: '2026-12-15',
+    description: 'Last day to sign (Asia/Ho_Chi_Minh), inside the cycle',
+  })
   @Matches(DATE_PATTERN, { message: 'deadline must be a date YYYY-MM-DD' })
   deadline!: string;
 
-  @ApiPropertyOptional({ type: [String], description: "Pledge items; defaults to the cycle's draft" })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Pledge items; defaults to the cycle's draft",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -80,7 +86,10 @@ export class CountersignPledgeDto {
 }
 
 export class ListSignaturesQueryDto {
-  @ApiPropertyOptional({ default: false, description: 'Include signatures invalidated by amendments' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Include signatures invalidated by amendments',
+  })
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
@@ -111,12 +120,17 @@ export class SigningStatusDto {
   @ApiProperty({ type: PledgeTextDto }) pledge!: PledgeTextDto;
   @ApiProperty() deadlineAt!: string;
   @ApiProperty({ nullable: true, type: String }) overdueAt!: string | null;
-  @ApiProperty({ type: [String], description: 'Units that had not signed when the deadline passed' }) missingAtDeadline!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Units that had not signed when the deadline passed',
+  })
+  missingAtDeadline!: string[];
   @ApiProperty({ nullable: true, type: String }) countersignedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) countersignedAt!: string | null;
   @ApiProperty() signedCount!: number;
   @ApiProperty() memberCount!: number;
-  @ApiProperty({ type: [String], description: 'Units that have not signed the current version' }) missing!: string[];
+  @ApiProperty({ type: [String], description: 'Units that have not signed the current version' })
+  missing!: string[];
   @ApiProperty({ type: [UnitSigningDto] }) units!: UnitSigningDto[];
 }
 

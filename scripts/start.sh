@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The whole system with demo data: installs what is missing, starts PostgreSQL, Redis and the
+# Temporal dev server, migrates, seeds, bundles the workflows, then runs the worker and the API.
+# Safe to run again: it restarts the API and the worker on the current code.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+t0=$SECONDS
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+((node_major >= 20)) || fail "Node.js 20 or newer is needed (found: $(node -v 2>/dev/null || echo none))"
+step "Node.js $(node -v)"
+
+ensure_node_modules
+bash "$ROOT/scripts/services.sh" up
+ensure_prisma_client
+migrate_database "$DATABASE_URL"
+step "seeding the demo cluster (idempotent)"
+(cd "$ROOT" && node -r @swc-node/register prisma/seed.ts)
+
+if [[ -z "${JWT_SECRET:-}" ]]; then
+  if [[ ! -s "$DATA_DIR/jwt-secret" ]]; then
+    step "generating a JWT signing secret in $DATA_DIR/jwt-secret"
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))' >"$DATA_DIR/jwt-secret")
+  fi
+  JWT_SECRET=$(cat "$DATA_DIR/jwt-secret")
+fi
+export JWT_SECRET NODE_ENV="${NODE_ENV:-production}" LOG_LEVEL="${LOG_LEVEL:-info}"
+export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://127.0.0.1:$TEMPORAL_UI_PORT}"
+export WORKFLOW_BUNDLE_PATH="${WORKFLOW_BUNDLE_PATH:-$ROOT/dist/workflows/workflow-bundle.js}"
+
+step "bundling workflow code for production → ${WORKFLOW_BUNDLE_PATH#"$ROOT"/}"
+(cd "$ROOT" && node -r @swc-node/register apps/worker/src/temporal/bundle-workflows.ts "$WORKFLOW_BUNDLE_PATH")
+
+# start_app <name> <entry>: (re)starts a Node app in the background with its log and pid file.
+start_app() {
+  local name=$1 entry=$2 pidfile="$RUN_DIR/$1.pid"
+  if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    step "restarting $name (pid $(cat "$pidfile"))"
+    kill "$(cat "$pidfile")"
+    wait_for "$name to stop" 30 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
+  else
+    step "starting $name"
+  fi
+  (cd "$ROOT" && nohup node -r @swc-node/register "$entry" >"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$pidfile")
+}
+
+start_app worker apps/worker/src/main.ts
+wait_for "the worker to poll Temporal (see $LOG_DIR/worker.log)" 120 grep -q "Temporal worker polling" "$LOG_DIR/worker.log"
+start_app api apps/api/src/main.ts
+wait_for "the API's /health (see $LOG_DIR/api.log)" 120 curl -sf "http://127.0.0.1:$API_PORT/health"
+
+cat <<EOF2
+
+$(printf '\033[1;32m')The emulation-pledge system is running$(printf '\033[0m') (started in $((SECONDS - t0)) s)
+
+  API + OpenAPI docs   http://127.0.0.1:$API_PORT/docs
+  Health               http://127.0.0.1:$API_PORT/health
+  Temporal Web UI      http://127.0.0.1:$TEMPORAL_UI_PORT
+  Logs                 $LOG_DIR/{api,worker,temporal,redis}.log
+
+  Demo accounts (password: demo-2026)
+    admin                     administrator
+    duk-dntp.signer           cluster head's signer (Đảng ủy Khối Doanh nghiệp Thành phố, cụm trưởng)
+    duk-nnptnt.signer         a member unit's signer; every unit has <code>.signer and <code>.officer
+    reviewer, council, authority
+
+  Try it: in /docs, POST /auth/login as duk-dntp.signer, Authorize, GET /cycles, then
+  POST /cycles/{cycleId}/signing-round {"deadline":"$(date +%Y)-12-15"}.
+  Stop with: npm stop
+EOF2
