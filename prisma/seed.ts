@@ -99,6 +99,25 @@ async function main(): Promise<void> {
     );
     log('admin, reviewer, council and authority accounts');
 
+    const holidays: [string, string][] = [
+      ['2026-01-01', 'Tết Dương lịch'],
+      ['2026-02-16', 'Tết Nguyên đán'],
+      ['2026-02-17', 'Tết Nguyên đán'],
+      ['2026-02-18', 'Tết Nguyên đán'],
+      ['2026-02-19', 'Tết Nguyên đán'],
+      ['2026-02-20', 'Tết Nguyên đán'],
+      ['2026-04-27', 'Giỗ Tổ Hùng Vương (nghỉ bù)'],
+      ['2026-04-30', 'Ngày Giải phóng miền Nam, thống nhất đất nước'],
+      ['2026-05-01', 'Ngày Quốc tế Lao động'],
+      ['2026-09-01', 'Quốc khánh'],
+      ['2026-09-02', 'Quốc khánh'],
+    ];
+    for (const [date, name] of holidays) {
+      const day = new Date(`${date}T00:00:00Z`);
+      await prisma.holiday.upsert({ where: { date: day }, create: { date: day, name }, update: {} });
+    }
+    log(`${holidays.length} public holidays of 2026 (editable: PUT /holidays/{date})`);
+
     const periodLabel = String(year);
     const existing = await prisma.emulationCycle.findUnique({
       where: {

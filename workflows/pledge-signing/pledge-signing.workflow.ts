@@ -1,8 +1,6 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
-  currentUpdateInfo,
   log,
   proxyActivities,
   setHandler,
@@ -21,41 +19,19 @@ import {
   signingStatusQuery,
 } from '@epw/contracts';
 import {
-  DomainException,
   SigningRoundState,
   type AmendCommand,
   type CountersignCommand,
   type DeclineCommand,
   type SignCommand,
 } from '@epw/domain';
+import { eventKey, guarded } from '../shared/workflow-helpers';
 
 const activities = proxyActivities<PledgeSigningActivities>({
   startToCloseTimeout: '30 seconds',
   // Persisting an accepted action must eventually succeed: retry (idempotently) until it does.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-
-/** Rejections cross to the client as ApplicationFailures whose `type` is the domain code. */
-function guarded(validate: () => void): void {
-  try {
-    validate();
-  } catch (err) {
-    if (err instanceof DomainException) {
-      throw ApplicationFailure.create({
-        type: err.code,
-        message: err.message,
-        details: [err.params],
-        nonRetryable: true,
-      });
-    }
-    throw err;
-  }
-}
-
-function eventKey(kind: string): string {
-  const update = currentUpdateInfo();
-  return `${workflowInfo().workflowId}/${update ? update.id : kind}`;
-}
 
 /**
  * One cluster's pledge-signing round (ký kết giao ước thi đua). Members sign or decline through

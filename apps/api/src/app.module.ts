@@ -3,8 +3,15 @@ import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig, ConfigModule } from '@epw/config';
 import { DataAccessModule } from '@epw/data-access';
 import { TemporalClientModule } from '@epw/temporal';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
+import { BallotsModule } from './ballots/ballots.module';
+import { CycleRunsModule } from './cycle-runs/cycle-runs.module';
+import { RegistrationsModule } from './registrations/registrations.module';
+import { RuleSetsModule } from './rule-sets/rule-sets.module';
+import { SchedulesModule } from './schedules/schedules.module';
 import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { SigningRoundsModule } from './signing-rounds/signing-rounds.module';
@@ -25,11 +32,18 @@ export class AppModule {
         }),
         DataAccessModule,
         TemporalClientModule,
+        CommonModule,
         AuthModule,
         HealthModule,
         CyclesModule,
         SigningRoundsModule,
         AuditModule,
+        CycleRunsModule,
+        RegistrationsModule,
+        AssessmentsModule,
+        BallotsModule,
+        RuleSetsModule,
+        SchedulesModule,
       ],
     };
   }

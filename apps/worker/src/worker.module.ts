@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig, ConfigModule } from '@epw/config';
 import { DataAccessModule } from '@epw/data-access';
+import { ClockActivitiesImpl, CycleActivitiesImpl } from './activities/cycle.activities';
 import { PledgeSigningActivitiesImpl } from './activities/pledge-signing.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
@@ -15,7 +16,7 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         DataAccessModule,
       ],
-      providers: [PledgeSigningActivitiesImpl, TemporalWorkerService],
+      providers: [PledgeSigningActivitiesImpl, CycleActivitiesImpl, ClockActivitiesImpl, TemporalWorkerService],
     };
   }
 }

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { PrismaService } from './prisma.service';
 import { CycleRepository } from './repositories/cycle.repository';
+import { CyclePlanner } from './repositories/cycle-planner';
+import { CycleRecordsRepository } from './repositories/cycle-records.repository';
 import { SigningRoundRepository } from './repositories/signing-round.repository';
 import { UserRepository } from './repositories/user.repository';
 
@@ -11,6 +13,8 @@ const providers = [
   UserRepository,
   CycleRepository,
   SigningRoundRepository,
+  CycleRecordsRepository,
+  CyclePlanner,
 ];
 
 @Global()

@@ -5,6 +5,8 @@ export * from './audit/audit-log.repository';
 export * from './repositories/user.repository';
 export * from './repositories/cycle.repository';
 export * from './repositories/signing-round.repository';
+export * from './repositories/cycle-records.repository';
+export * from './repositories/cycle-planner';
 export { Prisma } from './generated/prisma/client';
 export type { Role, ClusterRole, PeriodKind } from './generated/prisma/enums';
 export { PrismaClient } from './generated/prisma/client';

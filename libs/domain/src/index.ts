@@ -5,3 +5,5 @@ export * from './calendar/vietnam-time';
 export * from './calendar/cycle-clock';
 export * from './pledge-signing/signing-round.types';
 export * from './pledge-signing/signing-round.state';
+export * from './cycle';
+export * from './yearly-cycle';

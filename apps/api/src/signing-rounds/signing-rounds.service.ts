@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowIdReusePolicy, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import {
@@ -31,7 +30,9 @@ import {
 } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
-import { isWorkflowClosedError, roundClosed, toDomainException } from '../common/temporal-errors';
+import { ClusterAccessService } from '../common/cluster-access.service';
+import { roundClosed } from '../common/temporal-errors';
+import { WorkflowUpdatesService } from '../common/workflow-updates.service';
 import { CyclesService } from '../cycles/cycles.service';
 import type {
   AmendPledgeDto,
@@ -44,8 +45,6 @@ import type {
 } from './dto/signing-round.dto';
 import { toAuditEntryDto, toSignatureDto } from './signing-round.mapper';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.-]{8,100}$/;
-
 @Injectable()
 export class SigningRoundsService {
   constructor(
@@ -54,6 +53,8 @@ export class SigningRoundsService {
     private readonly cycles: CycleRepository,
     private readonly rounds: SigningRoundRepository,
     private readonly audit: AuditLogRepository,
+    private readonly workflows: WorkflowUpdatesService,
+    private readonly access: ClusterAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -138,11 +139,7 @@ export class SigningRoundsService {
 
   async status(user: AuthenticatedUser, roundId: string): Promise<SigningStatusView> {
     await this.assertCanRead(user, roundId);
-    try {
-      return await this.handle(roundId).query(signingStatusQuery);
-    } catch (err) {
-      throw toDomainException(err, new DomainException(DomainErrorCode.RoundNotFound, { roundId }));
-    }
+    return this.workflows.query(roundId, signingStatusQuery, notFound(roundId));
   }
 
   async signatures(
@@ -160,100 +157,40 @@ export class SigningRoundsService {
   }
 
   sign(user: AuthenticatedUser, roundId: string, dto: SignPledgeDto, key?: string) {
-    return this.update(roundId, 'sign', user, key, (h, updateId) =>
-      h.executeUpdate(signPledgeUpdate, {
-        args: [{ actor: actorOf(user), unitId: dto.unitId, version: dto.version }],
-        updateId,
-      }),
-    );
+    const cmd = { actor: actorOf(user), unitId: dto.unitId, version: dto.version };
+    return this.workflows.execute(roundId, signPledgeUpdate, cmd, this.opts('sign', user, key, roundId));
   }
 
   decline(user: AuthenticatedUser, roundId: string, dto: DeclinePledgeDto, key?: string) {
-    return this.update(roundId, 'decline', user, key, (h, updateId) =>
-      h.executeUpdate(declinePledgeUpdate, {
-        args: [
-          { actor: actorOf(user), unitId: dto.unitId, version: dto.version, reason: dto.reason },
-        ],
-        updateId,
-      }),
-    );
+    const cmd = { actor: actorOf(user), unitId: dto.unitId, version: dto.version, reason: dto.reason };
+    return this.workflows.execute(roundId, declinePledgeUpdate, cmd, this.opts('decline', user, key, roundId));
   }
 
   amend(user: AuthenticatedUser, roundId: string, dto: AmendPledgeDto, key?: string) {
     const items = dto.items.map((t) => t.trim());
-    return this.update(roundId, 'amend', user, key, (h, updateId) =>
-      h.executeUpdate(amendPledgeUpdate, {
-        args: [
-          {
-            actor: actorOf(user),
-            baseVersion: dto.baseVersion,
-            items,
-            contentHash: pledgeContentHash(items),
-            reason: dto.reason,
-          },
-        ],
-        updateId,
-      }),
-    );
+    const cmd = {
+      actor: actorOf(user),
+      baseVersion: dto.baseVersion,
+      items,
+      contentHash: pledgeContentHash(items),
+      reason: dto.reason,
+    };
+    return this.workflows.execute(roundId, amendPledgeUpdate, cmd, this.opts('amend', user, key, roundId));
   }
 
   countersign(user: AuthenticatedUser, roundId: string, dto: CountersignPledgeDto, key?: string) {
-    return this.update(roundId, 'countersign', user, key, (h, updateId) =>
-      h.executeUpdate(countersignPledgeUpdate, {
-        args: [{ actor: actorOf(user), version: dto.version }],
-        updateId,
-      }),
-    );
+    const cmd = { actor: actorOf(user), version: dto.version };
+    return this.workflows.execute(roundId, countersignPledgeUpdate, cmd, this.opts('countersign', user, key, roundId));
   }
 
-  /**
-   * Sends one Update. The update id comes from the client's Idempotency-Key (a retried request
-   * gets the first outcome back instead of acting twice) or is fresh.
-   */
-  private async update(
-    roundId: string,
-    action: string,
-    user: AuthenticatedUser,
-    idempotencyKey: string | undefined,
-    send: (handle: WorkflowHandle, updateId: string) => Promise<SigningStatusView>,
-  ): Promise<SigningStatusView> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new RequestValidationException([
-        {
-          field: 'Idempotency-Key',
-          rule: 'matches',
-          message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -',
-        },
-      ]);
-    }
-    const updateId = `${action}-${user.userId}-${idempotencyKey ?? randomUUID()}`;
-    const handle = this.handle(roundId);
-    try {
-      return await send(handle, updateId);
-    } catch (err) {
-      if (isWorkflowClosedError(err) && (await this.exists(handle))) throw roundClosed();
-      throw toDomainException(err, new DomainException(DomainErrorCode.RoundNotFound, { roundId }));
-    }
-  }
-
-  private handle(roundId: string): WorkflowHandle {
-    return this.temporal.workflow.getHandle(roundId);
-  }
-
-  private async exists(handle: WorkflowHandle): Promise<boolean> {
-    try {
-      await handle.describe();
-      return true;
-    } catch {
-      return false;
-    }
+  private opts(action: string, user: AuthenticatedUser, idempotencyKey: string | undefined, roundId: string) {
+    return { action, user, idempotencyKey, closed: roundClosed, notFound: notFound(roundId) };
   }
 
   /** Members of the round's cluster (that year) and administrators may read it. */
   private async assertCanRead(user: AuthenticatedUser, roundId: string): Promise<void> {
     const round = await this.rounds.findById(roundId);
     if (!round) throw new DomainException(DomainErrorCode.RoundNotFound, { roundId });
-    if (user.roles.includes('ADMIN')) return;
     const members = await this.cycles.membersForYear(
       round.cycle.clusterId,
       round.cycle.startsOn.getUTCFullYear(),
@@ -265,6 +202,8 @@ export class SigningRoundsService {
     }
   }
 }
+
+const notFound = (roundId: string) => () => new DomainException(DomainErrorCode.RoundNotFound, { roundId });
 
 function actorOf(user: AuthenticatedUser): Actor {
   return { userId: user.userId, unitId: user.unitId, roles: user.roles };

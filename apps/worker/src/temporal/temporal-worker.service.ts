@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
+import { ClockActivitiesImpl, CycleActivitiesImpl } from '../activities/cycle.activities';
 import { PledgeSigningActivitiesImpl } from '../activities/pledge-signing.activities';
 import { workflowSource } from './workflow-source';
 
@@ -21,6 +22,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pledgeSigning: PledgeSigningActivitiesImpl,
+    private readonly cycle: CycleActivitiesImpl,
+    private readonly clock: ClockActivitiesImpl,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,7 +34,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
       ...workflowSource(this.config),
-      activities: bindAll(this.pledgeSigning),
+      activities: {
+        ...bindAll(this.pledgeSigning),
+        ...bindAll(this.cycle),
+        ...bindAll(this.clock),
+      },
       maxCachedWorkflows: worker.maxCachedWorkflows,
       maxConcurrentActivityTaskExecutions: worker.maxConcurrentActivities,
       shutdownGraceTime: '10 seconds',

@@ -11,7 +11,7 @@ import type {
 export const PLEDGE_SIGNING_WORKFLOW_TYPE = 'pledgeSigningWorkflow';
 
 export type PledgeSigningInput = SigningRoundInit & {
-  openedBy: string;
+  openedBy: string | null;
   reason?: string;
 };
 

@@ -61,7 +61,7 @@ export class SigningRoundRepository {
             cycleId: e.cycleId,
             status: 'OPEN',
             deadlineAt: new Date(e.deadlineAt),
-            openedById: e.actorUserId ?? '',
+            openedById: e.actorUserId,
             openedAt: at,
           },
         });

@@ -93,11 +93,97 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: (p) => `Hạn ký phải nằm trong kỳ thi đua (${p['from']} – ${p['to']}).`,
     en: (p) => `The deadline must fall within the cycle (${p['from']} – ${p['to']}).`,
   },
+  [DomainErrorCode.PhaseNotOpen]: {
+    vi: (p) => `Giai đoạn ${p['phase'] ?? ''} chưa mở hoặc đã kết thúc.`,
+    en: (p) => `Phase ${p['phase'] ?? ''} is not open.`,
+  },
+  [DomainErrorCode.RegistrationClosed]: {
+    vi: (p) =>
+      `Đã hết hạn đăng ký thi đua (${p['deadline'] ?? ''}); không thể sửa đổi. Đơn vị chưa đăng ký có thể đề nghị đăng ký muộn để cụm trưởng xem xét.`,
+    en: (p) =>
+      `Registration closed on ${p['deadline'] ?? ''}; it can no longer be changed. A unit that has not registered may ask the cluster head to accept a late registration.`,
+  },
+  [DomainErrorCode.RegistrationOpen]: {
+    vi: () => 'Thời hạn đăng ký vẫn còn: hãy đăng ký trực tiếp, không cần đề nghị đăng ký muộn.',
+    en: () => 'Registration is still open: register directly, no late request is needed.',
+  },
+  [DomainErrorCode.AlreadyRegistered]: {
+    vi: () => 'Đơn vị đã đăng ký thi đua trong kỳ này.',
+    en: () => 'The unit has already registered for this cycle.',
+  },
+  [DomainErrorCode.NoLateRequest]: {
+    vi: () => 'Không có đề nghị đăng ký muộn nào đang chờ xét của đơn vị này.',
+    en: () => 'There is no pending late registration request from this unit.',
+  },
+  [DomainErrorCode.SelfScoringForbidden]: {
+    vi: () => 'Đơn vị không được tự chấm điểm chéo cho chính mình.',
+    en: () => 'A unit never cross-assesses itself.',
+  },
+  [DomainErrorCode.NotAssigned]: {
+    vi: () =>
+      'Đơn vị không được phân công chấm điểm đơn vị này (hoặc đã khai báo xung đột lợi ích).',
+    en: () => 'Your unit is not assigned to assess this unit (or declared a conflict of interest).',
+  },
+  [DomainErrorCode.ConflictsLocked]: {
+    vi: () => 'Đã bắt đầu chấm điểm chéo: không thể khai báo thêm xung đột lợi ích.',
+    en: () => 'Cross-assessment has started: conflicts of interest can no longer be declared.',
+  },
+  [DomainErrorCode.AlreadyVoted]: {
+    vi: () => 'Đơn vị đã bỏ phiếu (mỗi thành viên một phiếu).',
+    en: () => 'The unit has already voted (one ballot per member).',
+  },
+  [DomainErrorCode.NotACandidate]: {
+    vi: (p) => `Đơn vị ${p['unitId'] ?? ''} không có trong danh sách bầu.`,
+    en: (p) => `Unit ${p['unitId'] ?? ''} is not on the ballot.`,
+  },
+  [DomainErrorCode.TooManyChoices]: {
+    vi: (p) => `Chỉ được chọn tối đa ${p['max'] ?? ''} đơn vị.`,
+    en: (p) => `At most ${p['max'] ?? ''} choices are allowed.`,
+  },
+  [DomainErrorCode.CycleAlreadyStarted]: {
+    vi: () => 'Kỳ thi đua đã được khởi động.',
+    en: () => 'The cycle has already been started.',
+  },
+  [DomainErrorCode.RuleSetInvalid]: {
+    vi: (p) => `Bộ quy tắc không hợp lệ: ${p['problems'] ?? ''}`,
+    en: (p) => `Invalid rule set: ${p['problems'] ?? ''}`,
+  },
+  [DomainErrorCode.RuleSetNotFound]: {
+    vi: (p) => `Không tìm thấy bộ quy tắc ${p['code'] ?? ''}.`,
+    en: (p) => `Rule set ${p['code'] ?? ''} not found.`,
+  },
   [DomainErrorCode.NoMembers]: {
     vi: () => 'Cụm thi đua chưa có thành viên trong năm của kỳ này.',
     en: () => 'The cluster has no members for the year of this cycle.',
   },
+  [DomainErrorCode.ScoresInvalid]: {
+    vi: (p) =>
+      `Điểm chấm không hợp lệ ở tiêu chí ${p['criterion'] ?? ''}: ${scoreReason(p, 'vi')}.`,
+    en: (p) => `Invalid score for criterion ${p['criterion'] ?? ''}: ${scoreReason(p, 'en')}.`,
+  },
 };
+
+/** Score problems travel as stable reason keys so the API can render them in the caller's
+ * language; any other text is shown as given. */
+const scoreReasons: Record<string, { vi: Template; en: Template }> = {
+  MISSING: { vi: () => 'chưa có điểm', en: () => 'no score given' },
+  UNKNOWN_CRITERION: {
+    vi: () => 'không có tiêu chí này trong bộ tiêu chí',
+    en: () => 'no such criterion in the rule set',
+  },
+  NOT_A_NUMBER: { vi: () => 'điểm phải là một số', en: () => 'the score must be a number' },
+  NEGATIVE: { vi: () => 'điểm không được âm', en: () => 'the score must not be negative' },
+  ABOVE_MAX: {
+    vi: (p) => `điểm vượt quá điểm tối đa ${p['maxPoints'] ?? ''}`,
+    en: (p) => `the score exceeds the maximum of ${p['maxPoints'] ?? ''}`,
+  },
+};
+
+function scoreReason(p: MessageParams, locale: Locale): string {
+  const reason = String(p['reason'] ?? '');
+  const entry = Object.hasOwn(scoreReasons, reason) ? scoreReasons[reason] : undefined;
+  return entry ? entry[locale](p) : reason;
+}
 
 export function renderDomainMessage(
   code: DomainErrorCode,

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import { DomainErrorCode, DomainException } from '@epw/domain';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RequestValidationException } from './request-validation.exception';
+import { isWorkflowClosedError, toDomainException } from './temporal-errors';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.-]{8,100}$/;
+
+/** Sends user actions to workflows as Updates and reads their queries, mapping Temporal's errors to
+ * the domain's (a rejected Update carries its rule; a finished workflow means the step is closed). */
+@Injectable()
+export class WorkflowUpdatesService {
+  constructor(private readonly temporal: Client) {}
+
+  /**
+   * The update id comes from the client's Idempotency-Key (a retried request gets the first
+   * outcome back instead of acting twice) or is fresh.
+   */
+  async execute<Ret, Arg>(
+    workflowId: string,
+    update: UpdateDefinition<Ret, [Arg]>,
+    arg: Arg,
+    opts: { action: string; user: AuthenticatedUser; idempotencyKey?: string; closed: () => DomainException; notFound: () => DomainException },
+  ): Promise<Ret> {
+    const { idempotencyKey } = opts;
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new RequestValidationException([
+        { field: 'Idempotency-Key', rule: 'matches', message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -' },
+      ]);
+    }
+    const updateId = `${opts.action}-${opts.user.userId}-${idempotencyKey ?? randomUUID()}`;
+    const handle = this.handle(workflowId);
+    try {
+      return await handle.executeUpdate(update, { args: [arg], updateId });
+    } catch (err) {
+      if (isWorkflowClosedError(err) && (await this.exists(handle))) throw opts.closed();
+      throw toDomainException(err, opts.notFound());
+    }
+  }
+
+  async query<Ret>(workflowId: string, query: QueryDefinition<Ret>, notFound: () => DomainException): Promise<Ret> {
+    try {
+      return await this.handle(workflowId).query(query);
+    } catch (err) {
+      throw toDomainException(err, notFound());
+    }
+  }
+
+  handle(workflowId: string): WorkflowHandle {
+    return this.temporal.workflow.getHandle(workflowId);
+  }
+
+  private async exists(handle: WorkflowHandle): Promise<boolean> {
+    try {
+      await handle.describe();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export const phaseClosed = (phase: string) => () => new DomainException(DomainErrorCode.PhaseNotOpen, { phase });

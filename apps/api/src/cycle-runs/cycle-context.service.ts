@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import {
+  assessmentWorkflowId,
+  electionWorkflowId,
+  emulationCycleWorkflowId,
+  registrationWorkflowId,
+  voteWorkflowId,
+} from '@epw/contracts';
+import type { Actor } from '@epw/domain';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ClusterAccessService } from '../common/cluster-access.service';
+import { CyclesService } from '../cycles/cycles.service';
+
+export interface CycleContext {
+  cycleId: string;
+  clusterId: string;
+  year: number;
+  workflowIds: {
+    cycle: string;
+    registration: string;
+    interim: string;
+    final: string;
+    vote: string;
+    election: string;
+  };
+}
+
+/** Resolves a cycle to the business keys of its workflows and checks who may read it. */
+@Injectable()
+export class CycleContextService {
+  constructor(
+    private readonly cycles: CyclesService,
+    private readonly access: ClusterAccessService,
+  ) {}
+
+  async get(cycleId: string): Promise<CycleContext> {
+    const c = await this.cycles.getOrFail(cycleId);
+    const args = [c.cluster.code, c.movementCode, c.periodLabel] as const;
+    return {
+      cycleId: c.id,
+      clusterId: c.clusterId,
+      year: c.startsOn.getUTCFullYear(),
+      workflowIds: {
+        cycle: emulationCycleWorkflowId(...args),
+        registration: registrationWorkflowId(...args),
+        interim: assessmentWorkflowId(...args, 'INTERIM'),
+        final: assessmentWorkflowId(...args, 'FINAL'),
+        vote: voteWorkflowId(...args),
+        election: electionWorkflowId(...args),
+      },
+    };
+  }
+
+  async readable(user: AuthenticatedUser, cycleId: string): Promise<CycleContext> {
+    const ctx = await this.get(cycleId);
+    await this.access.assertCanRead(user, ctx.clusterId, ctx.year);
+    return ctx;
+  }
+}
+
+export function actorOf(user: AuthenticatedUser): Actor {
+  return { userId: user.userId, unitId: user.unitId, roles: user.roles };
+}

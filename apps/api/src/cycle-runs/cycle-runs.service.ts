@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
+import { EMULATION_CYCLE_WORKFLOW_TYPE, cycleStatusQuery, type CycleStatusView } from '@epw/contracts';
+import { CyclePlanner, DEFAULT_RULE_SET_CODE, PrismaService, type Prisma } from '@epw/data-access';
+import { DomainErrorCode, DomainException, type RankingRow } from '@epw/domain';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { WorkflowUpdatesService } from '../common/workflow-updates.service';
+import { CycleContextService } from './cycle-context.service';
+import type { CycleOutcomeDto, CycleRunDto, PhaseDto } from './dto/cycle-run.dto';
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+@Injectable()
+export class CycleRunsService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly planner: CyclePlanner,
+    private readonly prisma: PrismaService,
+    private readonly context: CycleContextService,
+    private readonly workflows: WorkflowUpdatesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** An administrator starts a cycle by hand (yearly cycles also start from a Schedule). */
+  async start(user: AuthenticatedUser, cycleId: string, ruleSetCode: string | undefined, now: number): Promise<CycleRunDto> {
+    const ctx = await this.context.get(cycleId);
+    const cycle = await this.prisma.emulationCycle.findUniqueOrThrow({ where: { id: cycleId } });
+    if (cycle.workflowId) throw new DomainException(DomainErrorCode.CycleAlreadyStarted);
+    const { id: ruleSetId, content } = await this.planner.latestRuleSet(ruleSetCode ?? DEFAULT_RULE_SET_CODE);
+    await this.prisma.emulationCycle.update({
+      where: { id: cycleId },
+      data: { ruleSetId, rules: content as unknown as Prisma.InputJsonValue },
+    });
+    const input = await this.planner.prepare(cycleId, user.userId, now);
+    try {
+      await this.temporal.workflow.start(EMULATION_CYCLE_WORKFLOW_TYPE, {
+        workflowId: ctx.workflowIds.cycle,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new DomainException(DomainErrorCode.CycleAlreadyStarted);
+      throw err;
+    }
+    return {
+      cycleId,
+      workflowId: ctx.workflowIds.cycle,
+      phases: input.phases.map((p) => ({ ...p, status: 'PENDING' })),
+      acclaimed: [],
+      completed: false,
+    };
+  }
+
+  /** Live phases from the workflow; the PostgreSQL calendar when the workflow is not running. */
+  async status(user: AuthenticatedUser, cycleId: string): Promise<CycleRunDto> {
+    const ctx = await this.context.readable(user, cycleId);
+    try {
+      const view: CycleStatusView = await this.workflows.query(ctx.workflowIds.cycle, cycleStatusQuery, () => new DomainException(DomainErrorCode.NotFound));
+      return { ...view, workflowId: ctx.workflowIds.cycle };
+    } catch (err) {
+      if (!(err instanceof DomainException)) throw err;
+      const phases = await this.prisma.cyclePhase.findMany({ where: { cycleId }, orderBy: { opensAt: 'asc' } });
+      const outcome = await this.prisma.cycleOutcome.findUnique({ where: { cycleId } });
+      return {
+        cycleId,
+        workflowId: ctx.workflowIds.cycle,
+        phases: phases.map(
+          (p): PhaseDto => ({
+            phase: p.phase,
+            status: p.status,
+            opensOn: isoDate(p.opensOn),
+            closesOn: isoDate(p.closesOn),
+            opensAt: p.opensAt.toISOString(),
+            closesAt: p.closesAt.toISOString(),
+          }),
+        ),
+        acclaimed: outcome?.acclaimedUnitIds ?? [],
+        completed: outcome?.completedAt != null,
+      };
+    }
+  }
+
+  async outcome(user: AuthenticatedUser, cycleId: string): Promise<CycleOutcomeDto> {
+    const ctx = await this.context.readable(user, cycleId);
+    const outcome = await this.prisma.cycleOutcome.findUnique({ where: { cycleId } });
+    const units = await this.prisma.unit.findMany({
+      where: { memberships: { some: { clusterId: ctx.clusterId, year: ctx.year } } },
+    });
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const ranking = ((outcome?.ranking ?? []) as unknown as RankingRow[]).map((r) => ({
+      ...r,
+      unitCode: byId.get(r.unitId)?.code ?? r.unitId,
+      unitName: byId.get(r.unitId)?.name ?? '',
+    }));
+    return {
+      cycleId,
+      ranking,
+      divergent: (outcome?.divergent ?? []) as unknown[],
+      vote: outcome?.vote ?? null,
+      acclaimedUnitIds: outcome?.acclaimedUnitIds ?? [],
+      minutes: outcome?.minutes ?? null,
+      electedHeadUnitId: outcome?.electedHeadUnitId ?? null,
+      electedDeputyUnitId: outcome?.electedDeputyUnitId ?? null,
+      election: outcome?.election ?? null,
+      completedAt: outcome?.completedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+
+export class CreateScheduleDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  clusterId!: string;
+
+  @ApiProperty({ example: 'DVK' })
+  @Matches(/^[A-Z0-9-]{2,20}$/, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  movementCode!: string;
+
+  @ApiProperty({ example: 'Phong trào thi đua "Dân vận khéo"' })
+  @IsString()
+  @Length(3, 200)
+  movementName!: string;
+
+  @ApiPropertyOptional({ example: 'DVK-MAC-DINH' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9-]{2,40}$/, { message: 'ruleSetCode must be 2-40 of A-Z, 0-9 and -' })
+  ruleSetCode?: string;
+
+  @ApiPropertyOptional({ default: '0 0 1 1 *', description: 'Cron in Asia/Ho_Chi_Minh; default: 1 January 00:00' })
+  @IsOptional()
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'cron must have five fields' })
+  cron?: string;
+
+  @ApiPropertyOptional({ default: 1, description: 'Accelerated calendar for demos (calendar days per real day)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(100_000_000)
+  calendarScale?: number;
+}
+
+export class ScheduleDto {
+  @ApiProperty() scheduleId!: string;
+  @ApiProperty() clusterId!: string;
+  @ApiProperty() movementCode!: string;
+  @ApiProperty() movementName!: string;
+  @ApiProperty() ruleSetCode!: string;
+  @ApiProperty() calendarScale!: number;
+}

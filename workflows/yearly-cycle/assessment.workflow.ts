@@ -1,0 +1,122 @@
+import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  assessmentStatusQuery,
+  declareConflictUpdate,
+  submitPeerAssessmentUpdate,
+  submitProgressUpdate,
+  submitSelfAssessmentUpdate,
+  type AssessmentWorkflowInput,
+} from '@epw/contracts';
+import {
+  AssessmentState,
+  type AssessmentResult,
+  type AssessmentSnapshot,
+  type ConflictCommand,
+  type PeerAssessmentCommand,
+  type ProgressCommand,
+  type SelfAssessmentCommand,
+} from '@epw/domain';
+import { eventKey, guarded, waitForDeadline } from '../shared/workflow-helpers';
+import { cycleActivities as acts } from './activities.proxy';
+
+/**
+ * A review stage of one cycle. Interim (sơ kết): self-assessment and progress against the pledge.
+ * Final (tổng kết): also cross-assessment by assigned peers (a unit never scores itself, declared
+ * conflicts are honoured); at the deadline scores are aggregated, ranked and divergent sheets flagged.
+ */
+export async function assessmentWorkflow(
+  input: AssessmentWorkflowInput | AssessmentSnapshot,
+): Promise<AssessmentResult> {
+  const state = new AssessmentState(input);
+  const { cycleId, stage } = input;
+
+  setHandler(assessmentStatusQuery, () => state.view());
+
+  setHandler(
+    declareConflictUpdate,
+    async (cmd) => {
+      state.applyConflict(cmd);
+      await acts.recordConflict({
+        eventKey: eventKey('conflict'),
+        cycleId,
+        actorUserId: cmd.actor.userId,
+        stage,
+        assessorUnitId: cmd.assessorUnitId,
+        subjectUnitId: cmd.subjectUnitId,
+        reason: cmd.reason,
+      });
+      return state.view();
+    },
+    { validator: (cmd: ConflictCommand) => guarded(() => state.validateConflict(cmd)) },
+  );
+
+  setHandler(
+    submitSelfAssessmentUpdate,
+    async (cmd) => {
+      const total = state.applySelf(cmd, '');
+      const { recordedAt } = await acts.recordAssessment({
+        eventKey: eventKey('self'),
+        cycleId,
+        actorUserId: cmd.actor.userId,
+        stage,
+        assessorUnitId: cmd.unitId,
+        subjectUnitId: cmd.unitId,
+        scores: cmd.scores,
+        total,
+        evidence: cmd.evidence,
+      });
+      state.stamp('self', cmd.unitId, recordedAt);
+      return state.view();
+    },
+    { validator: (cmd: SelfAssessmentCommand) => guarded(() => state.validateSelf(cmd)) },
+  );
+
+  setHandler(
+    submitPeerAssessmentUpdate,
+    async (cmd) => {
+      const total = state.applyPeer(cmd, '');
+      const { recordedAt } = await acts.recordAssessment({
+        eventKey: eventKey('peer'),
+        cycleId,
+        actorUserId: cmd.actor.userId,
+        stage,
+        assessorUnitId: cmd.assessorUnitId,
+        subjectUnitId: cmd.subjectUnitId,
+        scores: cmd.scores,
+        total,
+      });
+      state.stamp('peer', `${cmd.assessorUnitId}>${cmd.subjectUnitId}`, recordedAt);
+      return state.view();
+    },
+    { validator: (cmd: PeerAssessmentCommand) => guarded(() => state.validatePeer(cmd)) },
+  );
+
+  setHandler(
+    submitProgressUpdate,
+    async (cmd) => {
+      state.applyProgress(cmd, '');
+      const { recordedAt } = await acts.recordProgress({
+        eventKey: eventKey('progress'),
+        cycleId,
+        actorUserId: cmd.actor.userId,
+        unitId: cmd.unitId,
+        items: cmd.items,
+      });
+      state.stamp('progress', cmd.unitId, recordedAt);
+      return state.view();
+    },
+    { validator: (cmd: ProgressCommand) => guarded(() => state.validateProgress(cmd)) },
+  );
+
+  if ((await waitForDeadline(input.deadlineAt)) === 'continue-as-new') {
+    return continueAsNew<typeof assessmentWorkflow>(state.snapshot());
+  }
+  const result = state.close();
+  await acts.recordAssessmentResult({
+    eventKey: `${workflowInfo().workflowId}/result`,
+    cycleId,
+    actorUserId: null,
+    result,
+  });
+  return result;
+}

@@ -1,0 +1,108 @@
+import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  complianceQuery,
+  decideLateRegistrationUpdate,
+  requestLateRegistrationUpdate,
+  submitRegistrationUpdate,
+  type RegistrationWorkflowInput,
+} from '@epw/contracts';
+import {
+  RegistrationState,
+  type ComplianceView,
+  type LateDecisionCommand,
+  type LateRegistrationCommand,
+  type RegistrationSnapshot,
+  type SubmitRegistrationCommand,
+} from '@epw/domain';
+import { eventKey, guarded, waitForDeadline } from '../shared/workflow-helpers';
+import { cycleActivities as acts } from './activities.proxy';
+
+/**
+ * Registration (đăng ký thi đua) of one cycle: units register before the deadline; after it the
+ * workflow keeps taking late requests, which the cluster head approves or rejects, until `lateUntil`.
+ */
+export async function registrationWorkflow(
+  input: RegistrationWorkflowInput | RegistrationSnapshot,
+): Promise<ComplianceView> {
+  const state = new RegistrationState(input);
+  const { cycleId } = input;
+
+  setHandler(complianceQuery, () => state.compliance());
+
+  setHandler(
+    submitRegistrationUpdate,
+    async (cmd) => {
+      const entry = state.applySubmit(cmd, '');
+      const { recordedAt } = await acts.recordRegistration({
+        eventKey: eventKey('submit'),
+        cycleId,
+        actorUserId: cmd.actor.userId,
+        unitId: cmd.unitId,
+        status: entry.status,
+        late: false,
+        revision: entry.revision,
+        titles: cmd.content.titles,
+        initiatives: cmd.content.initiatives,
+      });
+      entry.at = recordedAt;
+      return state.compliance();
+    },
+    { validator: (cmd: SubmitRegistrationCommand) => guarded(() => state.validateSubmit(cmd)) },
+  );
+
+  setHandler(
+    requestLateRegistrationUpdate,
+    async (cmd) => {
+      const entry = state.applyLateRequest(cmd, '');
+      const { recordedAt } = await acts.recordRegistration({
+        eventKey: eventKey('late-request'),
+        cycleId,
+        actorUserId: cmd.actor.userId,
+        unitId: cmd.unitId,
+        status: entry.status,
+        late: true,
+        revision: entry.revision,
+        titles: cmd.content.titles,
+        initiatives: cmd.content.initiatives,
+        lateReason: cmd.reason,
+      });
+      entry.at = recordedAt;
+      return state.compliance();
+    },
+    { validator: (cmd: LateRegistrationCommand) => guarded(() => state.validateLateRequest(cmd)) },
+  );
+
+  setHandler(
+    decideLateRegistrationUpdate,
+    async (cmd) => {
+      state.applyLateDecision(cmd);
+      await acts.recordLateDecision({
+        eventKey: eventKey('late-decision'),
+        cycleId,
+        actorUserId: cmd.actor.userId,
+        unitId: cmd.unitId,
+        approve: cmd.approve,
+        note: cmd.note,
+      });
+      return state.compliance();
+    },
+    { validator: (cmd: LateDecisionCommand) => guarded(() => state.validateLateDecision(cmd)) },
+  );
+
+  if (!state.closed) {
+    if ((await waitForDeadline(input.deadlineAt)) === 'continue-as-new') {
+      return continueAsNew<typeof registrationWorkflow>(state.snapshot());
+    }
+    const missing = state.close();
+    await acts.recordRegistrationClosed({
+      eventKey: `${workflowInfo().workflowId}/closed`,
+      cycleId,
+      actorUserId: null,
+      missingUnitIds: missing,
+    });
+  }
+  if ((await waitForDeadline(input.lateUntil)) === 'continue-as-new') {
+    return continueAsNew<typeof registrationWorkflow>(state.snapshot());
+  }
+  return state.compliance();
+}
