@@ -114,7 +114,11 @@ async function main(): Promise<void> {
     ];
     for (const [date, name] of holidays) {
       const day = new Date(`${date}T00:00:00Z`);
-      await prisma.holiday.upsert({ where: { date: day }, create: { date: day, name }, update: {} });
+      await prisma.holiday.upsert({
+        where: { date: day },
+        create: { date: day, name },
+        update: {},
+      });
     }
     log(`${holidays.length} public holidays of 2026 (editable: PUT /holidays/{date})`);
 

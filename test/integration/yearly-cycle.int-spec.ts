@@ -79,7 +79,11 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
   beforeAll(async () => {
     sys = await startTestSystem();
     cluster = await createFixtureCluster(sys.prisma, suffix, [2021, 2026]);
-    const res = await sys.http.as(cluster.admin, 'POST', '/rule-sets', { code: ruleSetCode, name: 'Lịch rút gọn cho kiểm thử', content: testRules });
+    const res = await sys.http.as(cluster.admin, 'POST', '/rule-sets', {
+      code: ruleSetCode,
+      name: 'Lịch rút gọn cho kiểm thử',
+      content: testRules,
+    });
     expect(res.status).toBe(201);
   });
 
@@ -88,9 +92,13 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
   });
 
   const admin = () => cluster.admin;
-  const as = <T>(user: string, method: string, path: string, body?: unknown) => sys.http.as<T>(user, method, path, body);
+  const as = <T>(user: string, method: string, path: string, body?: unknown) =>
+    sys.http.as<T>(user, method, path, body);
 
-  async function createAndStart(body: Record<string, unknown>, calendarScale: number): Promise<string> {
+  async function createAndStart(
+    body: Record<string, unknown>,
+    calendarScale: number,
+  ): Promise<string> {
     const created = await as<{ id: string }>(admin(), 'POST', '/cycles', {
       clusterId: cluster.clusterId,
       pledge: { title: 'Giao ước thi đua', documents: [], items: demoPledgeItems(2026) },
@@ -98,13 +106,19 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
       ...body,
     });
     expect(created.status).toBe(201);
-    const started = await as<{ phases: Phase[] }>(admin(), 'POST', `/cycles/${created.body.id}/start`, { ruleSetCode });
+    const started = await as<{ phases: Phase[] }>(
+      admin(),
+      'POST',
+      `/cycles/${created.body.id}/start`,
+      { ruleSetCode },
+    );
     expect(started.status).toBe(201);
     expect(started.body.phases).toHaveLength(8);
     return created.body.id;
   }
 
-  const run = async (cycleId: string) => (await as<Run>(cluster.head.signer, 'GET', `/cycles/${cycleId}/run`)).body;
+  const run = async (cycleId: string) =>
+    (await as<Run>(cluster.head.signer, 'GET', `/cycles/${cycleId}/run`)).body;
   const phaseIs = (cycleId: string, phase: string, status: string) =>
     waitFor(
       async () => (await run(cycleId)).phases.find((p) => p.phase === phase && p.status === status),
@@ -144,20 +158,41 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     secondary.push({
       label: 'phase 2021-2023',
       cycleId: await createAndStart(
-        { movementCode: 'TDYN', movementName: 'Phong trào thi đua yêu nước', periodKind: 'PHASE', periodLabel: '2021-2023', startsOn: '2021-01-01', endsOn: '2023-12-31' },
+        {
+          movementCode: 'TDYN',
+          movementName: 'Phong trào thi đua yêu nước',
+          periodKind: 'PHASE',
+          periodLabel: '2021-2023',
+          startsOn: '2021-01-01',
+          endsOn: '2023-12-31',
+        },
         scaleFor(1095, 100),
       ),
     });
     secondary.push({
       label: 'quarter 2026-Q2',
       cycleId: await createAndStart(
-        { movementCode: 'TDYN', movementName: 'Phong trào thi đua yêu nước', periodKind: 'QUARTER', periodLabel: '2026-Q2', startsOn: '2026-04-01', endsOn: '2026-06-30' },
+        {
+          movementCode: 'TDYN',
+          movementName: 'Phong trào thi đua yêu nước',
+          periodKind: 'QUARTER',
+          periodLabel: '2026-Q2',
+          startsOn: '2026-04-01',
+          endsOn: '2026-06-30',
+        },
         scaleFor(91, 100),
       ),
     });
 
     const cycleId = await createAndStart(
-      { movementCode: 'DVK', movementName: 'Phong trào thi đua "Dân vận khéo"', periodKind: 'YEAR', periodLabel: '2026', startsOn: '2026-01-01', endsOn: '2026-12-31' },
+      {
+        movementCode: 'DVK',
+        movementName: 'Phong trào thi đua "Dân vận khéo"',
+        periodKind: 'YEAR',
+        periodLabel: '2026',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+      },
       scaleFor(365, YEAR_SECONDS),
     );
     const again = await as<Problem>(admin(), 'POST', `/cycles/${cycleId}/start`, {});
@@ -168,48 +203,119 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
 
     // 1. Pledge signing, opened by the cycle itself.
     await phaseIs(cycleId, 'PLEDGE_SIGNING', 'OPEN');
-    await waitFor(async () => (await as(head.signer, 'GET', `/signing-rounds/${roundId}`)).status === 200, { description: 'the signing round' });
+    await waitFor(
+      async () => (await as(head.signer, 'GET', `/signing-rounds/${roundId}`)).status === 200,
+      { description: 'the signing round' },
+    );
     for (const unit of units) {
-      expect((await as(unit.signer, 'POST', `/signing-rounds/${roundId}/sign`, { unitId: unit.id, version: 1 })).status).toBe(200);
+      expect(
+        (
+          await as(unit.signer, 'POST', `/signing-rounds/${roundId}/sign`, {
+            unitId: unit.id,
+            version: 1,
+          })
+        ).status,
+      ).toBe(200);
     }
-    const effective = await as<{ status: string }>(head.signer, 'POST', `/signing-rounds/${roundId}/countersign`, { version: 1 });
+    const effective = await as<{ status: string }>(
+      head.signer,
+      'POST',
+      `/signing-rounds/${roundId}/countersign`,
+      { version: 1 },
+    );
     expect(effective.body.status).toBe('EFFECTIVE');
 
     // 2. Registration: 11 on time (one edits), one late with the head's approval.
     await phaseIs(cycleId, 'REGISTRATION', 'OPEN');
-    const [editor, late] = [units[2]!, units[11]!];
+    const [editor, late] = [units[2], units[11]];
     for (const unit of units.slice(0, 11)) {
-      const res = await as(unit.officer, 'POST', `/cycles/${cycleId}/registrations`, registration(unit));
+      const res = await as(
+        unit.officer,
+        'POST',
+        `/cycles/${cycleId}/registrations`,
+        registration(unit),
+      );
       expect(res.status).toBe(200);
     }
-    const edited = await as<Compliance>(editor.officer, 'POST', `/cycles/${cycleId}/registrations`, registration(editor, { titles: ['Tập thể lao động xuất sắc', 'Cờ thi đua'] }));
+    const edited = await as<Compliance>(
+      editor.officer,
+      'POST',
+      `/cycles/${cycleId}/registrations`,
+      registration(editor, { titles: ['Tập thể lao động xuất sắc', 'Cờ thi đua'] }),
+    );
     expect(edited.status).toBe(200);
-    const wrongUnit = await as<Problem>(units[0]!.officer, 'POST', `/cycles/${cycleId}/registrations`, registration(units[1]!));
+    const wrongUnit = await as<Problem>(
+      units[0].officer,
+      'POST',
+      `/cycles/${cycleId}/registrations`,
+      registration(units[1]),
+    );
     expect(wrongUnit.body.code).toBe('WRONG_UNIT');
-    const tooEarly = await as<Problem>(late.officer, 'POST', `/cycles/${cycleId}/registrations/late`, { ...registration(late), reason: 'Đơn vị đang kiện toàn tổ chức' });
+    const tooEarly = await as<Problem>(
+      late.officer,
+      'POST',
+      `/cycles/${cycleId}/registrations/late`,
+      { ...registration(late), reason: 'Đơn vị đang kiện toàn tổ chức' },
+    );
     expect(tooEarly.body.code).toBe('REGISTRATION_OPEN');
 
-    const closed = await waitFor(async () => {
-      const c = (await as<Compliance>(head.signer, 'GET', `/cycles/${cycleId}/registrations/compliance`)).body;
-      return c.closed ? c : undefined;
-    }, { timeoutMs: 60_000, description: 'the registration deadline' });
+    const closed = await waitFor(
+      async () => {
+        const c = (
+          await as<Compliance>(head.signer, 'GET', `/cycles/${cycleId}/registrations/compliance`)
+        ).body;
+        return c.closed ? c : undefined;
+      },
+      { timeoutMs: 60_000, description: 'the registration deadline' },
+    );
     expect(closed.registeredCount).toBe(11);
     expect(closed.targetMet).toBe(false);
     expect(closed.missingAtDeadline).toEqual([late.id]);
 
-    const refusedEdit = await as<Problem>(editor.officer, 'POST', `/cycles/${cycleId}/registrations`, registration(editor));
+    const refusedEdit = await as<Problem>(
+      editor.officer,
+      'POST',
+      `/cycles/${cycleId}/registrations`,
+      registration(editor),
+    );
     expect(refusedEdit.status).toBe(409);
     expect(refusedEdit.body.code).toBe('REGISTRATION_CLOSED');
-    const lateDirect = await as<Problem>(late.officer, 'POST', `/cycles/${cycleId}/registrations`, registration(late));
+    const lateDirect = await as<Problem>(
+      late.officer,
+      'POST',
+      `/cycles/${cycleId}/registrations`,
+      registration(late),
+    );
     expect(lateDirect.body.code).toBe('REGISTRATION_CLOSED');
-    const requested = await as<Compliance>(late.officer, 'POST', `/cycles/${cycleId}/registrations/late`, { ...registration(late), reason: 'Đơn vị đang kiện toàn tổ chức nên đăng ký chậm' });
+    const requested = await as<Compliance>(
+      late.officer,
+      'POST',
+      `/cycles/${cycleId}/registrations/late`,
+      { ...registration(late), reason: 'Đơn vị đang kiện toàn tổ chức nên đăng ký chậm' },
+    );
     expect(requested.status).toBe(200);
     expect(requested.body.pendingLate).toEqual([late.id]);
-    const notHead = await as<Problem>(units[0]!.signer, 'POST', `/cycles/${cycleId}/registrations/${late.id}/late-decision`, { approve: true, note: 'Đồng ý' });
+    const notHead = await as<Problem>(
+      units[0].signer,
+      'POST',
+      `/cycles/${cycleId}/registrations/${late.id}/late-decision`,
+      { approve: true, note: 'Đồng ý' },
+    );
     expect(notHead.body.code).toBe('NOT_CLUSTER_HEAD');
-    const approved = await as<Compliance>(head.signer, 'POST', `/cycles/${cycleId}/registrations/${late.id}/late-decision`, { approve: true, note: 'Đồng ý cho đăng ký muộn' });
+    const approved = await as<Compliance>(
+      head.signer,
+      'POST',
+      `/cycles/${cycleId}/registrations/${late.id}/late-decision`,
+      { approve: true, note: 'Đồng ý cho đăng ký muộn' },
+    );
     expect(approved.body).toMatchObject({ registeredCount: 12, targetMet: true, pendingLate: [] });
-    const rows = (await as<{ unitId: string; status: string; revision: number; initiatives: unknown[] }[]>(head.signer, 'GET', `/cycles/${cycleId}/registrations`)).body;
+    const rows = (
+      await as<{ unitId: string; status: string; revision: number; initiatives: unknown[] }[]>(
+        head.signer,
+        'GET',
+        `/cycles/${cycleId}/registrations`,
+      )
+    ).body;
     expect(rows).toHaveLength(12);
     expect(rows.find((r) => r.unitId === late.id)?.status).toBe('LATE_APPROVED');
     expect(rows.find((r) => r.unitId === editor.id)?.revision).toBe(2);
@@ -217,19 +323,51 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     // 3. Interim review (sơ kết): progress against the pledge and self-assessment.
     await phaseIs(cycleId, 'INTERIM_REVIEW', 'OPEN');
     for (const [i, unit] of units.slice(0, 3).entries()) {
-      expect((await as(unit.officer, 'POST', `/cycles/${cycleId}/assessments/interim/progress`, { unitId: unit.id, items: [{ itemIndex: 0, percent: 60 + i * 10, note: 'Đã quán triệt' }] })).status).toBe(200);
-      expect((await as(unit.officer, 'POST', `/cycles/${cycleId}/assessments/interim/self`, { unitId: unit.id, scores: scores(qualityOf(i)) })).status).toBe(200);
+      expect(
+        (
+          await as(unit.officer, 'POST', `/cycles/${cycleId}/assessments/interim/progress`, {
+            unitId: unit.id,
+            items: [{ itemIndex: 0, percent: 60 + i * 10, note: 'Đã quán triệt' }],
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await as(unit.officer, 'POST', `/cycles/${cycleId}/assessments/interim/self`, {
+            unitId: unit.id,
+            scores: scores(qualityOf(i)),
+          })
+        ).status,
+      ).toBe(200);
     }
-    const noCrossInInterim = await as<Problem>(units[0]!.officer, 'POST', `/cycles/${cycleId}/assessments/final/peer`, { assessorUnitId: units[0]!.id, subjectUnitId: units[1]!.id, scores: scores(0.9) });
+    const noCrossInInterim = await as<Problem>(
+      units[0].officer,
+      'POST',
+      `/cycles/${cycleId}/assessments/final/peer`,
+      { assessorUnitId: units[0].id, subjectUnitId: units[1].id, scores: scores(0.9) },
+    );
     expect(noCrossInInterim.body.code).toBe('PHASE_NOT_OPEN');
 
     // 4. Final review (tổng kết): conflicts, self and cross assessment, never of oneself.
     await phaseIs(cycleId, 'FINAL_REVIEW', 'OPEN');
-    const before = (await as<AssessmentStatus>(head.signer, 'GET', `/cycles/${cycleId}/assessments/final`)).body;
-    const conflicted = Object.entries(before.assignment).find(([, assessors]) => assessors.length > 0)!;
+    const before = (
+      await as<AssessmentStatus>(head.signer, 'GET', `/cycles/${cycleId}/assessments/final`)
+    ).body;
+    const conflicted = Object.entries(before.assignment).find(
+      ([, assessors]) => assessors.length > 0,
+    )!;
     const [conflictSubject, [conflictAssessor]] = [conflicted[0], conflicted[1]];
     const assessorUnit = units.find((u) => u.id === conflictAssessor)!;
-    const declared = await as<AssessmentStatus>(assessorUnit.officer, 'POST', `/cycles/${cycleId}/assessments/final/conflicts`, { assessorUnitId: assessorUnit.id, subjectUnitId: conflictSubject, reason: 'Lãnh đạo hai đơn vị có quan hệ gia đình' });
+    const declared = await as<AssessmentStatus>(
+      assessorUnit.officer,
+      'POST',
+      `/cycles/${cycleId}/assessments/final/conflicts`,
+      {
+        assessorUnitId: assessorUnit.id,
+        subjectUnitId: conflictSubject,
+        reason: 'Lãnh đạo hai đơn vị có quan hệ gia đình',
+      },
+    );
     expect(declared.status).toBe(200);
     expect(declared.body.assignment[conflictSubject]).not.toContain(assessorUnit.id);
     const assignment = declared.body.assignment;
@@ -238,14 +376,31 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
       expect(assessors).toHaveLength(3);
     }
 
-    const selfScore = await as<Problem>(units[0]!.officer, 'POST', `/cycles/${cycleId}/assessments/final/peer`, { assessorUnitId: units[0]!.id, subjectUnitId: units[0]!.id, scores: scores(1) });
+    const selfScore = await as<Problem>(
+      units[0].officer,
+      'POST',
+      `/cycles/${cycleId}/assessments/final/peer`,
+      { assessorUnitId: units[0].id, subjectUnitId: units[0].id, scores: scores(1) },
+    );
     expect(selfScore.body.code).toBe('SELF_SCORING_FORBIDDEN');
-    const overMax = await as<Problem>(units[0]!.officer, 'POST', `/cycles/${cycleId}/assessments/final/self`, { unitId: units[0]!.id, scores: { ...scores(0.9), C1: 21 } });
+    const overMax = await as<Problem>(
+      units[0].officer,
+      'POST',
+      `/cycles/${cycleId}/assessments/final/self`,
+      { unitId: units[0].id, scores: { ...scores(0.9), C1: 21 } },
+    );
     expect(overMax.status).toBe(400);
     expect(overMax.body.code).toBe('SCORES_INVALID');
 
     for (const [i, unit] of units.entries()) {
-      expect((await as(unit.officer, 'POST', `/cycles/${cycleId}/assessments/final/self`, { unitId: unit.id, scores: scores(qualityOf(i)) })).status).toBe(200);
+      expect(
+        (
+          await as(unit.officer, 'POST', `/cycles/${cycleId}/assessments/final/self`, {
+            unitId: unit.id,
+            scores: scores(qualityOf(i)),
+          })
+        ).status,
+      ).toBe(200);
     }
     let outlier: { assessor: string; subject: string } | undefined;
     for (const [subject, assessors] of Object.entries(assignment)) {
@@ -255,64 +410,151 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
         // One assessor marks the last unit far above the others: the head must see it flagged.
         const isOutlier = subjectIndex === 11 && !outlier;
         if (isOutlier) outlier = { assessor, subject };
-        const res = await as(assessorUnit.officer, 'POST', `/cycles/${cycleId}/assessments/final/peer`, { assessorUnitId: assessor, subjectUnitId: subject, scores: scores(isOutlier ? 1 : qualityOf(subjectIndex)) });
+        const res = await as(
+          assessorUnit.officer,
+          'POST',
+          `/cycles/${cycleId}/assessments/final/peer`,
+          {
+            assessorUnitId: assessor,
+            subjectUnitId: subject,
+            scores: scores(isOutlier ? 1 : qualityOf(subjectIndex)),
+          },
+        );
         expect(res.status).toBe(200);
       }
     }
-    const notAssigned = units.find((u) => u.id !== units[5]!.id && !assignment[units[5]!.id]!.includes(u.id))!;
-    const refused = await as<Problem>(notAssigned.officer, 'POST', `/cycles/${cycleId}/assessments/final/peer`, { assessorUnitId: notAssigned.id, subjectUnitId: units[5]!.id, scores: scores(0.5) });
+    const notAssigned = units.find(
+      (u) => u.id !== units[5].id && !assignment[units[5].id].includes(u.id),
+    )!;
+    const refused = await as<Problem>(
+      notAssigned.officer,
+      'POST',
+      `/cycles/${cycleId}/assessments/final/peer`,
+      { assessorUnitId: notAssigned.id, subjectUnitId: units[5].id, scores: scores(0.5) },
+    );
     expect(refused.body.code).toBe('NOT_ASSIGNED');
-    const lockedConflict = await as<Problem>(units[1]!.officer, 'POST', `/cycles/${cycleId}/assessments/final/conflicts`, { assessorUnitId: units[1]!.id, subjectUnitId: units[4]!.id, reason: 'Quá muộn để khai báo' });
+    const lockedConflict = await as<Problem>(
+      units[1].officer,
+      'POST',
+      `/cycles/${cycleId}/assessments/final/conflicts`,
+      { assessorUnitId: units[1].id, subjectUnitId: units[4].id, reason: 'Quá muộn để khai báo' },
+    );
     expect(lockedConflict.body.code).toBe('CONFLICTS_LOCKED');
-    const status = (await as<AssessmentStatus>(head.signer, 'GET', `/cycles/${cycleId}/assessments/final`)).body;
+    const status = (
+      await as<AssessmentStatus>(head.signer, 'GET', `/cycles/${cycleId}/assessments/final`)
+    ).body;
     expect(status.peerSubmitted).toHaveLength(status.expectedPeerCount);
 
     // 5. Vote (bình xét) over the ranking's top candidates; acclamation needs 50% of ALL members.
     await phaseIs(cycleId, 'VOTE', 'OPEN');
-    const box = (await as<{ candidates: string[] }>(head.signer, 'GET', `/cycles/${cycleId}/vote`)).body;
+    const box = (await as<{ candidates: string[] }>(head.signer, 'GET', `/cycles/${cycleId}/vote`))
+      .body;
     expect(box.candidates).toHaveLength(3);
-    expect(box.candidates[0]).toBe(units[0]!.id);
+    expect(box.candidates[0]).toBe(units[0].id);
     const [first, second] = box.candidates as [string, string];
     for (const unit of units.slice(0, 6)) {
-      expect((await as(unit.signer, 'POST', `/cycles/${cycleId}/vote`, { voterUnitId: unit.id, approve: [first] })).status).toBe(200);
+      expect(
+        (
+          await as(unit.signer, 'POST', `/cycles/${cycleId}/vote`, {
+            voterUnitId: unit.id,
+            approve: [first],
+          })
+        ).status,
+      ).toBe(200);
     }
     for (const unit of units.slice(6, 10)) {
-      expect((await as(unit.signer, 'POST', `/cycles/${cycleId}/vote`, { voterUnitId: unit.id, approve: [second] })).status).toBe(200);
+      expect(
+        (
+          await as(unit.signer, 'POST', `/cycles/${cycleId}/vote`, {
+            voterUnitId: unit.id,
+            approve: [second],
+          })
+        ).status,
+      ).toBe(200);
     }
-    const twice = await as<Problem>(units[0]!.signer, 'POST', `/cycles/${cycleId}/vote`, { voterUnitId: units[0]!.id, approve: [first] });
+    const twice = await as<Problem>(units[0].signer, 'POST', `/cycles/${cycleId}/vote`, {
+      voterUnitId: units[0].id,
+      approve: [first],
+    });
     expect(twice.body.code).toBe('ALREADY_VOTED');
-    const tooMany = await as<Problem>(units[10]!.signer, 'POST', `/cycles/${cycleId}/vote`, { voterUnitId: units[10]!.id, approve: [first, second] });
+    const tooMany = await as<Problem>(units[10].signer, 'POST', `/cycles/${cycleId}/vote`, {
+      voterUnitId: units[10].id,
+      approve: [first, second],
+    });
     expect(tooMany.body.code).toBe('TOO_MANY_CHOICES');
     // An absent member votes in writing; the head records it.
-    const written = await as<{ writtenCount: number; voted: string[] }>(head.signer, 'POST', `/cycles/${cycleId}/vote`, { voterUnitId: units[11]!.id, approve: [first], written: true });
+    const written = await as<{ writtenCount: number; voted: string[] }>(
+      head.signer,
+      'POST',
+      `/cycles/${cycleId}/vote`,
+      { voterUnitId: units[11].id, approve: [first], written: true },
+    );
     expect(written.body.writtenCount).toBe(1);
     expect(written.body.voted).toHaveLength(11);
 
     // 6. Election of next year's head and deputy (rotation).
     await phaseIs(cycleId, 'ELECTION', 'OPEN');
-    const [nextHead, nextDeputy] = [units[9]!, units[0]!];
+    const [nextHead, nextDeputy] = [units[9], units[0]];
     for (const unit of units.slice(0, 8)) {
-      expect((await as(unit.signer, 'POST', `/cycles/${cycleId}/election`, { voterUnitId: unit.id, headUnitId: nextHead.id, deputyUnitId: nextDeputy.id })).status).toBe(200);
+      expect(
+        (
+          await as(unit.signer, 'POST', `/cycles/${cycleId}/election`, {
+            voterUnitId: unit.id,
+            headUnitId: nextHead.id,
+            deputyUnitId: nextDeputy.id,
+          })
+        ).status,
+      ).toBe(200);
     }
-    expect((await as(units[8]!.signer, 'POST', `/cycles/${cycleId}/election`, { voterUnitId: units[8]!.id, headUnitId: units[3]!.id, deputyUnitId: units[4]!.id })).status).toBe(200);
+    expect(
+      (
+        await as(units[8].signer, 'POST', `/cycles/${cycleId}/election`, {
+          voterUnitId: units[8].id,
+          headUnitId: units[3].id,
+          deputyUnitId: units[4].id,
+        })
+      ).status,
+    ).toBe(200);
 
-    await waitFor(async () => (await run(cycleId)).completed, { timeoutMs: 90_000, intervalMs: 500, description: 'the year to end' });
+    await waitFor(async () => (await run(cycleId)).completed, {
+      timeoutMs: 90_000,
+      intervalMs: 500,
+      description: 'the year to end',
+    });
     const outcome = (await as<Outcome>(head.signer, 'GET', `/cycles/${cycleId}/outcome`)).body;
     expect(outcome.ranking).toHaveLength(12);
-    expect(outcome.ranking[0]).toMatchObject({ unitId: units[0]!.id, rank: 1, peerCount: 3 });
-    expect(outcome.ranking.map((r) => r.rank)).toEqual([...outcome.ranking.map((r) => r.rank)].sort((a, b) => a - b));
-    expect(outcome.divergent).toContainEqual(expect.objectContaining({ assessorUnitId: outlier!.assessor, subjectUnitId: outlier!.subject }));
+    expect(outcome.ranking[0]).toMatchObject({ unitId: units[0].id, rank: 1, peerCount: 3 });
+    expect(outcome.ranking.map((r) => r.rank)).toEqual(
+      [...outcome.ranking.map((r) => r.rank)].sort((a, b) => a - b),
+    );
+    expect(outcome.divergent).toContainEqual(
+      expect.objectContaining({
+        assessorUnitId: outlier!.assessor,
+        subjectUnitId: outlier!.subject,
+      }),
+    );
     expect(outcome.acclaimedUnitIds).toEqual([first]); // 7 of 12 ≥ 50%; the second has 4 of 12
     expect(outcome.minutes).toContain('BIÊN BẢN KIỂM PHIẾU');
-    expect(outcome.minutes).toContain(units[0]!.name);
-    expect(outcome).toMatchObject({ electedHeadUnitId: nextHead.id, electedDeputyUnitId: nextDeputy.id });
-    const memberships = await sys.prisma.clusterMembership.findMany({ where: { clusterId: cluster.clusterId, year: 2027 } });
+    expect(outcome.minutes).toContain(units[0].name);
+    expect(outcome).toMatchObject({
+      electedHeadUnitId: nextHead.id,
+      electedDeputyUnitId: nextDeputy.id,
+    });
+    const memberships = await sys.prisma.clusterMembership.findMany({
+      where: { clusterId: cluster.clusterId, year: 2027 },
+    });
     expect(memberships).toHaveLength(12);
     expect(memberships.find((m) => m.role === 'HEAD')?.unitId).toBe(nextHead.id);
     expect(memberships.find((m) => m.role === 'DEPUTY')?.unitId).toBe(nextDeputy.id);
 
     // Every workflow of the year keeps a small history.
-    for (const id of [`emulation-cycle-${cluster.clusterCode}-DVK-2026`, `registration-${cluster.clusterCode}-DVK-2026`, `assessment-final-${cluster.clusterCode}-DVK-2026`, `vote-${cluster.clusterCode}-DVK-2026`, `election-${cluster.clusterCode}-DVK-2026`]) {
+    for (const id of [
+      `emulation-cycle-${cluster.clusterCode}-DVK-2026`,
+      `registration-${cluster.clusterCode}-DVK-2026`,
+      `assessment-final-${cluster.clusterCode}-DVK-2026`,
+      `vote-${cluster.clusterCode}-DVK-2026`,
+      `election-${cluster.clusterCode}-DVK-2026`,
+    ]) {
       const { historyLength } = await sys.temporal.workflow.getHandle(id).describe();
       expect(historyLength).toBeLessThan(2000);
     }
@@ -323,24 +565,30 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
   it('runs a 3-year phase and a quarter of a second movement through their own calendars', async () => {
     expect(secondary).toHaveLength(2);
     for (const { cycleId, label } of secondary) {
-      const done = await waitFor(async () => {
-        const r = await run(cycleId);
-        return r.completed ? r : undefined;
-      }, { timeoutMs: 120_000, intervalMs: 500, description: `${label} to end` });
+      const done = await waitFor(
+        async () => {
+          const r = await run(cycleId);
+          return r.completed ? r : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 500, description: `${label} to end` },
+      );
       expect(done.phases.every((p) => p.status === 'CLOSED')).toBe(true);
-      const outcome = (await as<Outcome>(cluster.head.signer, 'GET', `/cycles/${cycleId}/outcome`)).body;
+      const outcome = (await as<Outcome>(cluster.head.signer, 'GET', `/cycles/${cycleId}/outcome`))
+        .body;
       expect(outcome.completedAt).not.toBeNull();
       // Nobody voted in the election: the head carries over.
       expect(outcome.election?.carriedOver).toBe(true);
       expect(outcome.electedHeadUnitId).toBe(cluster.head.id);
     }
-    const [phase, quarter] = await Promise.all(secondary.map(async (s) => (await run(s.cycleId)).phases));
+    const [phase, quarter] = await Promise.all(
+      secondary.map(async (s) => (await run(s.cycleId)).phases),
+    );
     const on = (phases: Phase[], code: string) => phases.find((p) => p.phase === code)!;
-    expect(on(phase!, 'REGISTRATION').opensOn.startsWith('2021-')).toBe(true);
-    expect(on(phase!, 'INTERIM_REVIEW').opensOn.startsWith('2021-')).toBe(true);
-    expect(on(phase!, 'FINAL_REVIEW').opensOn.startsWith('2022-')).toBe(true);
-    expect(on(phase!, 'ELECTION').closesOn.startsWith('2023-')).toBe(true);
-    for (const p of quarter!) {
+    expect(on(phase, 'REGISTRATION').opensOn.startsWith('2021-')).toBe(true);
+    expect(on(phase, 'INTERIM_REVIEW').opensOn.startsWith('2021-')).toBe(true);
+    expect(on(phase, 'FINAL_REVIEW').opensOn.startsWith('2022-')).toBe(true);
+    expect(on(phase, 'ELECTION').closesOn.startsWith('2023-')).toBe(true);
+    for (const p of quarter) {
       expect(p.opensOn >= '2026-04-01' && p.closesOn <= '2026-06-30').toBe(true);
     }
   });

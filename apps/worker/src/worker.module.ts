@@ -16,7 +16,12 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         DataAccessModule,
       ],
-      providers: [PledgeSigningActivitiesImpl, CycleActivitiesImpl, ClockActivitiesImpl, TemporalWorkerService],
+      providers: [
+        PledgeSigningActivitiesImpl,
+        CycleActivitiesImpl,
+        ClockActivitiesImpl,
+        TemporalWorkerService,
+      ],
     };
   }
 }

@@ -1,18 +1,36 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseEnumPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
 import { uuidParam } from '../common/uuid-param';
 import { AssessmentsService, type Stage } from './assessments.service';
-import { AssessmentStatusDto, ConflictDto, PeerAssessmentDto, ProgressDto, SelfAssessmentDto } from './dto/assessment.dto';
+import {
+  AssessmentStatusDto,
+  ConflictDto,
+  PeerAssessmentDto,
+  ProgressDto,
+  SelfAssessmentDto,
+} from './dto/assessment.dto';
 
 enum StageParam {
   interim = 'interim',
   final = 'final',
 }
 const stagePipe = new ParseEnumPipe(StageParam, {
-  exceptionFactory: () => new RequestValidationException([{ field: 'stage', rule: 'isIn', message: 'stage must be interim or final' }]),
+  exceptionFactory: () =>
+    new RequestValidationException([
+      { field: 'stage', rule: 'isIn', message: 'stage must be interim or final' },
+    ]),
 });
 
 @ApiTags('review and assessment')
@@ -51,7 +69,10 @@ export class AssessmentsController {
 
   @Post('final/conflicts')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Khai báo xung đột lợi ích / Declare a conflict of interest (before cross-assessment starts)' })
+  @ApiOperation({
+    summary:
+      'Khai báo xung đột lợi ích / Declare a conflict of interest (before cross-assessment starts)',
+  })
   @ApiOkResponse({ type: AssessmentStatusDto })
   conflict(
     @CurrentUser() user: AuthenticatedUser,

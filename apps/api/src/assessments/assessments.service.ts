@@ -9,13 +9,23 @@ import {
 import type { AssessmentStatusView } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { phaseClosed, WorkflowUpdatesService } from '../common/workflow-updates.service';
-import { CycleContextService, actorOf, type CycleContext } from '../cycle-runs/cycle-context.service';
-import type { ConflictDto, PeerAssessmentDto, ProgressDto, SelfAssessmentDto } from './dto/assessment.dto';
+import {
+  CycleContextService,
+  actorOf,
+  type CycleContext,
+} from '../cycle-runs/cycle-context.service';
+import type {
+  ConflictDto,
+  PeerAssessmentDto,
+  ProgressDto,
+  SelfAssessmentDto,
+} from './dto/assessment.dto';
 
 export type Stage = 'interim' | 'final';
 
 const phaseOf = (stage: Stage) => (stage === 'final' ? 'FINAL_REVIEW' : 'INTERIM_REVIEW');
-const workflowOf = (ctx: CycleContext, stage: Stage) => (stage === 'final' ? ctx.workflowIds.final : ctx.workflowIds.interim);
+const workflowOf = (ctx: CycleContext, stage: Stage) =>
+  stage === 'final' ? ctx.workflowIds.final : ctx.workflowIds.interim;
 
 @Injectable()
 export class AssessmentsService {
@@ -24,36 +34,100 @@ export class AssessmentsService {
     private readonly workflows: WorkflowUpdatesService,
   ) {}
 
-  async self(user: AuthenticatedUser, cycleId: string, stage: Stage, dto: SelfAssessmentDto, key?: string): Promise<AssessmentStatusView> {
+  async self(
+    user: AuthenticatedUser,
+    cycleId: string,
+    stage: Stage,
+    dto: SelfAssessmentDto,
+    key?: string,
+  ): Promise<AssessmentStatusView> {
     const ctx = await this.context.get(cycleId);
-    const cmd = { actor: actorOf(user), unitId: dto.unitId, scores: dto.scores, evidence: dto.evidence };
-    return this.workflows.execute(workflowOf(ctx, stage), submitSelfAssessmentUpdate, cmd, this.opts('self', stage, user, key));
+    const cmd = {
+      actor: actorOf(user),
+      unitId: dto.unitId,
+      scores: dto.scores,
+      evidence: dto.evidence,
+    };
+    return this.workflows.execute(
+      workflowOf(ctx, stage),
+      submitSelfAssessmentUpdate,
+      cmd,
+      this.opts('self', stage, user, key),
+    );
   }
 
-  async peer(user: AuthenticatedUser, cycleId: string, dto: PeerAssessmentDto, key?: string): Promise<AssessmentStatusView> {
+  async peer(
+    user: AuthenticatedUser,
+    cycleId: string,
+    dto: PeerAssessmentDto,
+    key?: string,
+  ): Promise<AssessmentStatusView> {
     const ctx = await this.context.get(cycleId);
-    const cmd = { actor: actorOf(user), assessorUnitId: dto.assessorUnitId, subjectUnitId: dto.subjectUnitId, scores: dto.scores };
-    return this.workflows.execute(ctx.workflowIds.final, submitPeerAssessmentUpdate, cmd, this.opts('peer', 'final', user, key));
+    const cmd = {
+      actor: actorOf(user),
+      assessorUnitId: dto.assessorUnitId,
+      subjectUnitId: dto.subjectUnitId,
+      scores: dto.scores,
+    };
+    return this.workflows.execute(
+      ctx.workflowIds.final,
+      submitPeerAssessmentUpdate,
+      cmd,
+      this.opts('peer', 'final', user, key),
+    );
   }
 
-  async conflict(user: AuthenticatedUser, cycleId: string, dto: ConflictDto, key?: string): Promise<AssessmentStatusView> {
+  async conflict(
+    user: AuthenticatedUser,
+    cycleId: string,
+    dto: ConflictDto,
+    key?: string,
+  ): Promise<AssessmentStatusView> {
     const ctx = await this.context.get(cycleId);
     const cmd = { actor: actorOf(user), ...dto };
-    return this.workflows.execute(ctx.workflowIds.final, declareConflictUpdate, cmd, this.opts('conflict', 'final', user, key));
+    return this.workflows.execute(
+      ctx.workflowIds.final,
+      declareConflictUpdate,
+      cmd,
+      this.opts('conflict', 'final', user, key),
+    );
   }
 
-  async progress(user: AuthenticatedUser, cycleId: string, dto: ProgressDto, key?: string): Promise<AssessmentStatusView> {
+  async progress(
+    user: AuthenticatedUser,
+    cycleId: string,
+    dto: ProgressDto,
+    key?: string,
+  ): Promise<AssessmentStatusView> {
     const ctx = await this.context.get(cycleId);
     const cmd = { actor: actorOf(user), unitId: dto.unitId, items: dto.items };
-    return this.workflows.execute(ctx.workflowIds.interim, submitProgressUpdate, cmd, this.opts('progress', 'interim', user, key));
+    return this.workflows.execute(
+      ctx.workflowIds.interim,
+      submitProgressUpdate,
+      cmd,
+      this.opts('progress', 'interim', user, key),
+    );
   }
 
-  async status(user: AuthenticatedUser, cycleId: string, stage: Stage): Promise<AssessmentStatusView> {
+  async status(
+    user: AuthenticatedUser,
+    cycleId: string,
+    stage: Stage,
+  ): Promise<AssessmentStatusView> {
     const ctx = await this.context.readable(user, cycleId);
-    return this.workflows.query(workflowOf(ctx, stage), assessmentStatusQuery, phaseClosed(phaseOf(stage)));
+    return this.workflows.query(
+      workflowOf(ctx, stage),
+      assessmentStatusQuery,
+      phaseClosed(phaseOf(stage)),
+    );
   }
 
-  private opts(action: string, stage: Stage, user: AuthenticatedUser, idempotencyKey: string | undefined) {
+  private opts(
+    action: string,
+    stage: Stage,
+    user: AuthenticatedUser,
+    idempotencyKey: string | undefined,
+  ) {
     const closed = phaseClosed(phaseOf(stage));
     return { action: `${action}-${stage}`, user, idempotencyKey, closed, notFound: closed };
   }

@@ -14,7 +14,9 @@ export class BallotsController {
 
   @Post('vote')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Bỏ phiếu bình xét, suy tôn (phiếu kín) / Secret ballot for the vote and acclamation' })
+  @ApiOperation({
+    summary: 'Bỏ phiếu bình xét, suy tôn (phiếu kín) / Secret ballot for the vote and acclamation',
+  })
   @ApiOkResponse({ type: BallotBoxDto })
   vote(
     @CurrentUser() user: AuthenticatedUser,
@@ -27,7 +29,10 @@ export class BallotsController {
 
   @Get('vote')
   @ApiOkResponse({ type: BallotBoxDto })
-  voteBox(@CurrentUser() user: AuthenticatedUser, @Param('cycleId', uuidParam('cycleId')) cycleId: string) {
+  voteBox(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+  ) {
     return this.ballots.box(user, cycleId, 'vote');
   }
 
@@ -46,7 +51,10 @@ export class BallotsController {
 
   @Get('election')
   @ApiOkResponse({ type: BallotBoxDto })
-  electionBox(@CurrentUser() user: AuthenticatedUser, @Param('cycleId', uuidParam('cycleId')) cycleId: string) {
+  electionBox(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+  ) {
     return this.ballots.box(user, cycleId, 'election');
   }
 }

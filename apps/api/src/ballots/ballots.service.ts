@@ -13,14 +13,35 @@ export class BallotsService {
     private readonly workflows: WorkflowUpdatesService,
   ) {}
 
-  async vote(user: AuthenticatedUser, cycleId: string, dto: VoteBallotDto, key?: string): Promise<BallotBoxView> {
+  async vote(
+    user: AuthenticatedUser,
+    cycleId: string,
+    dto: VoteBallotDto,
+    key?: string,
+  ): Promise<BallotBoxView> {
     const ctx = await this.context.get(cycleId);
-    const cmd = { actor: actorOf(user), voterUnitId: dto.voterUnitId, written: dto.written, content: { approve: dto.approve } };
+    const cmd = {
+      actor: actorOf(user),
+      voterUnitId: dto.voterUnitId,
+      written: dto.written,
+      content: { approve: dto.approve },
+    };
     const closed = phaseClosed('VOTE');
-    return this.workflows.execute(ctx.workflowIds.vote, castVoteUpdate, cmd, { action: 'vote', user, idempotencyKey: key, closed, notFound: closed });
+    return this.workflows.execute(ctx.workflowIds.vote, castVoteUpdate, cmd, {
+      action: 'vote',
+      user,
+      idempotencyKey: key,
+      closed,
+      notFound: closed,
+    });
   }
 
-  async elect(user: AuthenticatedUser, cycleId: string, dto: ElectionBallotDto, key?: string): Promise<BallotBoxView> {
+  async elect(
+    user: AuthenticatedUser,
+    cycleId: string,
+    dto: ElectionBallotDto,
+    key?: string,
+  ): Promise<BallotBoxView> {
     const ctx = await this.context.get(cycleId);
     const cmd = {
       actor: actorOf(user),
@@ -29,10 +50,20 @@ export class BallotsService {
       content: { headUnitId: dto.headUnitId, deputyUnitId: dto.deputyUnitId },
     };
     const closed = phaseClosed('ELECTION');
-    return this.workflows.execute(ctx.workflowIds.election, castElectionBallotUpdate, cmd, { action: 'elect', user, idempotencyKey: key, closed, notFound: closed });
+    return this.workflows.execute(ctx.workflowIds.election, castElectionBallotUpdate, cmd, {
+      action: 'elect',
+      user,
+      idempotencyKey: key,
+      closed,
+      notFound: closed,
+    });
   }
 
-  async box(user: AuthenticatedUser, cycleId: string, kind: 'vote' | 'election'): Promise<BallotBoxView> {
+  async box(
+    user: AuthenticatedUser,
+    cycleId: string,
+    kind: 'vote' | 'election',
+  ): Promise<BallotBoxView> {
     const ctx = await this.context.readable(user, cycleId);
     const id = kind === 'vote' ? ctx.workflowIds.vote : ctx.workflowIds.election;
     return this.workflows.query(id, ballotBoxQuery, phaseClosed(kind.toUpperCase()));

@@ -15,7 +15,9 @@ export class ClusterAccessService {
     if (OVERSIGHT_ROLES.some((r) => user.roles.includes(r))) return;
     const members = await this.cycles.membersForYear(clusterId, year);
     if (!members.some((m) => m.unitId === user.unitId)) {
-      throw new DomainException(DomainErrorCode.Forbidden, { reason: 'đơn vị không thuộc cụm thi đua này' });
+      throw new DomainException(DomainErrorCode.Forbidden, {
+        reason: 'đơn vị không thuộc cụm thi đua này',
+      });
     }
   }
 }

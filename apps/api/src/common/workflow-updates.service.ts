@@ -23,12 +23,22 @@ export class WorkflowUpdatesService {
     workflowId: string,
     update: UpdateDefinition<Ret, [Arg]>,
     arg: Arg,
-    opts: { action: string; user: AuthenticatedUser; idempotencyKey?: string; closed: () => DomainException; notFound: () => DomainException },
+    opts: {
+      action: string;
+      user: AuthenticatedUser;
+      idempotencyKey?: string;
+      closed: () => DomainException;
+      notFound: () => DomainException;
+    },
   ): Promise<Ret> {
     const { idempotencyKey } = opts;
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new RequestValidationException([
-        { field: 'Idempotency-Key', rule: 'matches', message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -' },
+        {
+          field: 'Idempotency-Key',
+          rule: 'matches',
+          message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -',
+        },
       ]);
     }
     const updateId = `${opts.action}-${opts.user.userId}-${idempotencyKey ?? randomUUID()}`;
@@ -41,7 +51,11 @@ export class WorkflowUpdatesService {
     }
   }
 
-  async query<Ret>(workflowId: string, query: QueryDefinition<Ret>, notFound: () => DomainException): Promise<Ret> {
+  async query<Ret>(
+    workflowId: string,
+    query: QueryDefinition<Ret>,
+    notFound: () => DomainException,
+  ): Promise<Ret> {
     try {
       return await this.handle(workflowId).query(query);
     } catch (err) {
@@ -63,4 +77,5 @@ export class WorkflowUpdatesService {
   }
 }
 
-export const phaseClosed = (phase: string) => () => new DomainException(DomainErrorCode.PhaseNotOpen, { phase });
+export const phaseClosed = (phase: string) => () =>
+  new DomainException(DomainErrorCode.PhaseNotOpen, { phase });

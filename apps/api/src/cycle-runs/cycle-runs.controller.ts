@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
@@ -16,21 +22,34 @@ export class CycleRunsController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Khởi động kỳ thi đua / Start the cycle workflow by hand (admin)' })
   @ApiCreatedResponse({ type: CycleRunDto })
-  start(@CurrentUser() user: AuthenticatedUser, @Param('cycleId', uuidParam('cycleId')) cycleId: string, @Body() body: StartCycleDto): Promise<CycleRunDto> {
+  start(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @Body() body: StartCycleDto,
+  ): Promise<CycleRunDto> {
     return this.runs.start(user, cycleId, body.ruleSetCode, Date.now());
   }
 
   @Get('run')
   @ApiOperation({ summary: 'Lịch các giai đoạn / Phases and their status' })
   @ApiOkResponse({ type: CycleRunDto })
-  status(@CurrentUser() user: AuthenticatedUser, @Param('cycleId', uuidParam('cycleId')) cycleId: string): Promise<CycleRunDto> {
+  status(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+  ): Promise<CycleRunDto> {
     return this.runs.status(user, cycleId);
   }
 
   @Get('outcome')
-  @ApiOperation({ summary: 'Kết quả: xếp hạng, bình xét, suy tôn, biên bản, bầu cụm trưởng / Ranking, vote, acclamation, minutes, election' })
+  @ApiOperation({
+    summary:
+      'Kết quả: xếp hạng, bình xét, suy tôn, biên bản, bầu cụm trưởng / Ranking, vote, acclamation, minutes, election',
+  })
   @ApiOkResponse({ type: CycleOutcomeDto })
-  outcome(@CurrentUser() user: AuthenticatedUser, @Param('cycleId', uuidParam('cycleId')) cycleId: string): Promise<CycleOutcomeDto> {
+  outcome(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+  ): Promise<CycleOutcomeDto> {
     return this.runs.outcome(user, cycleId);
   }
 }

@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
-import { EMULATION_CYCLE_WORKFLOW_TYPE, cycleStatusQuery, type CycleStatusView } from '@epw/contracts';
+import {
+  EMULATION_CYCLE_WORKFLOW_TYPE,
+  cycleStatusQuery,
+  type CycleStatusView,
+} from '@epw/contracts';
 import { CyclePlanner, DEFAULT_RULE_SET_CODE, PrismaService, type Prisma } from '@epw/data-access';
 import { DomainErrorCode, DomainException, type RankingRow } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -24,11 +28,18 @@ export class CycleRunsService {
   ) {}
 
   /** An administrator starts a cycle by hand (yearly cycles also start from a Schedule). */
-  async start(user: AuthenticatedUser, cycleId: string, ruleSetCode: string | undefined, now: number): Promise<CycleRunDto> {
+  async start(
+    user: AuthenticatedUser,
+    cycleId: string,
+    ruleSetCode: string | undefined,
+    now: number,
+  ): Promise<CycleRunDto> {
     const ctx = await this.context.get(cycleId);
     const cycle = await this.prisma.emulationCycle.findUniqueOrThrow({ where: { id: cycleId } });
     if (cycle.workflowId) throw new DomainException(DomainErrorCode.CycleAlreadyStarted);
-    const { id: ruleSetId, content } = await this.planner.latestRuleSet(ruleSetCode ?? DEFAULT_RULE_SET_CODE);
+    const { id: ruleSetId, content } = await this.planner.latestRuleSet(
+      ruleSetCode ?? DEFAULT_RULE_SET_CODE,
+    );
     await this.prisma.emulationCycle.update({
       where: { id: cycleId },
       data: { ruleSetId, rules: content as unknown as Prisma.InputJsonValue },
@@ -42,7 +53,8 @@ export class CycleRunsService {
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new DomainException(DomainErrorCode.CycleAlreadyStarted);
+      if (err instanceof WorkflowExecutionAlreadyStartedError)
+        throw new DomainException(DomainErrorCode.CycleAlreadyStarted);
       throw err;
     }
     return {
@@ -58,11 +70,18 @@ export class CycleRunsService {
   async status(user: AuthenticatedUser, cycleId: string): Promise<CycleRunDto> {
     const ctx = await this.context.readable(user, cycleId);
     try {
-      const view: CycleStatusView = await this.workflows.query(ctx.workflowIds.cycle, cycleStatusQuery, () => new DomainException(DomainErrorCode.NotFound));
+      const view: CycleStatusView = await this.workflows.query(
+        ctx.workflowIds.cycle,
+        cycleStatusQuery,
+        () => new DomainException(DomainErrorCode.NotFound),
+      );
       return { ...view, workflowId: ctx.workflowIds.cycle };
     } catch (err) {
       if (!(err instanceof DomainException)) throw err;
-      const phases = await this.prisma.cyclePhase.findMany({ where: { cycleId }, orderBy: { opensAt: 'asc' } });
+      const phases = await this.prisma.cyclePhase.findMany({
+        where: { cycleId },
+        orderBy: { opensAt: 'asc' },
+      });
       const outcome = await this.prisma.cycleOutcome.findUnique({ where: { cycleId } });
       return {
         cycleId,

@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
-import { ComplianceDto, LateDecisionDto, LateRegistrationDto, SubmitRegistrationDto } from './dto/registration.dto';
+import {
+  ComplianceDto,
+  LateDecisionDto,
+  LateRegistrationDto,
+  SubmitRegistrationDto,
+} from './dto/registration.dto';
 import { RegistrationsService } from './registrations.service';
 
 @ApiTags('registration')
@@ -40,7 +45,9 @@ export class RegistrationsController {
 
   @Post(':unitId/late-decision')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cụm trưởng duyệt đăng ký muộn / The head approves or rejects a late registration' })
+  @ApiOperation({
+    summary: 'Cụm trưởng duyệt đăng ký muộn / The head approves or rejects a late registration',
+  })
   @ApiOkResponse({ type: ComplianceDto })
   decide(
     @CurrentUser() user: AuthenticatedUser,
@@ -53,15 +60,25 @@ export class RegistrationsController {
   }
 
   @Get('compliance')
-  @ApiOperation({ summary: 'Bảng theo dõi đăng ký / Compliance board: who registered, against the 100% target' })
+  @ApiOperation({
+    summary: 'Bảng theo dõi đăng ký / Compliance board: who registered, against the 100% target',
+  })
   @ApiOkResponse({ type: ComplianceDto })
-  compliance(@CurrentUser() user: AuthenticatedUser, @Param('cycleId', uuidParam('cycleId')) cycleId: string) {
+  compliance(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+  ) {
     return this.registrations.compliance(user, cycleId);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Danh sách đăng ký và mô hình, giải pháp, công trình / Registrations with initiatives' })
-  list(@CurrentUser() user: AuthenticatedUser, @Param('cycleId', uuidParam('cycleId')) cycleId: string) {
+  @ApiOperation({
+    summary: 'Danh sách đăng ký và mô hình, giải pháp, công trình / Registrations with initiatives',
+  })
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+  ) {
     return this.registrations.list(user, cycleId);
   }
 }

@@ -3,5 +3,9 @@ import { CycleRunsModule } from '../cycle-runs/cycle-runs.module';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 
-@Module({ imports: [CycleRunsModule], controllers: [RegistrationsController], providers: [RegistrationsService] })
+@Module({
+  imports: [CycleRunsModule],
+  controllers: [RegistrationsController],
+  providers: [RegistrationsService],
+})
 export class RegistrationsModule {}

@@ -10,7 +10,11 @@ import type { ComplianceView } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { phaseClosed, WorkflowUpdatesService } from '../common/workflow-updates.service';
 import { CycleContextService, actorOf } from '../cycle-runs/cycle-context.service';
-import type { LateDecisionDto, LateRegistrationDto, SubmitRegistrationDto } from './dto/registration.dto';
+import type {
+  LateDecisionDto,
+  LateRegistrationDto,
+  SubmitRegistrationDto,
+} from './dto/registration.dto';
 
 const PHASE = 'REGISTRATION';
 
@@ -22,13 +26,32 @@ export class RegistrationsService {
     private readonly prisma: PrismaService,
   ) {}
 
-  async submit(user: AuthenticatedUser, cycleId: string, dto: SubmitRegistrationDto, key?: string): Promise<ComplianceView> {
+  async submit(
+    user: AuthenticatedUser,
+    cycleId: string,
+    dto: SubmitRegistrationDto,
+    key?: string,
+  ): Promise<ComplianceView> {
     const ctx = await this.context.get(cycleId);
-    const cmd = { actor: actorOf(user), unitId: dto.unitId, content: { titles: dto.titles, initiatives: dto.initiatives } };
-    return this.workflows.execute(ctx.workflowIds.registration, submitRegistrationUpdate, cmd, this.opts('register', user, key));
+    const cmd = {
+      actor: actorOf(user),
+      unitId: dto.unitId,
+      content: { titles: dto.titles, initiatives: dto.initiatives },
+    };
+    return this.workflows.execute(
+      ctx.workflowIds.registration,
+      submitRegistrationUpdate,
+      cmd,
+      this.opts('register', user, key),
+    );
   }
 
-  async requestLate(user: AuthenticatedUser, cycleId: string, dto: LateRegistrationDto, key?: string): Promise<ComplianceView> {
+  async requestLate(
+    user: AuthenticatedUser,
+    cycleId: string,
+    dto: LateRegistrationDto,
+    key?: string,
+  ): Promise<ComplianceView> {
     const ctx = await this.context.get(cycleId);
     const cmd = {
       actor: actorOf(user),
@@ -36,13 +59,29 @@ export class RegistrationsService {
       reason: dto.reason,
       content: { titles: dto.titles, initiatives: dto.initiatives },
     };
-    return this.workflows.execute(ctx.workflowIds.registration, requestLateRegistrationUpdate, cmd, this.opts('late-request', user, key));
+    return this.workflows.execute(
+      ctx.workflowIds.registration,
+      requestLateRegistrationUpdate,
+      cmd,
+      this.opts('late-request', user, key),
+    );
   }
 
-  async decideLate(user: AuthenticatedUser, cycleId: string, unitId: string, dto: LateDecisionDto, key?: string): Promise<ComplianceView> {
+  async decideLate(
+    user: AuthenticatedUser,
+    cycleId: string,
+    unitId: string,
+    dto: LateDecisionDto,
+    key?: string,
+  ): Promise<ComplianceView> {
     const ctx = await this.context.get(cycleId);
     const cmd = { actor: actorOf(user), unitId, approve: dto.approve, note: dto.note };
-    return this.workflows.execute(ctx.workflowIds.registration, decideLateRegistrationUpdate, cmd, this.opts('late-decision', user, key));
+    return this.workflows.execute(
+      ctx.workflowIds.registration,
+      decideLateRegistrationUpdate,
+      cmd,
+      this.opts('late-decision', user, key),
+    );
   }
 
   /** The head's compliance board, live from the registration workflow. */
@@ -85,6 +124,12 @@ export class RegistrationsService {
   }
 
   private opts(action: string, user: AuthenticatedUser, idempotencyKey: string | undefined) {
-    return { action, user, idempotencyKey, closed: phaseClosed(PHASE), notFound: phaseClosed(PHASE) };
+    return {
+      action,
+      user,
+      idempotencyKey,
+      closed: phaseClosed(PHASE),
+      notFound: phaseClosed(PHASE),
+    };
   }
 }

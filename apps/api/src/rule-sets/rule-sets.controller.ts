@@ -14,14 +14,23 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
 import { CreateRuleSetVersionDto, HolidayDto, PutHolidayDto, RuleSetDto } from './dto/rule-set.dto';
 
-const toDto = (r: { id: string; code: string; version: number; name: string; content: unknown; createdAt: Date }): RuleSetDto => ({
+const toDto = (r: {
+  id: string;
+  code: string;
+  version: number;
+  name: string;
+  content: unknown;
+  createdAt: Date;
+}): RuleSetDto => ({
   ...r,
   createdAt: r.createdAt.toISOString(),
 });
 
 function dateParam(date: string): Date {
   if (!isCalendarDate(date)) {
-    throw new RequestValidationException([{ field: 'date', rule: 'isCalendarDate', message: 'date must be a real date YYYY-MM-DD' }]);
+    throw new RequestValidationException([
+      { field: 'date', rule: 'isCalendarDate', message: 'date must be a real date YYYY-MM-DD' },
+    ]);
   }
   return new Date(`${date}T00:00:00Z`);
 }
@@ -43,18 +52,29 @@ export class RuleSetsController {
   @Get('rule-sets')
   @ApiOkResponse({ type: [RuleSetDto] })
   async list(): Promise<RuleSetDto[]> {
-    return (await this.prisma.ruleSet.findMany({ orderBy: [{ code: 'asc' }, { version: 'desc' }] })).map(toDto);
+    return (
+      await this.prisma.ruleSet.findMany({ orderBy: [{ code: 'asc' }, { version: 'desc' }] })
+    ).map(toDto);
   }
 
   @Post('rule-sets')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Thêm phiên bản bộ quy tắc / Add the next version of a rule set (admin)' })
+  @ApiOperation({
+    summary: 'Thêm phiên bản bộ quy tắc / Add the next version of a rule set (admin)',
+  })
   @ApiOkResponse({ type: RuleSetDto })
-  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateRuleSetVersionDto): Promise<RuleSetDto> {
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateRuleSetVersionDto,
+  ): Promise<RuleSetDto> {
     const problems = validateRuleSet(body.content as unknown as RuleSetContent);
-    if (problems.length > 0) throw new DomainException(DomainErrorCode.RuleSetInvalid, { problems: problems.join('; ') });
+    if (problems.length > 0)
+      throw new DomainException(DomainErrorCode.RuleSetInvalid, { problems: problems.join('; ') });
     const row = await this.prisma.$transaction(async (tx) => {
-      const last = await tx.ruleSet.findFirst({ where: { code: body.code }, orderBy: { version: 'desc' } });
+      const last = await tx.ruleSet.findFirst({
+        where: { code: body.code },
+        orderBy: { version: 'desc' },
+      });
       return tx.ruleSet.create({
         data: {
           code: body.code,
@@ -83,7 +103,11 @@ export class RuleSetsController {
   @ApiOkResponse({ type: HolidayDto })
   async putHoliday(@Param('date') date: string, @Body() body: PutHolidayDto): Promise<HolidayDto> {
     const day = dateParam(date);
-    await this.prisma.holiday.upsert({ where: { date: day }, create: { date: day, name: body.name }, update: { name: body.name } });
+    await this.prisma.holiday.upsert({
+      where: { date: day },
+      create: { date: day, name: body.name },
+      update: { name: body.name },
+    });
     return { date, name: body.name };
   }
 

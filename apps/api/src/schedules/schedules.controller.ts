@@ -2,7 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client, ScheduleAlreadyRunning } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
-import { CYCLE_SCHEDULER_WORKFLOW_TYPE, cycleScheduleId, type CycleSchedulerInput } from '@epw/contracts';
+import {
+  CYCLE_SCHEDULER_WORKFLOW_TYPE,
+  cycleScheduleId,
+  type CycleSchedulerInput,
+} from '@epw/contracts';
 import { DEFAULT_RULE_SET_CODE, PrismaService } from '@epw/data-access';
 import { DomainErrorCode, DomainException, VIETNAM_TIME_ZONE } from '@epw/domain';
 import { Roles } from '../auth/auth.decorators';
@@ -21,7 +25,9 @@ export class SchedulesController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Lịch mở kỳ thi đua hằng năm / Schedule the yearly cycle of a cluster and movement' })
+  @ApiOperation({
+    summary: 'Lịch mở kỳ thi đua hằng năm / Schedule the yearly cycle of a cluster and movement',
+  })
   @ApiOkResponse({ type: ScheduleDto })
   async create(@Body() body: CreateScheduleDto): Promise<ScheduleDto> {
     const cluster = await this.prisma.cluster.findUnique({ where: { id: body.clusterId } });
@@ -47,11 +53,19 @@ export class SchedulesController {
         },
       });
     } catch (err) {
-      if (err instanceof ScheduleAlreadyRunning) throw new DomainException(DomainErrorCode.Conflict, { target: scheduleId });
+      if (err instanceof ScheduleAlreadyRunning)
+        throw new DomainException(DomainErrorCode.Conflict, { target: scheduleId });
       throw err;
     }
     await this.prisma.cycleSchedule.create({
-      data: { id: scheduleId, clusterId: cluster.id, movementCode: body.movementCode, movementName: body.movementName, ruleSetCode: input.ruleSetCode, calendarScale: input.calendarScale },
+      data: {
+        id: scheduleId,
+        clusterId: cluster.id,
+        movementCode: body.movementCode,
+        movementName: body.movementName,
+        ruleSetCode: input.ruleSetCode,
+        calendarScale: input.calendarScale,
+      },
     });
     return { scheduleId, clusterId: cluster.id, ...input };
   }
@@ -59,13 +73,19 @@ export class SchedulesController {
   @Get()
   @ApiOkResponse({ type: [ScheduleDto] })
   async list(): Promise<ScheduleDto[]> {
-    return (await this.prisma.cycleSchedule.findMany({ orderBy: { createdAt: 'asc' } })).map((s) => ({ scheduleId: s.id, ...s }));
+    return (await this.prisma.cycleSchedule.findMany({ orderBy: { createdAt: 'asc' } })).map(
+      (s) => ({ scheduleId: s.id, ...s }),
+    );
   }
 
   @Post(':scheduleId/trigger')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Chạy ngay / Run the schedule now (opens this year’s cycle if missing)' })
-  async trigger(@Param('scheduleId') scheduleId: string): Promise<{ scheduleId: string; triggered: true }> {
+  @ApiOperation({
+    summary: 'Chạy ngay / Run the schedule now (opens this year’s cycle if missing)',
+  })
+  async trigger(
+    @Param('scheduleId') scheduleId: string,
+  ): Promise<{ scheduleId: string; triggered: true }> {
     const row = await this.prisma.cycleSchedule.findUnique({ where: { id: scheduleId } });
     if (!row) throw new DomainException(DomainErrorCode.NotFound, { entity: 'lịch' });
     await this.temporal.schedule.getHandle(scheduleId).trigger();

@@ -158,12 +158,27 @@ export class SigningRoundsService {
 
   sign(user: AuthenticatedUser, roundId: string, dto: SignPledgeDto, key?: string) {
     const cmd = { actor: actorOf(user), unitId: dto.unitId, version: dto.version };
-    return this.workflows.execute(roundId, signPledgeUpdate, cmd, this.opts('sign', user, key, roundId));
+    return this.workflows.execute(
+      roundId,
+      signPledgeUpdate,
+      cmd,
+      this.opts('sign', user, key, roundId),
+    );
   }
 
   decline(user: AuthenticatedUser, roundId: string, dto: DeclinePledgeDto, key?: string) {
-    const cmd = { actor: actorOf(user), unitId: dto.unitId, version: dto.version, reason: dto.reason };
-    return this.workflows.execute(roundId, declinePledgeUpdate, cmd, this.opts('decline', user, key, roundId));
+    const cmd = {
+      actor: actorOf(user),
+      unitId: dto.unitId,
+      version: dto.version,
+      reason: dto.reason,
+    };
+    return this.workflows.execute(
+      roundId,
+      declinePledgeUpdate,
+      cmd,
+      this.opts('decline', user, key, roundId),
+    );
   }
 
   amend(user: AuthenticatedUser, roundId: string, dto: AmendPledgeDto, key?: string) {
@@ -175,15 +190,30 @@ export class SigningRoundsService {
       contentHash: pledgeContentHash(items),
       reason: dto.reason,
     };
-    return this.workflows.execute(roundId, amendPledgeUpdate, cmd, this.opts('amend', user, key, roundId));
+    return this.workflows.execute(
+      roundId,
+      amendPledgeUpdate,
+      cmd,
+      this.opts('amend', user, key, roundId),
+    );
   }
 
   countersign(user: AuthenticatedUser, roundId: string, dto: CountersignPledgeDto, key?: string) {
     const cmd = { actor: actorOf(user), version: dto.version };
-    return this.workflows.execute(roundId, countersignPledgeUpdate, cmd, this.opts('countersign', user, key, roundId));
+    return this.workflows.execute(
+      roundId,
+      countersignPledgeUpdate,
+      cmd,
+      this.opts('countersign', user, key, roundId),
+    );
   }
 
-  private opts(action: string, user: AuthenticatedUser, idempotencyKey: string | undefined, roundId: string) {
+  private opts(
+    action: string,
+    user: AuthenticatedUser,
+    idempotencyKey: string | undefined,
+    roundId: string,
+  ) {
     return { action, user, idempotencyKey, closed: roundClosed, notFound: notFound(roundId) };
   }
 
@@ -203,7 +233,8 @@ export class SigningRoundsService {
   }
 }
 
-const notFound = (roundId: string) => () => new DomainException(DomainErrorCode.RoundNotFound, { roundId });
+const notFound = (roundId: string) => () =>
+  new DomainException(DomainErrorCode.RoundNotFound, { roundId });
 
 function actorOf(user: AuthenticatedUser): Actor {
   return { userId: user.userId, unitId: user.unitId, roles: user.roles };

@@ -64,7 +64,9 @@ export class CycleActivitiesImpl implements CycleActivities {
   async recordCycleCompleted(e: { eventKey: string; cycleId: string; actorUserId: string | null }) {
     return recorded(await this.records.recordCycleCompleted(e));
   }
-  prepareScheduledCycle(input: CycleSchedulerInput & { year: number }): Promise<EmulationCycleInput> {
+  prepareScheduledCycle(
+    input: CycleSchedulerInput & { year: number },
+  ): Promise<EmulationCycleInput> {
     return this.planner.prepareScheduled(input, Date.now());
   }
 }

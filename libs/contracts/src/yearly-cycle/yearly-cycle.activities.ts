@@ -103,7 +103,9 @@ export interface CycleActivities {
   recordCycleCompleted(event: CycleEvent): Promise<RecordedAt>;
   /** Creates (idempotently) this year's cycle of a scheduled cluster and movement, with its phase
    * plan, and returns the cycle workflow's input. */
-  prepareScheduledCycle(input: CycleSchedulerInput & { year: number }): Promise<EmulationCycleInput>;
+  prepareScheduledCycle(
+    input: CycleSchedulerInput & { year: number },
+  ): Promise<EmulationCycleInput>;
 }
 
 /** Local activity: workflow code never reads a clock; it asks once per calendar step. */

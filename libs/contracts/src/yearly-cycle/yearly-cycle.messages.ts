@@ -112,19 +112,40 @@ export interface CycleSchedulerInput {
 
 export const cycleStatusQuery = defineQuery<CycleStatusView>('cycleStatus');
 
-export const submitRegistrationUpdate = defineUpdate<ComplianceView, [SubmitRegistrationCommand]>('submitRegistration');
-export const requestLateRegistrationUpdate = defineUpdate<ComplianceView, [LateRegistrationCommand]>('requestLateRegistration');
-export const decideLateRegistrationUpdate = defineUpdate<ComplianceView, [LateDecisionCommand]>('decideLateRegistration');
+export const submitRegistrationUpdate = defineUpdate<ComplianceView, [SubmitRegistrationCommand]>(
+  'submitRegistration',
+);
+export const requestLateRegistrationUpdate = defineUpdate<
+  ComplianceView,
+  [LateRegistrationCommand]
+>('requestLateRegistration');
+export const decideLateRegistrationUpdate = defineUpdate<ComplianceView, [LateDecisionCommand]>(
+  'decideLateRegistration',
+);
 export const complianceQuery = defineQuery<ComplianceView>('compliance');
 
-export const declareConflictUpdate = defineUpdate<AssessmentStatusView, [ConflictCommand]>('declareConflict');
-export const submitSelfAssessmentUpdate = defineUpdate<AssessmentStatusView, [SelfAssessmentCommand]>('submitSelfAssessment');
-export const submitPeerAssessmentUpdate = defineUpdate<AssessmentStatusView, [PeerAssessmentCommand]>('submitPeerAssessment');
-export const submitProgressUpdate = defineUpdate<AssessmentStatusView, [ProgressCommand]>('submitProgress');
+export const declareConflictUpdate = defineUpdate<AssessmentStatusView, [ConflictCommand]>(
+  'declareConflict',
+);
+export const submitSelfAssessmentUpdate = defineUpdate<
+  AssessmentStatusView,
+  [SelfAssessmentCommand]
+>('submitSelfAssessment');
+export const submitPeerAssessmentUpdate = defineUpdate<
+  AssessmentStatusView,
+  [PeerAssessmentCommand]
+>('submitPeerAssessment');
+export const submitProgressUpdate = defineUpdate<AssessmentStatusView, [ProgressCommand]>(
+  'submitProgress',
+);
 export const assessmentStatusQuery = defineQuery<AssessmentStatusView>('assessmentStatus');
 
-export const castVoteUpdate = defineUpdate<BallotBoxView, [CastCommand<ApprovalBallot>]>('castVote');
-export const castElectionBallotUpdate = defineUpdate<BallotBoxView, [CastCommand<ElectionChoice>]>('castElectionBallot');
+export const castVoteUpdate = defineUpdate<BallotBoxView, [CastCommand<ApprovalBallot>]>(
+  'castVote',
+);
+export const castElectionBallotUpdate = defineUpdate<BallotBoxView, [CastCommand<ElectionChoice>]>(
+  'castElectionBallot',
+);
 export const ballotBoxQuery = defineQuery<BallotBoxView>('ballotBox');
 
 export type { AssessmentResult, VoteTally };

@@ -30,12 +30,17 @@ export class CyclePlanner {
   ) {}
 
   async holidays(): Promise<string[]> {
-    return (await this.prisma.holiday.findMany({ orderBy: { date: 'asc' } })).map((h) => isoDate(h.date));
+    return (await this.prisma.holiday.findMany({ orderBy: { date: 'asc' } })).map((h) =>
+      isoDate(h.date),
+    );
   }
 
   /** The latest version of a rule set (or the built-in default when none is stored). */
   async latestRuleSet(code: string): Promise<{ id: string | null; content: RuleSetContent }> {
-    const row = await this.prisma.ruleSet.findFirst({ where: { code }, orderBy: { version: 'desc' } });
+    const row = await this.prisma.ruleSet.findFirst({
+      where: { code },
+      orderBy: { version: 'desc' },
+    });
     if (row) return { id: row.id, content: row.content as unknown as RuleSetContent };
     if (code === DEFAULT_RULE_SET_CODE) return { id: null, content: DEFAULT_RULE_SET };
     throw new DomainException(DomainErrorCode.RuleSetNotFound, { code });
@@ -45,7 +50,11 @@ export class CyclePlanner {
    * Freezes the rules, writes the phase calendar and returns the cycle workflow's input. An
    * accelerated calendar is anchored at `now`, the moment the cycle starts.
    */
-  async prepare(cycleId: string, startedBy: string | null, now: number): Promise<EmulationCycleInput> {
+  async prepare(
+    cycleId: string,
+    startedBy: string | null,
+    now: number,
+  ): Promise<EmulationCycleInput> {
     const cycle = await this.cycles.findById(cycleId);
     if (!cycle) throw new DomainException(DomainErrorCode.CycleNotFound, { cycleId });
     const year = cycle.startsOn.getUTCFullYear();
@@ -54,11 +63,18 @@ export class CyclePlanner {
     const head = members.find((m) => m.role === 'HEAD') ?? members[0];
     if (!head) throw new DomainException(DomainErrorCode.NoMembers);
 
-    const rules = (cycle.rules as unknown as RuleSetContent | null) ?? (await this.latestRuleSet(DEFAULT_RULE_SET_CODE)).content;
+    const rules =
+      (cycle.rules as unknown as RuleSetContent | null) ??
+      (await this.latestRuleSet(DEFAULT_RULE_SET_CODE)).content;
     const startsOn = isoDate(cycle.startsOn);
     const epoch = cycle.calendarScale > 1 ? now : startOfVietnamDay(startsOn);
     const clock = new CycleClock(startsOn, epoch, cycle.calendarScale);
-    const plan = planPhases(startsOn, isoDate(cycle.endsOn), rules.calendar.phases, new WorkingDayCalendar(await this.holidays()));
+    const plan = planPhases(
+      startsOn,
+      isoDate(cycle.endsOn),
+      rules.calendar.phases,
+      new WorkingDayCalendar(await this.holidays()),
+    );
     const phases = plan.map((p) => ({
       ...p,
       opensAt: iso(clock.toRealInstant(startOfVietnamDay(p.opensOn))),
@@ -66,14 +82,24 @@ export class CyclePlanner {
     }));
 
     const pledgeVersion =
-      cycle.pledge?.versions.find((v) => v.version === cycle.pledge?.currentVersion) ?? cycle.pledge?.versions[0];
+      cycle.pledge?.versions.find((v) => v.version === cycle.pledge?.currentVersion) ??
+      cycle.pledge?.versions[0];
     const items = pledgeVersion?.items.map((i) => i.text) ?? [];
-    const workflowId = emulationCycleWorkflowId(cycle.cluster.code, cycle.movementCode, cycle.periodLabel);
+    const workflowId = emulationCycleWorkflowId(
+      cycle.cluster.code,
+      cycle.movementCode,
+      cycle.periodLabel,
+    );
 
     await this.prisma.$transaction([
       this.prisma.emulationCycle.update({
         where: { id: cycle.id },
-        data: { rules: rules as unknown as Prisma.InputJsonValue, calendarEpoch: new Date(epoch), workflowId, status: 'ACTIVE' },
+        data: {
+          rules: rules as unknown as Prisma.InputJsonValue,
+          calendarEpoch: new Date(epoch),
+          workflowId,
+          status: 'ACTIVE',
+        },
       }),
       this.prisma.cyclePhase.deleteMany({ where: { cycleId: cycle.id, status: 'PENDING' } }),
       this.prisma.cyclePhase.createMany({
@@ -96,7 +122,11 @@ export class CyclePlanner {
       clusterName: cycle.cluster.name,
       movementCode: cycle.movementCode,
       periodLabel: cycle.periodLabel,
-      members: members.map((m) => ({ unitId: m.unitId, unitCode: m.unit.code, unitName: m.unit.name })),
+      members: members.map((m) => ({
+        unitId: m.unitId,
+        unitCode: m.unit.code,
+        unitName: m.unit.name,
+      })),
       headUnitId: head.unitId,
       rules,
       phases,
@@ -109,22 +139,43 @@ export class CyclePlanner {
   /** The scheduled yearly cycle of a cluster and movement: created once, with the previous
    * cycle's pledge text as its draft, then prepared. */
   async prepareScheduled(
-    input: { clusterCode: string; movementCode: string; movementName: string; ruleSetCode: string; calendarScale: number; year: number },
+    input: {
+      clusterCode: string;
+      movementCode: string;
+      movementName: string;
+      ruleSetCode: string;
+      calendarScale: number;
+      year: number;
+    },
     now: number,
   ): Promise<EmulationCycleInput> {
-    const cluster = await this.prisma.cluster.findUniqueOrThrow({ where: { code: input.clusterCode } });
+    const cluster = await this.prisma.cluster.findUniqueOrThrow({
+      where: { code: input.clusterCode },
+    });
     const periodLabel = String(input.year);
     let cycle = await this.prisma.emulationCycle.findUnique({
-      where: { clusterId_movementCode_periodLabel: { clusterId: cluster.id, movementCode: input.movementCode, periodLabel } },
+      where: {
+        clusterId_movementCode_periodLabel: {
+          clusterId: cluster.id,
+          movementCode: input.movementCode,
+          periodLabel,
+        },
+      },
     });
     if (!cycle) {
       const previous = await this.prisma.emulationCycle.findFirst({
         where: { clusterId: cluster.id, movementCode: input.movementCode },
         orderBy: { startsOn: 'desc' },
-        include: { pledge: { include: { versions: { include: { items: { orderBy: { position: 'asc' } } } } } } },
+        include: {
+          pledge: {
+            include: { versions: { include: { items: { orderBy: { position: 'asc' } } } } },
+          },
+        },
       });
       const lastVersion = previous?.pledge?.versions.sort((a, b) => b.version - a.version)[0];
-      const items = lastVersion?.items.map((i) => i.text) ?? [`Thực hiện phong trào ${input.movementName} năm ${input.year}`];
+      const items = lastVersion?.items.map((i) => i.text) ?? [
+        `Thực hiện phong trào ${input.movementName} năm ${input.year}`,
+      ];
       const { id: ruleSetId, content } = await this.latestRuleSet(input.ruleSetCode);
       const startsOn = `${input.year}-01-01`;
       cycle = await this.cycles.create({

@@ -29,12 +29,18 @@ export class CycleRecordsRepository {
   ) {}
 
   recordPhase(e: PhaseEvent): Promise<Date> {
-    return this.audit.recordOnce(this.entry(e, `cycle.phase.${e.status.toLowerCase()}`, { phase: e.phase }), async (tx, at) => {
-      await tx.cyclePhase.update({
-        where: { cycleId_phase: { cycleId: e.cycleId, phase: e.phase } },
-        data: e.status === 'OPEN' ? { status: 'OPEN', openedAt: at } : { status: 'CLOSED', closedAt: at },
-      });
-    });
+    return this.audit.recordOnce(
+      this.entry(e, `cycle.phase.${e.status.toLowerCase()}`, { phase: e.phase }),
+      async (tx, at) => {
+        await tx.cyclePhase.update({
+          where: { cycleId_phase: { cycleId: e.cycleId, phase: e.phase } },
+          data:
+            e.status === 'OPEN'
+              ? { status: 'OPEN', openedAt: at }
+              : { status: 'CLOSED', closedAt: at },
+        });
+      },
+    );
   }
 
   recordRegistration(e: RegistrationEvent): Promise<Date> {
@@ -82,7 +88,10 @@ export class CycleRecordsRepository {
 
   recordLateDecision(e: LateDecisionEvent): Promise<Date> {
     return this.audit.recordOnce(
-      this.entry(e, e.approve ? 'registration.late-approved' : 'registration.late-rejected', { unitId: e.unitId, note: e.note }),
+      this.entry(e, e.approve ? 'registration.late-approved' : 'registration.late-rejected', {
+        unitId: e.unitId,
+        note: e.note,
+      }),
       async (tx, at) => {
         await tx.registration.update({
           where: { cycleId_unitId: { cycleId: e.cycleId, unitId: e.unitId } },
@@ -98,12 +107,20 @@ export class CycleRecordsRepository {
   }
 
   recordRegistrationClosed(e: RegistrationClosedEvent): Promise<Date> {
-    return this.audit.recordOnce(this.entry(e, 'registration.closed', { missingUnitIds: e.missingUnitIds }), () => Promise.resolve());
+    return this.audit.recordOnce(
+      this.entry(e, 'registration.closed', { missingUnitIds: e.missingUnitIds }),
+      () => Promise.resolve(),
+    );
   }
 
   recordConflict(e: ConflictEvent): Promise<Date> {
     return this.audit.recordOnce(
-      this.entry(e, 'assessment.conflict-declared', { stage: e.stage, assessorUnitId: e.assessorUnitId, subjectUnitId: e.subjectUnitId, reason: e.reason }),
+      this.entry(e, 'assessment.conflict-declared', {
+        stage: e.stage,
+        assessorUnitId: e.assessorUnitId,
+        subjectUnitId: e.subjectUnitId,
+        reason: e.reason,
+      }),
       async (tx, at) => {
         await tx.conflictDeclaration.create({
           data: {
@@ -147,7 +164,13 @@ export class CycleRecordsRepository {
               subjectUnitId: e.subjectUnitId,
             },
           },
-          create: { cycleId: e.cycleId, stage: e.stage, assessorUnitId: e.assessorUnitId, subjectUnitId: e.subjectUnitId, ...data },
+          create: {
+            cycleId: e.cycleId,
+            stage: e.stage,
+            assessorUnitId: e.assessorUnitId,
+            subjectUnitId: e.subjectUnitId,
+            ...data,
+          },
           update: data,
         });
       },
@@ -155,20 +178,27 @@ export class CycleRecordsRepository {
   }
 
   recordProgress(e: ProgressEvent): Promise<Date> {
-    return this.audit.recordOnce(this.entry(e, 'review.progress-submitted', { unitId: e.unitId, items: e.items }), async (tx, at) => {
-      const data = { items: json(e.items), submittedById: e.actorUserId ?? '', submittedAt: at };
-      await tx.progressReport.upsert({
-        where: { cycleId_unitId: { cycleId: e.cycleId, unitId: e.unitId } },
-        create: { cycleId: e.cycleId, unitId: e.unitId, ...data },
-        update: data,
-      });
-    });
+    return this.audit.recordOnce(
+      this.entry(e, 'review.progress-submitted', { unitId: e.unitId, items: e.items }),
+      async (tx, at) => {
+        const data = { items: json(e.items), submittedById: e.actorUserId ?? '', submittedAt: at };
+        await tx.progressReport.upsert({
+          where: { cycleId_unitId: { cycleId: e.cycleId, unitId: e.unitId } },
+          create: { cycleId: e.cycleId, unitId: e.unitId, ...data },
+          update: data,
+        });
+      },
+    );
   }
 
   recordAssessmentResult(e: AssessmentResultEvent): Promise<Date> {
     const r = e.result;
     return this.audit.recordOnce(
-      this.entry(e, `assessment.${r.stage.toLowerCase()}-closed`, { selfCount: r.selfCount, peerCount: r.peerCount, ranking: r.ranking }),
+      this.entry(e, `assessment.${r.stage.toLowerCase()}-closed`, {
+        selfCount: r.selfCount,
+        peerCount: r.peerCount,
+        ranking: r.ranking,
+      }),
       async (tx) => {
         const data =
           r.stage === 'FINAL'
@@ -181,47 +211,70 @@ export class CycleRecordsRepository {
 
   recordBallot(e: BallotEvent): Promise<Date> {
     // The audit entry names the voter but not the choice: the ballot is secret.
-    return this.audit.recordOnce(this.entry(e, `${e.kind.toLowerCase()}.ballot-cast`, { voterUnitId: e.voterUnitId, written: e.written }), async (tx, at) => {
-      await tx.ballot.create({
-        data: {
-          cycleId: e.cycleId,
-          kind: e.kind,
-          voterUnitId: e.voterUnitId,
-          content: json(e.content),
-          written: e.written,
-          recordedById: e.actorUserId ?? '',
-          castAt: at,
-        },
-      });
-    });
+    return this.audit.recordOnce(
+      this.entry(e, `${e.kind.toLowerCase()}.ballot-cast`, {
+        voterUnitId: e.voterUnitId,
+        written: e.written,
+      }),
+      async (tx, at) => {
+        await tx.ballot.create({
+          data: {
+            cycleId: e.cycleId,
+            kind: e.kind,
+            voterUnitId: e.voterUnitId,
+            content: json(e.content),
+            written: e.written,
+            recordedById: e.actorUserId ?? '',
+            castAt: at,
+          },
+        });
+      },
+    );
   }
 
   recordVoteResult(e: VoteResultEvent): Promise<Date> {
     return this.audit.recordOnce(this.entry(e, 'vote.counted', { tally: e.tally }), async (tx) => {
-      await this.upsertOutcome(tx, e.cycleId, { vote: json(e.tally), acclaimedUnitIds: e.tally.acclaimed, minutes: e.minutes });
+      await this.upsertOutcome(tx, e.cycleId, {
+        vote: json(e.tally),
+        acclaimedUnitIds: e.tally.acclaimed,
+        minutes: e.minutes,
+      });
     });
   }
 
   /** Next period's memberships: the elected head and deputy, every other member a member. */
   recordElectionResult(e: ElectionResultEvent): Promise<Date> {
     return this.audit.recordOnce(
-      this.entry(e, 'election.counted', { headUnitId: e.headUnitId, deputyUnitId: e.deputyUnitId, carriedOver: e.carriedOver, tally: e.tally }),
+      this.entry(e, 'election.counted', {
+        headUnitId: e.headUnitId,
+        deputyUnitId: e.deputyUnitId,
+        carriedOver: e.carriedOver,
+        tally: e.tally,
+      }),
       async (tx) => {
         const cycle = await tx.emulationCycle.findUniqueOrThrow({ where: { id: e.cycleId } });
         const current = await tx.clusterMembership.findMany({
           where: { clusterId: e.clusterId, year: cycle.startsOn.getUTCFullYear() },
         });
-        const deputy = e.deputyUnitId ?? (e.carriedOver ? current.find((m) => m.role === 'DEPUTY')?.unitId ?? null : null);
+        const deputy =
+          e.deputyUnitId ??
+          (e.carriedOver ? (current.find((m) => m.role === 'DEPUTY')?.unitId ?? null) : null);
         for (const [position, unitId] of e.memberUnitIds.entries()) {
           const role = unitId === e.headUnitId ? 'HEAD' : unitId === deputy ? 'DEPUTY' : 'MEMBER';
           await tx.clusterMembership.upsert({
-            where: { clusterId_unitId_year: { clusterId: e.clusterId, unitId, year: e.nextPeriodYear } },
+            where: {
+              clusterId_unitId_year: { clusterId: e.clusterId, unitId, year: e.nextPeriodYear },
+            },
             create: { clusterId: e.clusterId, unitId, year: e.nextPeriodYear, role, position },
             update: { role },
           });
         }
         await this.upsertOutcome(tx, e.cycleId, {
-          election: json({ tally: e.tally, carriedOver: e.carriedOver, nextPeriodYear: e.nextPeriodYear }),
+          election: json({
+            tally: e.tally,
+            carriedOver: e.carriedOver,
+            nextPeriodYear: e.nextPeriodYear,
+          }),
           electedHeadUnitId: e.headUnitId,
           electedDeputyUnitId: deputy,
         });
@@ -229,14 +282,22 @@ export class CycleRecordsRepository {
     );
   }
 
-  recordCycleCompleted(e: { eventKey: string; cycleId: string; actorUserId: string | null }): Promise<Date> {
+  recordCycleCompleted(e: {
+    eventKey: string;
+    cycleId: string;
+    actorUserId: string | null;
+  }): Promise<Date> {
     return this.audit.recordOnce(this.entry(e, 'cycle.completed', {}), async (tx, at) => {
       await this.upsertOutcome(tx, e.cycleId, { completedAt: at });
       await tx.emulationCycle.update({ where: { id: e.cycleId }, data: { status: 'CLOSED' } });
     });
   }
 
-  private async upsertOutcome(tx: PrismaTx, cycleId: string, data: Prisma.CycleOutcomeUncheckedUpdateInput): Promise<void> {
+  private async upsertOutcome(
+    tx: PrismaTx,
+    cycleId: string,
+    data: Prisma.CycleOutcomeUncheckedUpdateInput,
+  ): Promise<void> {
     await tx.cycleOutcome.upsert({
       where: { cycleId },
       create: { ...(data as Prisma.CycleOutcomeUncheckedCreateInput), cycleId },
@@ -244,7 +305,18 @@ export class CycleRecordsRepository {
     });
   }
 
-  private entry(e: { eventKey: string; cycleId: string; actorUserId: string | null }, action: string, payload: Record<string, unknown>): AuditEntry {
-    return { eventKey: e.eventKey, actorUserId: e.actorUserId, action, entityType: ENTITY, entityId: e.cycleId, payload };
+  private entry(
+    e: { eventKey: string; cycleId: string; actorUserId: string | null },
+    action: string,
+    payload: Record<string, unknown>,
+  ): AuditEntry {
+    return {
+      eventKey: e.eventKey,
+      actorUserId: e.actorUserId,
+      action,
+      entityType: ENTITY,
+      entityId: e.cycleId,
+      payload,
+    };
   }
 }

@@ -160,7 +160,7 @@ export class RegistrationState {
   }
 
   applyLateDecision(cmd: LateDecisionCommand): RegistrationEntry {
-    const entry = this.s.entries[cmd.unitId] as RegistrationEntry;
+    const entry = this.s.entries[cmd.unitId];
     entry.status = cmd.approve ? 'LATE_APPROVED' : 'LATE_REJECTED';
     return entry;
   }

@@ -23,7 +23,10 @@ export class SelfAssessmentDto {
   @IsUUID()
   unitId!: string;
 
-  @ApiProperty({ example: { C1: 18, C2: 27, C3: 22, C4: 13, C5: 9 }, description: 'Points per criterion code' })
+  @ApiProperty({
+    example: { C1: 18, C2: 27, C3: 22, C4: 13, C5: 9 },
+    description: 'Points per criterion code',
+  })
   @IsObject()
   scores!: Record<string, number>;
 
@@ -104,7 +107,8 @@ export class AssessmentStatusDto {
   @ApiProperty({ enum: ['INTERIM', 'FINAL'] }) stage!: string;
   @ApiProperty() deadlineAt!: string;
   @ApiProperty() closed!: boolean;
-  @ApiProperty({ type: Object, description: 'subjectUnitId → assessor unit ids' }) assignment!: Record<string, string[]>;
+  @ApiProperty({ type: Object, description: 'subjectUnitId → assessor unit ids' })
+  assignment!: Record<string, string[]>;
   @ApiProperty({ type: Object, isArray: true }) conflicts!: unknown[];
   @ApiProperty({ type: [String] }) selfSubmitted!: string[];
   @ApiProperty({ type: Object, isArray: true }) peerSubmitted!: unknown[];

@@ -2,17 +2,26 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 
 export class VoteBallotDto {
-  @ApiProperty({ format: 'uuid', description: 'The voting member (your own unit; for a written vote, the absent member)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The voting member (your own unit; for a written vote, the absent member)',
+  })
   @IsUUID()
   voterUnitId!: string;
 
-  @ApiProperty({ type: [String], description: 'Candidates approved (at most the number that may be acclaimed)' })
+  @ApiProperty({
+    type: [String],
+    description: 'Candidates approved (at most the number that may be acclaimed)',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   approve!: string[];
 
-  @ApiPropertyOptional({ default: false, description: "The head records an absent member's written vote" })
+  @ApiPropertyOptional({
+    default: false,
+    description: "The head records an absent member's written vote",
+  })
   @IsOptional()
   @IsBoolean()
   written: boolean = false;
@@ -44,6 +53,7 @@ export class BallotBoxDto {
   @ApiProperty() closed!: boolean;
   @ApiProperty({ type: [String] }) candidates!: string[];
   @ApiProperty() eligibleCount!: number;
-  @ApiProperty({ type: [String], description: 'Who has voted (never what they chose)' }) voted!: string[];
+  @ApiProperty({ type: [String], description: 'Who has voted (never what they chose)' })
+  voted!: string[];
   @ApiProperty() writtenCount!: number;
 }

@@ -4,7 +4,8 @@ import { IsOptional, Matches } from 'class-validator';
 export class StartCycleDto {
   @ApiPropertyOptional({
     example: 'DVK-MAC-DINH',
-    description: 'Rule set code; its latest version is frozen into the cycle. Default: the built-in "Dân vận khéo" rules.',
+    description:
+      'Rule set code; its latest version is frozen into the cycle. Default: the built-in "Dân vận khéo" rules.',
   })
   @IsOptional()
   @Matches(/^[A-Z0-9-]{2,40}$/, { message: 'ruleSetCode must be 2-40 of A-Z, 0-9 and -' })
@@ -42,11 +43,17 @@ export class RankingRowDto {
 export class CycleOutcomeDto {
   @ApiProperty() cycleId!: string;
   @ApiProperty({ type: [RankingRowDto] }) ranking!: RankingRowDto[];
-  @ApiProperty({ type: Object, isArray: true, description: 'Cross-assessment sheets far from the other peers (for the head)' })
+  @ApiProperty({
+    type: Object,
+    isArray: true,
+    description: 'Cross-assessment sheets far from the other peers (for the head)',
+  })
   divergent!: unknown[];
   @ApiProperty({ type: Object, nullable: true }) vote!: unknown;
   @ApiProperty({ type: [String] }) acclaimedUnitIds!: string[];
-  @ApiProperty({ nullable: true, type: String, description: 'Biên bản kiểm phiếu' }) minutes!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Biên bản kiểm phiếu' }) minutes!:
+    | string
+    | null;
   @ApiProperty({ nullable: true, type: String }) electedHeadUnitId!: string | null;
   @ApiProperty({ nullable: true, type: String }) electedDeputyUnitId!: string | null;
   @ApiProperty({ type: Object, nullable: true }) election!: unknown;

@@ -27,7 +27,10 @@ export class AttachmentDto {
 }
 
 export class InitiativeDto {
-  @ApiProperty({ enum: ['MODEL', 'SOLUTION', 'WORK'], description: 'Mô hình / giải pháp / công trình' })
+  @ApiProperty({
+    enum: ['MODEL', 'SOLUTION', 'WORK'],
+    description: 'Mô hình / giải pháp / công trình',
+  })
   @IsIn(['MODEL', 'SOLUTION', 'WORK'])
   kind!: 'MODEL' | 'SOLUTION' | 'WORK';
 
@@ -77,7 +80,11 @@ export class SubmitRegistrationDto {
   @IsUUID()
   unitId!: string;
 
-  @ApiProperty({ type: [String], example: ['Tập thể lao động xuất sắc'], description: 'Titles aimed for' })
+  @ApiProperty({
+    type: [String],
+    example: ['Tập thể lao động xuất sắc'],
+    description: 'Titles aimed for',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -116,7 +123,10 @@ export class ComplianceUnitDto {
   @ApiProperty() unitId!: string;
   @ApiProperty() unitCode!: string;
   @ApiProperty() unitName!: string;
-  @ApiProperty({ enum: ['NOT_REGISTERED', 'SUBMITTED', 'LATE_PENDING', 'LATE_APPROVED', 'LATE_REJECTED'] }) status!: string;
+  @ApiProperty({
+    enum: ['NOT_REGISTERED', 'SUBMITTED', 'LATE_PENDING', 'LATE_APPROVED', 'LATE_REJECTED'],
+  })
+  status!: string;
   @ApiProperty() late!: boolean;
   @ApiProperty() revision!: number;
   @ApiProperty({ nullable: true, type: String }) at!: string | null;

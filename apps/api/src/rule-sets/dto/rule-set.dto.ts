@@ -3,7 +3,10 @@ import { Transform } from 'class-transformer';
 import { IsObject, IsString, Length, Matches } from 'class-validator';
 
 export class CreateRuleSetVersionDto {
-  @ApiProperty({ example: 'DVK-MAC-DINH', description: 'Rule set code; each POST adds the next version' })
+  @ApiProperty({
+    example: 'DVK-MAC-DINH',
+    description: 'Rule set code; each POST adds the next version',
+  })
   @Matches(/^[A-Z0-9-]{2,40}$/, { message: 'code must be 2-40 of A-Z, 0-9 and -' })
   code!: string;
 
@@ -15,7 +18,8 @@ export class CreateRuleSetVersionDto {
 
   @ApiProperty({
     type: Object,
-    description: 'criteria, scoring, crossAssessment, vote, calendar (phase templates), reminders; see GET /rule-sets/default',
+    description:
+      'criteria, scoring, crossAssessment, vote, calendar (phase templates), reminders; see GET /rule-sets/default',
   })
   @IsObject()
   content!: Record<string, unknown>;

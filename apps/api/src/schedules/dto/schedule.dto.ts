@@ -20,12 +20,18 @@ export class CreateScheduleDto {
   @Matches(/^[A-Z0-9-]{2,40}$/, { message: 'ruleSetCode must be 2-40 of A-Z, 0-9 and -' })
   ruleSetCode?: string;
 
-  @ApiPropertyOptional({ default: '0 0 1 1 *', description: 'Cron in Asia/Ho_Chi_Minh; default: 1 January 00:00' })
+  @ApiPropertyOptional({
+    default: '0 0 1 1 *',
+    description: 'Cron in Asia/Ho_Chi_Minh; default: 1 January 00:00',
+  })
   @IsOptional()
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'cron must have five fields' })
   cron?: string;
 
-  @ApiPropertyOptional({ default: 1, description: 'Accelerated calendar for demos (calendar days per real day)' })
+  @ApiPropertyOptional({
+    default: 1,
+    description: 'Accelerated calendar for demos (calendar days per real day)',
+  })
   @IsOptional()
   @IsNumber()
   @Min(1)
