@@ -1,6 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { SigningStatusView } from '@epw/domain';
 import {
   createFixtureCluster,
@@ -10,6 +7,7 @@ import {
   type FixtureCluster,
   type FixtureUnit,
 } from '@epw/testing';
+import { recordHistory } from '../support/record-history';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 interface Problem {
@@ -306,7 +304,7 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
     const forbidden = await sys.http.as<Problem>(head.signer, 'GET', '/audit/verify');
     expect(forbidden.status).toBe(403);
 
-    await recordHistory(sys, roundId, 'amended-and-countersigned');
+    await recordHistory(sys.temporal, roundId, 'pledge-signing', 'amended-and-countersigned');
   });
 
   it('marks the round overdue at the deadline with the missing unit, then accepts a late signature', async () => {
@@ -373,7 +371,7 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
       )
     ).body;
     expect(signatures.filter((s) => s.late).map((s) => s.unitId)).toEqual([late.id]);
-    await recordHistory(sys, roundId, 'overdue-then-late');
+    await recordHistory(sys.temporal, roundId, 'pledge-signing', 'overdue-then-late');
   });
 
   it('refuses bad input with the field and the rule, in Vietnamese or English', async () => {
@@ -426,16 +424,3 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
     expect(Object.values(res.body.info).every((i) => i.status === 'up')).toBe(true);
   });
 });
-
-/** With RECORD_HISTORIES=1, keeps the workflow's history for the replay test. */
-async function recordHistory(sys: TestSystem, workflowId: string, name: string): Promise<void> {
-  if (process.env['RECORD_HISTORIES'] !== '1') return;
-  const handle = sys.temporal.workflow.getHandle(workflowId);
-  await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', {
-    description: 'workflow completion',
-  });
-  const history = await handle.fetchHistory();
-  const dir = path.join(__dirname, '../../workflows/pledge-signing/histories');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.json`), historyToJSON(history));
-}

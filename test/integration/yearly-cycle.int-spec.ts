@@ -8,7 +8,8 @@ import {
   type FixtureCluster,
   type FixtureUnit,
 } from '@epw/testing';
-import { startTestSystem, type TestSystem } from '../support/test-system';
+import { recordHistory } from '../support/record-history';
+import { startTestSystem, terminateRunning, type TestSystem } from '../support/test-system';
 
 interface Phase {
   phase: string;
@@ -88,6 +89,7 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
   });
 
   afterAll(async () => {
+    if (sys) await terminateRunning(sys.temporal, suffix);
     await sys?.close();
   });
 
@@ -560,6 +562,14 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     }
     const verify = await as<{ ok: boolean }>(admin(), 'GET', '/audit/verify');
     expect(verify.body.ok).toBe(true);
+
+    const key = `${cluster.clusterCode}-DVK-2026`;
+    await recordHistory(sys.temporal, `emulation-cycle-${key}`, 'yearly-cycle', 'emulation-cycle-year');
+    await recordHistory(sys.temporal, `registration-${key}`, 'yearly-cycle', 'registration-late-approved');
+    await recordHistory(sys.temporal, `assessment-interim-${key}`, 'yearly-cycle', 'assessment-interim');
+    await recordHistory(sys.temporal, `assessment-final-${key}`, 'yearly-cycle', 'assessment-final-with-conflict');
+    await recordHistory(sys.temporal, `vote-${key}`, 'yearly-cycle', 'vote-with-written-ballot');
+    await recordHistory(sys.temporal, `election-${key}`, 'yearly-cycle', 'election-rotation');
   }, 300_000);
 
   it('runs a 3-year phase and a quarter of a second movement through their own calendars', async () => {
@@ -590,6 +600,52 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     expect(on(phase, 'ELECTION').closesOn.startsWith('2023-')).toBe(true);
     for (const p of quarter) {
       expect(p.opensOn >= '2026-04-01' && p.closesOn <= '2026-06-30').toBe(true);
+    }
+  });
+
+  it('opens this year’s cycle from a Temporal Schedule', async () => {
+    const body = {
+      clusterId: cluster.clusterId,
+      movementCode: 'LICH',
+      movementName: 'Phong trào thi đua theo lịch',
+      ruleSetCode,
+      calendarScale: scaleFor(365, 600),
+    };
+    const created = await as<{ scheduleId: string }>(admin(), 'POST', '/schedules', body);
+    expect(created.status).toBe(201);
+    expect(created.body.scheduleId).toBe(`cycle-schedule-${cluster.clusterCode}-LICH`);
+    const duplicate = await as<Problem>(admin(), 'POST', '/schedules', body);
+    expect(duplicate.status).toBe(409);
+    const forbidden = await as<Problem>(cluster.head.signer, 'POST', '/schedules', body);
+    expect(forbidden.status).toBe(403);
+    try {
+      const spec = await sys.temporal.schedule.getHandle(created.body.scheduleId).describe();
+      expect(spec.spec.timezone).toBe('Asia/Ho_Chi_Minh');
+
+      expect((await as(admin(), 'POST', `/schedules/${created.body.scheduleId}/trigger`)).status).toBe(202);
+      const year = String(Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4)));
+      const cycle = await waitFor(
+        async () =>
+          (await sys.prisma.emulationCycle.findFirst({
+            where: { clusterId: cluster.clusterId, movementCode: 'LICH', periodLabel: year, workflowId: { not: null } },
+          })) ?? undefined,
+        { description: 'the scheduled cycle' },
+      );
+      const running = await waitFor(async () => {
+        const d = await sys.temporal.workflow.getHandle(cycle.workflowId!).describe();
+        return d.status.name === 'RUNNING' ? d : undefined;
+      }, { description: 'the scheduled cycle workflow' });
+      expect(running.type).toBe('emulationCycleWorkflow');
+      expect(await sys.prisma.cyclePhase.count({ where: { cycleId: cycle.id } })).toBe(8);
+      // Triggered twice in a year, the schedule still makes one cycle.
+      expect((await as(admin(), 'POST', `/schedules/${created.body.scheduleId}/trigger`)).status).toBe(202);
+      await waitFor(async () => {
+        const runs = await sys.temporal.schedule.getHandle(created.body.scheduleId).describe();
+        return runs.info.recentActions.length >= 2;
+      }, { description: 'the second scheduled action' });
+      expect(await sys.prisma.emulationCycle.count({ where: { clusterId: cluster.clusterId, movementCode: 'LICH' } })).toBe(1);
+    } finally {
+      await sys.temporal.schedule.getHandle(created.body.scheduleId).delete();
     }
   });
 });

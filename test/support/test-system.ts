@@ -43,3 +43,15 @@ export async function startTestSystem(overrides: Record<string, string> = {}): P
     },
   };
 }
+
+/** Terminates this test's workflows that are still running (signing rounds nobody countersigned,
+ * abandoned children), so the dev server does not keep timers for queues nobody polls. */
+export async function terminateRunning(temporal: Client, idFragment: string): Promise<number> {
+  let count = 0;
+  for await (const wf of temporal.workflow.list({ query: "ExecutionStatus = 'Running'" })) {
+    if (!wf.workflowId.includes(idFragment)) continue;
+    await temporal.workflow.getHandle(wf.workflowId).terminate('test finished').catch(() => undefined);
+    count += 1;
+  }
+  return count;
+}

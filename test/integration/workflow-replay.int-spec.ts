@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { WORKFLOWS_ENTRY, webpackConfigHook } from '../../apps/worker/src/temporal/workflow-source';
+
+const WORKFLOWS = path.join(__dirname, '../../workflows');
+
+/** Every history recorded from a real run (RECORD_HISTORIES=1 npm run test:integration) must replay
+ * against today's workflow code: a non-deterministic change fails here, not in production. */
+describe('workflow replay of recorded histories', () => {
+  const files = readdirSync(WORKFLOWS)
+    .map((dir) => path.join(WORKFLOWS, dir, 'histories'))
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)));
+
+  it('has recorded histories of every workflow family to replay', () => {
+    const families = new Set(files.map((f) => path.basename(path.dirname(path.dirname(f)))));
+    expect([...families].sort()).toEqual(['pledge-signing', 'yearly-cycle']);
+  });
+
+  it.each(files.map((f) => [path.relative(WORKFLOWS, f), f]))('replays %s', async (_name, file) => {
+    const history: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    await Worker.runReplayHistory(
+      { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: { webpackConfigHook } },
+      history,
+      path.basename(file, '.json'),
+    );
+  });
+});
