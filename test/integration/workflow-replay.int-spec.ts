@@ -11,7 +11,11 @@ describe('workflow replay of recorded histories', () => {
   const files = readdirSync(WORKFLOWS)
     .map((dir) => path.join(WORKFLOWS, dir, 'histories'))
     .filter((dir) => existsSync(dir))
-    .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)));
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => path.join(dir, f)),
+    );
 
   it('has recorded histories of every workflow family to replay', () => {
     const families = new Set(files.map((f) => path.basename(path.dirname(path.dirname(f)))));

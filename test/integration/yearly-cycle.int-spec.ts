@@ -564,10 +564,30 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     expect(verify.body.ok).toBe(true);
 
     const key = `${cluster.clusterCode}-DVK-2026`;
-    await recordHistory(sys.temporal, `emulation-cycle-${key}`, 'yearly-cycle', 'emulation-cycle-year');
-    await recordHistory(sys.temporal, `registration-${key}`, 'yearly-cycle', 'registration-late-approved');
-    await recordHistory(sys.temporal, `assessment-interim-${key}`, 'yearly-cycle', 'assessment-interim');
-    await recordHistory(sys.temporal, `assessment-final-${key}`, 'yearly-cycle', 'assessment-final-with-conflict');
+    await recordHistory(
+      sys.temporal,
+      `emulation-cycle-${key}`,
+      'yearly-cycle',
+      'emulation-cycle-year',
+    );
+    await recordHistory(
+      sys.temporal,
+      `registration-${key}`,
+      'yearly-cycle',
+      'registration-late-approved',
+    );
+    await recordHistory(
+      sys.temporal,
+      `assessment-interim-${key}`,
+      'yearly-cycle',
+      'assessment-interim',
+    );
+    await recordHistory(
+      sys.temporal,
+      `assessment-final-${key}`,
+      'yearly-cycle',
+      'assessment-final-with-conflict',
+    );
     await recordHistory(sys.temporal, `vote-${key}`, 'yearly-cycle', 'vote-with-written-ballot');
     await recordHistory(sys.temporal, `election-${key}`, 'yearly-cycle', 'election-rotation');
   }, 300_000);
@@ -622,28 +642,47 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
       const spec = await sys.temporal.schedule.getHandle(created.body.scheduleId).describe();
       expect(spec.spec.timezone).toBe('Asia/Ho_Chi_Minh');
 
-      expect((await as(admin(), 'POST', `/schedules/${created.body.scheduleId}/trigger`)).status).toBe(202);
+      expect(
+        (await as(admin(), 'POST', `/schedules/${created.body.scheduleId}/trigger`)).status,
+      ).toBe(202);
       const year = String(Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4)));
       const cycle = await waitFor(
         async () =>
           (await sys.prisma.emulationCycle.findFirst({
-            where: { clusterId: cluster.clusterId, movementCode: 'LICH', periodLabel: year, workflowId: { not: null } },
+            where: {
+              clusterId: cluster.clusterId,
+              movementCode: 'LICH',
+              periodLabel: year,
+              workflowId: { not: null },
+            },
           })) ?? undefined,
         { description: 'the scheduled cycle' },
       );
-      const running = await waitFor(async () => {
-        const d = await sys.temporal.workflow.getHandle(cycle.workflowId!).describe();
-        return d.status.name === 'RUNNING' ? d : undefined;
-      }, { description: 'the scheduled cycle workflow' });
+      const running = await waitFor(
+        async () => {
+          const d = await sys.temporal.workflow.getHandle(cycle.workflowId!).describe();
+          return d.status.name === 'RUNNING' ? d : undefined;
+        },
+        { description: 'the scheduled cycle workflow' },
+      );
       expect(running.type).toBe('emulationCycleWorkflow');
       expect(await sys.prisma.cyclePhase.count({ where: { cycleId: cycle.id } })).toBe(8);
       // Triggered twice in a year, the schedule still makes one cycle.
-      expect((await as(admin(), 'POST', `/schedules/${created.body.scheduleId}/trigger`)).status).toBe(202);
-      await waitFor(async () => {
-        const runs = await sys.temporal.schedule.getHandle(created.body.scheduleId).describe();
-        return runs.info.recentActions.length >= 2;
-      }, { description: 'the second scheduled action' });
-      expect(await sys.prisma.emulationCycle.count({ where: { clusterId: cluster.clusterId, movementCode: 'LICH' } })).toBe(1);
+      expect(
+        (await as(admin(), 'POST', `/schedules/${created.body.scheduleId}/trigger`)).status,
+      ).toBe(202);
+      await waitFor(
+        async () => {
+          const runs = await sys.temporal.schedule.getHandle(created.body.scheduleId).describe();
+          return runs.info.recentActions.length >= 2;
+        },
+        { description: 'the second scheduled action' },
+      );
+      expect(
+        await sys.prisma.emulationCycle.count({
+          where: { clusterId: cluster.clusterId, movementCode: 'LICH' },
+        }),
+      ).toBe(1);
     } finally {
       await sys.temporal.schedule.getHandle(created.body.scheduleId).delete();
     }

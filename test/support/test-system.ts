@@ -50,7 +50,10 @@ export async function terminateRunning(temporal: Client, idFragment: string): Pr
   let count = 0;
   for await (const wf of temporal.workflow.list({ query: "ExecutionStatus = 'Running'" })) {
     if (!wf.workflowId.includes(idFragment)) continue;
-    await temporal.workflow.getHandle(wf.workflowId).terminate('test finished').catch(() => undefined);
+    await temporal.workflow
+      .getHandle(wf.workflowId)
+      .terminate('test finished')
+      .catch(() => undefined);
     count += 1;
   }
   return count;

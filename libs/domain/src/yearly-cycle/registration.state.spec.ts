@@ -225,6 +225,19 @@ describe(RegistrationState.name, () => {
     expect(state.compliance().missingAtDeadline).toEqual(['u-A', 'u-C']);
   });
 
+  it('close() on a closed state returns the recorded list instead of recomputing it', () => {
+    // Restored from history: closed when only u-C was missing, before later entries arrived.
+    const snap: RegistrationSnapshot = {
+      ...init,
+      entries: {},
+      closed: true,
+      missingAtDeadline: ['u-C'],
+    };
+    const state = new RegistrationState(snap);
+    expect(state.close()).toEqual(['u-C']);
+    expect(state.compliance().missingAtDeadline).toEqual(['u-C']);
+  });
+
   it('close() returns every member when nobody registered and none when all did', () => {
     const none = new RegistrationState(init);
     expect(none.close()).toEqual(['u-A', 'u-B', 'u-C']);
