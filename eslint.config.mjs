@@ -81,6 +81,15 @@ export default tseslint.config(
               sourceTag: 'type:temporal',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'],
             },
+            {
+              sourceTag: 'type:notifications',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:config',
+                'type:data-access',
+              ],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             {
               sourceTag: 'scope:worker',

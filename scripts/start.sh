@@ -44,6 +44,12 @@ start_app() {
     echo $! >"$pidfile")
 }
 
+if port_open 1025; then
+  step "SMTP sink already listening on :1025"
+else
+  start_app smtp-sink scripts/smtp-sink.ts
+  wait_for "the SMTP sink on :1025" 30 port_open 1025
+fi
 start_app worker apps/worker/src/main.ts
 wait_for "the worker to poll Temporal (see $LOG_DIR/worker.log)" 120 grep -q "Temporal worker polling" "$LOG_DIR/worker.log"
 start_app api apps/api/src/main.ts
@@ -56,7 +62,9 @@ $(printf '\033[1;32m')The emulation-pledge system is running$(printf '\033[0m') 
   API + OpenAPI docs   http://127.0.0.1:$API_PORT/docs
   Health               http://127.0.0.1:$API_PORT/health
   Temporal Web UI      http://127.0.0.1:$TEMPORAL_UI_PORT
-  Logs                 $LOG_DIR/{api,worker,temporal,redis}.log
+  Queues dashboard     http://127.0.0.1:$API_PORT/admin/queues (admin / demo-2026, HTTP Basic)
+  E-mail (SMTP sink)   127.0.0.1:1025, messages kept in $DATA_DIR/mail/
+  Logs                 $LOG_DIR/{api,worker,temporal,redis,smtp-sink}.log
 
   Demo accounts (password: demo-2026)
     admin                     administrator

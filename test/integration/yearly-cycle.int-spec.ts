@@ -9,7 +9,7 @@ import {
   type FixtureUnit,
 } from '@epw/testing';
 import { recordHistory } from '../support/record-history';
-import { startTestSystem, terminateRunning, type TestSystem } from '../support/test-system';
+import { startTestSystem, terminateCycles, type TestSystem } from '../support/test-system';
 
 interface Phase {
   phase: string;
@@ -89,9 +89,18 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
   });
 
   afterAll(async () => {
-    if (sys) await terminateRunning(sys.temporal, suffix);
+    if (sys) {
+      const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+      const code = cluster.clusterCode;
+      await terminateCycles(sys.temporal, [
+        `${code}-DVK-2026`,
+        `${code}-TDYN-2021-2023`,
+        `${code}-TDYN-2026-Q2`,
+        `${code}-LICH-${year}`,
+      ]);
+    }
     await sys?.close();
-  });
+  }, 60_000);
 
   const admin = () => cluster.admin;
   const as = <T>(user: string, method: string, path: string, body?: unknown) =>

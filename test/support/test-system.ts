@@ -12,6 +12,8 @@ export interface TestSystem {
   http: ApiClient;
   prisma: PrismaService;
   temporal: Client;
+  /** The worker's application context, for tests that drive its services directly. */
+  worker: INestApplicationContext;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startTestSystem(overrides: Record<string, string> = {}): P
     http: new ApiClient(await apiApp.getUrl(), DEMO_PASSWORD),
     prisma: apiApp.get(PrismaService),
     temporal: apiApp.get(Client),
+    worker: workerApp,
     async close() {
       await apiApp.close();
       await workerApp.close();
@@ -44,17 +47,28 @@ export async function startTestSystem(overrides: Record<string, string> = {}): P
   };
 }
 
-/** Terminates this test's workflows that are still running (signing rounds nobody countersigned,
- * abandoned children), so the dev server does not keep timers for queues nobody polls. */
-export async function terminateRunning(temporal: Client, idFragment: string): Promise<number> {
-  let count = 0;
-  for await (const wf of temporal.workflow.list({ query: "ExecutionStatus = 'Running'" })) {
-    if (!wf.workflowId.includes(idFragment)) continue;
-    await temporal.workflow
-      .getHandle(wf.workflowId)
-      .terminate('test finished')
-      .catch(() => undefined);
-    count += 1;
-  }
-  return count;
+/** Workflow families of a cycle, by business-key prefix. */
+const FAMILIES = [
+  'emulation-cycle',
+  'pledge-signing',
+  'registration',
+  'assessment-interim',
+  'assessment-final',
+  'vote',
+  'election',
+];
+
+/** Terminates the workflows of these cycle keys (`<cluster>-<movement>-<period>`) that may still run
+ * (signing rounds nobody countersigned, abandoned children), so the dev server keeps no timers for
+ * task queues nobody polls. Targeted by id: listing a shared dev server can be slow. */
+export async function terminateCycles(temporal: Client, cycleKeys: string[]): Promise<void> {
+  const ids = cycleKeys.flatMap((key) => FAMILIES.map((f) => `${f}-${key}`));
+  await Promise.all(
+    ids.map((id) =>
+      temporal.workflow
+        .getHandle(id)
+        .terminate('test finished')
+        .catch(() => undefined),
+    ),
+  );
 }

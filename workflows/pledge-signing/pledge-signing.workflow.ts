@@ -25,6 +25,7 @@ import {
   type DeclineCommand,
   type SignCommand,
 } from '@epw/domain';
+import { StepDeadline } from '../shared/reminders';
 import { eventKey, guarded } from '../shared/workflow-helpers';
 
 const activities = proxyActivities<PledgeSigningActivities>({
@@ -138,6 +139,13 @@ export async function pledgeSigningWorkflow(
     contentHash: input.pledge.contentHash,
     status: 'OPEN',
   });
+  const deadline = new StepDeadline('PLEDGE_SIGNING', workflowId, input.reminders, {
+    cycleId: input.cycleId,
+    dueAt: input.deadlineAt,
+    recipientUnitIds: input.members.map((m) => m.unitId),
+    escalateToUnitId: input.headUnitId,
+  });
+  await deadline.schedule();
 
   // Timer length from the run's start time (deterministic), not from a clock read.
   const untilDeadline = Math.max(
@@ -156,9 +164,11 @@ export async function pledgeSigningWorkflow(
     });
     state.markOverdue(recordedAt);
     log.info('signing round overdue', { roundId: workflowId, missing: missing.length });
+    await deadline.escalate();
     await condition(() => state.isEffective);
   }
   await condition(allHandlersFinished);
+  await deadline.close();
 
   const final = state.view();
   return {

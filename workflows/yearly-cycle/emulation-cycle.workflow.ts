@@ -65,6 +65,10 @@ export async function emulationCycleWorkflow(
   const lastInstant = transitions[transitions.length - 1]?.at ?? input.phases[0]?.closesAt ?? '';
   const planOf = (phase: PhaseCode) => input.phases.find((p) => p.phase === phase);
   const members = input.members;
+  const reminderSpec = (title: string) =>
+    input.clock
+      ? { title, clock: input.clock, offsetsWorkingDays: input.rules.reminders.offsetsWorkingDays }
+      : undefined;
 
   async function setStatus(phase: PhaseCode, status: 'OPEN' | 'CLOSED'): Promise<void> {
     await acts.recordPhase({
@@ -109,6 +113,9 @@ export async function emulationCycleWorkflow(
                 },
                 deadlineAt,
                 openedBy: input.startedBy,
+                reminders: reminderSpec(
+                  `Ký kết giao ước thi đua ${periodLabel} – ${input.clusterName}`,
+                ),
               },
             ],
           }),
@@ -128,6 +135,7 @@ export async function emulationCycleWorkflow(
                 deadlineAt,
                 lateUntil: Date.parse(lateUntil) > Date.parse(deadlineAt) ? lateUntil : deadlineAt,
                 targetPercent: 100,
+                reminders: reminderSpec(`Đăng ký thi đua ${periodLabel} – ${input.clusterName}`),
               },
             ],
           }),

@@ -14,6 +14,7 @@ import {
   type RegistrationSnapshot,
   type SubmitRegistrationCommand,
 } from '@epw/domain';
+import { StepDeadline } from '../shared/reminders';
 import { eventKey, guarded, waitForDeadline } from '../shared/workflow-helpers';
 import { cycleActivities as acts } from './activities.proxy';
 
@@ -22,10 +23,18 @@ import { cycleActivities as acts } from './activities.proxy';
  * workflow keeps taking late requests, which the cluster head approves or rejects, until `lateUntil`.
  */
 export async function registrationWorkflow(
-  input: RegistrationWorkflowInput | RegistrationSnapshot,
+  input:
+    | RegistrationWorkflowInput
+    | (RegistrationSnapshot & Pick<RegistrationWorkflowInput, 'reminders'>),
 ): Promise<ComplianceView> {
   const state = new RegistrationState(input);
   const { cycleId } = input;
+  const deadline = new StepDeadline('REGISTRATION', workflowInfo().workflowId, input.reminders, {
+    cycleId,
+    dueAt: input.deadlineAt,
+    recipientUnitIds: input.members.map((m) => m.unitId),
+    escalateToUnitId: input.headUnitId,
+  });
 
   setHandler(complianceQuery, () => state.compliance());
 
@@ -90,8 +99,13 @@ export async function registrationWorkflow(
   );
 
   if (!state.closed) {
+    // After a continue-as-new the deadline is already scheduled; scheduling again is a no-op anyway.
+    await deadline.schedule();
     if ((await waitForDeadline(input.deadlineAt)) === 'continue-as-new') {
-      return continueAsNew<typeof registrationWorkflow>(state.snapshot());
+      return continueAsNew<typeof registrationWorkflow>({
+        ...state.snapshot(),
+        reminders: input.reminders,
+      });
     }
     const missing = state.close();
     await acts.recordRegistrationClosed({
@@ -100,9 +114,14 @@ export async function registrationWorkflow(
       actorUserId: null,
       missingUnitIds: missing,
     });
+    if (missing.length > 0) await deadline.escalate();
   }
   if ((await waitForDeadline(input.lateUntil)) === 'continue-as-new') {
-    return continueAsNew<typeof registrationWorkflow>(state.snapshot());
+    return continueAsNew<typeof registrationWorkflow>({
+      ...state.snapshot(),
+      reminders: input.reminders,
+    });
   }
+  await deadline.close();
   return state.compliance();
 }

@@ -7,6 +7,7 @@ import type { AppConfig } from '@epw/config';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestValidationException } from './common/request-validation.exception';
+import { mountQueueBoard } from './notifications/queue-board';
 
 /** Builds the configured API application (used by main.ts and by the integration tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -41,5 +42,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await mountQueueBoard(app);
   return app;
 }

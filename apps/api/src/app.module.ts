@@ -7,6 +7,7 @@ import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { CycleRunsModule } from './cycle-runs/cycle-runs.module';
+import { InboxModule } from './notifications/notifications.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { RuleSetsModule } from './rule-sets/rule-sets.module';
 import { SchedulesModule } from './schedules/schedules.module';
@@ -44,6 +45,7 @@ export class AppModule {
         BallotsModule,
         RuleSetsModule,
         SchedulesModule,
+        InboxModule,
       ],
     };
   }

@@ -25,6 +25,20 @@ const envSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(50),
   WORKFLOW_BUNDLE_PATH: z.string().default('dist/workflows/workflow-bundle.js'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// URL')
+    .default('smtp://127.0.0.1:1025'),
+  SMTP_FROM: z.string().min(3).default('Thi đua – Khen thưởng <thiduakhenthuong@localhost>'),
+  WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  EMAIL_RATE_PER_SECOND: z.coerce.number().int().positive().default(20),
+  WEBHOOK_RATE_PER_SECOND: z.coerce.number().int().positive().default(50),
+  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'must be 1-40 of a-z, 0-9 and -')
+    .default('epw'),
 });
 
 export type AppConfig = Readonly<{
@@ -39,6 +53,18 @@ export type AppConfig = Readonly<{
     maxCachedWorkflows: number;
     maxConcurrentActivities: number;
     workflowBundlePath: string;
+  };
+  notifications: {
+    smtpUrl: string;
+    smtpFrom: string;
+    /** HMAC key of webhook signatures (derived from the JWT secret when unset). */
+    webhookSecret: string;
+    reconcileIntervalMs: number;
+    emailRatePerSecond: number;
+    webhookRatePerSecond: number;
+    publicUrl: string;
+    /** BullMQ key prefix: separate systems (or test runs) sharing a Redis never see each other's jobs. */
+    queuePrefix: string;
   };
 }>;
 
@@ -75,6 +101,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
       workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
+    },
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      webhookSecret: e.WEBHOOK_SECRET ?? `webhook:${e.JWT_SECRET}`,
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+      emailRatePerSecond: e.EMAIL_RATE_PER_SECOND,
+      webhookRatePerSecond: e.WEBHOOK_RATE_PER_SECOND,
+      publicUrl: e.PUBLIC_URL,
+      queuePrefix: e.QUEUE_PREFIX,
     },
   });
 }

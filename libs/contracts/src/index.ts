@@ -5,3 +5,4 @@ export * from './pledge-signing/pledge-signing.activities';
 export * from './yearly-cycle/yearly-cycle.ids';
 export * from './yearly-cycle/yearly-cycle.messages';
 export * from './yearly-cycle/yearly-cycle.activities';
+export * from './reminders/reminders.activities';

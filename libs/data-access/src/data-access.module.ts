@@ -4,6 +4,7 @@ import { PrismaService } from './prisma.service';
 import { CycleRepository } from './repositories/cycle.repository';
 import { CyclePlanner } from './repositories/cycle-planner';
 import { CycleRecordsRepository } from './repositories/cycle-records.repository';
+import { ReminderRepository } from './repositories/reminder.repository';
 import { SigningRoundRepository } from './repositories/signing-round.repository';
 import { UserRepository } from './repositories/user.repository';
 
@@ -15,6 +16,7 @@ const providers = [
   SigningRoundRepository,
   CycleRecordsRepository,
   CyclePlanner,
+  ReminderRepository,
 ];
 
 @Global()

@@ -7,6 +7,7 @@ export * from './repositories/cycle.repository';
 export * from './repositories/signing-round.repository';
 export * from './repositories/cycle-records.repository';
 export * from './repositories/cycle-planner';
+export * from './repositories/reminder.repository';
 export { Prisma } from './generated/prisma/client';
 export type { Role, ClusterRole, PeriodKind } from './generated/prisma/enums';
 export { PrismaClient } from './generated/prisma/client';

@@ -13,6 +13,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     API_HOST: '127.0.0.1',
     API_PORT: '0',
     TEMPORAL_TASK_QUEUE: `test-${process.pid}-${Date.now().toString(36)}`,
+    QUEUE_PREFIX: `test-${process.pid}-${Date.now().toString(36)}`,
+    RECONCILE_INTERVAL_MS: '2000',
     ...overrides,
   });
 }

@@ -20,6 +20,7 @@ import {
 } from '@epw/data-access';
 import {
   CycleClock,
+  DEFAULT_RULE_SET,
   DomainErrorCode,
   DomainException,
   SigningRoundState,
@@ -120,6 +121,17 @@ export class SigningRoundsService {
       pledge: { version: 1, items, contentHash: pledgeContentHash(items) },
       deadlineAt: new Date(deadlineAt).toISOString(),
       openedBy: user.userId,
+      reminders: {
+        title: `Ký kết giao ước thi đua ${cycle.periodLabel} – ${cycle.cluster.name}`,
+        clock: {
+          periodStart: from,
+          epochMs: cycle.calendarEpoch.getTime(),
+          scale: cycle.calendarScale,
+        },
+        offsetsWorkingDays:
+          (cycle.rules as { reminders?: { offsetsWorkingDays: number[] } } | null)?.reminders
+            ?.offsetsWorkingDays ?? DEFAULT_RULE_SET.reminders.offsetsWorkingDays,
+      },
     };
     try {
       await this.temporal.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, {

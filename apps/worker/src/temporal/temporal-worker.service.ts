@@ -9,6 +9,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { ClockActivitiesImpl, CycleActivitiesImpl } from '../activities/cycle.activities';
 import { PledgeSigningActivitiesImpl } from '../activities/pledge-signing.activities';
+import { ReminderActivitiesImpl } from '../activities/reminder.activities';
 import { workflowSource } from './workflow-source';
 
 /** Owns the Temporal worker's lifecycle: starts polling at bootstrap, drains on shutdown. */
@@ -24,6 +25,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly pledgeSigning: PledgeSigningActivitiesImpl,
     private readonly cycle: CycleActivitiesImpl,
     private readonly clock: ClockActivitiesImpl,
+    private readonly reminders: ReminderActivitiesImpl,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,6 +40,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         ...bindAll(this.pledgeSigning),
         ...bindAll(this.cycle),
         ...bindAll(this.clock),
+        ...bindAll(this.reminders),
       },
       maxCachedWorkflows: worker.maxCachedWorkflows,
       maxConcurrentActivityTaskExecutions: worker.maxConcurrentActivities,

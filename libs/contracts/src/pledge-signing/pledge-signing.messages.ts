@@ -7,12 +7,15 @@ import type {
   SigningRoundInit,
   SigningStatusView,
 } from '@epw/domain';
+import type { ReminderSpec } from '../reminders/reminders.activities';
 
 export const PLEDGE_SIGNING_WORKFLOW_TYPE = 'pledgeSigningWorkflow';
 
 export type PledgeSigningInput = SigningRoundInit & {
   openedBy: string | null;
   reason?: string;
+  /** Absent in rounds started before reminders existed (their histories replay unchanged). */
+  reminders?: ReminderSpec;
 };
 
 export interface PledgeSigningResult {

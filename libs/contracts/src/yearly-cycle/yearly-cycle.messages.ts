@@ -22,6 +22,7 @@ import type {
   SubmitRegistrationCommand,
   VoteTally,
 } from '@epw/domain';
+import type { ClockSpec, ReminderSpec } from '../reminders/reminders.activities';
 
 export const EMULATION_CYCLE_WORKFLOW_TYPE = 'emulationCycleWorkflow';
 export const CYCLE_SCHEDULER_WORKFLOW_TYPE = 'cycleSchedulerWorkflow';
@@ -50,6 +51,8 @@ export interface EmulationCycleInput {
   /** The year whose head and deputy the election chooses. */
   nextPeriodYear: number;
   startedBy: string | null;
+  /** The cycle's clock, for reminders in working days on an accelerated calendar. */
+  clock?: ClockSpec;
 }
 
 export interface EmulationCycleResult {
@@ -76,7 +79,7 @@ export interface CycleStatusView {
   completed: boolean;
 }
 
-export type RegistrationWorkflowInput = RegistrationInit;
+export type RegistrationWorkflowInput = RegistrationInit & { reminders?: ReminderSpec };
 export type AssessmentWorkflowInput = AssessmentInit;
 export interface VoteWorkflowInput extends BallotBoxInit {
   vote: RuleSetContent['vote'];

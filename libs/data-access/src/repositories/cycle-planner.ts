@@ -133,6 +133,7 @@ export class CyclePlanner {
       pledge: { items, contentHash: pledgeContentHash(items) },
       nextPeriodYear: cycle.endsOn.getUTCFullYear() + 1,
       startedBy,
+      clock: { periodStart: startsOn, epochMs: epoch, scale: cycle.calendarScale },
     };
   }
 

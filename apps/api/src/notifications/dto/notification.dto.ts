@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+export class ListNotificationsQueryDto {
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  unreadOnly: boolean = false;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class NotificationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['reminder', 'escalation'] }) kind!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ nullable: true, type: String }) link!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() unread!: number;
+}
+
+export const CHANNELS = ['IN_APP', 'EMAIL', 'WEBHOOK'] as const;
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export class NotificationPreferenceDto {
+  @ApiProperty({ enum: CHANNELS, isArray: true, example: ['IN_APP', 'EMAIL'] })
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(CHANNELS, { each: true })
+  channels!: (typeof CHANNELS)[number][];
+
+  @ApiPropertyOptional({ nullable: true, example: 'https://hooks.example.vn/thi-dua' })
+  @IsOptional()
+  @IsUrl(
+    { require_protocol: true, require_tld: false },
+    { message: 'webhookUrl must be an http(s) URL' },
+  )
+  webhookUrl?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '22:00',
+    description: 'Quiet hours start, Asia/Ho_Chi_Minh',
+  })
+  @IsOptional()
+  @Matches(HHMM, { message: 'quietFrom must be HH:mm' })
+  quietFrom?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '07:00' })
+  @IsOptional()
+  @Matches(HHMM, { message: 'quietTo must be HH:mm' })
+  quietTo?: string | null;
+}

@@ -1,0 +1,127 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
+import {
+  DELIVERY_QUEUES,
+  NotificationDispatcher,
+  QueueConnection,
+  QueuesService,
+  REMINDER_QUEUE,
+  ReminderScheduler,
+  type ChannelName,
+  type DeliveryJob,
+  type ReminderJob,
+} from '@epw/notifications';
+
+/**
+ * BullMQ workers: reminders fan out to channels; each channel delivers with retries and backoff
+ * under its own rate limit; a job that exhausts its attempts is parked in the dead-letter queue.
+ * Errors are never swallowed: a failed send throws, so BullMQ retries it. A reconciler rebuilds
+ * pending jobs from PostgreSQL on a timer that does not live in Redis (it survives a flush).
+ */
+@Injectable()
+export class NotificationProcessors implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationProcessors.name);
+  private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly connection: QueueConnection,
+    private readonly queues: QueuesService,
+    private readonly dispatcher: NotificationDispatcher,
+    private readonly scheduler: ReminderScheduler,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const n = this.config.notifications;
+    this.workers.push(
+      this.worker<ReminderJob>(REMINDER_QUEUE, (job) => this.dispatcher.handleReminder(job.data), {
+        concurrency: 10,
+      }),
+    );
+    const limits: Record<ChannelName, number> = {
+      IN_APP: 1000,
+      EMAIL: n.emailRatePerSecond,
+      WEBHOOK: n.webhookRatePerSecond,
+    };
+    for (const channel of Object.keys(DELIVERY_QUEUES) as ChannelName[]) {
+      this.workers.push(
+        this.worker<DeliveryJob>(
+          DELIVERY_QUEUES[channel],
+          (job) => this.dispatcher.deliver(job.data),
+          {
+            concurrency: 10,
+            limiter: { max: limits[channel], duration: 1000 },
+          },
+        ),
+      );
+    }
+    this.timer = setInterval(() => void this.reconcile(), n.reconcileIntervalMs);
+    void this.reconcile();
+    this.logger.log(`notification workers started; reconciling every ${n.reconcileIntervalMs} ms`);
+  }
+
+  async reconcile(): Promise<void> {
+    try {
+      const jobs = await this.scheduler.reconcile();
+      this.logger.debug(`reconciled ${jobs} reminder jobs from PostgreSQL`);
+    } catch (err) {
+      this.logger.warn({ err }, 'reconcile failed; will try again');
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  private worker<T>(
+    queue: string,
+    handler: (job: Job<T>) => Promise<string>,
+    opts: { concurrency: number; limiter?: { max: number; duration: number } },
+  ): Worker<T> {
+    const connection = this.connection.duplicate();
+    this.connections.push(connection);
+    const worker = new Worker<T>(queue, handler, {
+      connection,
+      prefix: this.queues.prefix,
+      concurrency: opts.concurrency,
+      limiter: opts.limiter,
+      // A job whose worker stalls (killed, blocked) past its lock is handed to another worker.
+      lockDuration: 30_000,
+      maxStalledCount: 3,
+    });
+    worker.on('completed', (job, result) =>
+      this.logger.debug(`${queue} ${job.id}: ${String(result)}`),
+    );
+    worker.on('failed', (job, err) => {
+      if (!job) return;
+      const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
+      this.logger.warn(
+        { err: err.message, job: job.id, attempts: job.attemptsMade },
+        `${queue} job failed${exhausted ? ' (dead-lettered)' : ''}`,
+      );
+      if (exhausted) {
+        void this.queues.deadLetters.add('dead', {
+          queue,
+          jobId: job.id,
+          data: job.data as unknown as DeliveryJob,
+          error: err.message,
+          failedAt: new Date().toISOString(),
+        });
+      }
+    });
+    worker.on('error', (err) => this.logger.error({ err }, `${queue} worker error`));
+    return worker;
+  }
+}

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import type { DeadlineKind, DeadlineSpec } from '@epw/contracts';
+import type { Channel } from '../generated/prisma/enums';
+import { PrismaService } from '../prisma.service';
+
+/** Who must act on each kind of deadline. */
+const ROLE_FOR: Record<DeadlineKind, 'UNIT_SIGNER' | 'UNIT_OFFICER'> = {
+  PLEDGE_SIGNING: 'UNIT_SIGNER',
+  REGISTRATION: 'UNIT_OFFICER',
+  FINAL_REVIEW: 'UNIT_OFFICER',
+  VOTE: 'UNIT_SIGNER',
+  ELECTION: 'UNIT_SIGNER',
+};
+
+export interface Recipient {
+  userId: string;
+  email: string | null;
+  locale: string;
+  channels: Channel[];
+  webhookUrl: string | null;
+  quietFrom: string | null;
+  quietTo: string | null;
+}
+
+/** Deadlines (the source reminders are rebuilt from), who has acted, recipients, inbox and sent-log. */
+@Injectable()
+export class ReminderRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async upsertDeadline(spec: DeadlineSpec, dueOn: string, reminderAts: Date[]) {
+    const previous = await this.prisma.deadline.findUnique({ where: { id: spec.deadlineId } });
+    const data = {
+      kind: spec.kind,
+      subjectId: spec.subjectId,
+      cycleId: spec.cycleId,
+      title: spec.title,
+      dueOn: new Date(`${dueOn}T00:00:00Z`),
+      dueAt: new Date(spec.dueAt),
+      offsets: spec.offsetsWorkingDays,
+      reminderAts,
+      recipientUnitIds: spec.recipientUnitIds,
+      escalateToUnitId: spec.escalateToUnitId,
+      status: 'ACTIVE' as const,
+    };
+    const row = await this.prisma.deadline.upsert({
+      where: { id: spec.deadlineId },
+      create: { id: spec.deadlineId, ...data },
+      update: data,
+    });
+    return { previous, row };
+  }
+
+  findDeadline(id: string) {
+    return this.prisma.deadline.findUnique({ where: { id } });
+  }
+
+  activeDeadlines() {
+    return this.prisma.deadline.findMany({ where: { status: 'ACTIVE' } });
+  }
+
+  async setStatus(id: string, status: 'DONE' | 'CANCELLED'): Promise<void> {
+    await this.prisma.deadline.updateMany({ where: { id }, data: { status } });
+  }
+
+  async markEscalated(id: string): Promise<void> {
+    await this.prisma.deadline.updateMany({
+      where: { id, escalatedAt: null },
+      data: { escalatedAt: new Date() },
+    });
+  }
+
+  /** Re-checked at send time: a unit that acted gets no reminder. */
+  async hasActed(
+    kind: string,
+    subjectId: string,
+    cycleId: string | null,
+    unitId: string,
+  ): Promise<boolean> {
+    switch (kind as DeadlineKind) {
+      case 'PLEDGE_SIGNING':
+        return (
+          (await this.prisma.pledgeSignature.count({
+            where: { roundId: subjectId, unitId, decision: 'SIGNED', invalidatedAt: null },
+          })) > 0
+        );
+      case 'REGISTRATION':
+        return (
+          cycleId !== null &&
+          (await this.prisma.registration.count({ where: { cycleId, unitId } })) > 0
+        );
+      case 'FINAL_REVIEW':
+        return (
+          cycleId !== null &&
+          (await this.prisma.assessment.count({
+            where: { cycleId, stage: 'FINAL', assessorUnitId: unitId, subjectUnitId: unitId },
+          })) > 0
+        );
+      case 'VOTE':
+      case 'ELECTION':
+        return (
+          cycleId !== null &&
+          (await this.prisma.ballot.count({
+            where: { cycleId, kind: kind as 'VOTE' | 'ELECTION', voterUnitId: unitId },
+          })) > 0
+        );
+      default:
+        return false;
+    }
+  }
+
+  async unitsByIds(ids: string[]) {
+    return this.prisma.unit.findMany({ where: { id: { in: ids } } });
+  }
+
+  /** The unit's users who act on this kind of deadline, with their channel preferences. */
+  async recipients(unitId: string, kind: string): Promise<Recipient[]> {
+    const role = ROLE_FOR[kind as DeadlineKind] ?? 'UNIT_SIGNER';
+    const users = await this.prisma.user.findMany({
+      where: { unitId, active: true, roles: { has: role } },
+    });
+    return this.withPreferences(users);
+  }
+
+  /** The signers of a unit (escalations go to the head unit's leadership). */
+  async signers(unitId: string): Promise<Recipient[]> {
+    const users = await this.prisma.user.findMany({
+      where: { unitId, active: true, roles: { has: 'UNIT_SIGNER' } },
+    });
+    return this.withPreferences(users);
+  }
+
+  /** Inbox delivery: exactly once per dedup key, whatever the number of job runs. */
+  async deliverInApp(n: {
+    dedupKey: string;
+    userId: string;
+    kind: string;
+    title: string;
+    body: string;
+    link: string | null;
+  }): Promise<boolean> {
+    const result = await this.prisma.notification.createMany({ data: [n], skipDuplicates: true });
+    await this.prisma.deliveryLog.createMany({
+      data: [
+        {
+          dedupKey: n.dedupKey,
+          channel: 'IN_APP',
+          userId: n.userId,
+          status: 'SENT',
+          sentAt: new Date(),
+        },
+      ],
+      skipDuplicates: true,
+    });
+    return result.count === 1;
+  }
+
+  /**
+   * Claims an external send. 'send': go ahead; 'done': already sent; 'busy': another attempt is
+   * sending right now (retry later). A claim older than `staleMs` is taken over (that attempt died).
+   */
+  async claimDelivery(
+    dedupKey: string,
+    channel: Channel,
+    userId: string,
+    staleMs: number,
+  ): Promise<'send' | 'done' | 'busy'> {
+    const inserted = await this.prisma.deliveryLog.createMany({
+      data: [{ dedupKey, channel, userId, status: 'SENDING' }],
+      skipDuplicates: true,
+    });
+    if (inserted.count === 1) return 'send';
+    const row = await this.prisma.deliveryLog.findUniqueOrThrow({ where: { dedupKey } });
+    if (row.status === 'SENT') return 'done';
+    const taken = await this.prisma.deliveryLog.updateMany({
+      where: { dedupKey, status: 'SENDING', claimedAt: { lt: new Date(Date.now() - staleMs) } },
+      data: { claimedAt: new Date(), attempts: { increment: 1 } },
+    });
+    return taken.count === 1 ? 'send' : 'busy';
+  }
+
+  async markSent(dedupKey: string): Promise<void> {
+    await this.prisma.deliveryLog.update({
+      where: { dedupKey },
+      data: { status: 'SENT', sentAt: new Date(), error: null },
+    });
+  }
+
+  async releaseClaim(dedupKey: string, error: string): Promise<void> {
+    await this.prisma.deliveryLog.updateMany({
+      where: { dedupKey, status: 'SENDING' },
+      data: { claimedAt: new Date(0), error: error.slice(0, 1000) },
+    });
+  }
+
+  private async withPreferences(
+    users: { id: string; email: string | null; locale: string }[],
+  ): Promise<Recipient[]> {
+    const prefs = await this.prisma.notificationPreference.findMany({
+      where: { userId: { in: users.map((u) => u.id) } },
+    });
+    return users.map((u) => {
+      const p = prefs.find((x) => x.userId === u.id);
+      return {
+        userId: u.id,
+        email: u.email,
+        locale: u.locale,
+        channels: p?.channels ?? (u.email ? ['IN_APP', 'EMAIL'] : ['IN_APP']),
+        webhookUrl: p?.webhookUrl ?? null,
+        quietFrom: p?.quietFrom ?? null,
+        quietTo: p?.quietTo ?? null,
+      };
+    });
+  }
+}

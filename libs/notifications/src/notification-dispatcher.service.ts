@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
+import { ReminderRepository, type Recipient } from '@epw/data-access';
+import { deliveryJobId, type ChannelName, type DeliveryJob, type ReminderJob } from './queue-names';
+import { QueuesService } from './queues.service';
+import { quietDelayMs } from './quiet-hours';
+import { EmailSender } from './senders/email.sender';
+import { WebhookSender } from './senders/webhook.sender';
+import { escalationText, reminderText, type MessageText } from './templates';
+
+/** A claim older than this belonged to an attempt that died (worker killed): take it over. */
+const STALE_CLAIM_MS = 60_000;
+
+export type ReminderOutcome = 'queued' | 'acted' | 'stale' | 'none-late';
+export type DeliveryOutcome = 'sent' | 'duplicate';
+
+/** BullMQ owns delivery: re-checks state before sending, fans out to the recipients' channels,
+ * and sends each message at most once per channel (inbox rows and the sent-log are unique). */
+@Injectable()
+export class NotificationDispatcher {
+  private readonly logger = new Logger(NotificationDispatcher.name);
+
+  constructor(
+    private readonly repo: ReminderRepository,
+    private readonly queues: QueuesService,
+    private readonly email: EmailSender,
+    private readonly webhook: WebhookSender,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async handleReminder(job: ReminderJob): Promise<ReminderOutcome> {
+    const d = await this.repo.findDeadline(job.deadlineId);
+    if (!d || d.status !== 'ACTIVE' || d.dueAt.getTime() !== job.dueAtMs) return 'stale';
+    const link = `${this.config.notifications.publicUrl}/docs`;
+    if (job.kind === 'reminder' && job.unitId) {
+      if (await this.repo.hasActed(d.kind, d.subjectId, d.cycleId, job.unitId)) return 'acted';
+      const [unit] = await this.repo.unitsByIds([job.unitId]);
+      const dueOn = d.dueOn.toISOString().slice(0, 10);
+      for (const r of await this.repo.recipients(job.unitId, d.kind)) {
+        const text = reminderText(r.locale, {
+          title: d.title,
+          dueOn,
+          offset: job.offset,
+          unitName: unit?.name ?? '',
+        });
+        await this.fanOut(
+          r,
+          `${d.id}/${job.dueAtMs}/r${job.offset}/${r.userId}`,
+          'reminder',
+          text,
+          link,
+        );
+      }
+      return 'queued';
+    }
+    const late: string[] = [];
+    for (const unitId of d.recipientUnitIds) {
+      if (!(await this.repo.hasActed(d.kind, d.subjectId, d.cycleId, unitId))) late.push(unitId);
+    }
+    if (late.length === 0 || !d.escalateToUnitId) return 'none-late';
+    const units = await this.repo.unitsByIds(late);
+    for (const r of await this.repo.signers(d.escalateToUnitId)) {
+      const text = escalationText(r.locale, {
+        title: d.title,
+        dueOn: d.dueOn.toISOString().slice(0, 10),
+        late: units.map((u) => ({ code: u.code, name: u.name })),
+      });
+      await this.fanOut(r, `${d.id}/${job.dueAtMs}/esc/${r.userId}`, 'escalation', text, link);
+    }
+    return 'queued';
+  }
+
+  async deliver(job: DeliveryJob): Promise<DeliveryOutcome> {
+    if (job.channel === 'IN_APP') {
+      const created = await this.repo.deliverInApp({
+        dedupKey: job.dedupKey,
+        userId: job.userId,
+        kind: job.kind,
+        title: job.title,
+        body: job.body,
+        link: job.link,
+      });
+      return created ? 'sent' : 'duplicate';
+    }
+    const claim = await this.repo.claimDelivery(
+      job.dedupKey,
+      job.channel,
+      job.userId,
+      STALE_CLAIM_MS,
+    );
+    if (claim === 'done') return 'duplicate';
+    if (claim === 'busy')
+      throw new Error(`delivery ${job.dedupKey} is being sent by another attempt`);
+    try {
+      if (job.channel === 'EMAIL') {
+        await this.email.send(
+          job.to ?? '',
+          job.title,
+          `${job.body}\n\n${job.link ?? ''}`,
+          job.dedupKey,
+        );
+      } else {
+        await this.webhook.send(job.to ?? '', {
+          type: `epw.${job.kind}`,
+          dedupKey: job.dedupKey,
+          userId: job.userId,
+          title: job.title,
+          body: job.body,
+          link: job.link,
+        });
+      }
+    } catch (err) {
+      await this.repo.releaseClaim(job.dedupKey, (err as Error).message);
+      throw err;
+    }
+    await this.repo.markSent(job.dedupKey);
+    return 'sent';
+  }
+
+  private async fanOut(
+    r: Recipient,
+    base: string,
+    kind: 'reminder' | 'escalation',
+    text: MessageText,
+    link: string,
+  ): Promise<void> {
+    for (const channel of r.channels as ChannelName[]) {
+      const to = channel === 'EMAIL' ? r.email : channel === 'WEBHOOK' ? r.webhookUrl : null;
+      if (channel !== 'IN_APP' && !to) continue;
+      const dedupKey = `${base}/${channel}`;
+      const delay = channel === 'IN_APP' ? 0 : quietDelayMs(Date.now(), r.quietFrom, r.quietTo);
+      await this.queues.deliveries[channel].add(
+        'deliver',
+        { dedupKey, channel, userId: r.userId, kind, title: text.title, body: text.body, link, to },
+        { jobId: deliveryJobId(dedupKey), delay },
+      );
+    }
+    this.logger.debug(`queued ${kind} ${base} on ${r.channels.join(',')}`);
+  }
+}

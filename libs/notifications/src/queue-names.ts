@@ -1,0 +1,50 @@
+/** BullMQ queues. Temporal decides when; these deliver. */
+export const REMINDER_QUEUE = 'reminders';
+export const DEAD_LETTER_QUEUE = 'dead-letter';
+export const DELIVERY_QUEUES = {
+  IN_APP: 'deliver-in-app',
+  EMAIL: 'deliver-email',
+  WEBHOOK: 'deliver-webhook',
+} as const;
+export type ChannelName = keyof typeof DELIVERY_QUEUES;
+
+export interface ReminderJob {
+  deadlineId: string;
+  /** Working days before the deadline; 0 = the escalation after it. */
+  offset: number;
+  dueAtMs: number;
+  unitId: string | null;
+  kind: 'reminder' | 'escalation';
+}
+
+export interface DeliveryJob {
+  dedupKey: string;
+  channel: ChannelName;
+  userId: string;
+  kind: 'reminder' | 'escalation';
+  title: string;
+  body: string;
+  link: string | null;
+  to: string | null;
+}
+
+export interface DeadLetterJob {
+  queue: string;
+  jobId: string | undefined;
+  data: DeliveryJob | ReminderJob;
+  error: string;
+  failedAt: string;
+}
+
+/** BullMQ custom ids must not contain ':'; business keys never do, but be sure. */
+export const safeJobId = (id: string) => id.replace(/:/g, '_');
+
+export const reminderJobId = (
+  deadlineId: string,
+  unitId: string,
+  offset: number,
+  dueAtMs: number,
+) => safeJobId(`reminder-${deadlineId}-${unitId}-${offset}-${dueAtMs}`);
+export const escalationJobId = (deadlineId: string, dueAtMs: number) =>
+  safeJobId(`escalation-${deadlineId}-${dueAtMs}`);
+export const deliveryJobId = (dedupKey: string) => safeJobId(`delivery-${dedupKey}`);

@@ -1,0 +1,114 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { DeadlineSpec } from '@epw/contracts';
+import { CyclePlanner, ReminderRepository } from '@epw/data-access';
+import { escalationJobId, reminderJobId } from './queue-names';
+import { QueuesService } from './queues.service';
+import { dueDateOf, planReminders } from './reminder-plan';
+
+type DeadlineRow = NonNullable<Awaited<ReturnType<ReminderRepository['findDeadline']>>>;
+
+/** Turns deadlines into delayed reminder jobs with ids from business keys: scheduling twice adds
+ * nothing, moving a deadline replaces its jobs, and everything can be rebuilt from PostgreSQL. */
+@Injectable()
+export class ReminderScheduler {
+  private readonly logger = new Logger(ReminderScheduler.name);
+
+  constructor(
+    private readonly queues: QueuesService,
+    private readonly deadlines: ReminderRepository,
+    private readonly planner: CyclePlanner,
+  ) {}
+
+  async schedule(spec: DeadlineSpec): Promise<void> {
+    const dueAtMs = Date.parse(spec.dueAt);
+    const plan = planReminders(
+      dueAtMs,
+      spec.offsetsWorkingDays,
+      spec.clock,
+      await this.planner.holidays(),
+    );
+    const { previous, row } = await this.deadlines.upsertDeadline(
+      spec,
+      dueDateOf(dueAtMs, spec.clock),
+      plan.map((p) => new Date(p.atMs)),
+    );
+    if (
+      previous &&
+      (previous.dueAt.getTime() !== dueAtMs ||
+        previous.recipientUnitIds.join() !== spec.recipientUnitIds.join())
+    ) {
+      await this.removeJobs(previous);
+    }
+    await this.enqueue(row);
+  }
+
+  async close(deadlineId: string): Promise<void> {
+    const row = await this.deadlines.findDeadline(deadlineId);
+    if (!row) return;
+    await this.deadlines.setStatus(deadlineId, 'DONE');
+    await this.removeJobs(row);
+  }
+
+  async escalate(deadlineId: string): Promise<void> {
+    const row = await this.deadlines.findDeadline(deadlineId);
+    if (!row || row.status !== 'ACTIVE' || !row.escalateToUnitId) return;
+    await this.deadlines.markEscalated(deadlineId);
+    await this.addEscalation(row);
+  }
+
+  /** Rebuilds every pending job from PostgreSQL (after Redis lost data). Existing ids are no-ops;
+   * reminders that fell due meanwhile are sent now, the sent-log stops doubles. */
+  async reconcile(): Promise<number> {
+    let jobs = 0;
+    for (const row of await this.deadlines.activeDeadlines()) {
+      jobs += await this.enqueue(row);
+      if (row.escalatedAt) {
+        await this.addEscalation(row);
+        jobs += 1;
+      }
+    }
+    return jobs;
+  }
+
+  private async enqueue(row: DeadlineRow): Promise<number> {
+    const dueAtMs = row.dueAt.getTime();
+    const now = Date.now();
+    const jobs = row.reminderAts.flatMap((at, i) => {
+      const offset = row.offsets.filter((n) => n > 0).sort((a, b) => b - a)[i] ?? 0;
+      // A reminder for a deadline already past would only confuse; escalation covers it.
+      if (dueAtMs <= now) return [];
+      return row.recipientUnitIds.map((unitId) => ({
+        name: 'reminder',
+        data: { deadlineId: row.id, offset, dueAtMs, unitId, kind: 'reminder' as const },
+        opts: {
+          jobId: reminderJobId(row.id, unitId, offset, dueAtMs),
+          delay: Math.max(0, at.getTime() - now),
+        },
+      }));
+    });
+    if (jobs.length > 0) await this.queues.reminders.addBulk(jobs);
+    this.logger.debug(`deadline ${row.id}: ${jobs.length} reminder jobs`);
+    return jobs.length;
+  }
+
+  private async addEscalation(row: DeadlineRow): Promise<void> {
+    const dueAtMs = row.dueAt.getTime();
+    await this.queues.reminders.add(
+      'escalation',
+      { deadlineId: row.id, offset: 0, dueAtMs, unitId: null, kind: 'escalation' },
+      { jobId: escalationJobId(row.id, dueAtMs) },
+    );
+  }
+
+  private async removeJobs(row: DeadlineRow): Promise<void> {
+    const dueAtMs = row.dueAt.getTime();
+    for (const unitId of row.recipientUnitIds) {
+      for (const offset of row.offsets) {
+        const job = await this.queues.reminders.getJob(
+          reminderJobId(row.id, unitId, offset, dueAtMs),
+        );
+        if (job && !(await job.isCompleted()) && !(await job.isActive())) await job.remove();
+      }
+    }
+  }
+}

@@ -1,0 +1,285 @@
+import { Redis } from 'ioredis';
+import {
+  NotificationDispatcher,
+  QueuesService,
+  ReminderScheduler,
+  webhookSignature,
+  type DeliveryJob,
+} from '@epw/notifications';
+import {
+  createFixtureCluster,
+  demoPledgeItems,
+  uniqueSuffix,
+  waitFor,
+  type FixtureCluster,
+} from '@epw/testing';
+import { startMailSink } from '../support/mail-sink';
+import { startTestSystem, terminateCycles, type TestSystem } from '../support/test-system';
+import { startWebhookReceiver } from '../support/webhook-receiver';
+
+interface Inbox {
+  items: { kind: string; title: string; body: string }[];
+  unread: number;
+}
+
+const SECONDS_PER_DAY = 2;
+const WEBHOOK_SECRET = 'test-webhook-secret-test-webhook-secret';
+
+/**
+ * Reminders before a signing deadline, on an accelerated calendar (one calendar day = 2 s), against
+ * real Redis (BullMQ), PostgreSQL, Temporal, an SMTP sink and a webhook receiver. Deadline
+ * 20/01/2026; reminders 7, 3 and 1 working days before (09/01, 15/01, 19/01 at 08:00).
+ */
+describe('reminders, escalation and delivery', () => {
+  let sys: TestSystem;
+  let cluster: FixtureCluster;
+  let mail: Awaited<ReturnType<typeof startMailSink>>;
+  let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  const suffix = uniqueSuffix();
+
+  beforeAll(async () => {
+    mail = await startMailSink();
+    hooks = await startWebhookReceiver();
+    sys = await startTestSystem({ SMTP_URL: mail.url, WEBHOOK_SECRET });
+    cluster = await createFixtureCluster(sys.prisma, suffix, [2026]);
+    // The head's signer wants e-mail and webhooks too; one member's signer has e-mail.
+    const headSigner = await sys.prisma.user.update({
+      where: { username: cluster.head.signer },
+      data: { email: 'cumtruong@example.vn' },
+    });
+    await sys.prisma.notificationPreference.create({
+      data: {
+        userId: headSigner.id,
+        channels: ['IN_APP', 'EMAIL', 'WEBHOOK'],
+        webhookUrl: hooks.url,
+      },
+    });
+    await sys.prisma.user.update({
+      where: { username: cluster.units[1].signer },
+      data: { email: 'donvi2@example.vn' },
+    });
+  });
+
+  afterAll(async () => {
+    if (sys) await terminateCycles(sys.temporal, [`${cluster.clusterCode}-DVK-2026`]);
+    await sys?.close();
+    await mail?.close();
+    await hooks?.close();
+  }, 60_000);
+
+  const inbox = async (username: string) =>
+    (await sys.http.as<Inbox>(username, 'GET', '/me/notifications?pageSize=100')).body;
+
+  it('reminds only those who have not acted, survives a Redis flush, escalates after the deadline', async () => {
+    const { units, head } = cluster;
+    const created = await sys.http.as<{ id: string }>(cluster.admin, 'POST', '/cycles', {
+      clusterId: cluster.clusterId,
+      movementCode: 'DVK',
+      movementName: 'Phong trào thi đua "Dân vận khéo"',
+      periodKind: 'YEAR',
+      periodLabel: '2026',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      calendarScale: 86_400 / SECONDS_PER_DAY,
+      pledge: { title: 'Giao ước thi đua', documents: [], items: demoPledgeItems(2026) },
+    });
+    const opened = await sys.http.as(
+      head.signer,
+      'POST',
+      `/cycles/${created.body.id}/signing-round`,
+      { deadline: '2026-01-20' },
+    );
+    expect(opened.status).toBe(201);
+    const roundId = `pledge-signing-${cluster.clusterCode}-DVK-2026`;
+    const deadlineId = `pledge_signing-${roundId}`;
+    const deadline = await waitFor(
+      async () =>
+        (await sys.prisma.deadline.findUnique({ where: { id: deadlineId } })) ?? undefined,
+      { description: 'the deadline row' },
+    );
+    expect(deadline.reminderAts).toHaveLength(3);
+    expect(deadline.dueOn.toISOString().slice(0, 10)).toBe('2026-01-20');
+
+    // Redis loses everything right after scheduling: the reconciler must rebuild from PostgreSQL.
+    const redis = new Redis(sys.config.redisUrl);
+    expect(
+      await redis.keys(`${sys.config.notifications.queuePrefix}:reminders:*`),
+    ).not.toHaveLength(0);
+    await redis.flushdb();
+    await waitFor(
+      async () =>
+        (await redis.keys(`${sys.config.notifications.queuePrefix}:reminders:*`)).length > 0,
+      {
+        timeoutMs: 60_000,
+        description: 'the reconciler to rebuild reminder jobs',
+      },
+    );
+    await redis.quit();
+
+    // Nine units sign before the first reminder; one more signs between the first and second.
+    const signers = units.slice(0, 9);
+    const [between, lateA, lateB] = [units[9], units[10], units[11]];
+    for (const u of signers) {
+      expect(
+        (
+          await sys.http.as(u.signer, 'POST', `/signing-rounds/${roundId}/sign`, {
+            unitId: u.id,
+            version: 1,
+          })
+        ).status,
+      ).toBe(200);
+    }
+    const first = await waitFor(
+      async () => {
+        const box = await inbox(between.signer);
+        return box.items.length >= 1 ? box : undefined;
+      },
+      { timeoutMs: 40_000, description: 'the first reminder' },
+    );
+    expect(first.items[0].title).toContain('Nhắc hạn');
+    expect(first.items[0].body).toContain('Còn 7 ngày làm việc');
+    expect(
+      (
+        await sys.http.as(between.signer, 'POST', `/signing-rounds/${roundId}/sign`, {
+          unitId: between.id,
+          version: 1,
+        })
+      ).status,
+    ).toBe(200);
+
+    // The deadline passes with two units missing: the head is told who and since when.
+    const escalation = await waitFor(
+      async () => {
+        const box = await inbox(head.signer);
+        return box.items.find((n) => n.kind === 'escalation');
+      },
+      { timeoutMs: 60_000, description: 'the escalation' },
+    );
+    expect(escalation.body).toContain(lateA.code);
+    expect(escalation.body).toContain(lateB.code);
+    expect(escalation.body).not.toContain(between.code);
+    expect(escalation.body).toContain('20/01/2026');
+
+    // Reminders went only to those who had not acted, once per offset.
+    for (const late of [lateA, lateB]) {
+      const items = (await inbox(late.signer)).items.filter((n) => n.kind === 'reminder');
+      expect(items.map((n) => /Còn (\d+) ngày/.exec(n.body)?.[1]).sort()).toEqual(['1', '3', '7']);
+    }
+    expect((await inbox(between.signer)).items).toHaveLength(1);
+    for (const u of signers) {
+      expect((await inbox(u.signer)).items.filter((n) => n.kind === 'reminder')).toHaveLength(0);
+    }
+
+    // E-mail through SMTP and a signed webhook for the head; e-mail for the member with an address.
+    const escalationMail = await waitFor(
+      () => mail.messages.find((m) => m.subject?.includes('Quá hạn')),
+      { description: 'the escalation e-mail' },
+    );
+    expect(
+      escalationMail.to && 'text' in escalationMail.to ? escalationMail.to.text : '',
+    ).toContain('cumtruong@example.vn');
+    expect(mail.messages.filter((m) => m.subject?.includes('Nhắc hạn'))).toHaveLength(0); // unit 2 signed early
+    const hook = await waitFor(
+      () => hooks.received.find((h) => h.body.includes('epw.escalation')),
+      { description: 'the webhook' },
+    );
+    const timestamp = String(hook.headers['x-epw-timestamp']);
+    expect(hook.headers['x-epw-signature']).toBe(
+      webhookSignature(WEBHOOK_SECRET, timestamp, hook.body),
+    );
+
+    // Inbox: unread count and mark read.
+    const headBox = await sys.http.as<{ unread: number }>(
+      head.signer,
+      'GET',
+      '/me/notifications/unread-count',
+    );
+    expect(headBox.body.unread).toBe(1);
+    expect((await sys.http.as(head.signer, 'POST', '/me/notifications/read-all')).status).toBe(200);
+    expect(
+      (await sys.http.as<{ unread: number }>(head.signer, 'GET', '/me/notifications/unread-count'))
+        .body.unread,
+    ).toBe(0);
+  }, 180_000);
+
+  it('never sends one message twice, even when its job runs twice or concurrently', async () => {
+    const dispatcher = sys.worker.get(NotificationDispatcher);
+    const headSigner = await sys.prisma.user.findUniqueOrThrow({
+      where: { username: cluster.head.signer },
+    });
+    const job = (channel: DeliveryJob['channel'], key: string): DeliveryJob => ({
+      dedupKey: `dup-${suffix}-${key}/${channel}`,
+      channel,
+      userId: headSigner.id,
+      kind: 'reminder',
+      title: `Kiểm tra trùng lặp ${key}`,
+      body: 'Nội dung',
+      link: null,
+      to: channel === 'EMAIL' ? 'cumtruong@example.vn' : null,
+    });
+    // A job that ran to the end, then ran again (its worker was killed before acknowledging).
+    expect(await dispatcher.deliver(job('EMAIL', 'a'))).toBe('sent');
+    expect(await dispatcher.deliver(job('EMAIL', 'a'))).toBe('duplicate');
+    // Two workers holding the same job at once (a stalled lock handed over).
+    const both = await Promise.allSettled([
+      dispatcher.deliver(job('EMAIL', 'b')),
+      dispatcher.deliver(job('EMAIL', 'b')),
+    ]);
+    expect(both.filter((r) => r.status === 'fulfilled' && r.value === 'sent')).toHaveLength(1);
+    expect(await dispatcher.deliver(job('IN_APP', 'c'))).toBe('sent');
+    expect(await dispatcher.deliver(job('IN_APP', 'c'))).toBe('duplicate');
+    await waitFor(
+      () => mail.messages.filter((m) => m.subject?.includes('Kiểm tra trùng lặp b')).length === 1,
+      { description: 'mail b' },
+    );
+    expect(mail.messages.filter((m) => m.subject?.includes('Kiểm tra trùng lặp a'))).toHaveLength(
+      1,
+    );
+    expect(mail.messages.filter((m) => m.subject?.includes('Kiểm tra trùng lặp b'))).toHaveLength(
+      1,
+    );
+    expect(
+      await sys.prisma.notification.count({
+        where: { dedupKey: { startsWith: `dup-${suffix}-c` } },
+      }),
+    ).toBe(1);
+  });
+
+  it('moving a deadline moves its reminders; closing removes them', async () => {
+    const queues = sys.worker.get(QueuesService);
+    const scheduler = sys.worker.get(ReminderScheduler);
+    const unitId = cluster.units[0].id;
+    const spec = {
+      deadlineId: `registration-move-${suffix}`,
+      kind: 'REGISTRATION' as const,
+      subjectId: `move-${suffix}`,
+      cycleId: null,
+      title: 'Đăng ký thi đua',
+      dueAt: new Date(Date.now() + 3600_000 * 24 * 30).toISOString(),
+      clock: { periodStart: '2026-01-01', epochMs: Date.now(), scale: 1 },
+      offsetsWorkingDays: [7, 3, 1],
+      recipientUnitIds: [unitId],
+      escalateToUnitId: null,
+    };
+    await scheduler.schedule(spec);
+    await scheduler.schedule(spec); // twice: no duplicate jobs
+    const ids = async () =>
+      (await queues.reminders.getJobs(['delayed', 'waiting']))
+        .filter((j) => j.data.deadlineId === spec.deadlineId)
+        .map((j) => j.data.dueAtMs);
+    expect(await ids()).toHaveLength(3);
+    const moved = {
+      ...spec,
+      dueAt: new Date(Date.parse(spec.dueAt) + 7 * 24 * 3600_000).toISOString(),
+    };
+    await scheduler.schedule(moved);
+    const after = await ids();
+    expect(after).toHaveLength(3);
+    expect(new Set(after)).toEqual(new Set([Date.parse(moved.dueAt)]));
+    await scheduler.close(spec.deadlineId);
+    expect(await ids()).toHaveLength(0);
+    expect(
+      (await sys.prisma.deadline.findUniqueOrThrow({ where: { id: spec.deadlineId } })).status,
+    ).toBe('DONE');
+  });
+});

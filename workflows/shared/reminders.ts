@@ -1,0 +1,57 @@
+import { patched, proxyActivities } from '@temporalio/workflow';
+import {
+  deadlineIdOf,
+  type DeadlineKind,
+  type ReminderActivities,
+  type ReminderSpec,
+} from '@epw/contracts';
+
+/** Version marker of the reminder calls: histories recorded before them replay unchanged. */
+export const REMINDERS_PATCH = 'reminders-v1';
+
+const acts = proxyActivities<ReminderActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** A step's deadline as the workflow sees it: it decides when reminders and escalation are due;
+ * activities hand them to BullMQ. Inert for runs without a reminder spec (or from before the patch). */
+export class StepDeadline {
+  private readonly active: boolean;
+  private readonly deadlineId: string;
+
+  constructor(
+    private readonly kind: DeadlineKind,
+    private readonly subjectId: string,
+    spec: ReminderSpec | undefined,
+    private readonly details: {
+      cycleId: string | null;
+      dueAt: string;
+      recipientUnitIds: string[];
+      escalateToUnitId: string | null;
+    },
+    private readonly reminders = spec,
+  ) {
+    this.active = spec !== undefined && patched(REMINDERS_PATCH);
+    this.deadlineId = deadlineIdOf(kind, subjectId);
+  }
+
+  async schedule(): Promise<void> {
+    if (!this.active || !this.reminders) return;
+    await acts.scheduleDeadline({
+      deadlineId: this.deadlineId,
+      kind: this.kind,
+      subjectId: this.subjectId,
+      ...this.details,
+      ...this.reminders,
+    });
+  }
+
+  async escalate(): Promise<void> {
+    if (this.active) await acts.escalateDeadline({ deadlineId: this.deadlineId });
+  }
+
+  async close(): Promise<void> {
+    if (this.active) await acts.closeDeadline({ deadlineId: this.deadlineId });
+  }
+}
