@@ -52,8 +52,13 @@ else
 fi
 start_app worker apps/worker/src/main.ts
 wait_for "the worker to poll Temporal (see $LOG_DIR/worker.log)" 120 grep -q "Temporal worker polling" "$LOG_DIR/worker.log"
+if port_open "$API_PORT"; then
+  wait_for "port $API_PORT to be released" 30 bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$API_PORT) 2>/dev/null" ||
+    fail "port $API_PORT is used by another process; stop it or set API_PORT"
+fi
 start_app api apps/api/src/main.ts
 wait_for "the API's /health (see $LOG_DIR/api.log)" 120 curl -sf "http://127.0.0.1:$API_PORT/health"
+kill -0 "$(cat "$RUN_DIR/api.pid")" 2>/dev/null || { tail -20 "$LOG_DIR/api.log"; fail "the API exited; see $LOG_DIR/api.log"; }
 
 cat <<EOF2
 
