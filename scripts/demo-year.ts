@@ -1,6 +1,6 @@
 /* Watch a whole emulation year go by in a few minutes: creates an accelerated cycle for the demo
  * cluster and plays every user through the API (sign, register, assess, vote, elect).
- * Needs the system running (`npm start`). Usage: npm run demo -- [minutes=4] */
+ * Needs the system running (`npm start`). Usage: npm run demo -- [minutes=6] */
 import {
   ApiClient,
   DEMO_PASSWORD,
@@ -12,7 +12,7 @@ import {
 } from '@epw/testing';
 
 const API = process.env['DEMO_API_URL'] ?? `http://127.0.0.1:${process.env['API_PORT'] ?? '3000'}`;
-const minutes = Number(process.argv[2] ?? '4');
+const minutes = Number(process.argv[2] ?? '6');
 const http = new ApiClient(API, DEMO_PASSWORD);
 const say = (vi: string, en: string) =>
   console.log(

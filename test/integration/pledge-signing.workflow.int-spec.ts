@@ -38,6 +38,7 @@ function fakeActivities() {
     recordPledgeAmended: record('amended'),
     recordRoundOverdue: record('overdue'),
     recordCountersigned: record('countersigned'),
+    recordDeadlineExtended: record('extended'),
   };
   return { activities, recorded };
 }
@@ -88,7 +89,7 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
       taskQueue: config.temporal.taskQueue,
       workflowsPath: WORKFLOWS_ENTRY,
       bundlerOptions: { webpackConfigHook },
-      activities,
+      activities: { ...activities, currentTime: () => Promise.resolve(new Date().toISOString()) },
     });
     return worker.runUntil(fn());
   }

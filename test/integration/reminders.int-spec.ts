@@ -14,6 +14,7 @@ import {
   type FixtureCluster,
 } from '@epw/testing';
 import { startMailSink } from '../support/mail-sink';
+import { recordHistory } from '../support/record-history';
 import { startTestSystem, terminateCycles, type TestSystem } from '../support/test-system';
 import { startWebhookReceiver } from '../support/webhook-receiver';
 
@@ -40,7 +41,12 @@ describe('reminders, escalation and delivery', () => {
   beforeAll(async () => {
     mail = await startMailSink();
     hooks = await startWebhookReceiver();
-    sys = await startTestSystem({ SMTP_URL: mail.url, WEBHOOK_SECRET });
+    sys = await startTestSystem({
+      SMTP_URL: mail.url,
+      WEBHOOK_SECRET,
+      DELIVERY_ATTEMPTS: '2',
+      DELIVERY_BACKOFF_MS: '100',
+    });
     cluster = await createFixtureCluster(sys.prisma, suffix, [2026]);
     // The head's signer wants e-mail and webhooks too; one member's signer has e-mail.
     const headSigner = await sys.prisma.user.update({
@@ -61,7 +67,11 @@ describe('reminders, escalation and delivery', () => {
   });
 
   afterAll(async () => {
-    if (sys) await terminateCycles(sys.temporal, [`${cluster.clusterCode}-DVK-2026`]);
+    if (sys)
+      await terminateCycles(sys.temporal, [
+        `${cluster.clusterCode}-DVK-2026`,
+        `${cluster.clusterCode}-DOIHAN-2026`,
+      ]);
     await sys?.close();
     await mail?.close();
     await hooks?.close();
@@ -200,6 +210,33 @@ describe('reminders, escalation and delivery', () => {
       (await sys.http.as<{ unread: number }>(head.signer, 'GET', '/me/notifications/unread-count'))
         .body.unread,
     ).toBe(0);
+
+    // The late units sign after all; the countersignature ends the round and retires its deadline.
+    for (const u of [lateA, lateB]) {
+      expect(
+        (
+          await sys.http.as(u.signer, 'POST', `/signing-rounds/${roundId}/sign`, {
+            unitId: u.id,
+            version: 1,
+          })
+        ).status,
+      ).toBe(200);
+    }
+    expect(
+      (
+        await sys.http.as(head.signer, 'POST', `/signing-rounds/${roundId}/countersign`, {
+          version: 1,
+        })
+      ).status,
+    ).toBe(200);
+    await waitFor(
+      async () =>
+        (await sys.prisma.deadline.findUnique({ where: { id: deadlineId } }))?.status === 'DONE',
+      {
+        description: 'the deadline to be retired',
+      },
+    );
+    await recordHistory(sys.temporal, roundId, 'pledge-signing', 'with-reminders-and-escalation');
   }, 180_000);
 
   it('never sends one message twice, even when its job runs twice or concurrently', async () => {
@@ -281,5 +318,138 @@ describe('reminders, escalation and delivery', () => {
     expect(
       (await sys.prisma.deadline.findUniqueOrThrow({ where: { id: spec.deadlineId } })).status,
     ).toBe('DONE');
+  });
+
+  it('the head moves a deadline: the timer waits for the new one and the reminders move with it', async () => {
+    const { head, units } = cluster;
+    const created = await sys.http.as<{ id: string }>(cluster.admin, 'POST', '/cycles', {
+      clusterId: cluster.clusterId,
+      movementCode: 'DOIHAN',
+      movementName: 'Phong trào thi đua (dời hạn)',
+      periodKind: 'YEAR',
+      periodLabel: '2026',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      calendarScale: 86_400 / SECONDS_PER_DAY,
+      pledge: { title: 'Giao ước thi đua', documents: [], items: demoPledgeItems(2026) },
+    });
+    const roundId = `pledge-signing-${cluster.clusterCode}-DOIHAN-2026`;
+    const deadlineId = `pledge_signing-${roundId}`;
+    expect(
+      (
+        await sys.http.as(head.signer, 'POST', `/cycles/${created.body.id}/signing-round`, {
+          deadline: '2026-01-12',
+        })
+      ).status,
+    ).toBe(201);
+    const before = await waitFor(
+      async () =>
+        (await sys.prisma.deadline.findUnique({ where: { id: deadlineId } })) ?? undefined,
+      { description: 'the deadline' },
+    );
+
+    const notHead = await sys.http.as<{ code: string }>(
+      units[0].signer,
+      'POST',
+      `/signing-rounds/${roundId}/deadline`,
+      { deadline: '2026-01-16', reason: 'Đề nghị dời hạn ký' },
+    );
+    expect(notHead.body.code).toBe('NOT_CLUSTER_HEAD');
+    const earlier = await sys.http.as<{ code: string }>(
+      head.signer,
+      'POST',
+      `/signing-rounds/${roundId}/deadline`,
+      { deadline: '2026-01-05', reason: 'Rút ngắn thời hạn ký' },
+    );
+    expect(earlier.body.code).toBe('DEADLINE_NOT_LATER');
+    const moved = await sys.http.as<{ deadlineAt: string }>(
+      head.signer,
+      'POST',
+      `/signing-rounds/${roundId}/deadline`,
+      { deadline: '2026-01-16', reason: 'Chờ các đơn vị hoàn thiện thủ tục' },
+    );
+    expect(moved.status).toBe(200);
+    const newDueAt = Date.parse(moved.body.deadlineAt);
+    expect(newDueAt).toBeGreaterThan(before.dueAt.getTime());
+
+    const after = await waitFor(
+      async () => {
+        const d = await sys.prisma.deadline.findUnique({ where: { id: deadlineId } });
+        return d && d.dueAt.getTime() === newDueAt ? d : undefined;
+      },
+      { description: 'the deadline row to move' },
+    );
+    expect(after.dueOn.toISOString().slice(0, 10)).toBe('2026-01-16');
+    const queues = sys.worker.get(QueuesService);
+    const jobs = (
+      await queues.reminders.getJobs(['delayed', 'waiting', 'completed', 'active'])
+    ).filter((j) => j.data.deadlineId === deadlineId && j.data.kind === 'reminder');
+    expect(jobs.some((j) => j.data.dueAtMs === before.dueAt.getTime() && !j.finishedOn)).toBe(
+      false,
+    );
+    expect(jobs.filter((j) => j.data.dueAtMs === newDueAt).length).toBeGreaterThan(0);
+
+    // The workflow's timer follows: the round falls overdue at the new deadline, not the old one.
+    const overdue = await waitFor(
+      async () => {
+        const r = await sys.prisma.signingRound.findUnique({ where: { id: roundId } });
+        return r?.status === 'OVERDUE' ? r : undefined;
+      },
+      { timeoutMs: 60_000, description: 'the moved deadline to pass' },
+    );
+    expect(overdue.overdueAt!.getTime()).toBeGreaterThanOrEqual(newDueAt);
+    expect(overdue.deadlineAt.getTime()).toBe(newDueAt);
+  }, 120_000);
+
+  it('parks a delivery that keeps failing in the dead-letter queue; an administrator retries it', async () => {
+    const headSigner = await sys.prisma.user.findUniqueOrThrow({
+      where: { username: cluster.head.signer },
+    });
+    const queues = sys.worker.get(QueuesService);
+    const dedupKey = `dlq-${suffix}/WEBHOOK`;
+    hooks.status = 500;
+    try {
+      await queues.deliveries.WEBHOOK.add('deliver', {
+        dedupKey,
+        channel: 'WEBHOOK',
+        userId: headSigner.id,
+        kind: 'reminder',
+        title: 'Nhắc hạn (thử gửi lại)',
+        body: 'Nội dung',
+        link: null,
+        to: hooks.url,
+      });
+      const parked = await waitFor(
+        async () => {
+          const res = await sys.http.as<
+            { id: string; error: string; data: { dedupKey: string } }[]
+          >(cluster.admin, 'GET', '/admin/dead-letters');
+          return res.body.find((d) => d.data.dedupKey === dedupKey);
+        },
+        { timeoutMs: 30_000, description: 'the dead letter' },
+      );
+      expect(parked.error).toContain('500');
+      expect((await sys.http.as(cluster.head.signer, 'GET', '/admin/dead-letters')).status).toBe(
+        403,
+      );
+    } finally {
+      hooks.status = 204;
+    }
+    const parkedId = (
+      await sys.http.as<{ id: string; data: { dedupKey: string } }[]>(
+        cluster.admin,
+        'GET',
+        '/admin/dead-letters',
+      )
+    ).body.find((d) => d.data.dedupKey === dedupKey)!.id;
+    expect(
+      (await sys.http.as(cluster.admin, 'POST', `/admin/dead-letters/${parkedId}/retry`)).status,
+    ).toBe(202);
+    await waitFor(
+      async () =>
+        (await sys.prisma.deliveryLog.findUnique({ where: { dedupKey } }))?.status === 'SENT',
+      { description: 'the retried delivery' },
+    );
+    expect(hooks.received.filter((h) => h.body.includes(dedupKey))).toHaveLength(1);
   });
 });

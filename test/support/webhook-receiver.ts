@@ -6,26 +6,31 @@ export interface ReceivedWebhook {
   body: string;
 }
 
-/** A local HTTP endpoint that records the webhooks it receives. */
-export async function startWebhookReceiver(): Promise<{
+export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
+  /** The status it answers with (set 500 to make deliveries fail). */
+  status: number;
   close(): Promise<void>;
-}> {
+}
+
+/** A local HTTP endpoint that records the webhooks it accepts. */
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
+  const self: WebhookReceiver = { url: '', received, status: 204, close: () => Promise.resolve() };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(204).end();
+      if (self.status < 300) {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      }
+      res.writeHead(self.status).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/epw`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  self.url = `http://127.0.0.1:${port}/hooks/epw`;
+  self.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return self;
 }

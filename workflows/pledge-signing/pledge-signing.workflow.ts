@@ -2,11 +2,14 @@ import {
   allHandlersFinished,
   condition,
   log,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type {
+  ClockActivities,
   PledgeSigningActivities,
   PledgeSigningInput,
   PledgeSigningResult,
@@ -15,6 +18,7 @@ import {
   amendPledgeUpdate,
   countersignPledgeUpdate,
   declinePledgeUpdate,
+  extendDeadlineUpdate,
   signPledgeUpdate,
   signingStatusQuery,
 } from '@epw/contracts';
@@ -23,6 +27,7 @@ import {
   type AmendCommand,
   type CountersignCommand,
   type DeclineCommand,
+  type ExtendDeadlineCommand,
   type SignCommand,
 } from '@epw/domain';
 import { StepDeadline } from '../shared/reminders';
@@ -33,6 +38,11 @@ const activities = proxyActivities<PledgeSigningActivities>({
   // Persisting an accepted action must eventually succeed: retry (idempotently) until it does.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+const clock = proxyLocalActivities<ClockActivities>({ startToCloseTimeout: '5 seconds' });
+
+/** Version marker: from here on the head can move the deadline. */
+const EXTENDABLE_DEADLINE_PATCH = 'extendable-deadline-v1';
 
 /**
  * One cluster's pledge-signing round (ký kết giao ước thi đua). Members sign or decline through
@@ -109,6 +119,32 @@ export async function pledgeSigningWorkflow(
     { validator: (cmd: AmendCommand) => guarded(() => state.validateAmend(cmd)) },
   );
 
+  let deadlineMoves = 0;
+  const deadline = new StepDeadline('PLEDGE_SIGNING', workflowId, input.reminders, {
+    cycleId: input.cycleId,
+    dueAt: input.deadlineAt,
+    recipientUnitIds: input.members.map((m) => m.unitId),
+    escalateToUnitId: input.headUnitId,
+  });
+  setHandler(
+    extendDeadlineUpdate,
+    async (cmd) => {
+      state.applyExtendDeadline(cmd);
+      deadlineMoves += 1;
+      await activities.recordDeadlineExtended({
+        eventKey: eventKey('extend'),
+        roundId: workflowId,
+        actorUserId: cmd.actor.userId,
+        deadlineAt: cmd.deadlineAt,
+        reason: cmd.reason,
+        status: state.status,
+      });
+      await deadline.move(cmd.deadlineAt);
+      return state.view();
+    },
+    { validator: (cmd: ExtendDeadlineCommand) => guarded(() => state.validateExtendDeadline(cmd)) },
+  );
+
   setHandler(
     countersignPledgeUpdate,
     async (cmd) => {
@@ -139,20 +175,33 @@ export async function pledgeSigningWorkflow(
     contentHash: input.pledge.contentHash,
     status: 'OPEN',
   });
-  const deadline = new StepDeadline('PLEDGE_SIGNING', workflowId, input.reminders, {
-    cycleId: input.cycleId,
-    dueAt: input.deadlineAt,
-    recipientUnitIds: input.members.map((m) => m.unitId),
-    escalateToUnitId: input.headUnitId,
-  });
   await deadline.schedule();
 
-  // Timer length from the run's start time (deterministic), not from a clock read.
-  const untilDeadline = Math.max(
-    0,
-    Date.parse(input.deadlineAt) - workflowInfo().runStartTime.getTime(),
-  );
-  const effectiveInTime = await condition(() => state.isEffective, untilDeadline);
+  let effectiveInTime: boolean;
+  if (patched(EXTENDABLE_DEADLINE_PATCH)) {
+    // The head may move the deadline: re-arm the timer whenever it moves.
+    for (;;) {
+      const moves = deadlineMoves;
+      const now = Date.parse(await clock.currentTime());
+      const left = Math.max(0, Date.parse(state.deadlineAt) - now);
+      await condition(() => state.isEffective || deadlineMoves !== moves, left);
+      if (state.isEffective) {
+        effectiveInTime = true;
+        break;
+      }
+      if (deadlineMoves === moves) {
+        effectiveInTime = false;
+        break;
+      }
+    }
+  } else {
+    // Runs started before deadlines could move: timer from the run's start time (deterministic).
+    const untilDeadline = Math.max(
+      0,
+      Date.parse(input.deadlineAt) - workflowInfo().runStartTime.getTime(),
+    );
+    effectiveInTime = await condition(() => state.isEffective, untilDeadline);
+  }
   if (!effectiveInTime) {
     const missing = state.markOverdue('');
     const { recordedAt } = await activities.recordRoundOverdue({

@@ -47,6 +47,12 @@ export class StepDeadline {
     });
   }
 
+  /** The deadline moved: its reminders move with it (the scheduler replaces the old jobs). */
+  async move(dueAt: string): Promise<void> {
+    this.details.dueAt = dueAt;
+    await this.schedule();
+  }
+
   async escalate(): Promise<void> {
     if (this.active) await acts.escalateDeadline({ deadlineId: this.deadlineId });
   }

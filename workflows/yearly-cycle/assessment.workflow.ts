@@ -1,4 +1,10 @@
-import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   assessmentStatusQuery,
   declareConflictUpdate,
@@ -16,6 +22,7 @@ import {
   type ProgressCommand,
   type SelfAssessmentCommand,
 } from '@epw/domain';
+import { StepDeadline } from '../shared/reminders';
 import { eventKey, guarded, waitForDeadline } from '../shared/workflow-helpers';
 import { cycleActivities as acts } from './activities.proxy';
 
@@ -25,10 +32,24 @@ import { cycleActivities as acts } from './activities.proxy';
  * conflicts are honoured); at the deadline scores are aggregated, ranked and divergent sheets flagged.
  */
 export async function assessmentWorkflow(
-  input: AssessmentWorkflowInput | AssessmentSnapshot,
+  input:
+    | AssessmentWorkflowInput
+    | (AssessmentSnapshot & Pick<AssessmentWorkflowInput, 'reminders'>),
 ): Promise<AssessmentResult> {
   const state = new AssessmentState(input);
   const { cycleId, stage } = input;
+  // Reminders concern the final review's self-assessment (tổng kết); the interim report is lighter.
+  const deadline = new StepDeadline(
+    'FINAL_REVIEW',
+    workflowInfo().workflowId,
+    stage === 'FINAL' ? input.reminders : undefined,
+    {
+      cycleId,
+      dueAt: input.deadlineAt,
+      recipientUnitIds: input.members.map((m) => m.unitId),
+      escalateToUnitId: input.headUnitId,
+    },
+  );
 
   setHandler(assessmentStatusQuery, () => state.view());
 
@@ -108,15 +129,23 @@ export async function assessmentWorkflow(
     { validator: (cmd: ProgressCommand) => guarded(() => state.validateProgress(cmd)) },
   );
 
+  await deadline.schedule();
   if ((await waitForDeadline(input.deadlineAt)) === 'continue-as-new') {
-    return continueAsNew<typeof assessmentWorkflow>(state.snapshot());
+    return continueAsNew<typeof assessmentWorkflow>({
+      ...state.snapshot(),
+      reminders: input.reminders,
+    });
   }
+  // Close first (validators refuse from now on), then let accepted Updates finish persisting.
   const result = state.close();
+  await condition(allHandlersFinished);
+  if (result.selfCount < input.members.length) await deadline.escalate();
   await acts.recordAssessmentResult({
     eventKey: `${workflowInfo().workflowId}/result`,
     cycleId,
     actorUserId: null,
     result,
   });
+  await deadline.close();
   return result;
 }

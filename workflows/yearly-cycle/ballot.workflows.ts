@@ -20,10 +20,23 @@ import {
   type CastCommand,
   type VoteTally,
 } from '@epw/domain';
+import { StepDeadline } from '../shared/reminders';
 import { eventKey, guarded, msUntil } from '../shared/workflow-helpers';
 import { cycleActivities as acts } from './activities.proxy';
 
 /** Sets up a secret ballot box: one ballot per member, written ballots recorded by the head. */
+function ballotDeadline(
+  kind: 'VOTE' | 'ELECTION',
+  input: VoteWorkflowInput | ElectionWorkflowInput,
+): StepDeadline {
+  return new StepDeadline(kind, workflowInfo().workflowId, input.reminders, {
+    cycleId: input.cycleId,
+    dueAt: input.deadlineAt,
+    recipientUnitIds: input.members.map((m) => m.unitId),
+    escalateToUnitId: input.headUnitId,
+  });
+}
+
 function openBallotBox<T>(
   box: BallotBoxState<T>,
   update: typeof castVoteUpdate | typeof castElectionBallotUpdate,
@@ -60,9 +73,12 @@ function openBallotBox<T>(
 export async function voteWorkflow(input: VoteWorkflowInput): Promise<VoteTally> {
   const box = new BallotBoxState<ApprovalBallot>(input, validateApprovalBallot);
   openBallotBox(box, castVoteUpdate, input.cycleId, 'VOTE');
+  const deadline = ballotDeadline('VOTE', input);
+  await deadline.schedule();
   await condition(() => false, msUntil(input.deadlineAt));
   box.close();
   await condition(allHandlersFinished);
+  await deadline.close();
   const tally = tallyVote(
     input.members.map((m) => m.unitId),
     input.candidates,
@@ -94,9 +110,12 @@ export async function voteWorkflow(input: VoteWorkflowInput): Promise<VoteTally>
 export async function electionWorkflow(input: ElectionWorkflowInput): Promise<ElectionResult> {
   const box = new BallotBoxState<ElectionChoice>(input, validateElectionBallot);
   openBallotBox(box, castElectionBallotUpdate, input.cycleId, 'ELECTION');
+  const deadline = ballotDeadline('ELECTION', input);
+  await deadline.schedule();
   await condition(() => false, msUntil(input.deadlineAt));
   box.close();
   await condition(allHandlersFinished);
+  await deadline.close();
   const ballots = box.ballots();
   const tally =
     ballots.length > 0

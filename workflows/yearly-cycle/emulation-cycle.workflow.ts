@@ -160,6 +160,9 @@ export async function emulationCycleWorkflow(
                 scoring: input.rules.scoring,
                 pledgeItemCount: input.pledge.items.length,
                 deadlineAt,
+                reminders: reminderSpec(
+                  `Tự chấm điểm tổng kết ${periodLabel} – ${input.clusterName}`,
+                ),
               },
             ],
           }),
@@ -186,6 +189,7 @@ export async function emulationCycleWorkflow(
                 vote: input.rules.vote,
                 clusterName: input.clusterName,
                 periodLabel,
+                reminders: reminderSpec(`Bỏ phiếu bình xét ${periodLabel} – ${input.clusterName}`),
               },
             ],
           }),
@@ -208,6 +212,9 @@ export async function emulationCycleWorkflow(
                 deadlineAt,
                 clusterId: input.clusterId,
                 nextPeriodYear: input.nextPeriodYear,
+                reminders: reminderSpec(
+                  `Bầu cụm trưởng, cụm phó ${input.nextPeriodYear} – ${input.clusterName}`,
+                ),
               },
             ],
           }),

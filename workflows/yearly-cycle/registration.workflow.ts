@@ -1,4 +1,10 @@
-import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   complianceQuery,
   decideLateRegistrationUpdate,
@@ -108,6 +114,7 @@ export async function registrationWorkflow(
       });
     }
     const missing = state.close();
+    await condition(allHandlersFinished);
     await acts.recordRegistrationClosed({
       eventKey: `${workflowInfo().workflowId}/closed`,
       cycleId,
@@ -122,6 +129,7 @@ export async function registrationWorkflow(
       reminders: input.reminders,
     });
   }
+  await condition(allHandlersFinished);
   await deadline.close();
   return state.compliance();
 }

@@ -35,6 +35,8 @@ const envSchema = z.object({
   EMAIL_RATE_PER_SECOND: z.coerce.number().int().positive().default(20),
   WEBHOOK_RATE_PER_SECOND: z.coerce.number().int().positive().default(50),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-z0-9-]{1,40}$/, 'must be 1-40 of a-z, 0-9 and -')
@@ -65,6 +67,9 @@ export type AppConfig = Readonly<{
     publicUrl: string;
     /** BullMQ key prefix: separate systems (or test runs) sharing a Redis never see each other's jobs. */
     queuePrefix: string;
+    /** Attempts (exponential backoff from `deliveryBackoffMs`) before a delivery is dead-lettered. */
+    deliveryAttempts: number;
+    deliveryBackoffMs: number;
   };
 }>;
 
@@ -111,6 +116,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       webhookRatePerSecond: e.WEBHOOK_RATE_PER_SECOND,
       publicUrl: e.PUBLIC_URL,
       queuePrefix: e.QUEUE_PREFIX,
+      deliveryAttempts: e.DELIVERY_ATTEMPTS,
+      deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
     },
   });
 }

@@ -37,7 +37,11 @@ export class QueuesService implements OnModuleDestroy {
     const delivery = (name: string) =>
       new Queue<DeliveryJob>(name, {
         ...opts,
-        defaultJobOptions: { attempts: 6, backoff: { type: 'exponential', delay: 2000 }, ...KEEP },
+        defaultJobOptions: {
+          attempts: config.notifications.deliveryAttempts,
+          backoff: { type: 'exponential', delay: config.notifications.deliveryBackoffMs },
+          ...KEEP,
+        },
       });
     this.deliveries = {
       IN_APP: delivery(DELIVERY_QUEUES.IN_APP),

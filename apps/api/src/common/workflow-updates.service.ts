@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Client, type WorkflowHandle } from '@temporalio/client';
-import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  type QueryDefinition,
+  type UpdateDefinition,
+} from '@temporalio/common';
 import { DomainErrorCode, DomainException } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from './request-validation.exception';
@@ -47,6 +51,11 @@ export class WorkflowUpdatesService {
       return await handle.executeUpdate(update, { args: [arg], updateId });
     } catch (err) {
       if (isWorkflowClosedError(err) && (await this.exists(handle))) throw opts.closed();
+      // Accepted, but the step ended before the Update finished: the workflows wait for their
+      // handlers, so this only happens if one is terminated; the step is closed either way.
+      if (err instanceof WorkflowUpdateFailedError && !(err.cause instanceof ApplicationFailure)) {
+        throw opts.closed();
+      }
       throw toDomainException(err, opts.notFound());
     }
   }

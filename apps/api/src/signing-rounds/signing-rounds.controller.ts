@@ -15,6 +15,7 @@ import {
   AuditEntryDto,
   CountersignPledgeDto,
   DeclinePledgeDto,
+  ExtendDeadlineDto,
   ListSignaturesQueryDto,
   OpenSigningRoundDto,
   SignPledgeDto,
@@ -123,6 +124,22 @@ export class SigningRoundsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<SigningStatusDto> {
     return this.rounds.amend(user, roundId, body, key);
+  }
+
+  @Post('signing-rounds/:roundId/deadline')
+  @HttpCode(200)
+  @idempotencyHeader
+  @ApiOperation({
+    summary: 'Cụm trưởng dời hạn ký / The head moves the deadline later (reminders move too)',
+  })
+  @ApiOkResponse({ type: SigningStatusDto })
+  extendDeadline(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('roundId') roundId: string,
+    @Body() body: ExtendDeadlineDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<SigningStatusDto> {
+    return this.rounds.extendDeadline(user, roundId, body, key);
   }
 
   @Post('signing-rounds/:roundId/countersign')

@@ -7,6 +7,7 @@ import {
   amendPledgeUpdate,
   countersignPledgeUpdate,
   declinePledgeUpdate,
+  extendDeadlineUpdate,
   pledgeSigningWorkflowId,
   signPledgeUpdate,
   signingStatusQuery,
@@ -40,6 +41,7 @@ import type {
   AuditEntryDto,
   CountersignPledgeDto,
   DeclinePledgeDto,
+  ExtendDeadlineDto,
   OpenSigningRoundDto,
   SignPledgeDto,
   SignatureDto,
@@ -207,6 +209,43 @@ export class SigningRoundsService {
       amendPledgeUpdate,
       cmd,
       this.opts('amend', user, key, roundId),
+    );
+  }
+
+  /** The head moves the deadline later; the workflow re-arms its timer and moves the reminders. */
+  async extendDeadline(
+    user: AuthenticatedUser,
+    roundId: string,
+    dto: ExtendDeadlineDto,
+    key?: string,
+  ) {
+    const round = await this.rounds.findById(roundId);
+    if (!round) throw new DomainException(DomainErrorCode.RoundNotFound, { roundId });
+    const { cycle } = round;
+    const from = cycle.startsOn.toISOString().slice(0, 10);
+    const to = cycle.endsOn.toISOString().slice(0, 10);
+    if (!isCalendarDate(dto.deadline)) {
+      throw new RequestValidationException([
+        {
+          field: 'deadline',
+          rule: 'isCalendarDate',
+          message: 'deadline is not a real calendar date',
+        },
+      ]);
+    }
+    if (dto.deadline < from || dto.deadline > to)
+      throw new DomainException(DomainErrorCode.DeadlineOutsidePeriod, { from, to });
+    const clock = new CycleClock(from, cycle.calendarEpoch.getTime(), cycle.calendarScale);
+    const cmd = {
+      actor: actorOf(user),
+      deadlineAt: new Date(clock.deadlineOf(dto.deadline)).toISOString(),
+      reason: dto.reason,
+    };
+    return this.workflows.execute(
+      roundId,
+      extendDeadlineUpdate,
+      cmd,
+      this.opts('extend', user, key, roundId),
     );
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   CountersignedEvent,
+  DeadlineExtendedEvent,
   PledgeAmendedEvent,
   PledgeSigningActivities,
   RecordedAt,
@@ -25,6 +26,10 @@ export class PledgeSigningActivitiesImpl implements PledgeSigningActivities {
 
   async recordPledgeAmended(event: PledgeAmendedEvent): Promise<RecordedAt> {
     return recorded(await this.rounds.recordPledgeAmended(event));
+  }
+
+  async recordDeadlineExtended(event: DeadlineExtendedEvent): Promise<RecordedAt> {
+    return recorded(await this.rounds.recordDeadlineExtended(event));
   }
 
   async recordRoundOverdue(event: RoundOverdueEvent): Promise<RecordedAt> {

@@ -48,7 +48,13 @@ export interface CountersignedEvent extends EventBase {
   version: number;
 }
 
+export interface DeadlineExtendedEvent extends EventBase {
+  deadlineAt: string;
+  reason: string;
+}
+
 export interface PledgeSigningActivities {
+  recordDeadlineExtended(event: DeadlineExtendedEvent): Promise<RecordedAt>;
   recordRoundOpened(event: RoundOpenedEvent): Promise<RecordedAt>;
   recordUnitDecision(event: UnitDecisionEvent): Promise<RecordedAt>;
   recordPledgeAmended(event: PledgeAmendedEvent): Promise<RecordedAt>;

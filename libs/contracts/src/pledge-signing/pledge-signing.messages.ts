@@ -3,6 +3,7 @@ import type {
   AmendCommand,
   CountersignCommand,
   DeclineCommand,
+  ExtendDeadlineCommand,
   SignCommand,
   SigningRoundInit,
   SigningStatusView,
@@ -32,5 +33,8 @@ export const declinePledgeUpdate = defineUpdate<SigningStatusView, [DeclineComma
 export const amendPledgeUpdate = defineUpdate<SigningStatusView, [AmendCommand]>('amendPledge');
 export const countersignPledgeUpdate = defineUpdate<SigningStatusView, [CountersignCommand]>(
   'countersignPledge',
+);
+export const extendDeadlineUpdate = defineUpdate<SigningStatusView, [ExtendDeadlineCommand]>(
+  'extendSigningDeadline',
 );
 export const signingStatusQuery = defineQuery<SigningStatusView>('signingStatus');

@@ -80,13 +80,15 @@ export interface CycleStatusView {
 }
 
 export type RegistrationWorkflowInput = RegistrationInit & { reminders?: ReminderSpec };
-export type AssessmentWorkflowInput = AssessmentInit;
+export type AssessmentWorkflowInput = AssessmentInit & { reminders?: ReminderSpec };
 export interface VoteWorkflowInput extends BallotBoxInit {
+  reminders?: ReminderSpec;
   vote: RuleSetContent['vote'];
   clusterName: string;
   periodLabel: string;
 }
 export interface ElectionWorkflowInput extends BallotBoxInit {
+  reminders?: ReminderSpec;
   clusterId: string;
   nextPeriodYear: number;
 }

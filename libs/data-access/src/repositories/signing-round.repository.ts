@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   CountersignedEvent,
+  DeadlineExtendedEvent,
   PledgeAmendedEvent,
   RoundOpenedEvent,
   RoundOverdueEvent,
@@ -133,6 +134,21 @@ export class SigningRoundRepository {
           data: { invalidatedAt: at, invalidatedByVersion: e.version },
         });
         await tx.signingRound.update({ where: { id: e.roundId }, data: { status: e.status } });
+      },
+    );
+  }
+
+  recordDeadlineExtended(e: DeadlineExtendedEvent): Promise<Date> {
+    return this.audit.recordOnce(
+      this.entry(e, 'pledge-signing.deadline-extended', {
+        deadlineAt: e.deadlineAt,
+        reason: e.reason,
+      }),
+      async (tx) => {
+        await tx.signingRound.update({
+          where: { id: e.roundId },
+          data: { deadlineAt: new Date(e.deadlineAt) },
+        });
       },
     );
   }

@@ -37,6 +37,8 @@ export enum DomainErrorCode {
   CycleAlreadyStarted = 'CYCLE_ALREADY_STARTED',
   RuleSetInvalid = 'RULE_SET_INVALID',
   RuleSetNotFound = 'RULE_SET_NOT_FOUND',
+  DeadlinePassed = 'DEADLINE_PASSED',
+  DeadlineNotLater = 'DEADLINE_NOT_LATER',
   ScoresInvalid = 'SCORES_INVALID',
 }
 
@@ -78,5 +80,7 @@ export const domainErrorHttpStatus: Record<DomainErrorCode, number> = {
   [DomainErrorCode.CycleAlreadyStarted]: 409,
   [DomainErrorCode.RuleSetInvalid]: 400,
   [DomainErrorCode.RuleSetNotFound]: 404,
+  [DomainErrorCode.DeadlinePassed]: 409,
+  [DomainErrorCode.DeadlineNotLater]: 422,
   [DomainErrorCode.ScoresInvalid]: 400,
 };

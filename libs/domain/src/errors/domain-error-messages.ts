@@ -152,6 +152,14 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: (p) => `Không tìm thấy bộ quy tắc ${p['code'] ?? ''}.`,
     en: (p) => `Rule set ${p['code'] ?? ''} not found.`,
   },
+  [DomainErrorCode.DeadlinePassed]: {
+    vi: () => 'Đã quá hạn: không thể dời hạn nữa.',
+    en: () => 'The deadline has passed; it can no longer be moved.',
+  },
+  [DomainErrorCode.DeadlineNotLater]: {
+    vi: (p) => `Hạn mới phải sau hạn hiện tại (${p['current'] ?? ''}).`,
+    en: (p) => `The new deadline must be after the current one (${p['current'] ?? ''}).`,
+  },
   [DomainErrorCode.NoMembers]: {
     vi: () => 'Cụm thi đua chưa có thành viên trong năm của kỳ này.',
     en: () => 'The cluster has no members for the year of this cycle.',

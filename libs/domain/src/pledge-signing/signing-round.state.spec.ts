@@ -235,3 +235,39 @@ describe(SigningRoundState.name, () => {
     expect(copy.view()).toEqual(state.view());
   });
 });
+
+describe('SigningRoundState deadline extension', () => {
+  const later = '2026-09-15T16:59:59.999Z';
+
+  it('lets the head move the deadline later, before it passes', () => {
+    const state = new SigningRoundState(init);
+    const cmd = { actor: signer('A'), deadlineAt: later, reason: 'Chờ các đơn vị hoàn thiện' };
+    expect(codeOf(() => state.validateExtendDeadline(cmd))).toBeUndefined();
+    state.applyExtendDeadline(cmd);
+    expect(state.view().deadlineAt).toBe(later);
+  });
+
+  it('refuses an earlier deadline, a member that is not the head, and a deadline already passed', () => {
+    const state = new SigningRoundState(init);
+    expect(
+      codeOf(() =>
+        state.validateExtendDeadline({
+          actor: signer('A'),
+          deadlineAt: '2026-08-01T00:00:00.000Z',
+          reason: 'x',
+        }),
+      ),
+    ).toBe(DomainErrorCode.DeadlineNotLater);
+    expect(
+      codeOf(() =>
+        state.validateExtendDeadline({ actor: signer('B'), deadlineAt: later, reason: 'x' }),
+      ),
+    ).toBe(DomainErrorCode.NotClusterHead);
+    state.markOverdue('t');
+    expect(
+      codeOf(() =>
+        state.validateExtendDeadline({ actor: signer('A'), deadlineAt: later, reason: 'x' }),
+      ),
+    ).toBe(DomainErrorCode.DeadlinePassed);
+  });
+});

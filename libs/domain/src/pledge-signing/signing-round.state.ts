@@ -5,6 +5,7 @@ import {
   type AmendCommand,
   type CountersignCommand,
   type DeclineCommand,
+  type ExtendDeadlineCommand,
   type SignCommand,
   type SigningRoundInit,
   type SigningRoundSnapshot,
@@ -150,6 +151,23 @@ export class SigningRoundState {
   applyCountersign(cmd: CountersignCommand, at: string): void {
     this.s.countersignedBy = cmd.actor.userId;
     this.s.countersignedAt = at;
+  }
+
+  get deadlineAt(): string {
+    return this.s.deadlineAt;
+  }
+
+  validateExtendDeadline(cmd: ExtendDeadlineCommand): void {
+    this.assertOpen();
+    this.assertHead(cmd.actor);
+    if (this.isOverdue) throw new DomainException(DomainErrorCode.DeadlinePassed);
+    if (!(Date.parse(cmd.deadlineAt) > Date.parse(this.s.deadlineAt))) {
+      throw new DomainException(DomainErrorCode.DeadlineNotLater, { current: this.s.deadlineAt });
+    }
+  }
+
+  applyExtendDeadline(cmd: ExtendDeadlineCommand): void {
+    this.s.deadlineAt = cmd.deadlineAt;
   }
 
   /** The deadline passed: record who had not signed. Later signatures are accepted but late. */

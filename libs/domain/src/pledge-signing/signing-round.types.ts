@@ -66,6 +66,13 @@ export interface AmendCommand {
   reason: string;
 }
 
+export interface ExtendDeadlineCommand {
+  actor: Actor;
+  /** Real instant of the new deadline (end of the chosen day on the cycle's clock). */
+  deadlineAt: string;
+  reason: string;
+}
+
 export interface CountersignCommand {
   actor: Actor;
   version: number;

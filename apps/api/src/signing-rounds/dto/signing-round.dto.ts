@@ -78,6 +78,21 @@ export class AmendPledgeDto {
   reason!: string;
 }
 
+export class ExtendDeadlineDto {
+  @ApiProperty({
+    example: '2026-12-31',
+    description: 'New last day to sign (Asia/Ho_Chi_Minh), later than the current one',
+  })
+  @Matches(DATE_PATTERN, { message: 'deadline must be a date YYYY-MM-DD' })
+  deadline!: string;
+
+  @ApiProperty({ example: 'Chờ các đơn vị hoàn thiện thủ tục ký số' })
+  @Transform(trim)
+  @IsString()
+  @Length(10, 2000)
+  reason!: string;
+}
+
 export class CountersignPledgeDto {
   @ApiProperty({ description: 'The version every member signed' })
   @IsInt()
