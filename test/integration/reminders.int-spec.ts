@@ -452,4 +452,42 @@ describe('reminders, escalation and delivery', () => {
     );
     expect(hooks.received.filter((h) => h.body.includes(dedupKey))).toHaveLength(1);
   });
+
+  it('shows the queues dashboard to administrators only (HTTP Basic)', async () => {
+    const basic = (user: string, password: string) => ({
+      authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+    });
+    const anonymous = await sys.http.request('GET', '/admin/queues');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Basic');
+    expect(
+      (
+        await sys.http.request('GET', '/admin/queues', {
+          headers: basic(cluster.head.signer, cluster.password),
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await sys.http.request('GET', '/admin/queues', {
+          headers: basic(cluster.admin, 'wrong-password'),
+        })
+      ).status,
+    ).toBe(401);
+    const board = await sys.http.request<{ queues: { name: string }[] }>(
+      'GET',
+      '/admin/queues/api/queues',
+      {
+        headers: basic(cluster.admin, cluster.password),
+      },
+    );
+    expect(board.status).toBe(200);
+    expect(board.body.queues.map((q) => q.name).sort()).toEqual([
+      'dead-letter',
+      'deliver-email',
+      'deliver-in-app',
+      'deliver-webhook',
+      'reminders',
+    ]);
+  });
 });
