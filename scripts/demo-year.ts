@@ -22,6 +22,10 @@ const say = (vi: string, en: string) =>
 interface Me {
   unitId: string;
 }
+interface RuleSet {
+  calendar: { phases: { phase: string; opensAtFraction: number; durationWorkingDays: number }[] };
+  [key: string]: unknown;
+}
 interface Phase {
   phase: string;
   status: string;
@@ -71,8 +75,34 @@ async function main(): Promise<void> {
     }),
     'create cycle',
   );
+  // The demo's own rule-set version: the default rules with 3 peer reviewers per unit and a wider
+  // final review, so simulated users keep up on a calendar compressed into minutes.
+  const defaults = await ok(
+    http.as<RuleSet>('admin', 'GET', '/rule-sets/default'),
+    'default rules',
+  );
+  await ok(
+    http.as('admin', 'POST', '/rule-sets', {
+      code: 'DVK-TRINH-DIEN',
+      name: 'Quy tắc trình diễn (3 đơn vị chấm chéo mỗi đơn vị)',
+      content: {
+        ...defaults,
+        crossAssessment: { mode: 'K_REVIEWERS', reviewersPerUnit: 3 },
+        calendar: {
+          phases: defaults.calendar.phases.map((p) =>
+            p.phase === 'FINAL_REVIEW'
+              ? { ...p, opensAtFraction: 0.7, durationWorkingDays: 30 }
+              : p,
+          ),
+        },
+      },
+    }),
+    'demo rules',
+  );
   const run = await ok(
-    http.as<{ phases: Phase[] }>('admin', 'POST', `/cycles/${cycle.id}/start`, {}),
+    http.as<{ phases: Phase[] }>('admin', 'POST', `/cycles/${cycle.id}/start`, {
+      ruleSetCode: 'DVK-TRINH-DIEN',
+    }),
     'start',
   );
   say(

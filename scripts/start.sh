@@ -30,18 +30,28 @@ export WORKFLOW_BUNDLE_PATH="${WORKFLOW_BUNDLE_PATH:-$ROOT/dist/workflows/workfl
 step "bundling workflow code for production → ${WORKFLOW_BUNDLE_PATH#"$ROOT"/}"
 (cd "$ROOT" && node -r @swc-node/register apps/worker/src/temporal/bundle-workflows.ts "$WORKFLOW_BUNDLE_PATH")
 
-# start_app <name> <entry>: (re)starts a Node app in the background with its log and pid file.
-start_app() {
-  local name=$1 entry=$2 pidfile="$RUN_DIR/$1.pid"
+# stop_app <name>: stops our own instance (from its pid file), gracefully.
+stop_app() {
+  local name=$1 pidfile="$RUN_DIR/$1.pid"
   if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    step "restarting $name (pid $(cat "$pidfile"))"
+    step "stopping the running $name (pid $(cat "$pidfile")) to restart it on the current code"
     kill "$(cat "$pidfile")"
     wait_for "$name to stop" 30 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
-  else
-    step "starting $name"
   fi
-  (cd "$ROOT" && nohup node -r @swc-node/register "$entry" >"$LOG_DIR/$name.log" 2>&1 &
-    echo $! >"$pidfile")
+  rm -f "$pidfile"
+}
+
+# start_app <name> <entry>: starts a Node app in the background with its log and pid file.
+start_app() {
+  local name=$1 entry=$2
+  stop_app "$name"
+  step "starting $name"
+  # `cd; cmd &` (not `cd && cmd &`): only node is backgrounded, so $! is node's own pid.
+  (
+    cd "$ROOT" || exit 1
+    nohup node -r @swc-node/register "$entry" >"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$RUN_DIR/$name.pid"
+  )
 }
 
 if port_open 1025; then
@@ -52,9 +62,9 @@ else
 fi
 start_app worker apps/worker/src/main.ts
 wait_for "the worker to poll Temporal (see $LOG_DIR/worker.log)" 120 grep -q "Temporal worker polling" "$LOG_DIR/worker.log"
+stop_app api
 if port_open "$API_PORT"; then
-  wait_for "port $API_PORT to be released" 30 bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$API_PORT) 2>/dev/null" ||
-    fail "port $API_PORT is used by another process; stop it or set API_PORT"
+  fail "port $API_PORT is used by another process (not started by this project); stop it or set API_PORT"
 fi
 start_app api apps/api/src/main.ts
 wait_for "the API's /health (see $LOG_DIR/api.log)" 120 curl -sf "http://127.0.0.1:$API_PORT/health"
