@@ -1,5 +1,5 @@
+import { codeOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import { DomainException } from '../errors/domain.exception';
 import { SigningRoundState } from './signing-round.state';
 import type { Actor, SigningRoundInit, SigningRoundSnapshot } from './signing-round.types';
 
@@ -27,16 +27,6 @@ const officer = (unit: string): Actor => ({
   unitId: `u-${unit}`,
   roles: ['UNIT_OFFICER'],
 });
-
-function codeOf(fn: () => void): DomainErrorCode | undefined {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainException) return err.code;
-    throw err;
-  }
-  return undefined;
-}
 
 function signAll(state: SigningRoundState, version = state.version): void {
   for (const u of ['A', 'B', 'C']) {

@@ -1,7 +1,7 @@
+import { codeOf } from '../errors/code-of.spec-helper';
 import { DEFAULT_RULE_SET } from '../cycle/default-rule-set';
 import type { RuleSetContent } from '../cycle/rule-set.types';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import { DomainException } from '../errors/domain.exception';
 import type { Actor } from '../pledge-signing/signing-round.types';
 import {
   type AssessmentInit,
@@ -63,16 +63,6 @@ const S80 = sc(20, 30, 15, 10, 5); // 80
 const S70 = sc(15, 25, 15, 10, 5); // 70
 const S85 = sc(20, 30, 20, 10, 5); // 85
 const S50 = sc(10, 15, 10, 10, 5); // 50
-
-function codeOf(fn: () => void): DomainErrorCode | undefined {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainException) return err.code;
-    throw err;
-  }
-  return undefined;
-}
 
 const selfCmd = (unit: string, scores: Record<string, number>, actor = officer(unit)) =>
   ({ actor, unitId: `u-${unit}`, scores }) satisfies SelfAssessmentCommand;

@@ -1,5 +1,5 @@
+import { codeOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import { DomainException } from '../errors/domain.exception';
 import type { Actor } from '../pledge-signing/signing-round.types';
 import {
   type BallotBoxInit,
@@ -39,16 +39,6 @@ const officer = (unit: string): Actor => ({
   unitId: `u-${unit}`,
   roles: ['UNIT_OFFICER'],
 });
-
-function codeOf(fn: () => void): DomainErrorCode | undefined {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainException) return err.code;
-    throw err;
-  }
-  return undefined;
-}
 
 const newVoteBox = () => new BallotBoxState<Approval>(voteInit, validateApprovalBallot);
 const newElectionBox = () => new BallotBoxState<Election>(electionInit, validateElectionBallot);

@@ -1,5 +1,5 @@
+import { codeOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import { DomainException } from '../errors/domain.exception';
 import type { Actor } from '../pledge-signing/signing-round.types';
 import {
   type LateDecisionCommand,
@@ -49,16 +49,6 @@ function content(initiativeCount: number): RegistrationContent {
       attachments: [],
     })),
   };
-}
-
-function codeOf(fn: () => void): DomainErrorCode | undefined {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainException) return err.code;
-    throw err;
-  }
-  return undefined;
 }
 
 const submitCmd = (unit: string, actor = officer(unit), n = 1): SubmitRegistrationCommand => ({
