@@ -90,7 +90,7 @@ export async function voteWorkflow(input: VoteWorkflowInput): Promise<VoteTally>
   const minutes = ballotMinutes({
     clusterName: input.clusterName,
     periodLabel: input.periodLabel,
-    heldOn: toVietnamDate(Date.parse(input.deadlineAt)),
+    heldOn: input.heldOn ?? toVietnamDate(Date.parse(input.deadlineAt)),
     tally,
     unitNames: Object.fromEntries(input.members.map((m) => [m.unitId, m.unitName])),
     thresholdPercent: input.vote.thresholdPercent,

@@ -189,6 +189,7 @@ export async function emulationCycleWorkflow(
                 vote: input.rules.vote,
                 clusterName: input.clusterName,
                 periodLabel,
+                heldOn: plan.closesOn,
                 reminders: reminderSpec(`Bỏ phiếu bình xét ${periodLabel} – ${input.clusterName}`),
               },
             ],

@@ -83,6 +83,8 @@ export type RegistrationWorkflowInput = RegistrationInit & { reminders?: Reminde
 export type AssessmentWorkflowInput = AssessmentInit & { reminders?: ReminderSpec };
 export interface VoteWorkflowInput extends BallotBoxInit {
   reminders?: ReminderSpec;
+  /** Calendar date of the vote (the phase's closing date), for the ballot-count minutes. */
+  heldOn?: string;
   vote: RuleSetContent['vote'];
   clusterName: string;
   periodLabel: string;
