@@ -67,6 +67,11 @@ describe('reminders, escalation and delivery', () => {
   });
 
   afterAll(async () => {
+    // Retire this test's deadlines so later test systems' reconcilers do not rebuild them.
+    await sys?.prisma.deadline.updateMany({
+      where: { id: { contains: suffix } },
+      data: { status: 'CANCELLED' },
+    });
     if (sys)
       await terminateCycles(sys.temporal, [
         `${cluster.clusterCode}-DVK-2026`,

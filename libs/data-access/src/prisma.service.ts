@@ -1,16 +1,17 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { PrismaClient } from './generated/prisma/client';
 
 /** Prisma with the TypeScript query compiler and the pg driver adapter (no native engine). */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+/** Disconnects in the last shutdown phase, after the workers that use it have drained. */
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super({ adapter: new PrismaPg({ connectionString: config.databaseUrl }) });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { Queue } from 'bullmq';
 import {
@@ -16,7 +16,7 @@ import { QueueConnection } from './redis.provider';
 const KEEP = { removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } };
 
 @Injectable()
-export class QueuesService implements OnModuleDestroy {
+export class QueuesService implements BeforeApplicationShutdown {
   readonly reminders: Queue<ReminderJob>;
   readonly deadLetters: Queue<DeadLetterJob>;
   readonly deliveries: Record<ChannelName, Queue<DeliveryJob>>;
@@ -54,7 +54,7 @@ export class QueuesService implements OnModuleDestroy {
     return [this.reminders, ...Object.values(this.deliveries), this.deadLetters] as Queue[];
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.all().map((q) => q.close()));
   }
 }

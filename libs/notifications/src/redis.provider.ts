@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 
 /** The BullMQ connection: `maxRetriesPerRequest: null` so blocking commands survive reconnects. */
 @Injectable()
-export class QueueConnection implements OnModuleDestroy {
+export class QueueConnection implements OnApplicationShutdown {
   readonly redis: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -16,7 +16,8 @@ export class QueueConnection implements OnModuleDestroy {
     return this.redis.duplicate();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last shutdown phase: queues and workers have closed by now. */
+  async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

@@ -60,9 +60,11 @@ export class ReminderScheduler {
    * reminders that fell due meanwhile are sent now, the sent-log stops doubles. */
   async reconcile(): Promise<number> {
     let jobs = 0;
+    const now = Date.now();
     for (const row of await this.deadlines.activeDeadlines()) {
       jobs += await this.enqueue(row);
-      if (row.escalatedAt) {
+      // An escalation is rebuilt for a day after it was raised; older ones were delivered or dead-lettered.
+      if (row.escalatedAt && now - row.escalatedAt.getTime() < 24 * 3600_000) {
         await this.addEscalation(row);
         jobs += 1;
       }

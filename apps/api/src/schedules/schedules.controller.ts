@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Client, ScheduleAlreadyRunning } from '@temporalio/client';
+import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import {
   CYCLE_SCHEDULER_WORKFLOW_TYPE,
@@ -88,7 +88,8 @@ export class SchedulesController {
   ): Promise<{ scheduleId: string; triggered: true }> {
     const row = await this.prisma.cycleSchedule.findUnique({ where: { id: scheduleId } });
     if (!row) throw new DomainException(DomainErrorCode.NotFound, { entity: 'lịch' });
-    await this.temporal.schedule.getHandle(scheduleId).trigger();
+    // "Run now" runs even if an earlier action is still going (the default overlap policy skips).
+    await this.temporal.schedule.getHandle(scheduleId).trigger(ScheduleOverlapPolicy.ALLOW_ALL);
     return { scheduleId, triggered: true };
   }
 }

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -27,7 +27,7 @@ import {
  * pending jobs from PostgreSQL on a timer that does not live in Redis (it survives a flush).
  */
 @Injectable()
-export class NotificationProcessors implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationProcessors implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(NotificationProcessors.name);
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
@@ -79,7 +79,9 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnApplica
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** First shutdown phase: stop taking jobs and finish the running ones while Redis and PostgreSQL
+   * are still connected (they close in later phases). */
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
@@ -14,7 +14,7 @@ import { workflowSource } from './workflow-source';
 
 /** Owns the Temporal worker's lifecycle: starts polling at bootstrap, drains on shutdown. */
 @Injectable()
-export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private connection?: NativeConnection;
   private worker?: Worker;
@@ -56,7 +56,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** First shutdown phase: drain in-flight activities while their connections are still open. */
+  async onModuleDestroy(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
