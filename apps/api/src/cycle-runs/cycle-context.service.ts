@@ -6,7 +6,6 @@ import {
   registrationWorkflowId,
   voteWorkflowId,
 } from '@epw/contracts';
-import type { Actor } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ClusterAccessService } from '../common/cluster-access.service';
 import { CyclesService } from '../cycles/cycles.service';
@@ -58,6 +57,4 @@ export class CycleContextService {
   }
 }
 
-export function actorOf(user: AuthenticatedUser): Actor {
-  return { userId: user.userId, unitId: user.unitId, roles: user.roles };
-}
+export { actorOf } from '../auth/authenticated-user';

@@ -27,10 +27,9 @@ import {
   SigningRoundState,
   UNIT_SIGNER_ROLE,
   isCalendarDate,
-  type Actor,
   type SigningStatusView,
 } from '@epw/domain';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
 import { ClusterAccessService } from '../common/cluster-access.service';
 import { roundClosed } from '../common/temporal-errors';
@@ -76,22 +75,7 @@ export class SigningRoundsService {
     if (!head || user.unitId !== head.unitId || !user.roles.includes(UNIT_SIGNER_ROLE)) {
       throw new DomainException(DomainErrorCode.NotClusterHead);
     }
-    if (!isCalendarDate(dto.deadline)) {
-      throw new RequestValidationException([
-        {
-          field: 'deadline',
-          rule: 'isCalendarDate',
-          message: 'deadline is not a real calendar date',
-        },
-      ]);
-    }
-    const endsOn = cycle.endsOn.toISOString().slice(0, 10);
-    const from = cycle.startsOn.toISOString().slice(0, 10);
-    if (dto.deadline < from || dto.deadline > endsOn) {
-      throw new DomainException(DomainErrorCode.DeadlineOutsidePeriod, { from, to: endsOn });
-    }
-    const clock = new CycleClock(from, cycle.calendarEpoch.getTime(), cycle.calendarScale);
-    const deadlineAt = clock.deadlineOf(dto.deadline);
+    const deadlineAt = deadlineOnCycleClock(cycle, dto.deadline);
     if (deadlineAt <= now) throw new DomainException(DomainErrorCode.DeadlineInPast);
 
     const draft = cycle.pledge?.versions.find((v) => v.version === 0);
@@ -126,7 +110,7 @@ export class SigningRoundsService {
       reminders: {
         title: `Ký kết giao ước thi đua ${cycle.periodLabel} – ${cycle.cluster.name}`,
         clock: {
-          periodStart: from,
+          periodStart: cycle.startsOn.toISOString().slice(0, 10),
           epochMs: cycle.calendarEpoch.getTime(),
           scale: cycle.calendarScale,
         },
@@ -221,24 +205,10 @@ export class SigningRoundsService {
   ) {
     const round = await this.rounds.findById(roundId);
     if (!round) throw new DomainException(DomainErrorCode.RoundNotFound, { roundId });
-    const { cycle } = round;
-    const from = cycle.startsOn.toISOString().slice(0, 10);
-    const to = cycle.endsOn.toISOString().slice(0, 10);
-    if (!isCalendarDate(dto.deadline)) {
-      throw new RequestValidationException([
-        {
-          field: 'deadline',
-          rule: 'isCalendarDate',
-          message: 'deadline is not a real calendar date',
-        },
-      ]);
-    }
-    if (dto.deadline < from || dto.deadline > to)
-      throw new DomainException(DomainErrorCode.DeadlineOutsidePeriod, { from, to });
-    const clock = new CycleClock(from, cycle.calendarEpoch.getTime(), cycle.calendarScale);
+    const deadlineAt = deadlineOnCycleClock(round.cycle, dto.deadline);
     const cmd = {
       actor: actorOf(user),
-      deadlineAt: new Date(clock.deadlineOf(dto.deadline)).toISOString(),
+      deadlineAt: new Date(deadlineAt).toISOString(),
       reason: dto.reason,
     };
     return this.workflows.execute(
@@ -284,9 +254,28 @@ export class SigningRoundsService {
   }
 }
 
+/** A deadline date must be real and inside the cycle; it ends at 23:59:59.999 (Vietnam) of that day
+ * on the cycle's clock, accelerated or not. */
+function deadlineOnCycleClock(
+  cycle: { startsOn: Date; endsOn: Date; calendarEpoch: Date; calendarScale: number },
+  date: string,
+): number {
+  if (!isCalendarDate(date)) {
+    throw new RequestValidationException([
+      {
+        field: 'deadline',
+        rule: 'isCalendarDate',
+        message: 'deadline is not a real calendar date',
+      },
+    ]);
+  }
+  const from = cycle.startsOn.toISOString().slice(0, 10);
+  const to = cycle.endsOn.toISOString().slice(0, 10);
+  if (date < from || date > to) {
+    throw new DomainException(DomainErrorCode.DeadlineOutsidePeriod, { from, to });
+  }
+  return new CycleClock(from, cycle.calendarEpoch.getTime(), cycle.calendarScale).deadlineOf(date);
+}
+
 const notFound = (roundId: string) => () =>
   new DomainException(DomainErrorCode.RoundNotFound, { roundId });
-
-function actorOf(user: AuthenticatedUser): Actor {
-  return { userId: user.userId, unitId: user.unitId, roles: user.roles };
-}

@@ -1,5 +1,6 @@
+import { Trim } from '../../common/trim.transform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,8 +17,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class SelfAssessmentDto {
   @ApiProperty({ format: 'uuid', description: 'Your own unit' })
   @IsUUID()
@@ -32,7 +31,7 @@ export class SelfAssessmentDto {
 
   @ApiPropertyOptional({ description: 'Evidence (minh chứng): links, document numbers' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(0, 5000)
   evidence?: string;
@@ -62,7 +61,7 @@ export class ConflictDto {
   subjectUnitId!: string;
 
   @ApiProperty({ example: 'Lãnh đạo hai đơn vị có quan hệ gia đình' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(5, 1000)
   reason!: string;
@@ -82,7 +81,7 @@ export class ProgressItemDto {
   percent!: number;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(0, 2000)
   note!: string;

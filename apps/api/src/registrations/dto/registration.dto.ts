@@ -1,5 +1,6 @@
+import { Trim } from '../../common/trim.transform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,8 +13,6 @@ import {
   Length,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class AttachmentDto {
   @ApiProperty({ example: 'Báo cáo mô hình.pdf' })
@@ -35,7 +34,7 @@ export class InitiativeDto {
   kind!: 'MODEL' | 'SOLUTION' | 'WORK';
 
   @ApiProperty({ example: 'Kinh tế', description: 'Lĩnh vực' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(2, 100)
   field!: string;
@@ -49,19 +48,19 @@ export class InitiativeDto {
   ownerType!: 'COLLECTIVE' | 'INDIVIDUAL';
 
   @ApiProperty({ example: 'Chi bộ Phòng Khách hàng' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(2, 200)
   ownerName!: string;
 
   @ApiProperty({ example: 'Mô hình "Ngân hàng thân thiện với người dân"' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(5, 300)
   title!: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(10, 5000)
   description!: string;
@@ -101,7 +100,7 @@ export class SubmitRegistrationDto {
 
 export class LateRegistrationDto extends SubmitRegistrationDto {
   @ApiProperty({ example: 'Đơn vị tổ chức đại hội nên chậm đăng ký' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(10, 2000)
   reason!: string;
@@ -113,7 +112,7 @@ export class LateDecisionDto {
   approve!: boolean;
 
   @ApiProperty({ example: 'Đồng ý cho đăng ký muộn' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(3, 2000)
   note!: string;

@@ -1,5 +1,5 @@
+import { Trim } from '../../common/trim.transform';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsObject, IsString, Length, Matches } from 'class-validator';
 
 export class CreateRuleSetVersionDto {
@@ -11,7 +11,7 @@ export class CreateRuleSetVersionDto {
   code!: string;
 
   @ApiProperty({ example: 'Quy chế chấm điểm "Dân vận khéo"' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Length(3, 200)
   name!: string;
@@ -41,7 +41,7 @@ export class HolidayDto {
 
 export class PutHolidayDto {
   @ApiProperty({ example: 'Quốc khánh' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Length(2, 200)
   name!: string;

@@ -1,3 +1,4 @@
+import { Trim } from '../../common/trim.transform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -14,8 +15,6 @@ import {
   Min,
 } from 'class-validator';
 import { DATE_PATTERN } from '../../cycles/dto/cycle.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class OpenSigningRoundDto {
   @ApiProperty({
@@ -51,7 +50,7 @@ export class SignPledgeDto {
 
 export class DeclinePledgeDto extends SignPledgeDto {
   @ApiProperty({ example: 'Đề nghị bổ sung chỉ tiêu về chuyển đổi số trước khi ký' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(10, 2000)
   reason!: string;
@@ -72,7 +71,7 @@ export class AmendPledgeDto {
   items!: string[];
 
   @ApiProperty({ example: 'Bổ sung chỉ tiêu theo góp ý của các đơn vị' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(10, 2000)
   reason!: string;
@@ -87,7 +86,7 @@ export class ExtendDeadlineDto {
   deadline!: string;
 
   @ApiProperty({ example: 'Chờ các đơn vị hoàn thiện thủ tục ký số' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(10, 2000)
   reason!: string;
