@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
@@ -81,6 +82,7 @@ export default tseslint.config(
               sourceTag: 'type:temporal',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'],
             },
+            { sourceTag: 'type:documents', onlyDependOnLibsWithTags: ['type:domain'] },
             {
               sourceTag: 'type:notifications',
               onlyDependOnLibsWithTags: [
@@ -100,6 +102,8 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'],
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+            // The web app talks to the API through the client generated from its OpenAPI document.
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],
@@ -159,6 +163,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web app: React's rules of hooks (and the React Compiler's checks) on top of the above.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],

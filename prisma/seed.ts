@@ -3,7 +3,7 @@
 import { hash } from '@node-rs/argon2';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, pledgeContentHash } from '@epw/data-access';
-import { startOfVietnamDay, toVietnamDate } from '@epw/domain';
+import { DEFAULT_AWARD_FORMS, startOfVietnamDay, toVietnamDate } from '@epw/domain';
 import {
   DEMO_MOVEMENT,
   DEMO_PASSWORD,
@@ -11,6 +11,7 @@ import {
   demoDocuments,
   demoPledgeItems,
   demoUnits,
+  ensureCommendationSetup,
   fixtureSource,
   officerUsername,
   signerUsername,
@@ -98,6 +99,30 @@ async function main(): Promise<void> {
       passwordHash,
     );
     log('admin, reviewer, council and authority accounts');
+
+    const authorities = await ensureCommendationSetup(prisma);
+    const ubnd = authorities['UBND-TP'];
+    // The generic demo accounts work for the city People's Committee (Bằng khen, city-level models).
+    await prisma.user.updateMany({
+      where: { username: { in: ['reviewer', 'council', 'authority'] } },
+      data: { unitId: ubnd.id },
+    });
+    log(
+      `${Object.keys(authorities).length} deciding authorities, each with <code>.reviewer, <code>.lanhdao and council <code>.hd1-5; ${DEFAULT_AWARD_FORMS.length} award forms`,
+    );
+    const people = [
+      ['Nguyễn Thị Hồng Nhung', 'Phó Bí thư Đảng ủy'],
+      ['Trần Văn Minh', 'Trưởng ban Dân vận'],
+      ['Lê Thị Thu Hà', 'Chuyên viên'],
+    ];
+    for (const u of demoUnits) {
+      const unit = await prisma.unit.update({ where: { code: u.code }, data: { headcount: 30 } });
+      if ((await prisma.person.count({ where: { unitId: unit.id } })) > 0) continue;
+      await prisma.person.createMany({
+        data: people.map(([fullName, position]) => ({ unitId: unit.id, fullName, position })),
+      });
+    }
+    log('3 people and a headcount of 30 per member unit (nominees, quotas)');
 
     const holidays: [string, string][] = [
       ['2026-01-01', 'Tết Dương lịch'],

@@ -5,3 +5,5 @@ export { cycleSchedulerWorkflow } from './yearly-cycle/cycle-scheduler.workflow'
 export { registrationWorkflow } from './yearly-cycle/registration.workflow';
 export { assessmentWorkflow } from './yearly-cycle/assessment.workflow';
 export { voteWorkflow, electionWorkflow } from './yearly-cycle/ballot.workflows';
+export { nominationWorkflow } from './commendation/nomination.workflow';
+export { decisionWorkflow } from './commendation/decision.workflow';

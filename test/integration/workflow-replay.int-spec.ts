@@ -19,7 +19,7 @@ describe('workflow replay of recorded histories', () => {
 
   it('has recorded histories of every workflow family to replay', () => {
     const families = new Set(files.map((f) => path.basename(path.dirname(path.dirname(f)))));
-    expect([...families].sort()).toEqual(['pledge-signing', 'yearly-cycle']);
+    expect([...families].sort()).toEqual(['commendation', 'pledge-signing', 'yearly-cycle']);
   });
 
   it.each(files.map((f) => [path.relative(WORKFLOWS, f), f]))('replays %s', async (_name, file) => {

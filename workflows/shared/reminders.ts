@@ -29,6 +29,8 @@ export class StepDeadline {
       dueAt: string;
       recipientUnitIds: string[];
       escalateToUnitId: string | null;
+      recipientRole?: string | null;
+      escalateRole?: string | null;
     },
     private readonly reminders = spec,
   ) {

@@ -8,12 +8,13 @@ import { AppModule } from './app.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestValidationException } from './common/request-validation.exception';
 import { mountQueueBoard } from './notifications/queue-board';
+import { mountWebApp } from './web/web-app';
 
 /** Builds the configured API application (used by main.ts and by the integration tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    new FastifyAdapter({ bodyLimit: 24 * 1024 * 1024 }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
@@ -43,5 +44,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await mountQueueBoard(app);
+  await mountWebApp(app);
   return app;
 }

@@ -12,6 +12,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
 import { RuleSetsModule } from './rule-sets/rule-sets.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { AuthModule } from './auth/auth.module';
+import { CommendationModule } from './commendation/commendation.module';
 import { CommonModule } from './common/common.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
@@ -46,6 +47,7 @@ export class AppModule {
         RuleSetsModule,
         SchedulesModule,
         InboxModule,
+        CommendationModule,
       ],
     };
   }

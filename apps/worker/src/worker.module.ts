@@ -5,6 +5,7 @@ import { DataAccessModule } from '@epw/data-access';
 import { NotificationsModule } from '@epw/notifications';
 import { ClockActivitiesImpl, CycleActivitiesImpl } from './activities/cycle.activities';
 import { PledgeSigningActivitiesImpl } from './activities/pledge-signing.activities';
+import { NominationActivitiesImpl } from './activities/nomination.activities';
 import { ReminderActivitiesImpl } from './activities/reminder.activities';
 import { NotificationProcessors } from './queues/notification.processors';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
@@ -25,6 +26,7 @@ export class WorkerModule {
         CycleActivitiesImpl,
         ClockActivitiesImpl,
         ReminderActivitiesImpl,
+        NominationActivitiesImpl,
         TemporalWorkerService,
         NotificationProcessors,
       ],

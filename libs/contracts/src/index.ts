@@ -6,3 +6,6 @@ export * from './yearly-cycle/yearly-cycle.ids';
 export * from './yearly-cycle/yearly-cycle.messages';
 export * from './yearly-cycle/yearly-cycle.activities';
 export * from './reminders/reminders.activities';
+export * from './commendation/commendation.ids';
+export * from './commendation/commendation.messages';
+export * from './commendation/commendation.activities';

@@ -4,6 +4,7 @@ import { PrismaService } from './prisma.service';
 import { CycleRepository } from './repositories/cycle.repository';
 import { CyclePlanner } from './repositories/cycle-planner';
 import { CycleRecordsRepository } from './repositories/cycle-records.repository';
+import { NominationRecordsRepository } from './repositories/nomination-records.repository';
 import { ReminderRepository } from './repositories/reminder.repository';
 import { SigningRoundRepository } from './repositories/signing-round.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -17,6 +18,7 @@ const providers = [
   CycleRecordsRepository,
   CyclePlanner,
   ReminderRepository,
+  NominationRecordsRepository,
 ];
 
 @Global()

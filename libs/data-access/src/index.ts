@@ -8,6 +8,7 @@ export * from './repositories/signing-round.repository';
 export * from './repositories/cycle-records.repository';
 export * from './repositories/cycle-planner';
 export * from './repositories/reminder.repository';
+export * from './repositories/nomination-records.repository';
 export { Prisma } from './generated/prisma/client';
 export type { Role, ClusterRole, PeriodKind } from './generated/prisma/enums';
 export { PrismaClient } from './generated/prisma/client';

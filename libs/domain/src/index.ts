@@ -7,3 +7,4 @@ export * from './pledge-signing/signing-round.types';
 export * from './pledge-signing/signing-round.state';
 export * from './cycle';
 export * from './yearly-cycle';
+export * from './commendation';

@@ -36,7 +36,7 @@ export class NotificationDispatcher {
       if (await this.repo.hasActed(d.kind, d.subjectId, d.cycleId, job.unitId)) return 'acted';
       const [unit] = await this.repo.unitsByIds([job.unitId]);
       const dueOn = d.dueOn.toISOString().slice(0, 10);
-      for (const r of await this.repo.recipients(job.unitId, d.kind)) {
+      for (const r of await this.repo.recipients(job.unitId, d.kind, d.recipientRole)) {
         const text = reminderText(r.locale, {
           title: d.title,
           dueOn,
@@ -59,7 +59,7 @@ export class NotificationDispatcher {
     }
     if (late.length === 0 || !d.escalateToUnitId) return 'none-late';
     const units = await this.repo.unitsByIds(late);
-    for (const r of await this.repo.signers(d.escalateToUnitId)) {
+    for (const r of await this.repo.signers(d.escalateToUnitId, d.escalateRole ?? undefined)) {
       const text = escalationText(r.locale, {
         title: d.title,
         dueOn: d.dueOn.toISOString().slice(0, 10),

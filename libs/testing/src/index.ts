@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './test-config';
 export * from './fixture-cluster';
 export * from './api-client';
+export * from './commendation-setup';

@@ -9,6 +9,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { ClockActivitiesImpl, CycleActivitiesImpl } from '../activities/cycle.activities';
 import { PledgeSigningActivitiesImpl } from '../activities/pledge-signing.activities';
+import { NominationActivitiesImpl } from '../activities/nomination.activities';
 import { ReminderActivitiesImpl } from '../activities/reminder.activities';
 import { workflowSource } from './workflow-source';
 
@@ -26,6 +27,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     private readonly cycle: CycleActivitiesImpl,
     private readonly clock: ClockActivitiesImpl,
     private readonly reminders: ReminderActivitiesImpl,
+    private readonly nominations: NominationActivitiesImpl,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +43,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
         ...bindAll(this.cycle),
         ...bindAll(this.clock),
         ...bindAll(this.reminders),
+        ...bindAll(this.nominations),
       },
       maxCachedWorkflows: worker.maxCachedWorkflows,
       maxConcurrentActivityTaskExecutions: worker.maxConcurrentActivities,

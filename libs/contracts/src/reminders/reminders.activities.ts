@@ -1,5 +1,11 @@
 /** What a step's deadline needs for reminders: decided by the workflow, delivered by BullMQ. */
-export type DeadlineKind = 'PLEDGE_SIGNING' | 'REGISTRATION' | 'FINAL_REVIEW' | 'VOTE' | 'ELECTION';
+export type DeadlineKind =
+  | 'PLEDGE_SIGNING'
+  | 'REGISTRATION'
+  | 'FINAL_REVIEW'
+  | 'VOTE'
+  | 'ELECTION'
+  | 'NOMINATION_STEP';
 
 /** The cycle's clock, so reminder dates in working days map onto real (possibly accelerated) time. */
 export interface ClockSpec {
@@ -24,6 +30,10 @@ export interface DeadlineSpec extends ReminderSpec {
   dueAt: string;
   recipientUnitIds: string[];
   escalateToUnitId: string | null;
+  /** Who acts, when not the kind's usual role (approval steps: REVIEWER, COUNCIL_MEMBER, …). */
+  recipientRole?: string | null;
+  /** Who hears of a late step, when not the escalation unit's signers. */
+  escalateRole?: string | null;
 }
 
 export interface ReminderActivities {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { DeadlineKind, DeadlineSpec } from '@epw/contracts';
-import type { Channel } from '../generated/prisma/enums';
+import type { Channel, Role } from '../generated/prisma/enums';
 import { PrismaService } from '../prisma.service';
 
 /** Who must act on each kind of deadline. */
-const ROLE_FOR: Record<DeadlineKind, 'UNIT_SIGNER' | 'UNIT_OFFICER'> = {
+const ROLE_FOR: Record<DeadlineKind, Role> = {
+  NOMINATION_STEP: 'UNIT_SIGNER',
   PLEDGE_SIGNING: 'UNIT_SIGNER',
   REGISTRATION: 'UNIT_OFFICER',
   FINAL_REVIEW: 'UNIT_OFFICER',
@@ -40,6 +41,8 @@ export class ReminderRepository {
       reminderAts,
       recipientUnitIds: spec.recipientUnitIds,
       escalateToUnitId: spec.escalateToUnitId,
+      recipientRole: (spec.recipientRole ?? null) as Role | null,
+      escalateRole: (spec.escalateRole ?? null) as Role | null,
       status: 'ACTIVE' as const,
     };
     const row = await this.prisma.deadline.upsert({
@@ -113,8 +116,8 @@ export class ReminderRepository {
   }
 
   /** The unit's users who act on this kind of deadline, with their channel preferences. */
-  async recipients(unitId: string, kind: string): Promise<Recipient[]> {
-    const role = ROLE_FOR[kind as DeadlineKind] ?? 'UNIT_SIGNER';
+  async recipients(unitId: string, kind: string, role?: Role | null): Promise<Recipient[]> {
+    role ??= ROLE_FOR[kind as DeadlineKind] ?? 'UNIT_SIGNER';
     const users = await this.prisma.user.findMany({
       where: { unitId, active: true, roles: { has: role } },
     });
@@ -122,9 +125,9 @@ export class ReminderRepository {
   }
 
   /** The signers of a unit (escalations go to the head unit's leadership). */
-  async signers(unitId: string): Promise<Recipient[]> {
+  async signers(unitId: string, role: Role = 'UNIT_SIGNER'): Promise<Recipient[]> {
     const users = await this.prisma.user.findMany({
-      where: { unitId, active: true, roles: { has: 'UNIT_SIGNER' } },
+      where: { unitId, active: true, roles: { has: role } },
     });
     return this.withPreferences(users);
   }

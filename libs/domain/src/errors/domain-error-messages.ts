@@ -169,6 +169,116 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
       `Điểm chấm không hợp lệ ở tiêu chí ${p['criterion'] ?? ''}: ${scoreReason(p, 'vi')}.`,
     en: (p) => `Invalid score for criterion ${p['criterion'] ?? ''}: ${scoreReason(p, 'en')}.`,
   },
+  [DomainErrorCode.AwardFormNotFound]: {
+    vi: (p) => `Không tìm thấy hình thức khen thưởng ${p['code'] ?? ''}.`,
+    en: (p) => `Award form ${p['code'] ?? ''} not found.`,
+  },
+  [DomainErrorCode.AwardFormInvalid]: {
+    vi: (p) => `Cấu hình hình thức khen thưởng không hợp lệ: ${p['field']} – ${p['rule']}.`,
+    en: (p) => `Invalid award form: ${p['field']} – ${p['rule']}.`,
+  },
+  [DomainErrorCode.NominationNotFound]: {
+    vi: (p) => `Không tìm thấy hồ sơ đề nghị khen thưởng ${p['nominationId'] ?? ''}.`,
+    en: (p) => `Nomination ${p['nominationId'] ?? ''} not found.`,
+  },
+  [DomainErrorCode.NomineeKindNotAllowed]: {
+    vi: (p) => `Hình thức "${p['form']}" không xét tặng cho đối tượng này (${p['kind']}).`,
+    en: (p) => `"${p['form']}" cannot be given to a nominee of kind ${p['kind']}.`,
+  },
+  [DomainErrorCode.NotProposerUnit]: {
+    vi: () =>
+      'Chỉ đơn vị được đề nghị (hoặc đơn vị quản lý cá nhân, mô hình) mới được lập và nộp hồ sơ này.',
+    en: () => "Only the nominee's own unit may prepare and submit this nomination.",
+  },
+  [DomainErrorCode.OneAchievementOneAward]: {
+    vi: (p) =>
+      `Một thành tích chỉ được đề nghị một hình thức khen thưởng: thành tích này đã được đề nghị hoặc khen "${p['existing']}".`,
+    en: (p) =>
+      `One achievement, one award: this achievement is already nominated for or awarded "${p['existing']}".`,
+  },
+  [DomainErrorCode.QuotaExceeded]: {
+    vi: (p) =>
+      `Vượt tỷ lệ khen thưởng: "${p['form']}" tối đa ${p['percent']}% quân số (${p['limit']}/${p['headcount']} người); đơn vị đã đề nghị ${p['used']}.`,
+    en: (p) =>
+      `Quota exceeded: "${p['form']}" is limited to ${p['percent']}% of the headcount (${p['limit']} of ${p['headcount']}); the unit has already nominated ${p['used']}.`,
+  },
+  [DomainErrorCode.QuotaHeadcountMissing]: {
+    vi: (p) => `Chưa khai báo quân số của đơn vị nên không tính được tỷ lệ khen "${p['form']}".`,
+    en: (p) => `The unit's headcount is not set, so the quota of "${p['form']}" cannot be checked.`,
+  },
+  [DomainErrorCode.PrerequisiteAwardMissing]: {
+    vi: (p) =>
+      `Chưa đủ điều kiện: "${p['form']}" yêu cầu đã được tặng ${p['required']} trước năm ${p['year']}.`,
+    en: (p) =>
+      `Not eligible: "${p['form']}" requires an earlier ${p['required']} (before ${p['year']}).`,
+  },
+  [DomainErrorCode.ConsecutiveYearsMissing]: {
+    vi: (p) =>
+      `Chưa đủ điều kiện: "${p['form']}" yêu cầu ${p['years']} năm liên tục đạt ${p['required']}; còn thiếu năm ${p['missing']}.`,
+    en: (p) =>
+      `Not eligible: "${p['form']}" requires ${p['years']} consecutive years of ${p['required']}; missing ${p['missing']}.`,
+  },
+  [DomainErrorCode.LowerLevelRecognitionMissing]: {
+    vi: (p) => `Mô hình phải được công nhận "${p['required']}" trước khi đề nghị "${p['form']}".`,
+    en: (p) => `The model must first be recognized as "${p['required']}" before "${p['form']}".`,
+  },
+  [DomainErrorCode.DossierIncomplete]: {
+    vi: (p) => `Hồ sơ còn thiếu: ${p['missing']}.`,
+    en: (p) => `The dossier is missing: ${p['missing']}.`,
+  },
+  [DomainErrorCode.NominationNotAtStep]: {
+    vi: (p) => `Hồ sơ không ở bước này (hiện tại: ${p['current']}).`,
+    en: (p) => `The nomination is not at this step (now: ${p['current']}).`,
+  },
+  [DomainErrorCode.NotStepActor]: {
+    vi: (p) =>
+      `Bạn không phải người xử lý bước "${p['step']}" (cần ${p['role']} của ${p['unit']}).`,
+    en: (p) => `You do not act on step "${p['step']}" (needs ${p['role']} of ${p['unit']}).`,
+  },
+  [DomainErrorCode.SelfApprovalForbidden]: {
+    vi: () => 'Đơn vị không được tự xét duyệt, chấm điểm hay bỏ phiếu cho chính mình.',
+    en: () => 'A unit may not approve, score or vote on its own nomination.',
+  },
+  [DomainErrorCode.ReasonRequired]: {
+    vi: () => 'Cần ghi rõ lý do khi trả lại hoặc không đồng ý.',
+    en: () => 'A reason is required to return or reject.',
+  },
+  [DomainErrorCode.PostingClosed]: {
+    vi: () => 'Thời gian công khai đã kết thúc hoặc hồ sơ không trong thời gian công khai.',
+    en: () => 'The public posting is not open.',
+  },
+  [DomainErrorCode.ObjectionNotFound]: {
+    vi: () => 'Không tìm thấy ý kiến phản ánh chưa xử lý này.',
+    en: () => 'No unresolved objection with this id.',
+  },
+  [DomainErrorCode.NotCouncilMember]: {
+    vi: () => 'Chỉ thành viên Hội đồng Thi đua – Khen thưởng mới được bỏ phiếu.',
+    en: () => 'Only members of the emulation and commendation council may vote.',
+  },
+  [DomainErrorCode.NotAwaitingDecision]: {
+    vi: (p) => `Hồ sơ ${p['nominee'] ?? ''} chưa hoàn tất các bước xét duyệt để ra quyết định.`,
+    en: (p) => `Nomination ${p['nominee'] ?? ''} has not completed its approval chain.`,
+  },
+  [DomainErrorCode.WrongAuthority]: {
+    vi: (p) => `Cơ quan này không có thẩm quyền quyết định "${p['form']}".`,
+    en: (p) => `This authority does not decide "${p['form']}".`,
+  },
+  [DomainErrorCode.DecisionAlreadyIssued]: {
+    vi: () => 'Quyết định đã được ban hành, không thể sửa.',
+    en: () => 'The decision has been issued and cannot change.',
+  },
+  [DomainErrorCode.AwardNotFound]: {
+    vi: () => 'Không tìm thấy khen thưởng hoặc mã xác thực không đúng.',
+    en: () => 'Award not found or wrong verification code.',
+  },
+  [DomainErrorCode.AwardRevoked]: {
+    vi: () => 'Khen thưởng này đã bị hủy bỏ, thu hồi.',
+    en: () => 'This award has been revoked.',
+  },
+  [DomainErrorCode.AwardNotRevoked]: {
+    vi: () => 'Chỉ ghi nhận thu hồi hiện vật, tiền thưởng sau khi khen thưởng đã bị hủy bỏ.',
+    en: () => 'Recovery can only be recorded after the award was revoked.',
+  },
 };
 
 /** Score problems travel as stable reason keys so the API can render them in the caller's

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import type {
+  CouncilBallotEvent,
+  CouncilResultEvent,
+  NominationActionEvent,
+  NominationActivities,
+  ObjectionEvent,
+  ObjectionResolvedEvent,
+  RecordedAt,
+  StepOpenedEvent,
+} from '@epw/contracts';
+import { NominationRecordsRepository } from '@epw/data-access';
+import { DomainException } from '@epw/domain';
+
+const recorded = (at: Date): RecordedAt => ({ recordedAt: at.toISOString() });
+
+/** A broken rule will not heal by retrying: fail the activity for good, with the rule's code. */
+async function nonRetryableRules<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof DomainException) {
+      throw ApplicationFailure.nonRetryable(err.message, err.code, err.params);
+    }
+    throw err;
+  }
+}
+
+/** The nomination and decision activities: one persisted, audited, idempotent write each. */
+@Injectable()
+export class NominationActivitiesImpl implements NominationActivities {
+  constructor(private readonly records: NominationRecordsRepository) {}
+
+  async openNominationStep(e: StepOpenedEvent) {
+    const { dueAt, openedAt } = await this.records.openStep(e);
+    return { dueAt: dueAt.toISOString(), openedAt: openedAt.toISOString() };
+  }
+  async recordNominationAction(e: NominationActionEvent) {
+    return recorded(await this.records.recordAction(e));
+  }
+  async recordObjection(e: ObjectionEvent) {
+    return recorded(await this.records.recordObjection(e));
+  }
+  async recordObjectionResolution(e: ObjectionResolvedEvent) {
+    return recorded(await this.records.recordObjectionResolution(e));
+  }
+  async recordCouncilBallot(e: CouncilBallotEvent) {
+    return recorded(await this.records.recordCouncilBallot(e));
+  }
+  async recordCouncilResult(e: CouncilResultEvent) {
+    return recorded(await this.records.recordCouncilResult(e));
+  }
+  issueDecision(input: { eventKey: string; decisionId: string; actorUserId: string }) {
+    return nonRetryableRules(() => this.records.issueDecision(input));
+  }
+}

@@ -1,0 +1,78 @@
+import type { CouncilTally, NominationStatus } from '@epw/domain';
+import type { ClockSpec } from '../reminders/reminders.activities';
+import type { RecordedAt } from '../pledge-signing/pledge-signing.activities';
+
+export interface NominationEvent {
+  eventKey: string;
+  nominationId: string;
+  actorUserId: string | null;
+  actorUnitId: string | null;
+  stepIndex: number;
+  stepKey: string;
+  round: number;
+}
+
+/** A step opened: the read model shows where the nomination is and until when. */
+export interface StepOpenedEvent extends NominationEvent {
+  status: NominationStatus;
+  /** The SLA (or posting period) in working days on the nomination's calendar. */
+  workingDays: number;
+  clock: ClockSpec;
+}
+
+/** An action on the nomination and the state it left the nomination in. */
+export interface NominationActionEvent extends NominationEvent {
+  /** Number of actions applied so far: the read model only moves forward. */
+  seq: number;
+  action: string;
+  reason: string | null;
+  status: NominationStatus;
+  nextStepIndex: number;
+  nextStepKey: string | null;
+  closedReason: string | null;
+}
+
+export interface ObjectionEvent extends NominationEvent {
+  objectionId: string;
+  text: string;
+}
+
+export interface ObjectionResolvedEvent extends NominationEvent {
+  objectionId: string;
+  upheld: boolean;
+  resolution: string;
+}
+
+export interface CouncilBallotEvent extends NominationEvent {
+  memberUserId: string;
+  approve: boolean;
+  written: boolean;
+}
+
+export interface CouncilResultEvent extends NominationEvent {
+  tally: CouncilTally;
+  minutes: string;
+}
+
+export interface IssuedAward {
+  nominationId: string;
+  awardId: string;
+  workflowId: string;
+}
+
+export interface NominationActivities {
+  /** Records the step's opening and returns its due instant (working days, holidays from the DB). */
+  openNominationStep(e: StepOpenedEvent): Promise<{ dueAt: string; openedAt: string }>;
+  recordNominationAction(e: NominationActionEvent): Promise<RecordedAt>;
+  recordObjection(e: ObjectionEvent): Promise<RecordedAt>;
+  recordObjectionResolution(e: ObjectionResolvedEvent): Promise<RecordedAt>;
+  recordCouncilBallot(e: CouncilBallotEvent): Promise<RecordedAt>;
+  recordCouncilResult(e: CouncilResultEvent): Promise<RecordedAt>;
+  /** One transaction: the decision becomes ISSUED and each recipient gets its award (serial,
+   * verification code). Idempotent: a retry returns the awards already created. */
+  issueDecision(input: {
+    eventKey: string;
+    decisionId: string;
+    actorUserId: string;
+  }): Promise<{ number: string; signedOn: string; awards: IssuedAward[] }>;
+}

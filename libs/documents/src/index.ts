@@ -1,0 +1,5 @@
+export * from './certificate.pdf';
+export * from './decision.pdf';
+export * from './minutes.pdf';
+export * from './award-history.export';
+export { vietnameseLongDate, vietnameseShortDate } from './vietnamese-date';

@@ -1,0 +1,194 @@
+import { DomainErrorCode } from '../errors/domain-error-code';
+import { DomainException } from '../errors/domain.exception';
+
+export const RECOGNITION_LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
+export type RecognitionLevel = (typeof RECOGNITION_LEVELS)[number];
+export const NOMINEE_KINDS = ['UNIT', 'PERSON', 'INITIATIVE'] as const;
+export type NomineeKind = (typeof NOMINEE_KINDS)[number];
+
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+/** Who acts on a chain step, resolved per nomination when it is submitted:
+ * - PROPOSER_HEAD: the leadership (signers) of the proposing unit signs off its own dossier;
+ * - CLUSTER_HEAD: the cluster head unit's signers (the deputy's when the head is the nominee);
+ * - AUTHORITY_BOARD: the deciding authority's emulation board (REVIEWER) appraises (thẩm định);
+ * - AUTHORITY_COUNCIL: the authority's emulation and commendation council (COUNCIL_MEMBER) votes. */
+export const STEP_ACTORS = [
+  'PROPOSER_HEAD',
+  'CLUSTER_HEAD',
+  'AUTHORITY_BOARD',
+  'AUTHORITY_COUNCIL',
+] as const;
+export type StepActor = (typeof STEP_ACTORS)[number];
+
+export const STEP_KINDS = ['APPROVAL', 'POSTING', 'COUNCIL_VOTE'] as const;
+export type ChainStepKind = (typeof STEP_KINDS)[number];
+
+export interface ChainStepDefinition {
+  key: string;
+  kind: ChainStepKind;
+  actor: StepActor;
+  title: LocalizedText;
+  /** Processing limit in working days; past it the step escalates. */
+  slaWorkingDays: number;
+  /** POSTING: how long nominees are publicly posted (công khai), in working days. */
+  postingWorkingDays?: number;
+  /** COUNCIL_VOTE: approval needs this share of ALL council members. */
+  thresholdPercent?: number;
+}
+
+export interface DossierItemDefinition {
+  kind: string;
+  label: LocalizedText;
+  required: boolean;
+}
+
+export interface EligibilityRules {
+  /** The nominee must hold one of these awards from an earlier year (e.g. Bằng khen after a
+   * Giấy khen). */
+  requiresEarlierAward?: { formCodes: string[]; label: string } | null;
+  /** The nominee must hold one of these awards (titles) in each of the N years before. */
+  consecutiveYears?: { formCodes: string[]; years: number; label: string } | null;
+  /** Multi-level recognition: the model must already be recognized at the level below. */
+  requiresLowerLevel?: { formCode: string; label: string } | null;
+}
+
+/** One version of an award form (hình thức khen thưởng / danh hiệu) at a level: data, not code. */
+export const AWARD_CATEGORIES = ['TITLE', 'COMMENDATION', 'RECOGNITION'] as const;
+/** TITLE: a yearly emulation title (danh hiệu); COMMENDATION: a form of commendation (Giấy khen,
+ * Bằng khen, medal); RECOGNITION: a model recognized at a level (điển hình cấp cơ sở, khối, …). */
+export type AwardCategory = (typeof AWARD_CATEGORIES)[number];
+
+export interface AwardFormContent {
+  code: string;
+  name: LocalizedText;
+  category: AwardCategory;
+  level: RecognitionLevel;
+  /** Code of the authority (Unit of kind AUTHORITY) that decides it. */
+  authorityCode: string;
+  nomineeKinds: NomineeKind[];
+  dossier: DossierItemDefinition[];
+  chain: ChainStepDefinition[];
+  reminders: { offsetsWorkingDays: number[] };
+  /** At most this share of a unit's headcount may receive the form in one year (individuals). */
+  quota?: { percentOfHeadcount: number } | null;
+  eligibility?: EligibilityRules | null;
+  certificate: { signerTitle: string; achievementTemplate: string };
+}
+
+const invalid = (field: string, rule: string) =>
+  new DomainException(DomainErrorCode.AwardFormInvalid, { field, rule });
+
+const isText = (t: unknown): t is LocalizedText =>
+  typeof t === 'object' &&
+  t !== null &&
+  typeof (t as LocalizedText).vi === 'string' &&
+  (t as LocalizedText).vi.trim().length > 0 &&
+  typeof (t as LocalizedText).en === 'string';
+
+const isPositiveInt = (n: unknown, min = 1): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= min;
+
+/** Checks a form definition before it is stored; names the first broken field and rule. */
+export function validateAwardForm(c: AwardFormContent): void {
+  if (!/^[A-Z0-9-]{2,40}$/.test(c.code)) throw invalid('code', 'A-Z, 0-9 and -, 2-40 characters');
+  if (!isText(c.name)) throw invalid('name', 'vi and en text required');
+  if (!(AWARD_CATEGORIES as readonly string[]).includes(c.category))
+    throw invalid('category', `one of ${AWARD_CATEGORIES.join(', ')}`);
+  if (!(RECOGNITION_LEVELS as readonly string[]).includes(c.level))
+    throw invalid('level', `one of ${RECOGNITION_LEVELS.join(', ')}`);
+  if (typeof c.authorityCode !== 'string' || c.authorityCode.length === 0)
+    throw invalid('authorityCode', 'required');
+  if (!Array.isArray(c.nomineeKinds) || c.nomineeKinds.length === 0)
+    throw invalid('nomineeKinds', 'at least one');
+  c.nomineeKinds.forEach((k, i) => {
+    if (!(NOMINEE_KINDS as readonly string[]).includes(k))
+      throw invalid(`nomineeKinds[${i}]`, `one of ${NOMINEE_KINDS.join(', ')}`);
+  });
+  const dossierKinds = new Set<string>();
+  (c.dossier ?? []).forEach((d, i) => {
+    if (!/^[a-z0-9-]{2,40}$/.test(d.kind)) throw invalid(`dossier[${i}].kind`, 'a-z, 0-9, -');
+    if (dossierKinds.has(d.kind)) throw invalid(`dossier[${i}].kind`, 'unique');
+    dossierKinds.add(d.kind);
+    if (!isText(d.label)) throw invalid(`dossier[${i}].label`, 'vi and en text required');
+  });
+  if (!Array.isArray(c.chain) || c.chain.length === 0) throw invalid('chain', 'at least one step');
+  const keys = new Set<string>();
+  c.chain.forEach((s, i) => {
+    const f = `chain[${i}]`;
+    if (!/^[a-z0-9-]{2,40}$/.test(s.key)) throw invalid(`${f}.key`, 'a-z, 0-9, -');
+    if (keys.has(s.key)) throw invalid(`${f}.key`, 'unique');
+    keys.add(s.key);
+    if (!(STEP_KINDS as readonly string[]).includes(s.kind))
+      throw invalid(`${f}.kind`, `one of ${STEP_KINDS.join(', ')}`);
+    if (!(STEP_ACTORS as readonly string[]).includes(s.actor))
+      throw invalid(`${f}.actor`, `one of ${STEP_ACTORS.join(', ')}`);
+    if (!isText(s.title)) throw invalid(`${f}.title`, 'vi and en text required');
+    if (!isPositiveInt(s.slaWorkingDays) || s.slaWorkingDays > 60)
+      throw invalid(`${f}.slaWorkingDays`, 'integer 1-60');
+    if (s.kind === 'POSTING') {
+      if (!isPositiveInt(s.postingWorkingDays) || s.postingWorkingDays > 30)
+        throw invalid(`${f}.postingWorkingDays`, 'integer 1-30');
+      if (s.actor !== 'AUTHORITY_BOARD') throw invalid(`${f}.actor`, 'AUTHORITY_BOARD for POSTING');
+    }
+    if (s.kind === 'COUNCIL_VOTE') {
+      const t = s.thresholdPercent;
+      if (typeof t !== 'number' || !(t > 0 && t <= 100))
+        throw invalid(`${f}.thresholdPercent`, 'number in (0, 100]');
+      if (s.actor !== 'AUTHORITY_COUNCIL')
+        throw invalid(`${f}.actor`, 'AUTHORITY_COUNCIL for COUNCIL_VOTE');
+    }
+    if (s.kind === 'APPROVAL' && s.actor === 'AUTHORITY_COUNCIL')
+      throw invalid(`${f}.actor`, 'a council decides by COUNCIL_VOTE');
+  });
+  if (!c.reminders || !Array.isArray(c.reminders.offsetsWorkingDays))
+    throw invalid('reminders.offsetsWorkingDays', 'array of working days');
+  c.reminders.offsetsWorkingDays.forEach((o, i) => {
+    if (!isPositiveInt(o) || o > 30) throw invalid(`reminders.offsetsWorkingDays[${i}]`, '1-30');
+  });
+  if (c.quota) {
+    const p = c.quota.percentOfHeadcount;
+    if (typeof p !== 'number' || !(p > 0 && p <= 100))
+      throw invalid('quota.percentOfHeadcount', 'number in (0, 100]');
+    if (!c.nomineeKinds.includes('PERSON'))
+      throw invalid('quota', 'headcount quotas apply to individuals');
+  }
+  const e = c.eligibility;
+  if (e?.consecutiveYears && !isPositiveInt(e.consecutiveYears.years))
+    throw invalid('eligibility.consecutiveYears.years', 'integer >= 1');
+  if (e?.requiresLowerLevel && !c.nomineeKinds.includes('INITIATIVE'))
+    throw invalid('eligibility.requiresLowerLevel', 'level-by-level recognition is for models');
+  if (!c.certificate || typeof c.certificate.signerTitle !== 'string')
+    throw invalid('certificate.signerTitle', 'required');
+  if (typeof c.certificate.achievementTemplate !== 'string')
+    throw invalid('certificate.achievementTemplate', 'required');
+}
+
+/** The achievement text of a certificate: `{year}` and `{movement}` filled in. */
+export function achievementText(template: string, values: { year: number; movement: string }) {
+  return template
+    .replace(/\{year\}/g, String(values.year))
+    .replace(/\{movement\}/g, values.movement);
+}
+
+/**
+ * What "one achievement" means per category, so "one achievement, one award" can be a unique key:
+ * a year's results earn one commendation; a title is given once a year; a model is recognized
+ * once per level (each level is a separate decision).
+ */
+export function achievementKeyOf(
+  form: Pick<AwardFormContent, 'category' | 'code' | 'level'>,
+  year: number,
+): string {
+  switch (form.category) {
+    case 'TITLE':
+      return `title:${form.code}:${year}`;
+    case 'RECOGNITION':
+      return `recognition:${form.level}`;
+    default:
+      return `commendation:${year}`;
+  }
+}

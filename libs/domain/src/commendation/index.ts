@@ -1,0 +1,4 @@
+export * from './award-form.types';
+export * from './eligibility';
+export * from './nomination.state';
+export * from './default-award-forms';
