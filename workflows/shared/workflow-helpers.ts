@@ -38,14 +38,17 @@ export function msUntil(deadlineAt: string): number {
 }
 
 /**
- * Waits for the deadline. Returns 'continue-as-new' when the history grew large enough that the
+ * Waits for the deadline (counted from `nowMs` when given: a wait that starts later in the run
+ * than its start must not count from the run's start). Returns 'continue-as-new' when the history grew large enough that the
  * caller should continue as new (after every in-flight Update finished), 'deadline' otherwise.
  */
-export async function waitForDeadline(deadlineAt: string): Promise<'deadline' | 'continue-as-new'> {
-  const suggested = await condition(
-    () => workflowInfo().continueAsNewSuggested,
-    msUntil(deadlineAt),
-  );
+export async function waitForDeadline(
+  deadlineAt: string,
+  nowMs?: number,
+): Promise<'deadline' | 'continue-as-new'> {
+  const ms =
+    nowMs === undefined ? msUntil(deadlineAt) : Math.max(0, Date.parse(deadlineAt) - nowMs);
+  const suggested = await condition(() => workflowInfo().continueAsNewSuggested, ms);
   if (!suggested) return 'deadline';
   await condition(allHandlersFinished);
   return 'continue-as-new';

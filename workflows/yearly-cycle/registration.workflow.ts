@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -22,7 +23,10 @@ import {
 } from '@epw/domain';
 import { StepDeadline } from '../shared/reminders';
 import { eventKey, guarded, waitForDeadline } from '../shared/workflow-helpers';
-import { cycleActivities as acts } from './activities.proxy';
+import { cycleActivities as acts, clock } from './activities.proxy';
+
+/** Version marker: the late window counts from when it opens (see below). */
+export const LATE_WINDOW_PATCH = 'late-window-from-now-v1';
 
 /**
  * Registration (đăng ký thi đua) of one cycle: units register before the deadline; after it the
@@ -123,7 +127,10 @@ export async function registrationWorkflow(
     });
     if (missing.length > 0) await deadline.escalate();
   }
-  if ((await waitForDeadline(input.lateUntil)) === 'continue-as-new') {
+  // The late window opens after the deadline: count it from now, not from the run's start (runs
+  // recorded before this fix kept their longer timer).
+  const now = patched(LATE_WINDOW_PATCH) ? Date.parse(await clock.currentTime()) : undefined;
+  if ((await waitForDeadline(input.lateUntil, now)) === 'continue-as-new') {
     return continueAsNew<typeof registrationWorkflow>({
       ...state.snapshot(),
       reminders: input.reminders,
