@@ -69,6 +69,9 @@ fi
 start_app api apps/api/src/main.ts
 wait_for "the API's /health (see $LOG_DIR/api.log)" 120 curl -sf "http://127.0.0.1:$API_PORT/health"
 kill -0 "$(cat "$RUN_DIR/api.pid")" 2>/dev/null || { tail -20 "$LOG_DIR/api.log"; fail "the API exited; see $LOG_DIR/api.log"; }
+step "demo nominations for every approval role (idempotent)"
+(cd "$ROOT" && API_PORT="$API_PORT" node -r @swc-node/register scripts/demo-commendation.ts) ||
+  fail "the demo nominations could not be created; see $LOG_DIR/api.log and $LOG_DIR/worker.log"
 
 cat <<EOF2
 
@@ -85,7 +88,9 @@ $(printf '\033[1;32m')The emulation-pledge system is running$(printf '\033[0m') 
     admin                     administrator
     duk-dntp.signer           cluster head's signer (Đảng ủy Khối Doanh nghiệp Thành phố, cụm trưởng)
     duk-nnptnt.signer         a member unit's signer; every unit has <code>.signer and <code>.officer
-    reviewer, council, authority
+    reviewer, council, authority   appraisal, council and leader of the city People's Committee
+    hdtd-cum01.lanhdao        decides titles (4 nominations await a decision)
+    bdv-tw.hd1 … hd5          council members with a secret ballot open
 
   Try it: in /docs, POST /auth/login as duk-dntp.signer, Authorize, GET /cycles, then
   POST /cycles/{cycleId}/signing-round {"deadline":"$(date +%Y)-12-15"}.
