@@ -17,7 +17,13 @@ const common = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'],
+      // Document rendering (PDF, XLSX) takes seconds on a loaded 2-core machine.
+      testTimeout: 30_000,
+    },
     {
       ...common,
       displayName: 'integration',
