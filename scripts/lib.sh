@@ -82,3 +82,32 @@ migrate_database() {
   (cd "$ROOT" && DATABASE_URL="$1" npx --no-install prisma migrate deploy >"$LOG_DIR/prisma-migrate.log" 2>&1) ||
     { cat "$LOG_DIR/prisma-migrate.log"; fail "prisma migrate deploy failed"; }
 }
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browsers here).
+ensure_chromium() {
+  local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [[ ! -x "$bin" ]]; then
+    [[ -z "${CHROMIUM_PATH:-}" ]] || fail "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable"
+    apt_install chromium
+  fi
+  step "Chromium: $("$bin" --version 2>/dev/null | head -1)"
+}
+
+# Builds the web app into dist/apps/web (served by the API under /app/), unless its sources and
+# the dependency tree are unchanged since the last build.
+build_web() {
+  local out="$ROOT/dist/apps/web" stamp want
+  stamp="$out/.source-hash"
+  want=$(cd "$ROOT" && {
+    find apps/web -type f -print0 | sort -z | xargs -0 sha256sum
+    sha256sum package-lock.json
+  } | sha256sum | cut -d' ' -f1)
+  if [[ -f "$out/index.html" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    step "web app up to date (dist/apps/web)"
+    return
+  fi
+  step "building the web app → dist/apps/web (served at /app/)"
+  (cd "$ROOT" && npx --no-install vite build --config apps/web/vite.config.mts --logLevel warn \
+    >"$LOG_DIR/web-build.log" 2>&1) || { cat "$LOG_DIR/web-build.log"; fail "the web app build failed"; }
+  echo "$want" >"$stamp"
+}

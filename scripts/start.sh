@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole system with demo data: installs what is missing, starts PostgreSQL, Redis and the
-# Temporal dev server, migrates, seeds, bundles the workflows, then runs the worker and the API.
+# Temporal dev server, migrates, seeds, bundles the workflows, builds the web app, then runs the
+# worker and the API (which serves the web app at /app/).
 # Safe to run again: it restarts the API and the worker on the current code.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 t0=$SECONDS
@@ -29,6 +30,7 @@ export WORKFLOW_BUNDLE_PATH="${WORKFLOW_BUNDLE_PATH:-$ROOT/dist/workflows/workfl
 
 step "bundling workflow code for production → ${WORKFLOW_BUNDLE_PATH#"$ROOT"/}"
 (cd "$ROOT" && node -r @swc-node/register apps/worker/src/temporal/bundle-workflows.ts "$WORKFLOW_BUNDLE_PATH")
+build_web
 
 # stop_app <name>: stops our own instance (from its pid file), gracefully.
 stop_app() {
@@ -77,6 +79,7 @@ cat <<EOF2
 
 $(printf '\033[1;32m')The emulation-pledge system is running$(printf '\033[0m') (started in $((SECONDS - t0)) s)
 
+  Web app              http://localhost:$API_PORT/app/
   API + OpenAPI docs   http://127.0.0.1:$API_PORT/docs
   Health               http://127.0.0.1:$API_PORT/health
   Temporal Web UI      http://127.0.0.1:$TEMPORAL_UI_PORT
@@ -92,7 +95,8 @@ $(printf '\033[1;32m')The emulation-pledge system is running$(printf '\033[0m') 
     hdtd-cum01.lanhdao        decides titles (4 nominations await a decision)
     bdv-tw.hd1 … hd5          council members with a secret ballot open
 
-  Try it: in /docs, POST /auth/login as duk-dntp.signer, Authorize, GET /cycles, then
+  Try it: open http://localhost:$API_PORT/app/ and sign in as duk-nnptnt.signer; or in /docs,
+  POST /auth/login as duk-dntp.signer, Authorize, GET /cycles, then
   POST /cycles/{cycleId}/signing-round {"deadline":"$(date +%Y)-12-15"}.
   Stop with: npm stop
 EOF2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: format, lint, typecheck, the production workflow bundle, unit tests, then integration
-# tests against the real PostgreSQL, Redis and Temporal dev server (started here if needed).
+# tests against the real PostgreSQL, Redis and Temporal dev server (started here if needed), then
+# the browser end-to-end tests of the web app (scripts/test-e2e.sh; EPW_E2E=0 skips them).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 t0=$SECONDS
 export EPW_TEST_DB="${EPW_TEST_DB:-epw_test}"
@@ -21,6 +22,8 @@ NX_DAEMON=false npx --no-install nx show projects >/dev/null
 npx --no-install eslint . --max-warnings 0
 step "tsc --noEmit (strict)"
 npx --no-install tsc -p tsconfig.json --noEmit
+step "tsc --noEmit for the web app (strict, DOM, JSX)"
+npx --no-install tsc -p apps/web/tsconfig.json --noEmit
 step "production workflow bundle builds"
 node -r @swc-node/register apps/worker/src/temporal/bundle-workflows.ts "$DATA_DIR/test-workflow-bundle.js"
 
@@ -30,10 +33,28 @@ status=0
 DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/1" \
   npx --no-install jest --runInBand --ci --json --outputFile="$results" "$@" || status=$?
 
-summary=$(node -e '
+jest_summary=$(node -e '
   const r = require(process.argv[1]);
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
-' "$results" 2>/dev/null || echo "0 passed, 1 failed")
+  console.log(`${r.numPassedTests} ${r.numFailedTests}`);
+' "$results" 2>/dev/null || echo "0 1")
+
+e2e_summary="0 0"
+if [[ "${EPW_E2E:-1}" == "1" ]]; then
+  e2e_status=0
+  EPW_E2E_SETUP=0 bash "$ROOT/scripts/test-e2e.sh" || e2e_status=$?
+  # Playwright's JSON report: expected = passed, unexpected (and flaky) = failed.
+  e2e_summary=$(node -e '
+    const s = require(process.argv[1]).stats;
+    const failed = s.unexpected + s.flaky;
+    console.log(`${s.expected} ${failed > 0 || process.argv[2] !== "0" ? Math.max(failed, 1) : 0}`);
+  ' "$DATA_DIR/e2e-results.json" "$e2e_status" 2>/dev/null || echo "0 1")
+  ((e2e_status == 0)) || status=1
+  [[ "${e2e_summary#* }" == "0" ]] || status=1
+fi
+
+read -r jest_passed jest_failed <<<"$jest_summary"
+read -r e2e_passed e2e_failed <<<"$e2e_summary"
 step "all tests finished in $((SECONDS - t0)) s"
-echo "tests: $summary"
+echo "    jest: $jest_passed passed, $jest_failed failed; browser e2e: $e2e_passed passed, $e2e_failed failed"
+echo "tests: $((jest_passed + e2e_passed)) passed, $((jest_failed + e2e_failed)) failed"
 exit "$status"

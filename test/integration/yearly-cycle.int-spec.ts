@@ -223,16 +223,19 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
       async () => (await as(head.signer, 'GET', `/signing-rounds/${roundId}`)).status === 200,
       { description: 'the signing round' },
     );
-    for (const unit of units) {
-      expect(
-        (
-          await as(unit.signer, 'POST', `/signing-rounds/${roundId}/sign`, {
-            unitId: unit.id,
-            version: 1,
-          })
-        ).status,
-      ).toBe(200);
-    }
+    // In parallel: the phase's window is a few seconds of the accelerated calendar.
+    const statuses1 = await Promise.all(
+      units.map(
+        async (unit) =>
+          (
+            await as(unit.signer, 'POST', `/signing-rounds/${roundId}/sign`, {
+              unitId: unit.id,
+              version: 1,
+            })
+          ).status,
+      ),
+    );
+    expect(statuses1).toEqual(statuses1.map(() => 200));
     const effective = await as<{ status: string }>(
       head.signer,
       'POST',
@@ -244,15 +247,17 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     // 2. Registration: 11 on time (one edits), one late with the head's approval.
     await phaseIs(cycleId, 'REGISTRATION', 'OPEN');
     const [editor, late] = [units[2], units[11]];
-    for (const unit of units.slice(0, 11)) {
-      const res = await as(
-        unit.officer,
-        'POST',
-        `/cycles/${cycleId}/registrations`,
-        registration(unit),
-      );
-      expect(res.status).toBe(200);
-    }
+    // In parallel: the registration window is a few seconds of the accelerated calendar.
+    const registered = await Promise.all(
+      units
+        .slice(0, 11)
+        .map(
+          async (unit) =>
+            (await as(unit.officer, 'POST', `/cycles/${cycleId}/registrations`, registration(unit)))
+              .status,
+        ),
+    );
+    expect(registered).toEqual(Array(11).fill(200));
     const edited = await as<Compliance>(
       editor.officer,
       'POST',
@@ -408,16 +413,19 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     expect(overMax.status).toBe(400);
     expect(overMax.body.code).toBe('SCORES_INVALID');
 
-    for (const [i, unit] of units.entries()) {
-      expect(
-        (
-          await as(unit.officer, 'POST', `/cycles/${cycleId}/assessments/final/self`, {
-            unitId: unit.id,
-            scores: scores(qualityOf(i)),
-          })
-        ).status,
-      ).toBe(200);
-    }
+    // In parallel: the phase's window is a few seconds of the accelerated calendar.
+    const statuses2 = await Promise.all(
+      units.map(
+        async (unit, i) =>
+          (
+            await as(unit.officer, 'POST', `/cycles/${cycleId}/assessments/final/self`, {
+              unitId: unit.id,
+              scores: scores(qualityOf(i)),
+            })
+          ).status,
+      ),
+    );
+    expect(statuses2).toEqual(statuses2.map(() => 200));
     let outlier: { assessor: string; subject: string } | undefined;
     for (const [subject, assessors] of Object.entries(assignment)) {
       const subjectIndex = units.findIndex((u) => u.id === subject);
@@ -468,26 +476,32 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     expect(box.candidates).toHaveLength(3);
     expect(box.candidates[0]).toBe(units[0].id);
     const [first, second] = box.candidates as [string, string];
-    for (const unit of units.slice(0, 6)) {
-      expect(
-        (
-          await as(unit.signer, 'POST', `/cycles/${cycleId}/vote`, {
-            voterUnitId: unit.id,
-            approve: [first],
-          })
-        ).status,
-      ).toBe(200);
-    }
-    for (const unit of units.slice(6, 10)) {
-      expect(
-        (
-          await as(unit.signer, 'POST', `/cycles/${cycleId}/vote`, {
-            voterUnitId: unit.id,
-            approve: [second],
-          })
-        ).status,
-      ).toBe(200);
-    }
+    // In parallel: the phase's window is a few seconds of the accelerated calendar.
+    const statuses3 = await Promise.all(
+      units.slice(0, 6).map(
+        async (unit) =>
+          (
+            await as(unit.signer, 'POST', `/cycles/${cycleId}/vote`, {
+              voterUnitId: unit.id,
+              approve: [first],
+            })
+          ).status,
+      ),
+    );
+    expect(statuses3).toEqual(statuses3.map(() => 200));
+    // In parallel: the phase's window is a few seconds of the accelerated calendar.
+    const statuses4 = await Promise.all(
+      units.slice(6, 10).map(
+        async (unit) =>
+          (
+            await as(unit.signer, 'POST', `/cycles/${cycleId}/vote`, {
+              voterUnitId: unit.id,
+              approve: [second],
+            })
+          ).status,
+      ),
+    );
+    expect(statuses4).toEqual(statuses4.map(() => 200));
     const twice = await as<Problem>(units[0].signer, 'POST', `/cycles/${cycleId}/vote`, {
       voterUnitId: units[0].id,
       approve: [first],
@@ -511,17 +525,20 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     // 6. Election of next year's head and deputy (rotation).
     await phaseIs(cycleId, 'ELECTION', 'OPEN');
     const [nextHead, nextDeputy] = [units[9], units[0]];
-    for (const unit of units.slice(0, 8)) {
-      expect(
-        (
-          await as(unit.signer, 'POST', `/cycles/${cycleId}/election`, {
-            voterUnitId: unit.id,
-            headUnitId: nextHead.id,
-            deputyUnitId: nextDeputy.id,
-          })
-        ).status,
-      ).toBe(200);
-    }
+    // In parallel: the phase's window is a few seconds of the accelerated calendar.
+    const statuses5 = await Promise.all(
+      units.slice(0, 8).map(
+        async (unit) =>
+          (
+            await as(unit.signer, 'POST', `/cycles/${cycleId}/election`, {
+              voterUnitId: unit.id,
+              headUnitId: nextHead.id,
+              deputyUnitId: nextDeputy.id,
+            })
+          ).status,
+      ),
+    );
+    expect(statuses5).toEqual(statuses5.map(() => 200));
     expect(
       (
         await as(units[8].signer, 'POST', `/cycles/${cycleId}/election`, {

@@ -286,6 +286,9 @@ export async function nominationWorkflow(
     const deadline = deadlineFor(step, dueAt, false);
     await deadline.schedule();
     await condition(() => state.allCouncilVoted() || state.finished, ms);
+    // Close the box before any await: a ballot accepted after the tally would be acknowledged and
+    // stored, yet never counted.
+    state.closeBallotBox();
     await condition(allHandlersFinished);
     await deadline.close();
     if (state.finished) break;

@@ -132,6 +132,7 @@ export async function emulationCycleWorkflow(
                 cycleId,
                 members,
                 headUnitId: input.headUnitId,
+                deputyUnitId: input.deputyUnitId ?? null,
                 deadlineAt,
                 lateUntil: Date.parse(lateUntil) > Date.parse(deadlineAt) ? lateUntil : deadlineAt,
                 targetPercent: 100,

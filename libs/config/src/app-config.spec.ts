@@ -17,6 +17,28 @@ describe('loadConfig', () => {
     expect(config.worker.maxCachedWorkflows).toBe(500);
   });
 
+  it('defaults to short-lived access tokens, rotating refresh tokens and login throttling', () => {
+    const config = loadConfig(valid);
+    expect(config.jwt).toEqual({
+      secret: valid.JWT_SECRET,
+      previousSecret: null,
+      ttlSeconds: 900,
+      refreshTtlSeconds: 7 * 86_400,
+    });
+    expect(config.loginThrottle).toEqual({
+      maxFailuresPerUser: 5,
+      maxFailuresPerIp: 50,
+      windowSeconds: 900,
+    });
+    expect(config.api.trustProxyHops).toBe(0);
+    expect(loadConfig({ ...valid, JWT_PREVIOUS_SECRET: 'y'.repeat(32) }).jwt.previousSecret).toBe(
+      'y'.repeat(32),
+    );
+    expect(() => loadConfig({ ...valid, JWT_PREVIOUS_SECRET: 'short' })).toThrow(
+      'JWT_PREVIOUS_SECRET: must be at least 32 characters',
+    );
+  });
+
   it('names every invalid variable and its rule', () => {
     try {
       loadConfig({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', API_PORT: '99999' });

@@ -17,11 +17,29 @@ const envSchema = z.object({
   API_HOST: z.string().default('0.0.0.0'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** The key before the last rotation: tokens it signed still verify until they expire. */
+  JWT_PREVIOUS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Access-token lifetime: short, because a token cannot be revoked before it expires. */
   JWT_TTL_SECONDS: z.coerce
     .number()
     .int()
-    .positive()
-    .default(8 * 3600),
+    .min(30)
+    .max(86_400)
+    .default(15 * 60),
+  JWT_REFRESH_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(7 * 86_400),
+  LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
+  /** Proxy hops in front of the API whose X-Forwarded-For is trusted for the client address. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(50),
   WORKFLOW_BUNDLE_PATH: z.string().default('dist/workflows/workflow-bundle.js'),
@@ -37,6 +55,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
+  /** BullMQ job lock: a worker blocked (or killed) past it loses the job to the stalled-job check. */
+  QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-z0-9-]{1,40}$/, 'must be 1-40 of a-z, 0-9 and -')
@@ -49,8 +69,16 @@ export type AppConfig = Readonly<{
   databaseUrl: string;
   redisUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
-  api: { host: string; port: number };
-  jwt: { secret: string; ttlSeconds: number };
+  api: { host: string; port: number; trustProxyHops: number };
+  jwt: {
+    secret: string;
+    /** Verifies (never signs) tokens issued before a key rotation. */
+    previousSecret: string | null;
+    ttlSeconds: number;
+    refreshTtlSeconds: number;
+  };
+  /** Failed logins allowed per username and client address, and per client address, in a window. */
+  loginThrottle: { maxFailuresPerUser: number; maxFailuresPerIp: number; windowSeconds: number };
   worker: {
     maxCachedWorkflows: number;
     maxConcurrentActivities: number;
@@ -70,6 +98,8 @@ export type AppConfig = Readonly<{
     /** Attempts (exponential backoff from `deliveryBackoffMs`) before a delivery is dead-lettered. */
     deliveryAttempts: number;
     deliveryBackoffMs: number;
+    /** BullMQ lock duration (and stalled-job check interval) of the processors. */
+    queueLockDurationMs: number;
   };
 }>;
 
@@ -100,8 +130,18 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiUrl: e.TEMPORAL_UI_URL,
     },
-    api: { host: e.API_HOST, port: e.API_PORT },
-    jwt: { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
+    api: { host: e.API_HOST, port: e.API_PORT, trustProxyHops: e.TRUST_PROXY_HOPS },
+    jwt: {
+      secret: e.JWT_SECRET,
+      previousSecret: e.JWT_PREVIOUS_SECRET ?? null,
+      ttlSeconds: e.JWT_TTL_SECONDS,
+      refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS,
+    },
+    loginThrottle: {
+      maxFailuresPerUser: e.LOGIN_MAX_FAILURES_PER_USER,
+      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
     worker: {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
@@ -118,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       queuePrefix: e.QUEUE_PREFIX,
       deliveryAttempts: e.DELIVERY_ATTEMPTS,
       deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
+      queueLockDurationMs: e.QUEUE_LOCK_DURATION_MS,
     },
   });
 }

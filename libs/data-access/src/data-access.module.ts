@@ -5,6 +5,7 @@ import { CycleRepository } from './repositories/cycle.repository';
 import { CyclePlanner } from './repositories/cycle-planner';
 import { CycleRecordsRepository } from './repositories/cycle-records.repository';
 import { NominationRecordsRepository } from './repositories/nomination-records.repository';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { ReminderRepository } from './repositories/reminder.repository';
 import { SigningRoundRepository } from './repositories/signing-round.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -13,6 +14,7 @@ const providers = [
   PrismaService,
   AuditLogRepository,
   UserRepository,
+  RefreshTokenRepository,
   CycleRepository,
   SigningRoundRepository,
   CycleRecordsRepository,

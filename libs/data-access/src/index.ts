@@ -3,6 +3,7 @@ export * from './data-access.module';
 export * from './audit/audit-hash';
 export * from './audit/audit-log.repository';
 export * from './repositories/user.repository';
+export * from './repositories/refresh-token.repository';
 export * from './repositories/cycle.repository';
 export * from './repositories/signing-round.repository';
 export * from './repositories/cycle-records.repository';

@@ -9,3 +9,4 @@ export * from './quiet-hours';
 export * from './templates';
 export * from './senders/email.sender';
 export * from './senders/webhook.sender';
+export * from './notification-link';

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { ReminderRepository, type Recipient } from '@epw/data-access';
 import { deliveryJobId, type ChannelName, type DeliveryJob, type ReminderJob } from './queue-names';
 import { QueuesService } from './queues.service';
+import { notificationLink } from './notification-link';
 import { quietDelayMs } from './quiet-hours';
 import { EmailSender } from './senders/email.sender';
 import { WebhookSender } from './senders/webhook.sender';
@@ -31,7 +32,7 @@ export class NotificationDispatcher {
   async handleReminder(job: ReminderJob): Promise<ReminderOutcome> {
     const d = await this.repo.findDeadline(job.deadlineId);
     if (!d || d.status !== 'ACTIVE' || d.dueAt.getTime() !== job.dueAtMs) return 'stale';
-    const link = `${this.config.notifications.publicUrl}/docs`;
+    const publicUrl = this.config.notifications.publicUrl;
     if (job.kind === 'reminder' && job.unitId) {
       if (await this.repo.hasActed(d.kind, d.subjectId, d.cycleId, job.unitId)) return 'acted';
       const [unit] = await this.repo.unitsByIds([job.unitId]);
@@ -48,7 +49,7 @@ export class NotificationDispatcher {
           `${d.id}/${job.dueAtMs}/r${job.offset}/${r.userId}`,
           'reminder',
           text,
-          link,
+          notificationLink(publicUrl, d, 'reminder'),
         );
       }
       return 'queued';
@@ -65,6 +66,7 @@ export class NotificationDispatcher {
         dueOn: d.dueOn.toISOString().slice(0, 10),
         late: units.map((u) => ({ code: u.code, name: u.name })),
       });
+      const link = notificationLink(publicUrl, d, 'escalation');
       await this.fanOut(r, `${d.id}/${job.dueAtMs}/esc/${r.userId}`, 'escalation', text, link);
     }
     return 'queued';

@@ -1,15 +1,14 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { DomainErrorCode, DomainException } from '@epw/domain';
 import { IS_PUBLIC, REQUIRED_ROLES, type RequestWithUser } from './auth.decorators';
-import type { AccessTokenClaims } from './authenticated-user';
+import { TokenService } from './token.service';
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenService,
     private readonly reflector: Reflector,
   ) {}
 
@@ -19,12 +18,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new DomainException(DomainErrorCode.Unauthenticated);
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch {
-      throw new DomainException(DomainErrorCode.Unauthenticated);
-    }
+    const claims = await this.tokens.verifyAccess(token);
     request.user = {
       userId: claims.sub,
       username: claims.username,

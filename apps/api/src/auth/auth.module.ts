@@ -1,23 +1,21 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { TokenService } from './token.service';
 
 @Module({
-  imports: [
-    JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret,
-        signOptions: { expiresIn: config.jwt.ttlSeconds, issuer: 'epw', audience: 'epw-api' },
-        verifyOptions: { issuer: 'epw', audience: 'epw-api' },
-      }),
-    }),
-  ],
+  // Keys, lifetimes and algorithms are passed on every call by TokenService (from the config).
+  imports: [JwtModule.register({})],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    TokenService,
+    LoginThrottleService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
 })
 export class AuthModule {}

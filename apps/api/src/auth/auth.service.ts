@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Injectable } from '@nestjs/common';
 import { verify } from '@node-rs/argon2';
-import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { UserRepository } from '@epw/data-access';
 import { DomainErrorCode, DomainException } from '@epw/domain';
 import type { AccessTokenClaims } from './authenticated-user';
 import type { AccessTokenDto, MeDto } from './dto/login.dto';
+import { LoginThrottleService } from './login-throttle.service';
+import { TokenService } from './token.service';
 
 /** Verifying against this keeps the time of a login for an unknown user close to a real one. */
 const DUMMY_HASH =
@@ -15,25 +15,29 @@ const DUMMY_HASH =
 export class AuthService {
   constructor(
     private readonly users: UserRepository,
-    private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
-  async login(username: string, password: string): Promise<AccessTokenDto> {
+  /** Throttled before the password is even hashed: a blocked guess costs nothing and learns nothing. */
+  async login(username: string, password: string, clientIp: string): Promise<AccessTokenDto> {
+    await this.throttle.begin(username, clientIp);
     const user = await this.users.findByUsername(username);
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !ok || !user.active) throw new DomainException(DomainErrorCode.InvalidCredentials);
-    const claims: AccessTokenClaims = {
-      sub: user.id,
-      username: user.username,
-      unitId: user.unitId,
-      roles: user.roles,
-    };
-    return {
-      accessToken: await this.jwt.signAsync(claims),
-      expiresIn: this.config.jwt.ttlSeconds,
-      tokenType: 'Bearer',
-    };
+    await this.throttle.succeeded(username, clientIp);
+    return this.tokens.issue(claimsOf(user));
+  }
+
+  refresh(refreshToken: string): Promise<AccessTokenDto> {
+    return this.tokens.rotate(refreshToken, async (userId) => {
+      const user = await this.users.findById(userId);
+      return user?.active ? claimsOf(user) : null;
+    });
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.tokens.revoke(refreshToken, 'logout');
   }
 
   async me(userId: string): Promise<MeDto> {
@@ -49,4 +53,13 @@ export class AuthService {
       locale: user.locale,
     };
   }
+}
+
+function claimsOf(user: {
+  id: string;
+  username: string;
+  unitId: string | null;
+  roles: string[];
+}): AccessTokenClaims {
+  return { sub: user.id, username: user.username, unitId: user.unitId, roles: user.roles };
 }

@@ -28,7 +28,10 @@ export class AwardFormsController {
 
   @Post('award-forms')
   @Roles('ADMIN')
-  @ApiBody({ description: 'AwardFormContent (see GET /award-forms for examples)' })
+  @ApiBody({
+    description: 'AwardFormContent (see GET /award-forms for examples)',
+    schema: { type: 'object' },
+  })
   @ApiOperation({
     summary: 'Phiên bản mới của hình thức khen thưởng / Publish a new version (validated)',
   })
@@ -51,12 +54,15 @@ export class AwardFormsController {
   @Post('units/:unitId/people')
   @Roles('ADMIN', 'UNIT_OFFICER')
   @ApiOperation({ summary: 'Thêm cá nhân / Add a person to a unit (own unit, or admin)' })
-  addPerson(
+  async addPerson(
     @CurrentUser() user: AuthenticatedUser,
     @Param('unitId', uuidParam('unitId')) unitId: string,
     @Body() body: CreatePersonDto,
   ) {
     this.assertOwnUnit(user, unitId);
+    // An administrator may name any unit: an unknown one is a 404, not a foreign-key failure.
+    if (!(await this.prisma.unit.findUnique({ where: { id: unitId }, select: { id: true } })))
+      throw new DomainException(DomainErrorCode.NotFound, { entity: 'đơn vị' });
     return this.prisma.person.create({ data: { unitId, ...body } });
   }
 

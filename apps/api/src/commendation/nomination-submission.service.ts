@@ -22,6 +22,7 @@ import {
 } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
+import { assertIdempotencyKey } from '../common/workflow-updates.service';
 import { AwardFormsService, type LoadedAwardForm } from './award-forms.service';
 import type { CreateNominationDto, DossierDocumentDto } from './dto/nomination.dto';
 
@@ -77,7 +78,12 @@ export class NominationSubmissionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async submit(user: AuthenticatedUser, dto: CreateNominationDto, idempotencyKey?: string) {
+  async submit(
+    user: AuthenticatedUser,
+    dto: CreateNominationDto,
+    idempotencyKey?: string,
+  ): Promise<{ id: string; workflowId: string }> {
+    assertIdempotencyKey(idempotencyKey);
     const id = nominationIdFor(user.userId, idempotencyKey);
     const existing = await this.prisma.nomination.findUnique({ where: { id } });
     if (existing) {
@@ -139,9 +145,13 @@ export class NominationSubmissionService {
       authorityName: form.authority.name,
     };
 
+    let created = false;
     try {
-      await this.prisma.$transaction(async (tx) => {
+      created = await this.prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${QUOTA_LOCK}::int, hashtext(${`${nominee.unitId}/${form.content.code}/${year}`}))`;
+        // A concurrent request with the same Idempotency-Key stored it while this one waited for
+        // the lock: answer as for a retry, not with "one achievement, one award".
+        if (await tx.nomination.findUnique({ where: { id }, select: { id: true } })) return false;
         await this.checkRules(tx, form, nominee, year, achievementKey);
         await tx.nomination.create({
           data: {
@@ -183,6 +193,7 @@ export class NominationSubmissionService {
             },
           },
         });
+        return true;
       });
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
@@ -192,6 +203,7 @@ export class NominationSubmissionService {
       }
       throw err;
     }
+    if (!created) return this.submit(user, dto, idempotencyKey);
     await this.startWorkflow(workflowId, input);
     return { id, workflowId };
   }

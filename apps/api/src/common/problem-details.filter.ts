@@ -36,6 +36,21 @@ const httpStatusCodes: Partial<Record<number, DomainErrorCode>> = {
   409: DomainErrorCode.Conflict,
 };
 
+/** The field a domain rule about input concerns (workflow validators, free-form JSON checks). */
+function violationOf(exception: DomainException, message: string): FieldViolation {
+  const { field, rule, criterion } = exception.params;
+  const fallback: Partial<Record<DomainErrorCode, string>> = {
+    [DomainErrorCode.RuleSetInvalid]: 'content',
+    [DomainErrorCode.ReasonRequired]: 'reason',
+    [DomainErrorCode.ScoresInvalid]: `scores.${criterion ?? ''}`,
+  };
+  return {
+    field: String(field ?? fallback[exception.code] ?? 'body'),
+    rule: String(rule ?? exception.code.toLowerCase()),
+    message,
+  };
+}
+
 /** The one place where errors become HTTP: RFC 9457 problem+json, message in the caller's language. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -50,13 +65,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, url: request.url }, 'unhandled error');
     }
+    const retryAfter = problem.params?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply
       .status(problem.status)
       .header('content-type', 'application/problem+json')
       .send(problem);
   }
 
-  private toProblem(exception: unknown, locale: 'vi' | 'en', instance: string): ProblemDetails {
+  /** Also used for errors Fastify answers before any route runs (see app.factory). */
+  toProblem(exception: unknown, locale: 'vi' | 'en', instance: string): ProblemDetails {
     if (exception instanceof RequestValidationException) {
       const detail = `${renderDomainMessage(DomainErrorCode.ValidationFailed, {}, locale)} ${exception.message}`;
       return {
@@ -65,14 +83,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof DomainException) {
+      const status = domainErrorHttpStatus[exception.code];
+      const detail = renderDomainMessage(exception.code, exception.params, locale);
       return {
-        ...this.base(
-          exception.code,
-          domainErrorHttpStatus[exception.code],
-          renderDomainMessage(exception.code, exception.params, locale),
-          instance,
-        ),
+        ...this.base(exception.code, status, detail, instance),
         params: exception.params,
+        // Bad input refused by a rule deeper than the DTOs still names its field.
+        ...(status === 400 ? { errors: [violationOf(exception, detail)] } : {}),
       };
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {
@@ -99,6 +116,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = httpStatusCodes[status];
+      if (status === 400) {
+        // The body could not be parsed (not JSON, or a prototype-poisoning key): Nest maps
+        // Fastify's parser errors to a bare 400.
+        return {
+          ...this.base(
+            DomainErrorCode.ValidationFailed,
+            400,
+            `${renderDomainMessage(DomainErrorCode.ValidationFailed, {}, locale)} ${exception.message}`,
+            instance,
+          ),
+          errors: [{ field: 'body', rule: 'isParsable', message: exception.message }],
+        };
+      }
       if (code) return this.base(code, status, renderDomainMessage(code, {}, locale), instance);
       return this.base(`HTTP_${status}`, status, exception.message, instance);
     }

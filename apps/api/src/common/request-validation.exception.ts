@@ -24,7 +24,8 @@ function flatten(errors: ValidationError[], parent: string): FieldViolation[] {
       ? /^\d+$/.test(e.property)
         ? `${parent}[${e.property}]`
         : `${parent}.${e.property}`
-      : e.property;
+      : // A body that is not an object at all (`[]`, `5`) has no property to name.
+        e.property || 'body';
     const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule,

@@ -36,15 +36,7 @@ export class WorkflowUpdatesService {
     },
   ): Promise<Ret> {
     const { idempotencyKey } = opts;
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new RequestValidationException([
-        {
-          field: 'Idempotency-Key',
-          rule: 'matches',
-          message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -',
-        },
-      ]);
-    }
+    assertIdempotencyKey(idempotencyKey);
     const updateId = `${opts.action}-${opts.user.userId}-${idempotencyKey ?? randomUUID()}`;
     const handle = this.handle(workflowId);
     try {
@@ -83,6 +75,19 @@ export class WorkflowUpdatesService {
     } catch {
       return false;
     }
+  }
+}
+
+/** The Idempotency-Key header, when sent, is a short token (it becomes part of an id). */
+export function assertIdempotencyKey(key: string | undefined): void {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new RequestValidationException([
+      {
+        field: 'Idempotency-Key',
+        rule: 'matches',
+        message: 'Idempotency-Key must be 8-100 of A-Z a-z 0-9 _ . -',
+      },
+    ]);
   }
 }
 

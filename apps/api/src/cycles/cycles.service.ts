@@ -54,6 +54,9 @@ export class CyclesService {
         },
       ]);
     }
+    // An unknown cluster is a 404, not a foreign-key failure.
+    if (!(await this.cycles.clusterExists(dto.clusterId)))
+      throw new DomainException(DomainErrorCode.NotFound, { entity: 'cụm thi đua' });
     const items = dto.pledge.items.map((t) => t.trim());
     return this.cycles.create({
       clusterId: dto.clusterId,

@@ -5,7 +5,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { verify } from '@node-rs/argon2';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { UserRepository } from '@epw/data-access';
+import { DomainException } from '@epw/domain';
 import { QueuesService } from '@epw/notifications';
+import { LoginThrottleService } from '../auth/login-throttle.service';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
@@ -14,6 +16,7 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
   const queues = app.get(QueuesService);
   const users = app.get(UserRepository);
+  const throttle = app.get(LoginThrottleService);
   const board = new BoardAdapter();
   createBullBoard({ queues: queues.all().map((q) => new BullMQAdapter(q)), serverAdapter: board });
   board.setBasePath(QUEUE_BOARD_PATH);
@@ -31,12 +34,24 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
         if (scheme !== 'Basic' || !encoded) return challenge(reply);
         const decoded = Buffer.from(encoded, 'base64').toString('utf8');
         const sep = decoded.indexOf(':');
-        const user = await users.findByUsername(decoded.slice(0, sep));
+        const username = decoded.slice(0, sep);
+        // The same failed-login limits as POST /auth/login: this is a password check too.
+        try {
+          await throttle.begin(username, req.ip);
+        } catch (err) {
+          if (!(err instanceof DomainException)) throw err;
+          return reply
+            .code(429)
+            .header('retry-after', String(err.params['retryAfterSeconds']))
+            .send({ code: err.code });
+        }
+        const user = await users.findByUsername(username);
         const ok =
           user?.active &&
           user.roles.includes('ADMIN') &&
           (await verify(user.passwordHash, decoded.slice(sep + 1)).catch(() => false));
         if (!ok) return challenge(reply);
+        await throttle.succeeded(username, req.ip);
       });
       await instance.register(board.registerPlugin() as never);
     },

@@ -100,7 +100,8 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
       concurrency: opts.concurrency,
       limiter: opts.limiter,
       // A job whose worker stalls (killed, blocked) past its lock is handed to another worker.
-      lockDuration: 30_000,
+      lockDuration: this.config.notifications.queueLockDurationMs,
+      stalledInterval: this.config.notifications.queueLockDurationMs,
       maxStalledCount: 3,
     });
     worker.on('completed', (job, result) =>

@@ -45,6 +45,8 @@ export interface EmulationCycleInput {
   periodLabel: string;
   members: SigningMember[];
   headUnitId: string;
+  /** Decides the head's own late registration; absent in inputs recorded before it existed. */
+  deputyUnitId?: string | null;
   rules: RuleSetContent;
   phases: CyclePhasePlan[];
   pledge: { items: string[]; contentHash: string };

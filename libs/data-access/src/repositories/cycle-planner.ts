@@ -128,6 +128,8 @@ export class CyclePlanner {
         unitName: m.unit.name,
       })),
       headUnitId: head.unitId,
+      deputyUnitId:
+        members.find((m) => m.role === 'DEPUTY' && m.unitId !== head.unitId)?.unitId ?? null,
       rules,
       phases,
       pledge: { items, contentHash: pledgeContentHash(items) },

@@ -122,7 +122,9 @@ export class CycleRecordsRepository {
         reason: e.reason,
       }),
       async (tx, at) => {
-        await tx.conflictDeclaration.create({
+        // A repeated declaration of the same pair is accepted and recorded once (the workflow
+        // keeps the first): a plain insert would fail on the unique pair and retry forever.
+        await tx.conflictDeclaration.createMany({
           data: {
             cycleId: e.cycleId,
             stage: e.stage,
@@ -132,6 +134,7 @@ export class CycleRecordsRepository {
             declaredById: e.actorUserId ?? '',
             declaredAt: at,
           },
+          skipDuplicates: true,
         });
       },
     );

@@ -56,6 +56,12 @@ export class CycleRepository {
     return this.prisma.emulationCycle.findUnique({ where: { id }, include: cycleInclude });
   }
 
+  clusterExists(clusterId: string): Promise<boolean> {
+    return this.prisma.cluster
+      .findUnique({ where: { id: clusterId }, select: { id: true } })
+      .then((c) => c !== null);
+  }
+
   /** Members of the cluster in the given year, head first, then by position. */
   membersForYear(clusterId: string, year: number) {
     return this.prisma.clusterMembership.findMany({

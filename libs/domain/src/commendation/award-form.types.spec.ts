@@ -198,6 +198,17 @@ describe(validateAwardForm.name, () => {
     expect(brokenRule(form)?.field).toBe('level');
   });
 
+  it.each<[string, unknown, string]>([
+    ['null', null, 'form'],
+    ['an array', [], 'form'],
+    ['a numeric code', { ...formOf('LDTT'), code: 12 }, 'code'],
+    ['a dossier that is not a list', { ...formOf('LDTT'), dossier: 'x' }, 'dossier'],
+    ['a dossier item that is not an object', { ...formOf('LDTT'), dossier: [null] }, 'dossier[0]'],
+    ['a chain step that is not an object', { ...formOf('LDTT'), chain: [7] }, 'chain[0]'],
+  ])('refuses free-form JSON of the wrong shape (%s) without crashing', (_case, form, field) => {
+    expect(brokenRule(form as AwardFormContent)?.field).toBe(field);
+  });
+
   it('accepts a quota on a form for units and individuals', () => {
     const form = formOf('GK-BDV');
     form.quota = { percentOfHeadcount: 15 };

@@ -89,12 +89,22 @@ const isText = (t: unknown): t is LocalizedText =>
   (t as LocalizedText).vi.trim().length > 0 &&
   typeof (t as LocalizedText).en === 'string';
 
+const STEP_KEY = /^[a-z0-9-]{2,40}$/;
+
+const isRecord = (v: unknown): v is object =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isKey = (v: unknown, pattern: RegExp): v is string =>
+  typeof v === 'string' && pattern.test(v);
+
 const isPositiveInt = (n: unknown, min = 1): n is number =>
   typeof n === 'number' && Number.isInteger(n) && n >= min;
 
 /** Checks a form definition before it is stored; names the first broken field and rule. */
 export function validateAwardForm(c: AwardFormContent): void {
-  if (!/^[A-Z0-9-]{2,40}$/.test(c.code)) throw invalid('code', 'A-Z, 0-9 and -, 2-40 characters');
+  // The content arrives as free-form JSON: every part is type-checked before it is walked.
+  if (!isRecord(c)) throw invalid('form', 'a JSON object');
+  if (!isKey(c.code, /^[A-Z0-9-]{2,40}$/)) throw invalid('code', 'A-Z, 0-9 and -, 2-40 characters');
   if (!isText(c.name)) throw invalid('name', 'vi and en text required');
   if (!(AWARD_CATEGORIES as readonly string[]).includes(c.category))
     throw invalid('category', `one of ${AWARD_CATEGORIES.join(', ')}`);
@@ -109,8 +119,10 @@ export function validateAwardForm(c: AwardFormContent): void {
       throw invalid(`nomineeKinds[${i}]`, `one of ${NOMINEE_KINDS.join(', ')}`);
   });
   const dossierKinds = new Set<string>();
+  if (c.dossier !== undefined && !Array.isArray(c.dossier)) throw invalid('dossier', 'an array');
   (c.dossier ?? []).forEach((d, i) => {
-    if (!/^[a-z0-9-]{2,40}$/.test(d.kind)) throw invalid(`dossier[${i}].kind`, 'a-z, 0-9, -');
+    if (!isRecord(d)) throw invalid(`dossier[${i}]`, 'an object');
+    if (!isKey(d.kind, STEP_KEY)) throw invalid(`dossier[${i}].kind`, 'a-z, 0-9, -');
     if (dossierKinds.has(d.kind)) throw invalid(`dossier[${i}].kind`, 'unique');
     dossierKinds.add(d.kind);
     if (!isText(d.label)) throw invalid(`dossier[${i}].label`, 'vi and en text required');
@@ -119,7 +131,8 @@ export function validateAwardForm(c: AwardFormContent): void {
   const keys = new Set<string>();
   c.chain.forEach((s, i) => {
     const f = `chain[${i}]`;
-    if (!/^[a-z0-9-]{2,40}$/.test(s.key)) throw invalid(`${f}.key`, 'a-z, 0-9, -');
+    if (!isRecord(s)) throw invalid(f, 'an object');
+    if (!isKey(s.key, STEP_KEY)) throw invalid(`${f}.key`, 'a-z, 0-9, -');
     if (keys.has(s.key)) throw invalid(`${f}.key`, 'unique');
     keys.add(s.key);
     if (!(STEP_KINDS as readonly string[]).includes(s.kind))

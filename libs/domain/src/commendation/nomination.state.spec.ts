@@ -790,6 +790,23 @@ describe(NominationState.name, () => {
       ).toBe(DomainErrorCode.NominationNotAtStep);
     });
 
+    it('refuses a ballot once the ballot box closed, and counts the ones before', () => {
+      const state = voting();
+      ballot(state, 'm1', true);
+      state.closeBallotBox();
+      expect(
+        codeOf(() =>
+          state.validateCouncilBallot({
+            actor: member('m2'),
+            memberUserId: 'm2',
+            approve: true,
+            written: false,
+          }),
+        ),
+      ).toBe(DomainErrorCode.NominationNotAtStep);
+      expect(state.tallyCouncil()).toMatchObject({ ballotsCast: 1, approvals: 1 });
+    });
+
     it('is complete when every member has a ballot, written ones included', () => {
       const state = voting();
       for (const m of MEMBERS.slice(0, 4)) ballot(state, m, true);

@@ -65,6 +65,9 @@ export interface NominationSnapshot extends NominationInit {
   objections: ObjectionEntry[];
   /** Secret: member → choice. Never leaves the workflow except as a tally. */
   ballots: Record<string, { approve: boolean; written: boolean }>;
+  /** The vote ended (every member voted, or its deadline): no ballot is taken any more, so none
+   * can be accepted after the tally was taken. Absent from snapshots of earlier runs. */
+  ballotBoxClosed?: boolean;
   closedReason: string | null;
   decision: { decisionId: string; number: string; signedOn: string; awardId: string } | null;
 }
@@ -375,7 +378,12 @@ export class NominationState {
   // ── council vote ──────────────────────────────────────────────────────────────────────────
   validateCouncilBallot(cmd: CouncilBallotCommand): void {
     const step = this.currentStep();
-    if (this.s.status !== 'VOTING' || !step || step.kind !== 'COUNCIL_VOTE') {
+    if (
+      this.s.status !== 'VOTING' ||
+      !step ||
+      step.kind !== 'COUNCIL_VOTE' ||
+      this.s.ballotBoxClosed
+    ) {
       throw new DomainException(DomainErrorCode.NominationNotAtStep, {
         current: this.currentLabel(),
       });
@@ -398,6 +406,12 @@ export class NominationState {
 
   applyCouncilBallot(cmd: CouncilBallotCommand): void {
     this.s.ballots[cmd.memberUserId] = { approve: cmd.approve, written: cmd.written };
+  }
+
+  /** The vote is over: later ballots are refused (the tally is taken after the last accepted
+   * ballot finished, and must count every ballot that was acknowledged). */
+  closeBallotBox(): void {
+    this.s.ballotBoxClosed = true;
   }
 
   allCouncilVoted(): boolean {
@@ -499,6 +513,7 @@ export class NominationState {
     this.s.stepDueAt = null;
     this.s.postingOpen = false;
     this.s.ballots = {};
+    this.s.ballotBoxClosed = false;
     this.s.status = this.s.stepIndex >= this.s.steps.length ? 'AWAITING_DECISION' : 'IN_REVIEW';
   }
 

@@ -153,6 +153,19 @@ describe(validateRuleSet.name, () => {
     expect(validateRuleSet(content)).toHaveLength(1);
   });
 
+  it.each<[string, unknown, string]>([
+    ['no object at all', null, 'content'],
+    ['an empty object', {}, 'criteria'],
+    ['criteria that are not a list', { ...clone(), criteria: { C1: 1 } }, 'criteria'],
+    ['phases that are not a list', { ...clone(), calendar: { phases: 3 } }, 'calendar.phases'],
+    ['a criterion that is not an object', { ...clone(), criteria: [null] }, 'criteria[0]'],
+    ['a phase that is not an object', { ...clone(), calendar: { phases: ['x'] } }, 'calendar'],
+  ])('reports JSON of the wrong shape (%s) instead of crashing', (_case, content, field) => {
+    const problems = validateRuleSet(content as RuleSetContent);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]?.startsWith(field)).toBe(true);
+  });
+
   it('reports every problem at once', () => {
     const content = clone();
     content.criteria = [];

@@ -70,12 +70,18 @@ export function validateRuleSet(content: RuleSetContent): string[] {
   const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
   const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+  const shape = shapeProblems(content);
+  if (shape.length > 0) return shape;
   const { criteria, scoring, crossAssessment, vote, calendar, reminders } = content;
 
   if (criteria.length === 0) problems.push('criteria: cần ít nhất một tiêu chí chấm điểm.');
   const codes = new Set<string>();
   criteria.forEach((c, i) => {
     const at = `criteria[${i}]`;
+    if (!isRecord(c)) {
+      problems.push(`${at}: tiêu chí phải là một đối tượng.`);
+      return;
+    }
     if (typeof c.code !== 'string' || c.code.trim() === '') {
       problems.push(`${at}.code: mã tiêu chí không được để trống.`);
     } else if (codes.has(c.code)) {
@@ -138,6 +144,10 @@ export function validateRuleSet(content: RuleSetContent): string[] {
   const phases = new Set<string>();
   calendar.phases.forEach((p, i) => {
     const at = `calendar.phases[${i}]`;
+    if (!isRecord(p)) {
+      problems.push(`${at}: giai đoạn phải là một đối tượng.`);
+      return;
+    }
     if (!(PHASES as readonly string[]).includes(p.phase)) {
       problems.push(`${at}.phase: không có giai đoạn "${String(p.phase)}".`);
     } else if (phases.has(p.phase)) {
@@ -160,5 +170,34 @@ export function validateRuleSet(content: RuleSetContent): string[] {
     }
   });
 
+  return problems;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The parts the detailed checks walk must have the right JSON type first (a 400, not a crash). */
+function shapeProblems(content: unknown): string[] {
+  if (!isRecord(content)) return ['content: bộ quy tắc phải là một đối tượng JSON.'];
+  const problems: string[] = [];
+  const need = (ok: boolean, field: string, what: string) => {
+    if (!ok) problems.push(`${field}: phải là ${what}.`);
+  };
+  need(Array.isArray(content['criteria']), 'criteria', 'một danh sách tiêu chí');
+  for (const key of ['scoring', 'crossAssessment', 'vote', 'calendar', 'reminders']) {
+    need(isRecord(content[key]), key, 'một đối tượng');
+  }
+  const calendar = content['calendar'];
+  if (isRecord(calendar)) {
+    need(Array.isArray(calendar['phases']), 'calendar.phases', 'một danh sách giai đoạn');
+  }
+  const reminders = content['reminders'];
+  if (isRecord(reminders)) {
+    need(
+      Array.isArray(reminders['offsetsWorkingDays']),
+      'reminders.offsetsWorkingDays',
+      'một danh sách số ngày',
+    );
+  }
   return problems;
 }

@@ -19,6 +19,26 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: () => 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: () => 'Wrong username or password.',
   },
+  [DomainErrorCode.TooManyAttempts]: {
+    vi: (p) =>
+      `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${p['retryAfterSeconds'] ?? ''} giây.`,
+    en: (p) =>
+      `Too many failed logins. Please try again in ${p['retryAfterSeconds'] ?? ''} seconds.`,
+  },
+  [DomainErrorCode.TokenExpired]: {
+    vi: () => 'Phiên đăng nhập đã hết hạn: hãy làm mới mã truy cập (POST /auth/refresh).',
+    en: () => 'The access token has expired: refresh it (POST /auth/refresh).',
+  },
+  [DomainErrorCode.RefreshTokenInvalid]: {
+    vi: () => 'Mã làm mới không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Vui lòng đăng nhập lại.',
+    en: () => 'The refresh token is invalid, expired or revoked. Please log in again.',
+  },
+  [DomainErrorCode.RefreshTokenReused]: {
+    vi: () =>
+      'Mã làm mới đã được dùng trước đó: để bảo vệ tài khoản, mọi phiên của lần đăng nhập này đã bị thu hồi. Vui lòng đăng nhập lại.',
+    en: () =>
+      'This refresh token was already used: to protect the account, every session of this login has been revoked. Please log in again.',
+  },
   [DomainErrorCode.Forbidden]: {
     vi: (p) => `Bạn không có quyền thực hiện thao tác này${p['reason'] ? `: ${p['reason']}` : '.'}`,
     en: (p) => `You are not allowed to do this${p['reason'] ? `: ${p['reason']}` : '.'}`,

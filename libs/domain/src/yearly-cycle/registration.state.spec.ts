@@ -20,6 +20,7 @@ const init: RegistrationInit = {
   cycleId: 'cycle-1',
   members,
   headUnitId: 'u-A',
+  deputyUnitId: 'u-B',
   deadlineAt: '2026-02-28T16:59:59.999Z',
   lateUntil: '2026-03-15T16:59:59.999Z',
   targetPercent: 100,
@@ -80,7 +81,8 @@ function requestLate(state: RegistrationState, unit: string, at = `late-${unit}`
 }
 
 function decide(state: RegistrationState, unit: string, approve: boolean): void {
-  const cmd = decision(unit, approve);
+  // The deputy decides on the head's own late registration.
+  const cmd = decision(unit, approve, unit === 'A' ? signer('B') : signer('A'));
   state.validateLateDecision(cmd);
   state.applyLateDecision(cmd);
 }
@@ -367,9 +369,35 @@ describe(RegistrationState.name, () => {
     );
     requestLate(state, 'A');
     decide(state, 'A', false);
-    expect(codeOf(() => state.validateLateDecision(decision('A', true)))).toBe(
+    expect(codeOf(() => state.validateLateDecision(decision('A', true, signer('B'))))).toBe(
       DomainErrorCode.NoLateRequest,
     );
+  });
+
+  it("lets the deputy, never the head itself, decide on the head's own late registration", () => {
+    const state = new RegistrationState(init);
+    state.close();
+    requestLate(state, 'A');
+    expect(codeOf(() => state.validateLateDecision(decision('A', true)))).toBe(
+      DomainErrorCode.SelfApprovalForbidden,
+    );
+    expect(codeOf(() => state.validateLateDecision(decision('A', true, officer('B'))))).toBe(
+      DomainErrorCode.NotClusterHead,
+    );
+    expect(codeOf(() => state.validateLateDecision(decision('A', true, signer('C'))))).toBe(
+      DomainErrorCode.NotClusterHead,
+    );
+    expect(codeOf(() => state.validateLateDecision(decision('A', true, signer('B'))))).toBe(
+      undefined,
+    );
+    // Without a deputy on record nobody may decide it, least of all the head.
+    const noDeputy = new RegistrationState({ ...init, deputyUnitId: null });
+    noDeputy.close();
+    requestLate(noDeputy, 'A');
+    expect(codeOf(() => noDeputy.validateLateDecision(decision('A', true)))).toBe(
+      DomainErrorCode.SelfApprovalForbidden,
+    );
+    expect(state.compliance().pendingLate).toEqual(['u-A']);
   });
 
   it('an approved late registration counts towards compliance', () => {

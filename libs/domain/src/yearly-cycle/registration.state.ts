@@ -35,6 +35,9 @@ export interface RegistrationInit {
   cycleId: string;
   members: SigningMember[];
   headUnitId: string;
+  /** Decides the head's own late registration (a unit never approves itself); absent in cycles
+   * started before it was recorded, whose head's late registration then stays undecided. */
+  deputyUnitId?: string | null;
   deadlineAt: string;
   lateUntil: string;
   targetPercent: number;
@@ -153,7 +156,14 @@ export class RegistrationState {
   }
 
   validateLateDecision(cmd: LateDecisionCommand): void {
-    assertHead(cmd.actor, this.s.headUnitId);
+    if (cmd.unitId === this.s.headUnitId) {
+      // The head's own late registration goes to the deputy: a unit never approves itself.
+      if (cmd.actor.unitId === this.s.headUnitId || !this.s.deputyUnitId)
+        throw new DomainException(DomainErrorCode.SelfApprovalForbidden);
+      assertHead(cmd.actor, this.s.deputyUnitId);
+    } else {
+      assertHead(cmd.actor, this.s.headUnitId);
+    }
     if (this.s.entries[cmd.unitId]?.status !== 'LATE_PENDING') {
       throw new DomainException(DomainErrorCode.NoLateRequest);
     }

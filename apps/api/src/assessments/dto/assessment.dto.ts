@@ -96,6 +96,8 @@ export class ProgressDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ProgressItemDto)
   items!: ProgressItemDto[];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'ctd01.dk-bnn.signer' })
@@ -13,10 +13,24 @@ export class LoginDto {
   password!: string;
 }
 
+export class RefreshTokenDto {
+  @ApiProperty({ description: 'The refresh token of the last login or refresh (single use)' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'refreshToken must be a refresh token' })
+  refreshToken!: string;
+}
+
 export class AccessTokenDto {
   @ApiProperty() accessToken!: string;
-  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn!: number;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
   @ApiProperty() tokenType!: 'Bearer';
+  @ApiProperty({
+    description:
+      'Exchange it at POST /auth/refresh for a new pair before it expires; each is valid once',
+  })
+  refreshToken!: string;
+  @ApiProperty({ description: 'Seconds until the refresh token expires' })
+  refreshExpiresIn!: number;
 }
 
 export class MeDto {

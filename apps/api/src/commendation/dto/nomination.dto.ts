@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -97,6 +98,8 @@ export class CreateNominationDto {
   @ApiProperty({ type: [DossierDocumentDto] })
   @IsArray()
   @ArrayMaxSize(20)
+  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DossierDocumentDto)
   documents!: DossierDocumentDto[];
@@ -107,6 +110,8 @@ export class ReviseDossierDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DossierDocumentDto)
   documents!: DossierDocumentDto[];

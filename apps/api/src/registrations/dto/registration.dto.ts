@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -69,6 +70,8 @@ export class InitiativeDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   attachments: AttachmentDto[] = [];
@@ -93,6 +96,8 @@ export class SubmitRegistrationDto {
   @ApiProperty({ type: [InitiativeDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => InitiativeDto)
   initiatives!: InitiativeDto[];

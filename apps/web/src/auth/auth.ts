@@ -1,0 +1,60 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
+import { api, call } from '../api/client';
+import { keys } from '../api/queries';
+import type { Me } from '../api/types';
+import { sessionStore, type Session } from './session-store';
+
+export function useSession(): Session | null {
+  return useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
+}
+
+export function useMe() {
+  const session = useSession();
+  return useQuery({
+    queryKey: keys.me,
+    enabled: !!session,
+    queryFn: () => call(api.GET('/auth/me')),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** What the signed-in user may do, from the roles in their account (the API enforces them). */
+export interface Capabilities {
+  isAdmin: boolean;
+  /** Acts for a member unit: registers, reports, assesses. */
+  isUnitUser: boolean;
+  /** The unit's authorized signer: signs the pledge, votes; the head unit's signer leads. */
+  isSigner: boolean;
+  /** Reviewer, council member or deciding authority: reads every cluster. */
+  isOversight: boolean;
+  /** The unit's officer: prepares nominations (hồ sơ đề nghị khen thưởng). */
+  isOfficer: boolean;
+}
+
+export function capabilitiesOf(me: Me | undefined): Capabilities {
+  const roles = new Set(me?.roles ?? []);
+  const isUnitUser = !!me?.unitId && (roles.has('UNIT_OFFICER') || roles.has('UNIT_SIGNER'));
+  return {
+    isAdmin: roles.has('ADMIN'),
+    isUnitUser,
+    isSigner: isUnitUser && roles.has('UNIT_SIGNER'),
+    isOversight: roles.has('REVIEWER') || roles.has('COUNCIL_MEMBER') || roles.has('AUTHORITY'),
+    isOfficer: isUnitUser && roles.has('UNIT_OFFICER'),
+  };
+}
+
+/** Ends the session: the API revokes the refresh token (and its login), the app forgets both
+ * tokens and every cached answer. */
+export function useLogout(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    const refreshToken = sessionStore.get()?.refreshToken;
+    if (refreshToken) {
+      // Best effort: the tokens are forgotten here whatever the API answers.
+      await api.POST('/auth/logout', { body: { refreshToken } }).catch(() => undefined);
+    }
+    sessionStore.clear();
+    queryClient.clear();
+  }, [queryClient]);
+}

@@ -1,0 +1,203 @@
+import {
+  ActionIcon,
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Divider,
+  Group,
+  Indicator,
+  Menu,
+  NavLink,
+  Progress,
+  ScrollArea,
+  Stack,
+  Text,
+  ThemeIcon,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useIsMutating } from '@tanstack/react-query';
+import { IconAward, IconBell, IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useUnreadCount } from '../api/queries';
+import { capabilitiesOf, useLogout, useMe } from '../auth/auth';
+import { CyclePicker } from '../components/cycle-picker';
+import { LanguageSwitch } from '../components/language-switch';
+import { NAVIGATION } from './navigation';
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return (
+    (words[0]?.[0] ?? '') + (words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '')
+  ).toUpperCase();
+}
+
+/** The frame of every signed-in page: header (language, inbox, account), the menu for the user's
+ * roles with the cycle picker, and a progress bar while an action is being carried out. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const me = useMe();
+  const caps = capabilitiesOf(me.data);
+  const unread = useUnreadCount(!!me.data);
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const busy = useIsMutating() > 0;
+  const unreadCount = unread.data?.unread ?? 0;
+
+  const isActive = (to: string) =>
+    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        {busy ? (
+          <Progress
+            value={100}
+            animated
+            striped
+            size={3}
+            radius={0}
+            pos="absolute"
+            top={0}
+            left={0}
+            right={0}
+            aria-label={t('common.working')}
+          />
+        ) : null}
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.close') : t('nav.open')}
+            />
+            <UnstyledButton component={Link} to="/" aria-label={t('app.home')}>
+              <Group gap={8} wrap="nowrap">
+                <ThemeIcon color="red.8" size="md" radius="sm" aria-hidden>
+                  <IconAward size={18} />
+                </ThemeIcon>
+                <Text fw={700} size="md" truncate visibleFrom="xs">
+                  {t('app.name')}
+                </Text>
+                <Text fw={700} size="md" hiddenFrom="xs">
+                  {t('app.shortName')}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Tooltip label={t('nav.inbox')}>
+              <Indicator
+                label={unreadCount > 99 ? '99+' : unreadCount}
+                size={16}
+                disabled={unreadCount === 0}
+                color="red.8"
+                offset={4}
+              >
+                <ActionIcon
+                  variant="subtle"
+                  size="lg"
+                  component={Link}
+                  to="/inbox"
+                  aria-label={t('nav.inboxUnread', { count: unreadCount })}
+                >
+                  <IconBell size={20} />
+                </ActionIcon>
+              </Indicator>
+            </Tooltip>
+            <Menu position="bottom-end" withArrow>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('nav.account')} data-testid="account-menu">
+                  <Avatar color="blue" radius="xl" size={32}>
+                    {initials(me.data?.fullName ?? me.data?.username ?? '?')}
+                  </Avatar>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Box px="sm" py={6} maw={280}>
+                  <Text size="sm" fw={600}>
+                    {me.data?.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {me.data?.username}
+                    {me.data?.unitName ? ` · ${me.data.unitName}` : ''}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {(me.data?.roles ?? [])
+                      .map((r) => t(`role.${r}` as 'role.ADMIN', { defaultValue: r }))
+                      .join(', ')}
+                  </Text>
+                </Box>
+                <Menu.Divider />
+                <Menu.Item
+                  leftSection={<IconLogout size={16} />}
+                  onClick={() => {
+                    void logout().then(() => navigate('/login'));
+                  }}
+                >
+                  {t('nav.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
+        <AppShell.Section mb="sm">
+          <CyclePicker />
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>
+            {NAVIGATION.map((section) => {
+              const items = section.items.filter((item) => item.visible(caps));
+              if (items.length === 0) return null;
+              return (
+                <Box key={section.label ?? 'top'}>
+                  {section.label ? (
+                    <>
+                      <Divider my={6} />
+                      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+                        {t(section.label as 'nav.unitSection')}
+                      </Text>
+                    </>
+                  ) : null}
+                  {items.map((item) => (
+                    <NavLink
+                      key={item.to}
+                      component={Link}
+                      to={item.to}
+                      label={t(item.label as 'nav.dashboard')}
+                      leftSection={<item.icon size={18} aria-hidden />}
+                      active={isActive(item.to)}
+                      onClick={close}
+                      aria-current={isActive(item.to) ? 'page' : undefined}
+                    />
+                  ))}
+                </Box>
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Box maw={1200} mx="auto">
+          <Outlet />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,140 @@
+import {
+  IconAward,
+  IconBell,
+  IconCalendarEvent,
+  IconCalendarOff,
+  IconChecklist,
+  IconClipboardCheck,
+  IconClock,
+  IconGauge,
+  IconHome,
+  IconInbox,
+  IconListNumbers,
+  IconReportAnalytics,
+  IconScale,
+  IconServerCog,
+  IconSettings,
+  IconSignature,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Capabilities } from '../auth/auth';
+
+export interface NavItem {
+  to: string;
+  /** i18n key */
+  label: string;
+  icon: Icon;
+  visible: (caps: Capabilities) => boolean;
+}
+
+export interface NavSection {
+  /** i18n key; null for the top group */
+  label: string | null;
+  items: NavItem[];
+}
+
+const always = () => true;
+
+/** The menu, by role. */
+export const NAVIGATION: NavSection[] = [
+  {
+    label: null,
+    items: [{ to: '/', label: 'nav.dashboard', icon: IconHome, visible: always }],
+  },
+  {
+    label: 'nav.unitSection',
+    items: [
+      { to: '/pledge', label: 'nav.pledge', icon: IconSignature, visible: (c) => c.isUnitUser },
+      {
+        to: '/registration',
+        label: 'nav.registration',
+        icon: IconChecklist,
+        visible: (c) => c.isUnitUser,
+      },
+      {
+        to: '/review',
+        label: 'nav.review',
+        icon: IconClipboardCheck,
+        visible: (c) => c.isUnitUser,
+      },
+      {
+        to: '/peer-review',
+        label: 'nav.peerReview',
+        icon: IconScale,
+        visible: (c) => c.isUnitUser,
+      },
+      { to: '/ballots', label: 'nav.ballots', icon: IconAward, visible: (c) => c.isUnitUser },
+    ],
+  },
+  {
+    label: 'nav.clusterSection',
+    items: [
+      { to: '/cluster', label: 'nav.board', icon: IconGauge, visible: (c) => c.isSigner },
+      {
+        to: '/results',
+        label: 'nav.results',
+        icon: IconListNumbers,
+        visible: (c) => c.isUnitUser || c.isOversight || c.isAdmin,
+      },
+    ],
+  },
+  {
+    label: 'nav.commendationSection',
+    items: [
+      {
+        to: '/nominations',
+        label: 'nav.nominations',
+        icon: IconAward,
+        visible: (c) => c.isOfficer,
+      },
+      {
+        to: '/approvals',
+        label: 'nav.approvals',
+        icon: IconInbox,
+        visible: (c) => c.isSigner || c.isOversight,
+      },
+    ],
+  },
+  {
+    label: 'nav.adminSection',
+    items: [
+      {
+        to: '/admin/cycles',
+        label: 'nav.cycles',
+        icon: IconCalendarEvent,
+        visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/rule-sets',
+        label: 'nav.ruleSets',
+        icon: IconReportAnalytics,
+        visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/holidays',
+        label: 'nav.holidays',
+        icon: IconCalendarOff,
+        visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/schedules',
+        label: 'nav.schedules',
+        icon: IconClock,
+        visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/system',
+        label: 'nav.system',
+        icon: IconServerCog,
+        visible: (c) => c.isAdmin,
+      },
+    ],
+  },
+  {
+    label: 'nav.personalSection',
+    items: [
+      { to: '/inbox', label: 'nav.inbox', icon: IconBell, visible: always },
+      { to: '/settings', label: 'nav.settings', icon: IconSettings, visible: always },
+    ],
+  },
+];

@@ -1,0 +1,262 @@
+import {
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api, call } from '../../api/client';
+import { keys } from '../../api/queries';
+import type { Cycle } from '../../api/types';
+import { useApiMutation } from '../../api/use-api-mutation';
+import { DateField } from '../../components/date-field';
+import { PageHeader, QueryState } from '../../components/page';
+import { useCurrentCycle } from '../../lib/cycle-context';
+import { daysBetween, todayInVietnam } from '../../lib/dates';
+
+type PeriodKind = 'YEAR' | 'QUARTER' | 'PHASE';
+
+interface CycleValues {
+  clusterId: string;
+  movementCode: string;
+  movementName: string;
+  periodKind: PeriodKind;
+  periodLabel: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  calendar: 'real' | 'accelerated';
+  minutes: number | string;
+  pledge: { title: string; documentsText: string; itemsText: string };
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export function CycleCreatePage() {
+  const { t } = useTranslation();
+  const { cycles, isLoading, error } = useCurrentCycle();
+  return (
+    <>
+      <PageHeader title={t('createCycle.title')} description={t('createCycle.description')} />
+      <QueryState isLoading={isLoading} error={error}>
+        <CycleForm cycles={cycles} />
+      </QueryState>
+    </>
+  );
+}
+
+/** Prefilled from the latest cycle: its cluster, movement name and pledge text. */
+function CycleForm({ cycles }: { cycles: Cycle[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const clusters = [...new Map(cycles.map((c) => [c.cluster.id, c.cluster])).values()];
+  const year = Number(todayInVietnam().slice(0, 4));
+  const latest = cycles[0];
+
+  const form = useForm<CycleValues>({
+    mode: 'controlled',
+    initialValues: {
+      clusterId: clusters[0]?.id ?? '',
+      movementCode: 'DVK',
+      movementName: latest?.movementName ?? 'Phong trào thi đua "Dân vận khéo"',
+      periodKind: 'YEAR',
+      periodLabel: String(year),
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+      calendar: 'real',
+      minutes: 10,
+      pledge: {
+        title: `Nội dung ký kết giao ước thi đua năm ${year}`,
+        documentsText: (latest?.pledge?.documents ?? []).join('\n'),
+        itemsText: (latest?.pledge?.currentItems ?? []).join('\n'),
+      },
+    },
+    validate: {
+      clusterId: (v) => (v ? null : t('common.required')),
+      startsOn: (v) => (v ? null : t('common.required')),
+      endsOn: (v) => (v ? null : t('common.required')),
+      minutes: (v, values) =>
+        values.calendar === 'accelerated' && !(Number(v) > 0)
+          ? t('createCycle.minutesPositive')
+          : null,
+      pledge: { itemsText: (v) => (lines(v).length > 0 ? null : t('createCycle.itemsRequired')) },
+    },
+  });
+
+  const create = useApiMutation({
+    form,
+    rename: {
+      calendarScale: 'minutes',
+      'pledge.items': 'pledge.itemsText',
+      'pledge.documents': 'pledge.documentsText',
+    },
+    mutationFn: (values: CycleValues) => {
+      const days =
+        values.startsOn && values.endsOn ? daysBetween(values.startsOn, values.endsOn) + 1 : 365;
+      const calendarScale =
+        values.calendar === 'accelerated' ? (days * 1440) / Number(values.minutes) : 1;
+      return call(
+        api.POST('/cycles', {
+          body: {
+            clusterId: values.clusterId,
+            movementCode: values.movementCode.trim().toUpperCase(),
+            movementName: values.movementName.trim(),
+            periodKind: values.periodKind,
+            periodLabel: values.periodLabel.trim(),
+            startsOn: values.startsOn ?? '',
+            endsOn: values.endsOn ?? '',
+            calendarScale,
+            pledge: {
+              title: values.pledge.title.trim(),
+              documents: lines(values.pledge.documentsText),
+              items: lines(values.pledge.itemsText),
+            },
+          },
+        }),
+      );
+    },
+    successMessage: (cycle) =>
+      t('createCycle.created', { name: `${cycle.movementName} – ${cycle.periodLabel}` }),
+    invalidate: [keys.cycles],
+    onSuccess: () => void navigate('/admin/cycles'),
+  });
+
+  const labelHint = {
+    YEAR: '2026',
+    QUARTER: '2026-Q3',
+    PHASE: '2021-2023',
+  }[form.values.periodKind];
+
+  return (
+    <>
+      <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+        <Stack gap="md" maw={900}>
+          <Card withBorder padding="md">
+            <Stack gap="sm">
+              {clusters.length > 0 ? (
+                <Select
+                  label={t('createCycle.cluster')}
+                  description={t('createCycle.clusterHint')}
+                  data={clusters.map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }))}
+                  allowDeselect={false}
+                  {...form.getInputProps('clusterId')}
+                />
+              ) : (
+                <TextInput
+                  label={t('createCycle.clusterId')}
+                  description={t('createCycle.clusterIdHint')}
+                  {...form.getInputProps('clusterId')}
+                />
+              )}
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={t('createCycle.movementCode')}
+                  description={t('createCycle.movementCodeHint')}
+                  {...form.getInputProps('movementCode')}
+                />
+                <TextInput
+                  label={t('createCycle.movementName')}
+                  {...form.getInputProps('movementName')}
+                />
+              </SimpleGrid>
+              <div>
+                <Text size="sm" fw={500} mb={4}>
+                  {t('createCycle.periodKind')}
+                </Text>
+                <SegmentedControl
+                  aria-label={t('createCycle.periodKind')}
+                  data={(['YEAR', 'QUARTER', 'PHASE'] as const).map((k) => ({
+                    value: k,
+                    label: t(`periodKind.${k}`),
+                  }))}
+                  {...form.getInputProps('periodKind')}
+                />
+              </div>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput
+                  label={t('createCycle.periodLabel')}
+                  description={t('createCycle.periodLabelHint', { example: labelHint })}
+                  {...form.getInputProps('periodLabel')}
+                />
+                <DateField label={t('createCycle.startsOn')} {...form.getInputProps('startsOn')} />
+                <DateField label={t('createCycle.endsOn')} {...form.getInputProps('endsOn')} />
+              </SimpleGrid>
+            </Stack>
+          </Card>
+          <Card withBorder padding="md">
+            <Title order={2} size="h4" mb={4}>
+              {t('createCycle.calendarTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {t('createCycle.calendarHint')}
+            </Text>
+            <Group align="flex-end" gap="md">
+              <SegmentedControl
+                aria-label={t('createCycle.calendarTitle')}
+                data={[
+                  { value: 'real', label: t('createCycle.real') },
+                  { value: 'accelerated', label: t('createCycle.accelerated') },
+                ]}
+                {...form.getInputProps('calendar')}
+              />
+              {form.values.calendar === 'accelerated' ? (
+                <NumberInput
+                  label={t('createCycle.minutes')}
+                  min={1}
+                  w={220}
+                  {...form.getInputProps('minutes')}
+                />
+              ) : null}
+            </Group>
+          </Card>
+          <Card withBorder padding="md">
+            <Title order={2} size="h4" mb="sm">
+              {t('createCycle.pledgeTitle')}
+            </Title>
+            <Stack gap="sm">
+              <TextInput
+                label={t('createCycle.pledgeName')}
+                {...form.getInputProps('pledge.title')}
+              />
+              <Textarea
+                label={t('createCycle.documents')}
+                description={t('createCycle.onePerLine')}
+                autosize
+                minRows={2}
+                {...form.getInputProps('pledge.documentsText')}
+              />
+              <Textarea
+                label={t('createCycle.items')}
+                description={t('createCycle.onePerLine')}
+                autosize
+                minRows={5}
+                {...form.getInputProps('pledge.itemsText')}
+              />
+            </Stack>
+          </Card>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => void navigate('/admin/cycles')}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('createCycle.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}

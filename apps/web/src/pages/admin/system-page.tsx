@@ -1,0 +1,117 @@
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+import { keys, useDeadLetters, verifyAudit } from '../../api/queries';
+import { useApiMutation } from '../../api/use-api-mutation';
+import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
+import { formatDateTime } from '../../lib/dates';
+
+export function SystemPage() {
+  const { t } = useTranslation();
+  const verify = useMutation({ mutationFn: verifyAudit });
+  const deadLetters = useDeadLetters();
+  const retry = useApiMutation({
+    mutationFn: (id: string) =>
+      call(api.POST('/admin/dead-letters/{id}/retry', { params: { path: { id } } })),
+    successMessage: t('system.retried'),
+    invalidate: [keys.deadLetters],
+  });
+  return (
+    <>
+      <PageHeader title={t('system.title')} description={t('system.description')} />
+      <Stack gap="lg">
+        <Card withBorder padding="md">
+          <Title order={2} size="h4" mb={4}>
+            {t('system.auditTitle')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('system.auditHint')}
+          </Text>
+          <Group>
+            <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+              {t('system.verify')}
+            </Button>
+          </Group>
+          {verify.data ? (
+            <Alert mt="sm" color={verify.data.ok ? 'green' : 'red'} variant="light" role="status">
+              {verify.data.ok
+                ? t('system.auditOk', { checked: verify.data.checked })
+                : t('system.auditBroken', {
+                    checked: verify.data.checked,
+                    id: verify.data.brokenAtId ?? '',
+                    reason: verify.data.reason ?? '',
+                  })}
+            </Alert>
+          ) : null}
+          {verify.error ? <ErrorAlert error={verify.error} /> : null}
+        </Card>
+        <Card withBorder padding="md">
+          <Title order={2} size="h4" mb={4}>
+            {t('system.deadLetters')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('system.deadLettersHint')}
+          </Text>
+          <QueryState isLoading={deadLetters.isLoading} error={deadLetters.error}>
+            {deadLetters.data && deadLetters.data.length === 0 ? (
+              <Text size="sm">{t('system.noDeadLetters')}</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('system.queue')}</Table.Th>
+                      <Table.Th>{t('system.failedAt')}</Table.Th>
+                      <Table.Th>{t('system.error')}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {(deadLetters.data ?? []).map((d) => (
+                      <Table.Tr key={d.id}>
+                        <Table.Td>{d.queue ?? '—'}</Table.Td>
+                        <Table.Td>{formatDateTime(d.failedAt)}</Table.Td>
+                        <Table.Td>
+                          <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                            {d.error ?? ''}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          <Button
+                            size="xs"
+                            variant="light"
+                            loading={retry.isPending && retry.variables === d.id}
+                            onClick={() => retry.mutate(d.id)}
+                          >
+                            {t('system.retry')}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </QueryState>
+        </Card>
+        <Card withBorder padding="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('system.tools')}
+          </Title>
+          <Stack gap={4}>
+            <Anchor href="/admin/queues" target="_blank" rel="noopener">
+              {t('system.queues')}
+            </Anchor>
+            <Anchor href="/docs" target="_blank" rel="noopener">
+              {t('system.apiDocs')}
+            </Anchor>
+            <Anchor href="/health" target="_blank" rel="noopener">
+              {t('system.health')}
+            </Anchor>
+          </Stack>
+        </Card>
+      </Stack>
+    </>
+  );
+}

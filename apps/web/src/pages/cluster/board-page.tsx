@@ -1,0 +1,307 @@
+import { Alert, Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconCheck, IconMinus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  useAssessment,
+  useBallotBox,
+  useCompliance,
+  useMembers,
+  useRegistrations,
+  useSigningStatus,
+} from '../../api/queries';
+import { DecisionBadge, RegistrationBadge, RoundStatusBadge } from '../../components/badges';
+import { CycleSummary } from '../../components/cycle-summary';
+import { NoCycle } from '../../components/no-cycle';
+import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
+import { useCurrentCycle } from '../../lib/cycle-context';
+import { formatDateTime } from '../../lib/dates';
+import { LateRegistrationsCard, OpenRoundCard, SigningActionsCard } from './head-actions';
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+function Stat(props: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
+  return (
+    <Card withBorder padding="sm" data-testid={props.testId}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+        {props.label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {props.value}
+      </Text>
+      {props.hint ? (
+        <Text size="xs" c="dimmed">
+          {props.hint}
+        </Text>
+      ) : null}
+    </Card>
+  );
+}
+
+function Done({ yes }: { yes: boolean | undefined }) {
+  const { t } = useTranslation();
+  if (yes === undefined) return <Text c="dimmed">—</Text>;
+  return yes ? (
+    <IconCheck size={18} color="var(--mantine-color-green-8)" aria-label={t('common.yes')} />
+  ) : (
+    <IconMinus size={18} color="var(--mantine-color-gray-7)" aria-label={t('common.no')} />
+  );
+}
+
+/** The cluster head's view: every member's progress through the year, and the head's actions. */
+export function BoardPage() {
+  const { t } = useTranslation();
+  const { cycle } = useCurrentCycle();
+  const signing = useSigningStatus(cycle);
+  const compliance = useCompliance(cycle);
+  const registrations = useRegistrations(cycle);
+  const interim = useAssessment(cycle, 'interim');
+  const final = useAssessment(cycle, 'final');
+  const vote = useBallotBox(cycle, 'vote');
+  const election = useBallotBox(cycle, 'election');
+  const { members, nameOf, isLoading } = useMembers(cycle);
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (!cycle) return <NoCycle />;
+
+  const s = signing.data;
+  const c = compliance.data;
+  const i = interim.data;
+  const f = final.data;
+  const v = vote.data;
+  const e = election.data;
+  const yes = t('common.yes');
+  const no = t('common.no');
+  const lateUnits = new Set([
+    ...(s?.missingAtDeadline ?? []),
+    ...(c?.missingAtDeadline ?? []),
+    ...(s?.units.filter((u) => u.late).map((u) => u.unitId) ?? []),
+    ...(c?.units.filter((u) => u.late).map((u) => u.unitId) ?? []),
+  ]);
+
+  // A step that failed to load must not look like a step that has not started.
+  const stepError =
+    [interim, final, vote, election, registrations].find((q) => q.error)?.error ?? null;
+  const rows = members.map((m) => {
+    const sign = s?.units.find((u) => u.unitId === m.unitId);
+    const reg = c?.units.find((u) => u.unitId === m.unitId);
+    const given = f?.peerSubmitted.filter((p) => p.assessorUnitId === m.unitId).length ?? 0;
+    const assigned = f ? Object.values(f.assignment).filter((a) => a.includes(m.unitId)).length : 0;
+    return {
+      ...m,
+      late: lateUnits.has(m.unitId),
+      signing: sign ? (
+        <Stack gap={2}>
+          <DecisionBadge decision={sign.decision} late={sign.late} />
+          {sign.at ? (
+            <Text size="xs" c="dimmed">
+              {formatDateTime(sign.at)}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : (
+        '—'
+      ),
+      registration: reg ? (
+        <Stack gap={2}>
+          <RegistrationBadge status={reg.status} late={reg.late} />
+          {reg.status !== 'NOT_REGISTERED' ? (
+            <Text size="xs" c="dimmed">
+              {t('board.initiativeCount', { count: reg.initiativeCount })}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : (
+        '—'
+      ),
+      interim: i ? (
+        <Text size="xs">
+          {t('board.progress')}: {i.progressSubmitted.includes(m.unitId) ? yes : no} ·{' '}
+          {t('board.self')}: {i.selfSubmitted.includes(m.unitId) ? yes : no}
+        </Text>
+      ) : null,
+      final: f ? (
+        <Text size="xs">
+          {t('board.self')}: {f.selfSubmitted.includes(m.unitId) ? yes : no} ·{' '}
+          {t('board.peers', { given, assigned })}
+        </Text>
+      ) : null,
+      voted: v ? v.voted.includes(m.unitId) : undefined,
+      elected: e ? e.voted.includes(m.unitId) : undefined,
+    };
+  });
+
+  return (
+    <>
+      <PageHeader title={t('board.title')} description={t('board.description')} />
+      <Stack gap="lg">
+        <CycleSummary cycle={cycle} />
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
+          <Stat
+            testId="stat-signed"
+            label={t('board.statSigned')}
+            value={s ? `${s.signedCount}/${s.memberCount}` : '—'}
+            hint={s ? <RoundStatusBadge status={s.status} /> : t('board.notOpen')}
+          />
+          <Stat
+            testId="stat-registered"
+            label={t('board.statRegistered')}
+            value={c ? `${c.registeredCount}/${c.memberCount}` : '—'}
+            hint={
+              c
+                ? c.targetMet
+                  ? t('board.targetMet', { percent: c.targetPercent })
+                  : t('board.targetNotMet', { percent: c.targetPercent })
+                : t('board.notOpen')
+            }
+          />
+          <Stat
+            label={t('board.statAssessed')}
+            value={f ? `${f.selfSubmitted.length}/${members.length}` : '—'}
+            hint={
+              f
+                ? t('board.peerSheets', {
+                    given: f.peerSubmitted.length,
+                    expected: f.expectedPeerCount,
+                  })
+                : t('board.notOpen')
+            }
+          />
+          <Stat
+            label={t('board.statVoted')}
+            value={v ? `${v.voted.length}/${v.eligibleCount}` : '—'}
+            hint={v ? t('board.written', { count: v.writtenCount }) : t('board.notOpen')}
+          />
+          <Stat
+            testId="stat-late"
+            label={t('board.statLate')}
+            value={lateUnits.size}
+            hint={t('board.lateHint')}
+          />
+        </SimpleGrid>
+
+        {stepError ? <ErrorAlert error={stepError} /> : null}
+        <Alert color="blue" variant="light">
+          {t('board.headOnly')}
+        </Alert>
+        {!cycle.signingRound && cycle.status !== 'CLOSED' ? <OpenRoundCard cycle={cycle} /> : null}
+        {s ? <SigningActionsCard cycle={cycle} status={s} /> : null}
+        {c ? (
+          <LateRegistrationsCard
+            cycle={cycle}
+            compliance={c}
+            registrations={registrations.data ?? []}
+            nameOf={nameOf}
+          />
+        ) : null}
+
+        <Card withBorder padding="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('board.membersTitle')}
+          </Title>
+          <QueryState isLoading={isLoading} error={signing.error ?? compliance.error}>
+            {members.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('board.noMembers')}
+              </Text>
+            ) : phone ? (
+              <Stack gap="xs" data-testid="board-cards">
+                {rows.map((r) => (
+                  <Card key={r.unitId} withBorder padding="sm">
+                    <Text size="sm" fw={600}>
+                      {r.unitName}
+                    </Text>
+                    <Text size="xs" c="dimmed" mb={6}>
+                      {r.unitCode}
+                      {r.late ? (
+                        <Badge ml={6} size="xs" color="orange" variant="light">
+                          {t('common.late')}
+                        </Badge>
+                      ) : null}
+                    </Text>
+                    <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
+                      <Text size="xs" c="dimmed">
+                        {t('board.colSigned')}
+                      </Text>
+                      <div>{r.signing}</div>
+                      <Text size="xs" c="dimmed">
+                        {t('board.colRegistered')}
+                      </Text>
+                      <div>{r.registration}</div>
+                      {r.interim ? (
+                        <>
+                          <Text size="xs" c="dimmed">
+                            {t('board.colInterim')}
+                          </Text>
+                          <div>{r.interim}</div>
+                        </>
+                      ) : null}
+                      {r.final ? (
+                        <>
+                          <Text size="xs" c="dimmed">
+                            {t('board.colFinal')}
+                          </Text>
+                          <div>{r.final}</div>
+                        </>
+                      ) : null}
+                    </SimpleGrid>
+                  </Card>
+                ))}
+              </Stack>
+            ) : (
+              <Table.ScrollContainer minWidth={900}>
+                <Table
+                  striped
+                  highlightOnHover
+                  aria-label={t('board.membersTitle')}
+                  data-testid="board-table"
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('common.unit')}</Table.Th>
+                      <Table.Th style={NOWRAP}>{t('board.colSigned')}</Table.Th>
+                      <Table.Th style={NOWRAP}>{t('board.colRegistered')}</Table.Th>
+                      <Table.Th style={NOWRAP}>{t('board.colInterim')}</Table.Th>
+                      <Table.Th style={NOWRAP}>{t('board.colFinal')}</Table.Th>
+                      <Table.Th style={NOWRAP}>{t('board.colVote')}</Table.Th>
+                      <Table.Th style={NOWRAP}>{t('board.colElection')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((r) => (
+                      <Table.Tr key={r.unitId}>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>
+                            {r.unitName}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {r.unitCode}
+                            {r.late ? (
+                              <Badge ml={6} size="xs" color="orange" variant="light">
+                                {t('common.late')}
+                              </Badge>
+                            ) : null}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td style={NOWRAP}>{r.signing}</Table.Td>
+                        <Table.Td style={NOWRAP}>{r.registration}</Table.Td>
+                        <Table.Td>{r.interim ?? '—'}</Table.Td>
+                        <Table.Td>{r.final ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <Done yes={r.voted} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Done yes={r.elected} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </QueryState>
+        </Card>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Pagination,
+  SegmentedControl,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../api/client';
+import { useNotifications } from '../api/queries';
+import { useApiMutation } from '../api/use-api-mutation';
+import { PageHeader, QueryState } from '../components/page';
+import { formatDateTime } from '../lib/dates';
+
+const PAGE_SIZE = 20;
+
+export function InboxPage() {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [filter, setFilter] = useState<'all' | 'unread'>('all');
+  const list = useNotifications(page, filter === 'unread');
+  const inbox = [['me', 'notifications']];
+  const markRead = useApiMutation({
+    mutationFn: (id: string) =>
+      call(api.POST('/me/notifications/{id}/read', { params: { path: { id } } })),
+    invalidate: inbox,
+  });
+  const markAll = useApiMutation({
+    mutationFn: () => call(api.POST('/me/notifications/read-all')),
+    successMessage: t('inbox.allMarked'),
+    invalidate: inbox,
+  });
+  const data = list.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <PageHeader
+        title={t('inbox.title')}
+        description={t('inbox.description')}
+        actions={
+          <Button
+            variant="light"
+            onClick={() => markAll.mutate()}
+            loading={markAll.isPending}
+            disabled={!data || data.unread === 0}
+          >
+            {t('inbox.markAll')}
+          </Button>
+        }
+      />
+      <Group mb="md" justify="space-between">
+        <SegmentedControl
+          aria-label={t('inbox.filter')}
+          value={filter}
+          onChange={(value) => {
+            setFilter(value === 'unread' ? 'unread' : 'all');
+            setPage(1);
+          }}
+          data={[
+            { value: 'all', label: t('inbox.all') },
+            { value: 'unread', label: t('inbox.unreadOnly') },
+          ]}
+        />
+        {data ? (
+          <Text size="sm" c="dimmed">
+            {t('inbox.counts', { total: data.total, unread: data.unread })}
+          </Text>
+        ) : null}
+      </Group>
+      <QueryState isLoading={list.isLoading} error={list.error}>
+        {data && data.items.length === 0 ? (
+          <Text c="dimmed">{filter === 'unread' ? t('inbox.noUnread') : t('inbox.empty')}</Text>
+        ) : null}
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {data?.items.map((n) => (
+            <Card
+              key={n.id}
+              withBorder
+              padding="sm"
+              component="li"
+              bg={n.readAt ? undefined : 'blue.0'}
+              data-testid="notification"
+            >
+              <Stack gap={4}>
+                <Group gap={6}>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={n.kind === 'escalation' ? 'orange' : 'blue'}
+                  >
+                    {n.kind === 'escalation' ? t('inbox.escalation') : t('inbox.reminder')}
+                  </Badge>
+                  {!n.readAt ? (
+                    <Badge size="sm" color="red.8" variant="filled">
+                      {t('inbox.new')}
+                    </Badge>
+                  ) : null}
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(n.createdAt)}
+                  </Text>
+                </Group>
+                <Text fw={600} size="sm">
+                  {n.title}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+                  {n.body}
+                </Text>
+                {!n.readAt ? (
+                  <Group justify="flex-end">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      loading={markRead.isPending && markRead.variables === n.id}
+                      onClick={() => markRead.mutate(n.id)}
+                    >
+                      {t('inbox.markRead')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            </Card>
+          ))}
+        </Stack>
+        {pages > 1 ? (
+          <Group justify="center" mt="md">
+            <Pagination total={pages} value={page} onChange={setPage} />
+          </Group>
+        ) : null}
+      </QueryState>
+    </>
+  );
+}

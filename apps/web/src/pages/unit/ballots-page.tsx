@@ -1,0 +1,295 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { actionHeaders, api, call } from '../../api/client';
+import { keys, useBallotBox, useMembers } from '../../api/queries';
+import type { BallotBox, Cycle } from '../../api/types';
+import { useApiMutation } from '../../api/use-api-mutation';
+import { capabilitiesOf, useMe } from '../../auth/auth';
+import { Deadline } from '../../components/deadline';
+import { NoCycle } from '../../components/no-cycle';
+import { NotStarted, PageHeader, QueryState } from '../../components/page';
+import { useCurrentCycle } from '../../lib/cycle-context';
+
+type Kind = 'vote' | 'election';
+
+interface BallotValues {
+  voterUnitId: string;
+  approve: string[];
+  headUnitId: string;
+  deputyUnitId: string;
+}
+
+/** A ballot for `voterUnitId`: one's own, or (written = true) an absent member's, recorded by the
+ * head. The vote approves candidates; the election names next period's head and deputy. */
+function BallotForm(props: {
+  cycle: Cycle;
+  kind: Kind;
+  box: BallotBox;
+  written: boolean;
+  voterOptions: { value: string; label: string }[];
+  fixedVoter?: string;
+  nameOf: (unitId: string) => string;
+}) {
+  const { t } = useTranslation();
+  const { cycle, kind, box, written } = props;
+  const form = useForm<BallotValues>({
+    mode: 'controlled',
+    initialValues: {
+      voterUnitId: props.fixedVoter ?? '',
+      approve: [],
+      headUnitId: '',
+      deputyUnitId: '',
+    },
+    validate: {
+      voterUnitId: (v) => (v ? null : t('common.required')),
+      headUnitId: (v) => (kind === 'election' && !v ? t('common.required') : null),
+      deputyUnitId: (v, values) =>
+        kind !== 'election'
+          ? null
+          : !v
+            ? t('common.required')
+            : v === values.headUnitId
+              ? t('ballots.deputyNotHead')
+              : null,
+    },
+  });
+  const cast = useApiMutation({
+    form,
+    mutationFn: (values: BallotValues) => {
+      const params = { path: { cycleId: cycle.id }, header: actionHeaders() };
+      return kind === 'vote'
+        ? call(
+            api.POST('/cycles/{cycleId}/vote', {
+              params,
+              body: { voterUnitId: values.voterUnitId, approve: values.approve, written },
+            }),
+          )
+        : call(
+            api.POST('/cycles/{cycleId}/election', {
+              params,
+              body: {
+                voterUnitId: values.voterUnitId,
+                headUnitId: values.headUnitId,
+                deputyUnitId: values.deputyUnitId,
+                written,
+              },
+            }),
+          );
+    },
+    successMessage: written ? t('ballots.writtenRecorded') : t('ballots.cast'),
+    invalidate: [keys.ballots(cycle.id, kind)],
+    onSuccess: () => form.reset(),
+  });
+  const candidates = box.candidates.map((c) => ({ value: c, label: props.nameOf(c) }));
+  return (
+    <form onSubmit={form.onSubmit((values) => cast.mutate(values))} noValidate>
+      <Stack gap="sm">
+        {props.fixedVoter ? null : (
+          <Select
+            label={t('ballots.absentMember')}
+            data={props.voterOptions}
+            searchable
+            {...form.getInputProps('voterUnitId')}
+          />
+        )}
+        {kind === 'vote' ? (
+          <Checkbox.Group
+            label={t('ballots.approveLabel')}
+            description={t('ballots.approveHint')}
+            {...form.getInputProps('approve')}
+          >
+            <Stack gap={6} mt={6}>
+              {candidates.map((c) => (
+                <Checkbox key={c.value} value={c.value} label={c.label} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('ballots.head')}
+              data={candidates}
+              searchable
+              {...form.getInputProps('headUnitId')}
+            />
+            <Select
+              label={t('ballots.deputy')}
+              data={candidates}
+              searchable
+              {...form.getInputProps('deputyUnitId')}
+            />
+          </SimpleGrid>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('ballots.secret')}
+        </Text>
+        <Group justify="flex-end">
+          <Button type="submit" loading={cast.isPending}>
+            {written ? t('ballots.recordWritten') : t('ballots.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function BoxPanel({ cycle, kind }: { cycle: Cycle; kind: Kind }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const caps = capabilitiesOf(me.data);
+  const unitId = me.data?.unitId ?? '';
+  const box = useBallotBox(cycle, kind);
+  const { members, nameOf } = useMembers(cycle);
+  const b = box.data;
+  return (
+    <QueryState isLoading={box.isLoading} error={box.error}>
+      {!b ? (
+        <NotStarted>
+          {kind === 'vote' ? t('ballots.voteNotOpen') : t('ballots.electionNotOpen')}
+        </NotStarted>
+      ) : (
+        <Stack gap="lg">
+          <Card withBorder padding="md">
+            <Stack gap={6}>
+              <Group gap="xs">
+                <Badge variant="light" color={b.closed ? 'dark' : 'green'}>
+                  {b.closed ? t('phaseStatus.CLOSED') : t('phaseStatus.OPEN')}
+                </Badge>
+                <Text size="sm">
+                  {t('ballots.turnout', {
+                    voted: b.voted.length,
+                    eligible: b.eligibleCount,
+                    written: b.writtenCount,
+                  })}
+                </Text>
+              </Group>
+              {!b.closed ? (
+                <Text size="sm">
+                  {t('ballots.deadline')}{' '}
+                  <Deadline at={b.deadlineAt} accelerated={cycle.calendarScale > 1} />
+                </Text>
+              ) : null}
+              {kind === 'vote' ? (
+                <Text size="sm">
+                  {t('ballots.candidates')}: {b.candidates.map(nameOf).join('; ') || '—'}
+                </Text>
+              ) : null}
+            </Stack>
+          </Card>
+
+          {!b.closed ? (
+            <Card withBorder padding="md">
+              <Title order={2} size="h4" mb="sm">
+                {t('ballots.myBallot')}
+              </Title>
+              {b.voted.includes(unitId) ? (
+                <Alert color="green" variant="light">
+                  {t('ballots.alreadyVoted')}
+                </Alert>
+              ) : caps.isSigner ? (
+                <BallotForm
+                  cycle={cycle}
+                  kind={kind}
+                  box={b}
+                  written={false}
+                  voterOptions={[]}
+                  fixedVoter={unitId}
+                  nameOf={nameOf}
+                />
+              ) : (
+                <Alert color="blue" variant="light">
+                  {t('ballots.signerOnly')}
+                </Alert>
+              )}
+            </Card>
+          ) : null}
+
+          {!b.closed && caps.isSigner ? (
+            <Card withBorder padding="md">
+              <Title order={2} size="h4" mb={4}>
+                {t('ballots.writtenTitle')}
+              </Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('ballots.writtenHint')}
+              </Text>
+              <BallotForm
+                cycle={cycle}
+                kind={kind}
+                box={b}
+                written
+                voterOptions={members
+                  .filter((m) => !b.voted.includes(m.unitId))
+                  .map((m) => ({ value: m.unitId, label: m.unitName }))}
+                nameOf={nameOf}
+              />
+            </Card>
+          ) : null}
+
+          <Card withBorder padding="md">
+            <Title order={2} size="h4" mb="sm">
+              {t('ballots.whoVoted')}
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6}>
+              {members.map((m) => (
+                <Group key={m.unitId} gap="xs" wrap="nowrap">
+                  <Badge
+                    variant="light"
+                    color={b.voted.includes(m.unitId) ? 'green' : 'gray'}
+                    style={{ flexShrink: 0 }}
+                  >
+                    {b.voted.includes(m.unitId) ? t('ballots.voted') : t('ballots.notVoted')}
+                  </Badge>
+                  <Text size="sm">{m.unitName}</Text>
+                </Group>
+              ))}
+            </SimpleGrid>
+          </Card>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+export function BallotsPage() {
+  const { t } = useTranslation();
+  const { cycle } = useCurrentCycle();
+  const [params, setParams] = useSearchParams();
+  const kind: Kind = params.get('box') === 'election' ? 'election' : 'vote';
+  if (!cycle) return <NoCycle />;
+  return (
+    <>
+      <PageHeader title={t('ballots.title')} description={t('ballots.description')} />
+      <Tabs
+        value={kind}
+        onChange={(value) => setParams(value === 'election' ? { box: 'election' } : {})}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="vote">{t('ballots.vote')}</Tabs.Tab>
+          <Tabs.Tab value="election">{t('ballots.election')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="vote">
+          <BoxPanel cycle={cycle} kind="vote" />
+        </Tabs.Panel>
+        <Tabs.Panel value="election">
+          <BoxPanel cycle={cycle} kind="election" />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

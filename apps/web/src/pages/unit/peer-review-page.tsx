@@ -1,0 +1,252 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionHeaders, api, call } from '../../api/client';
+import { keys, useAssessment, useMembers } from '../../api/queries';
+import { asScoresBody, type AssessmentStatus, type Cycle } from '../../api/types';
+import { useApiMutation } from '../../api/use-api-mutation';
+import { useMe } from '../../auth/auth';
+import { Deadline } from '../../components/deadline';
+import { NoCycle } from '../../components/no-cycle';
+import { NotStarted, PageHeader, QueryState } from '../../components/page';
+import { emptyScores, ScoresFields, toScores } from '../../components/scores-fields';
+import { useCurrentCycle } from '../../lib/cycle-context';
+import { useCriteria, type Criterion } from '../../lib/criteria';
+
+function PeerForm(props: {
+  cycle: Cycle;
+  unitId: string;
+  subject: { unitId: string; name: string };
+  criteria: Criterion[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { scores: emptyScores(props.criteria) },
+  });
+  const submit = useApiMutation({
+    form,
+    mutationFn: (values: typeof form.values) =>
+      call(
+        api.POST('/cycles/{cycleId}/assessments/final/peer', {
+          params: { path: { cycleId: props.cycle.id }, header: actionHeaders() },
+          body: {
+            assessorUnitId: props.unitId,
+            subjectUnitId: props.subject.unitId,
+            scores: asScoresBody(toScores(values.scores)),
+          },
+        }),
+      ),
+    successMessage: t('peer.saved', { unit: props.subject.name }),
+    invalidate: [keys.assessment(props.cycle.id, 'final')],
+    onSuccess: props.onDone,
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => submit.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <ScoresFields form={form} criteria={props.criteria} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={submit.isPending}>
+            {t('peer.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ConflictForm(props: {
+  cycle: Cycle;
+  unitId: string;
+  status: AssessmentStatus;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { subjectUnitId: '', reason: '' },
+    validate: {
+      subjectUnitId: (v) => (v ? null : t('common.required')),
+      reason: (v) => (v.trim().length >= 5 ? null : t('peer.conflictReasonShort')),
+    },
+  });
+  const submit = useApiMutation({
+    form,
+    mutationFn: (values: typeof form.values) =>
+      call(
+        api.POST('/cycles/{cycleId}/assessments/final/conflicts', {
+          params: { path: { cycleId: props.cycle.id }, header: actionHeaders() },
+          body: { assessorUnitId: props.unitId, ...values },
+        }),
+      ),
+    successMessage: t('peer.conflictSaved'),
+    invalidate: [keys.assessment(props.cycle.id, 'final')],
+    onSuccess: () => form.reset(),
+  });
+  const locked = props.status.peerSubmitted.length > 0 || props.status.closed;
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h4" mb={4}>
+        {t('peer.conflictTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {locked ? t('peer.conflictLocked') : t('peer.conflictHint')}
+      </Text>
+      <form onSubmit={form.onSubmit((values) => submit.mutate(values))} noValidate>
+        <Stack gap="sm">
+          <Select
+            label={t('peer.conflictUnit')}
+            data={props.options}
+            searchable
+            disabled={locked}
+            {...form.getInputProps('subjectUnitId')}
+          />
+          <Textarea
+            label={t('peer.conflictReason')}
+            autosize
+            minRows={2}
+            disabled={locked}
+            {...form.getInputProps('reason')}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" variant="light" loading={submit.isPending} disabled={locked}>
+              {t('peer.declare')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+export function PeerReviewPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const unitId = me.data?.unitId ?? '';
+  const { cycle } = useCurrentCycle();
+  const status = useAssessment(cycle, 'final');
+  const { members, nameOf } = useMembers(cycle);
+  const { criteria, isLoading, error } = useCriteria();
+  const [scoring, setScoring] = useState<string | null>(null);
+  if (!cycle) return <NoCycle />;
+  const s = status.data;
+  const subjects = s
+    ? Object.entries(s.assignment)
+        .filter(([, assessors]) => assessors.includes(unitId))
+        .map(([subject]) => subject)
+    : [];
+  const sheetFor = (subject: string) =>
+    s?.peerSubmitted.find((p) => p.assessorUnitId === unitId && p.subjectUnitId === subject);
+
+  return (
+    <>
+      <PageHeader title={t('peer.title')} description={t('peer.description')} />
+      <QueryState isLoading={status.isLoading || isLoading} error={status.error ?? error}>
+        {!s ? (
+          <NotStarted>{t('review.finalNotOpen')}</NotStarted>
+        ) : (
+          <Stack gap="lg">
+            <Group gap="xs">
+              {s.closed ? (
+                <Text size="sm">{t('review.closed')}</Text>
+              ) : (
+                <Text size="sm">
+                  {t('review.deadline')}{' '}
+                  <Deadline at={s.deadlineAt} accelerated={cycle.calendarScale > 1} />
+                </Text>
+              )}
+            </Group>
+            {subjects.length === 0 ? (
+              <Alert color="gray" variant="light">
+                {t('peer.noneAssigned')}
+              </Alert>
+            ) : (
+              <Table.ScrollContainer minWidth={420}>
+                <Table striped aria-label={t('peer.tableLabel')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('common.unit')}</Table.Th>
+                      <Table.Th>{t('peer.status')}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {subjects.map((subject) => {
+                      const sheet = sheetFor(subject);
+                      return (
+                        <Table.Tr key={subject}>
+                          <Table.Td>{nameOf(subject)}</Table.Td>
+                          <Table.Td>
+                            {sheet ? (
+                              <Badge color="green" variant="light">
+                                {t('peer.done', { total: sheet.total })}
+                              </Badge>
+                            ) : (
+                              <Badge color="gray" variant="light">
+                                {t('peer.todo')}
+                              </Badge>
+                            )}
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            {!sheet && !s.closed ? (
+                              <Button size="xs" onClick={() => setScoring(subject)}>
+                                {t('peer.score')}
+                              </Button>
+                            ) : null}
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+            <ConflictForm
+              cycle={cycle}
+              unitId={unitId}
+              status={s}
+              options={members
+                .filter((m) => m.unitId !== unitId)
+                .map((m) => ({ value: m.unitId, label: m.unitName }))}
+            />
+          </Stack>
+        )}
+      </QueryState>
+      <Modal
+        opened={scoring !== null}
+        onClose={() => setScoring(null)}
+        title={scoring ? t('peer.formTitle', { unit: nameOf(scoring) }) : ''}
+        size="lg"
+        centered
+      >
+        {scoring ? (
+          <PeerForm
+            cycle={cycle}
+            unitId={unitId}
+            subject={{ unitId: scoring, name: nameOf(scoring) }}
+            criteria={criteria}
+            onDone={() => setScoring(null)}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,218 @@
+import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { capabilitiesOf, useMe, useSession, type Capabilities } from './auth/auth';
+import { ErrorAlert } from './components/page';
+import { AppLayout } from './layout/app-layout';
+import { CycleProvider } from './lib/cycle-context';
+import { BoardPage } from './pages/cluster/board-page';
+import { ResultsPage } from './pages/cluster/results-page';
+import { DashboardPage } from './pages/dashboard-page';
+import { InboxPage } from './pages/inbox-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage, NotAllowedPage } from './pages/not-found-page';
+import { SettingsPage } from './pages/settings-page';
+import { BallotsPage } from './pages/unit/ballots-page';
+import { PeerReviewPage } from './pages/unit/peer-review-page';
+import { PledgePage } from './pages/unit/pledge-page';
+import { RegistrationPage } from './pages/unit/registration-page';
+import { ReviewPage } from './pages/unit/review-page';
+import { NominationCreatePage } from './pages/commendation/nomination-create-page';
+import { NominationDetailPage } from './pages/commendation/nomination-detail-page';
+import { ApprovalsPage, NominationsPage } from './pages/commendation/nominations-page';
+import { PostingsPage, VerifyPage } from './pages/commendation/public-pages';
+
+/** Signed-in pages only: without a session, to the login page (and back here afterwards). */
+function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  const me = useMe();
+  if (!session) {
+    const next = `${location.pathname}${location.search}`;
+    return (
+      <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />
+    );
+  }
+  if (me.isLoading) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="…" />
+      </Center>
+    );
+  }
+  if (me.error) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorAlert error={me.error} />
+      </Center>
+    );
+  }
+  return (
+    <CycleProvider>
+      <AppLayout />
+    </CycleProvider>
+  );
+}
+
+function Allow({ when, children }: { when: (caps: Capabilities) => boolean; children: ReactNode }) {
+  const me = useMe();
+  return when(capabilitiesOf(me.data)) ? <>{children}</> : <NotAllowedPage />;
+}
+
+const unit = (c: Capabilities) => c.isUnitUser;
+const admin = (c: Capabilities) => c.isAdmin;
+const officer = (c: Capabilities) => c.isOfficer;
+const approver = (c: Capabilities) => c.isSigner || c.isOversight;
+
+export const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginPage /> },
+    { path: '/verify', element: <VerifyPage /> },
+    { path: '/verify/:code', element: <VerifyPage /> },
+    { path: '/postings', element: <PostingsPage /> },
+    {
+      element: <RequireSession />,
+      children: [
+        { index: true, element: <DashboardPage /> },
+        {
+          path: 'pledge',
+          element: (
+            <Allow when={unit}>
+              <PledgePage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'registration',
+          element: (
+            <Allow when={unit}>
+              <RegistrationPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'review',
+          element: (
+            <Allow when={unit}>
+              <ReviewPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'peer-review',
+          element: (
+            <Allow when={unit}>
+              <PeerReviewPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'ballots',
+          element: (
+            <Allow when={unit}>
+              <BallotsPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'cluster',
+          element: (
+            <Allow when={(c) => c.isSigner}>
+              <BoardPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'results',
+          element: (
+            <Allow when={(c) => c.isUnitUser || c.isOversight || c.isAdmin}>
+              <ResultsPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'nominations',
+          element: (
+            <Allow when={officer}>
+              <NominationsPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'nominations/new',
+          element: (
+            <Allow when={officer}>
+              <NominationCreatePage />
+            </Allow>
+          ),
+        },
+        { path: 'nominations/:id', element: <NominationDetailPage /> },
+        {
+          path: 'approvals',
+          element: (
+            <Allow when={approver}>
+              <ApprovalsPage />
+            </Allow>
+          ),
+        },
+        { path: 'inbox', element: <InboxPage /> },
+        { path: 'settings', element: <SettingsPage /> },
+        {
+          path: 'admin',
+          element: (
+            <Allow when={admin}>
+              <Outlet />
+            </Allow>
+          ),
+          // Administration is loaded on first use: most users never open it.
+          children: [
+            {
+              path: 'cycles',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/cycles-page')).CyclesPage,
+              }),
+            },
+            {
+              path: 'cycles/new',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/cycle-create-page')).CycleCreatePage,
+              }),
+            },
+            {
+              path: 'rule-sets',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/rule-sets-page')).RuleSetsPage,
+              }),
+            },
+            {
+              path: 'rule-sets/new',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/rule-set-create-page')).RuleSetCreatePage,
+              }),
+            },
+            {
+              path: 'holidays',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/holidays-page')).HolidaysPage,
+              }),
+            },
+            {
+              path: 'schedules',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/schedules-page')).SchedulesPage,
+              }),
+            },
+            {
+              path: 'system',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/system-page')).SystemPage,
+              }),
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: '/app' },
+);

@@ -1,0 +1,39 @@
+/** What bench/bench.sh started for this run, read once from the environment it passes. */
+export interface BenchEnv {
+  databaseUrl: string;
+  dbName: string;
+  redisUrl: string;
+  temporalAddress: string;
+  temporalPid: number;
+  redisPid: number;
+  temporalMetricsUrl: string;
+  clockTicks: number;
+  /** Pino level of the API and worker (quiet by default: logs would cost CPU in the runs). */
+  logLevel: string;
+  /** BENCH_PROFILE: write a CPU profile of the product runs to this file. */
+  profileFile: string | null;
+}
+
+export function benchEnv(env: Record<string, string | undefined> = process.env): BenchEnv {
+  const need = (name: string): string => {
+    const v = env[name];
+    if (!v) throw new Error(`${name} is not set: run the benchmarks with \`npm run bench\``);
+    return v;
+  };
+  const temporalAddress = need('TEMPORAL_ADDRESS');
+  if (temporalAddress.endsWith(':7233')) {
+    throw new Error('the benchmarks must not load the shared Temporal dev server on :7233');
+  }
+  return {
+    databaseUrl: need('DATABASE_URL'),
+    dbName: need('BENCH_DB_NAME'),
+    redisUrl: need('REDIS_URL'),
+    temporalAddress,
+    temporalPid: Number(need('BENCH_TEMPORAL_PID')),
+    redisPid: Number(need('BENCH_REDIS_PID')),
+    temporalMetricsUrl: need('BENCH_TEMPORAL_METRICS_URL'),
+    clockTicks: Number(env['BENCH_CLK_TCK'] ?? '100'),
+    logLevel: env['BENCH_LOG_LEVEL'] ?? 'error',
+    profileFile: env['BENCH_PROFILE'] ?? null,
+  };
+}

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import pg, { type Pool } from 'pg';
+import type { BenchEnv } from './bench-env';
+import { sdkProblems } from './sdk-log';
+
+/** What one measured run cost, per process. The API, the worker, both Temporal workers and the load
+ * generator share the bench process (they run in-process, like the integration tests), so its CPU
+ * and memory are theirs together. */
+export interface ResourceUsage {
+  wallMs: number;
+  cpuMs: { bench: number; temporal: number; redis: number; postgres: number };
+  /** Bench process (API + worker + load generator), sampled every 250 ms. */
+  peakRssMb: number;
+  peakHeapMb: number;
+  temporalPeakRssMb: number;
+  /** The Temporal dev server's persistence calls (its SQLite store): count, and seconds spent in
+   * them summed over calls (above the wall time means calls queued for the one connection). */
+  persistence: { ops: number; seconds: number };
+  /** Share of the wall time the bench process's event loop was busy (1 = saturated: the API, the
+   * worker's activities and Prisma share one JavaScript thread). */
+  eventLoopUtilization: number;
+  /** SQL statements sent by the bench process (API, worker, and the bench's own polling). */
+  sqlStatements: number;
+  /** Temporal SDK warnings (mostly failed activity attempts, retried). */
+  sdkProblems: number;
+  /** The whole machine's CPU busy share (all cores), and the part of it that was not ours (other
+   * engineers' tests share this machine). */
+  machineBusy: number;
+  othersBusy: number;
+}
+
+/** Busy and total jiffies of all CPUs. */
+function machineTicks(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  const idle = v[3] + (v[4] ?? 0);
+  const total = v.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+let sqlStatements = 0;
+let counting = false;
+
+/** Counts statements at the pg driver that Prisma's adapter, BullMQ-free code and the bench use. */
+function countSqlStatements(): void {
+  if (counting) return;
+  counting = true;
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    sqlStatements += 1;
+    return original.apply(this, args);
+  };
+}
+
+interface Snapshot {
+  at: number;
+  bench: NodeJS.CpuUsage;
+  temporalTicks: number;
+  redisTicks: number;
+  pgTicks: Map<number, number>;
+  persistence: { ops: number; seconds: number };
+  elu: EventLoopUtilization;
+  sql: number;
+  sdk: number;
+  machine: { busy: number; total: number };
+}
+
+/** utime + stime of a process in clock ticks (0 when it is gone). */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export class Meter {
+  constructor(
+    private readonly env: BenchEnv,
+    private readonly pool: Pool,
+  ) {
+    countSqlStatements();
+  }
+
+  /** CPU ms used in `ms` by the bench process and the Temporal server together. */
+  async recentCpuMs(ms: number): Promise<number> {
+    const cpu0 = process.cpuUsage();
+    const t0 = cpuTicks(this.env.temporalPid);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const cpu = process.cpuUsage(cpu0);
+    const ticks = cpuTicks(this.env.temporalPid) - t0;
+    return (cpu.user + cpu.system) / 1000 + (ticks * 1000) / this.env.clockTicks;
+  }
+
+  /** Starts measuring; the returned function stops and reports. */
+  async start(): Promise<() => Promise<ResourceUsage>> {
+    const before = await this.snapshot();
+    let peakRss = 0;
+    let peakHeap = 0;
+    let temporalPeak = 0;
+    const sample = () => {
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss / 1048576);
+      peakHeap = Math.max(peakHeap, m.heapUsed / 1048576);
+      temporalPeak = Math.max(temporalPeak, rssMb(this.env.temporalPid));
+    };
+    sample();
+    const timer = setInterval(sample, 250);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      sample();
+      const after = await this.snapshot();
+      const tick = 1000 / this.env.clockTicks;
+      let pgTicks = 0;
+      for (const [pid, ticks] of after.pgTicks) pgTicks += ticks - (before.pgTicks.get(pid) ?? 0);
+      const cpu = process.cpuUsage(before.bench);
+      const machineTotal = after.machine.total - before.machine.total;
+      const machineBusy = (after.machine.busy - before.machine.busy) / machineTotal;
+      const oursTicks =
+        ((cpu.user + cpu.system) / 1e6) * this.env.clockTicks +
+        (after.temporalTicks - before.temporalTicks) +
+        (after.redisTicks - before.redisTicks) +
+        pgTicks;
+      return {
+        wallMs: after.at - before.at,
+        cpuMs: {
+          bench: (cpu.user + cpu.system) / 1000,
+          temporal: (after.temporalTicks - before.temporalTicks) * tick,
+          redis: (after.redisTicks - before.redisTicks) * tick,
+          postgres: pgTicks * tick,
+        },
+        peakRssMb: peakRss,
+        peakHeapMb: peakHeap,
+        temporalPeakRssMb: temporalPeak,
+        persistence: {
+          ops: after.persistence.ops - before.persistence.ops,
+          seconds: after.persistence.seconds - before.persistence.seconds,
+        },
+        eventLoopUtilization: performance.eventLoopUtilization(after.elu, before.elu).utilization,
+        sqlStatements: after.sql - before.sql,
+        sdkProblems: after.sdk - before.sdk,
+        machineBusy,
+        othersBusy: Math.max(0, machineBusy - oursTicks / machineTotal),
+      };
+    };
+  }
+
+  private async snapshot(): Promise<Snapshot> {
+    // Backends of the bench database only: the PostgreSQL server is shared with other work.
+    const { rows } = await this.pool.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1',
+      [this.env.dbName],
+    );
+    const persistence = await this.persistence();
+    return {
+      at: Date.now(),
+      bench: process.cpuUsage(),
+      temporalTicks: cpuTicks(this.env.temporalPid),
+      redisTicks: cpuTicks(this.env.redisPid),
+      pgTicks: new Map(rows.map((r) => [r.pid, cpuTicks(r.pid)])),
+      persistence,
+      elu: performance.eventLoopUtilization(),
+      sql: sqlStatements,
+      sdk: sdkProblems.count,
+      machine: machineTicks(),
+    };
+  }
+
+  private async persistence(): Promise<{ ops: number; seconds: number }> {
+    try {
+      const text = await (await fetch(this.env.temporalMetricsUrl)).text();
+      let ops = 0;
+      let seconds = 0;
+      for (const line of text.split('\n')) {
+        if (line.startsWith('persistence_latency_count{')) ops += Number(line.split(' ').pop());
+        else if (line.startsWith('persistence_latency_sum{'))
+          seconds += Number(line.split(' ').pop());
+      }
+      return { ops, seconds };
+    } catch {
+      return { ops: Number.NaN, seconds: Number.NaN };
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Pool } from 'pg';
+import type { BenchOptions } from './context';
+import type { ScenarioResult, SideSummary } from './result';
+import { fmt } from './stats';
+
+export interface MachineInfo {
+  date: string;
+  cpuModel: string;
+  cores: number;
+  ramGb: number;
+  node: string;
+  os: string;
+  loadAverageAtStart: number[];
+  postgres: string;
+  redis: string;
+  temporal: string;
+}
+
+export async function machineInfo(pg: Pool, redisVersion: string): Promise<MachineInfo> {
+  const { rows } = await pg.query<{ v: string }>("select current_setting('server_version') as v");
+  let cpuModel = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    // Virtual machines often report a generic model; lscpu has the family name too.
+    const lscpu = execFileSync('lscpu', { encoding: 'utf8' });
+    const name = /Model name:\s*(.+)/.exec(lscpu)?.[1]?.trim();
+    if (name) cpuModel = name;
+  } catch {
+    // no lscpu: keep os.cpus()
+  }
+  return {
+    date: new Date().toISOString(),
+    cpuModel,
+    cores: os.cpus().length,
+    ramGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    postgres: rows[0]?.v ?? 'unknown',
+    redis: redisVersion,
+    temporal: 'temporal CLI v1.5.1 dev server (Server 1.29.1), SQLite file, WAL',
+  };
+}
+
+const side = (name: string, s: SideSummary | null, r: ScenarioResult): string => {
+  if (!s || s.runs === 0) return '';
+  const c = s.cpuMsPerOp;
+  const rates = s.throughputs.map((t) => fmt(t)).join(' / ');
+  return `| ${r.title} | ${name} | ${s.runs} × ${fmt(s.opsPerRun, 0)} | ${rates} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max)} | ${fmt(c.bench, 2)} / ${fmt(c.temporal, 2)} / ${fmt(c.redis, 2)} / ${fmt(c.postgres, 2)} | ${fmt(s.peakRssMb, 0)} / ${fmt(s.peakHeapMb, 0)} | ${fmt(s.temporalPeakRssMb, 0)} | ${fmt(s.eventLoopUtilization, 2)} | ${fmt(100 * s.machineBusy, 0)}% / ${fmt(100 * s.othersBusy, 0)}% | ${s.sdkProblems} | ${fmt(s.sqlPerOp)} | ${fmt(s.persistenceOpsPerOp)} @ ${fmt(s.persistenceMeanMs, 2)} ms |\n`;
+};
+
+export function toMarkdown(
+  results: ScenarioResult[],
+  machine: MachineInfo,
+  opts: BenchOptions,
+  extraNotes: string[],
+): string {
+  let md = `# Benchmarks (${opts.quick ? 'quick smoke run' : 'full run'}, ${machine.date.slice(0, 10)})\n\n`;
+  md += `Command: \`npm run bench${opts.quick ? ' -- --quick' : ''}\`. Each scenario ran baseline and product alternately (${Array.from({ length: opts.pairs }, () => 'B P').join(' ')}); medians over runs; the ratio is the median of the per-pair ratios product/baseline.\n\n`;
+  md += '## Summary\n\n';
+  md += '| scenario | size | metric | raw baseline | product | product / baseline |\n';
+  md += '| --- | --- | --- | --- | --- | --- |\n';
+  for (const r of results) {
+    const h = r.headline;
+    md += `| ${r.title} | ${r.size} | ${h.metric} | ${h.baseline === null ? '—' : fmt(h.baseline)} | ${fmt(h.product)} | ${h.ratio === null ? '—' : `${fmt(h.ratio, 2)}×`} |\n`;
+  }
+  md += '\n## Targets\n\n| scenario | target | measured | met |\n| --- | --- | --- | --- |\n';
+  for (const r of results) {
+    for (const t of r.targets) {
+      md += `| ${r.title} | ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |\n`;
+    }
+  }
+  md += '\n## Details\n\n';
+  md += [
+    'Latencies in ms over every operation of every run.',
+    'CPU in ms per operation: bench process (API + worker + load generator, all in-process) / Temporal dev server / Redis / PostgreSQL backends of the bench database.',
+    'Memory: peak of the bench process (RSS / JS heap) and of the Temporal server.',
+    "Event loop busy: share of the wall time the bench process's one JavaScript thread was busy (API, activities, Prisma, BullMQ and the load generator share it; workflow code runs in worker threads).",
+    "Machine CPU: all cores, and the share used by processes that were not the bench's (other engineers' tests share this machine).",
+    'Activity retries: warnings of the Temporal SDK (failed activity attempts, retried), over all runs.',
+    'SQL statements per operation, counted at the pg driver.',
+    "Temporal persistence: the dev server's SQLite calls per operation and their mean latency (waiting for its one connection included).\n\n",
+  ].join(' ');
+  md +=
+    "| scenario | side | runs × ops | ops/s per run | p50 | p95 | p99 | max | CPU ms/op bench / Temporal / Redis / PG | bench MB RSS / heap | Temporal MB RSS | bench event loop busy | machine CPU busy / others' | activity retries | SQL statements/op | Temporal persistence calls/op @ mean |\n";
+  md += `|${' --- |'.repeat(16)}\n`;
+  for (const r of results) {
+    md += side('baseline', r.baseline, r);
+    md += side('product', r.product, r);
+  }
+  md += '\n## Scenarios\n\n';
+  for (const r of results) {
+    md += `### ${r.title}\n\n- Product path: ${r.productPath}\n- Raw baseline: ${r.baselinePath ?? '—'}\n`;
+    const extras = (name: string, s: SideSummary | null) =>
+      s && Object.keys(s.extra).length > 0
+        ? `- ${name} figures (median over runs): ${Object.entries(s.extra)
+            .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+            .join(', ')}\n`
+        : '';
+    md += extras('Baseline', r.baseline);
+    md += extras('Product', r.product);
+    for (const n of r.notes) md += `- ${n}\n`;
+    md += '\n';
+  }
+  if (extraNotes.length > 0) {
+    md += '## Other measurements\n\n';
+    for (const n of extraNotes) md += `- ${n}\n`;
+    md += '\n';
+  }
+  md += '## Machine\n\n';
+  md += `- CPU: ${machine.cpuModel}, ${machine.cores} cores; RAM ${machine.ramGb} GB; ${machine.os}\n`;
+  md += `- Node.js ${machine.node}; PostgreSQL ${machine.postgres} (shared server, database of its own); Redis ${machine.redis} (own instance); ${machine.temporal} (own instance)\n`;
+  md += `- Load average when the run started: ${machine.loadAverageAtStart.join(', ')} (the machine is shared: other engineers' tests ran meanwhile)\n`;
+  md += `- Date: ${machine.date}\n`;
+  return md;
+}
+
+export function writeResults(
+  dir: string,
+  results: ScenarioResult[],
+  machine: MachineInfo,
+  opts: BenchOptions,
+  extraNotes: string[],
+): { json: string; md: string } {
+  mkdirSync(dir, { recursive: true });
+  const stamp = machine.date.slice(0, 16).replace(/:/g, '');
+  const json = path.join(dir, `${stamp}${opts.quick ? '-quick' : ''}.json`);
+  writeFileSync(
+    json,
+    `${JSON.stringify({ machine, options: opts, results, notes: extraNotes }, null, 2)}\n`,
+  );
+  const md = toMarkdown(results, machine, opts, extraNotes);
+  const latest = path.join(dir, 'latest.md');
+  writeFileSync(latest, md);
+  return { json, md };
+}

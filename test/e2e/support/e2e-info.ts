@@ -1,0 +1,28 @@
+/** What the e2e system seeded, for the browser tests (written by global-setup.ts). */
+export interface E2eUnit {
+  unitCode: string;
+  signer: string;
+  officer: string;
+  unitName: string;
+  unitId: string;
+}
+
+export interface E2eSystemInfo {
+  baseURL: string;
+  password: string;
+  cycleId: string;
+  cycleKey: string;
+  movementCode: string;
+  roundId: string;
+  /** A second cycle of the same cluster, for the head's actions. */
+  leadCycle: { cycleId: string; movementCode: string; roundId: string; cycleKey: string };
+  cycleEndsOn: string;
+  /** Every member's signer. */
+  units: { unitId: string; signer: string }[];
+  admin: string;
+  head: { signer: string; unitCode: string; unitName: string; unitId: string };
+  member: E2eUnit;
+  other: E2eUnit;
+  /** The HDTD-CUM01 authority's accounts (their own password) and a person of the member unit. */
+  commendation: { password: string; reviewer: string; leader: string; personName: string };
+}

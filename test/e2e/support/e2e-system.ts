@@ -1,0 +1,183 @@
+/* The system the browser tests drive: the real API (serving the web build under /app/) and the
+ * real worker, in one process, against the test database, Redis db 1 and the Temporal dev server,
+ * on a task queue of its own (see test/support/test-system.ts). It seeds a cluster of its own and a
+ * cycle on the real calendar whose pledge signing and registration are open, prints one line
+ * `E2E_READY {json}` and runs until SIGTERM. Started by global-setup.ts. */
+import 'reflect-metadata';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DEFAULT_RULE_SET, type RuleSetContent } from '@epw/domain';
+import {
+  createFixtureCluster,
+  DEMO_PASSWORD,
+  demoPledgeItems,
+  ensureCommendationSetup,
+  uniqueSuffix,
+  waitFor,
+} from '@epw/testing';
+import { startTestSystem, terminateCycles, type TestSystem } from '../../support/test-system';
+import type { E2eSystemInfo } from './e2e-info';
+
+const DAY_MS = 86_400_000;
+const vietnamDate = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** Signing and registration open a month ago and stay open for months of working days, so the
+ * run never meets a deadline, a weekend or a holiday at the wrong moment. */
+const e2eRules: RuleSetContent = {
+  ...DEFAULT_RULE_SET,
+  calendar: {
+    phases: DEFAULT_RULE_SET.calendar.phases.map((p) =>
+      p.phase === 'PLEDGE_SIGNING' || p.phase === 'REGISTRATION'
+        ? { ...p, opensAtFraction: 0, durationWorkingDays: 60 }
+        : p.opensAtFraction < 0.5
+          ? { ...p, opensAtFraction: 0.5 }
+          : p,
+    ),
+  },
+};
+
+async function ok<T>(res: Promise<{ status: number; body: T }>, what: string): Promise<T> {
+  const r = await res;
+  if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
+  const suffix = uniqueSuffix();
+  const startsOn = vietnamDate(Date.now() - 30 * DAY_MS);
+  const endsOn = vietnamDate(Date.parse(`${startsOn}T00:00:00Z`) + 364 * DAY_MS);
+  const year = Number(startsOn.slice(0, 4));
+  const cluster = await createFixtureCluster(sys.prisma, suffix, [year, year + 1]);
+  const admin = cluster.admin;
+  const ruleSetCode = `E2E-${suffix}`;
+  await ok(
+    sys.http.as(admin, 'POST', '/rule-sets', {
+      code: ruleSetCode,
+      name: 'Quy tắc kiểm thử giao diện',
+      content: e2eRules,
+    }),
+    'rule set',
+  );
+  const createCycle = async (movementCode: string) => {
+    const cycle = await ok(
+      sys.http.as<{ id: string }>(admin, 'POST', '/cycles', {
+        clusterId: cluster.clusterId,
+        movementCode,
+        movementName: `Phong trào thi đua "Dân vận khéo" (kiểm thử ${movementCode})`,
+        periodKind: 'YEAR',
+        periodLabel: String(year),
+        startsOn,
+        endsOn,
+        calendarScale: 1,
+        pledge: {
+          title: `Nội dung ký kết giao ước thi đua năm ${year}`,
+          documents: ['Quy chế tổ chức và hoạt động thi đua công tác dân vận'],
+          items: demoPledgeItems(year),
+        },
+      }),
+      'cycle',
+    );
+    await ok(sys.http.as(admin, 'POST', `/cycles/${cycle.id}/start`, { ruleSetCode }), 'start');
+    const roundId = `pledge-signing-${cluster.clusterCode}-${movementCode}-${year}`;
+    await waitFor(
+      async () =>
+        (await sys.http.as(cluster.head.signer, 'GET', `/signing-rounds/${roundId}`)).status ===
+        200,
+      { description: 'the signing round to open', timeoutMs: 60_000 },
+    );
+    await waitFor(
+      async () =>
+        (
+          await sys.http.as(
+            cluster.head.signer,
+            'GET',
+            `/cycles/${cycle.id}/registrations/compliance`,
+          )
+        ).status === 200,
+      { description: 'registration to open', timeoutMs: 60_000 },
+    );
+    return {
+      cycleId: cycle.id,
+      movementCode,
+      roundId,
+      cycleKey: `${cluster.clusterCode}-${movementCode}-${year}`,
+    };
+  };
+  // One cycle for the members' journeys, one for the head's (countersigning ends its signing).
+  const main = await createCycle(`E2E-${suffix}`);
+  const lead = await createCycle(`E2H-${suffix}`);
+  const head = cluster.head;
+  const member = cluster.units.find((u) => u.role === 'MEMBER');
+  const other = cluster.units.filter((u) => u.role === 'MEMBER')[1];
+  if (!member || !other) throw new Error('fixture has too few members');
+  // Nominations: the deciding authorities with their accounts, and a person of the member unit.
+  const authorities = await ensureCommendationSetup(sys.prisma);
+  const board = authorities['HDTD-CUM01'];
+  if (!board) throw new Error('no HDTD-CUM01 authority');
+  const person = await sys.prisma.person.create({
+    data: { unitId: member.id, fullName: `Nguyễn Thị Kiểm Thử ${suffix}`, position: 'Chuyên viên' },
+  });
+  return {
+    commendation: {
+      password: DEMO_PASSWORD,
+      reviewer: board.reviewer,
+      leader: board.leader,
+      personName: person.fullName,
+    },
+    baseURL: sys.http.baseUrl,
+    password: cluster.password,
+    ...main,
+    leadCycle: lead,
+    cycleEndsOn: endsOn,
+    units: cluster.units.map((u) => ({ unitId: u.id, signer: u.signer })),
+    admin,
+    head: { signer: head.signer, unitCode: head.code, unitName: head.name, unitId: head.id },
+    member: {
+      unitCode: member.code,
+      signer: member.signer,
+      officer: member.officer,
+      unitName: member.name,
+      unitId: member.id,
+    },
+    other: {
+      unitCode: other.code,
+      signer: other.signer,
+      officer: other.officer,
+      unitName: other.name,
+      unitId: other.id,
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  // The SDK logs every worker state change at INFO; the test output wants warnings and errors.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const sys = await startTestSystem();
+  let info: E2eSystemInfo | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (info) {
+      await terminateCycles(sys.temporal, [info.cycleKey, info.leadCycle.cycleKey]).catch(
+        () => undefined,
+      );
+    }
+    await sys.close().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGINT', () => void stop(0));
+  try {
+    info = await seed(sys);
+  } catch (err) {
+    console.error(err);
+    await stop(1);
+    return;
+  }
+  process.stdout.write(`E2E_READY ${JSON.stringify(info)}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { E2eSystemInfo } from './e2e-info';
+import { ARTIFACTS_DIR, INFO_FILE } from './paths';
+
+interface Fixtures {
+  sys: E2eSystemInfo;
+  /** Signs in through the login page (Vietnamese unless the page was switched). */
+  login: (username: string) => Promise<void>;
+  /** Saves a full-page screenshot to .data/e2e-artifacts/<name>.png. */
+  shot: (name: string) => Promise<void>;
+}
+
+const info = (): E2eSystemInfo => JSON.parse(readFileSync(INFO_FILE, 'utf8')) as E2eSystemInfo;
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from it
+  sys: async ({}, use) => {
+    await use(info());
+  },
+  // eslint-disable-next-line no-empty-pattern
+  baseURL: async ({}, use) => {
+    await use(`${info().baseURL}/app/`);
+  },
+  login: async ({ page, sys }, use) => {
+    await use(async (username: string) => {
+      await page.goto('login');
+      await page.getByLabel(/^(Tên đăng nhập|Username)/).fill(username);
+      await page.getByLabel(/^(Mật khẩu|Password)/).fill(sys.password);
+      await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
+      await expect(page).not.toHaveURL(/\/login/);
+      await expect(
+        page.getByRole('navigation', { name: /Trình đơn chính|Main menu/ }),
+      ).toBeAttached();
+    });
+  },
+  shot: async ({ page }, use) => {
+    await use(async (name: string) => {
+      // From the top: a full-page capture of a scrolled page draws the fixed header mid-page.
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+    });
+  },
+});
+
+export { expect };
+
+/** Chooses the seeded cycle in the navigation's cycle picker (unless it is already chosen). */
+export async function chooseCycle(page: Page, movementCode: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: /Kỳ thi đua|Cycle/ });
+  const menu = page.getByRole('button', { name: /Mở trình đơn|Open the menu/ });
+  if (await menu.isVisible()) await menu.click();
+  // The list has loaded once the picker shows a cycle (the default one).
+  await expect(picker).toHaveValue(/·/);
+  if (!(await picker.inputValue()).startsWith(`${movementCode} ·`)) {
+    await picker.click();
+    await page.getByRole('option', { name: new RegExp(`^${movementCode} ·`) }).click();
+  }
+  await expect(picker).toHaveValue(new RegExp(`^${movementCode} ·`));
+}
+
+/** A link of the main menu (opening it first on a phone). */
+export async function openMenuItem(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole('button', { name: /Mở trình đơn|Open the menu/ });
+  if (await menu.isVisible()) await menu.click();
+  await page
+    .getByRole('navigation', { name: /Trình đơn chính|Main menu/ })
+    .getByRole('link', { name })
+    .click();
+}

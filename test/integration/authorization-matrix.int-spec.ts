@@ -1,0 +1,1170 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_RULE_SET, type AwardFormContent, type RuleSetContent } from '@epw/domain';
+import {
+  createFixtureCluster,
+  demoPledgeItems,
+  ensureCommendationSetup,
+  uniqueSuffix,
+  waitFor,
+  type AuthorityAccounts,
+  type FixtureCluster,
+  type FixtureUnit,
+} from '@epw/testing';
+import { openCyclePhases } from '../support/cycle-phases';
+import { createAuthority, recordsOf } from '../support/records-snapshot';
+import { startTestSystem, terminateCycles, type TestSystem } from '../support/test-system';
+
+/**
+ * Who may do what: every role against every state-changing action, for its own unit, another unit
+ * of the cluster, and a unit of another cluster. A denial is a 401/403 with its code (or the
+ * refusal named in the table) and changes nothing: the records of the units, cycles and
+ * nominations involved, and the audit entries of every actor, are compared before and after.
+ * Actions run in the order of the table; the allowed actor goes last, moving the state on for the
+ * next action.
+ */
+
+const YEAR = 2026;
+const ACTORS = [
+  'anonymous',
+  'admin',
+  'officerU',
+  'signerU',
+  'officerV',
+  'signerV',
+  'head',
+  'headOfficer',
+  'deputy',
+  'otherClusterSigner',
+  'otherClusterHead',
+  'reviewer',
+  'council',
+  'authority',
+  'otherReviewer',
+  'otherCouncil',
+  'otherAuthority',
+] as const;
+type Actor = (typeof ACTORS)[number];
+/** Actors whose unit is not a member of cluster A (another cluster, or an authority). */
+const NON_MEMBERS: Actor[] = [
+  'otherClusterSigner',
+  'otherClusterHead',
+  'reviewer',
+  'council',
+  'authority',
+  'otherReviewer',
+  'otherCouncil',
+  'otherAuthority',
+];
+const AUTHORITY_ROLES: Actor[] = [
+  'reviewer',
+  'council',
+  'authority',
+  'otherReviewer',
+  'otherCouncil',
+  'otherAuthority',
+];
+
+interface Outcome {
+  status: number;
+  code?: string;
+}
+interface Request {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+interface Action {
+  name: string;
+  request: (actor: Actor) => Request;
+  /** Allowed actors and what they get, in the order they act (after every denial). */
+  allow?: [Actor, Outcome][];
+  /** Refusals other than the default: a code (403), or a full outcome. */
+  deny?: Partial<Record<Actor, string | Outcome>>;
+  /** The code every other actor gets; without it only the listed actors are tried. */
+  otherwise?: string;
+  before?: () => Promise<void>;
+}
+interface Problem {
+  code: string;
+}
+
+const forbidden = (code: string): Outcome => ({
+  status: code === 'UNAUTHENTICATED' ? 401 : 403,
+  code,
+});
+
+describe('authorization matrix: every role × every state-changing action', () => {
+  let sys: TestSystem;
+  let a: FixtureCluster;
+  let b: FixtureCluster;
+  let own: AuthorityAccounts;
+  let other: AuthorityAccounts;
+  const suffix = uniqueSuffix();
+  const sfx = suffix.toLowerCase();
+  const holiday = `2099-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(
+    1 + Math.floor(Math.random() * 28),
+  ).padStart(2, '0')}`;
+  const usernames = {} as Record<Exclude<Actor, 'anonymous'>, string>;
+  const ids = {
+    actors: [] as string[],
+    units: [] as string[],
+    clusters: [] as string[],
+    councilMembers: [] as string[],
+  };
+  const workflows: string[] = [];
+  const ctx = {
+    c1: '',
+    c2: '',
+    c3: '',
+    roundId: '',
+    n1: '',
+    n2: '',
+    n3: '',
+    n4: '',
+    n5: '',
+    objectionId: '',
+    decisionId: '',
+    awardId: '',
+    forms: { chain: '', posting: '', decide: '', revise: '' },
+  };
+  let U: FixtureUnit;
+  let V: FixtureUnit;
+  let W: FixtureUnit;
+  let H: FixtureUnit;
+  let D: FixtureUnit;
+
+  // ── helpers ──────────────────────────────────────────────────────────────────────────────────
+  const send = (actor: Actor, r: Request) =>
+    sys.http.as<Problem>(actor === 'anonymous' ? null : usernames[actor], r.method, r.path, r.body);
+  const unitOf = (actor: Actor): string | null => {
+    const map: Partial<Record<Actor, string>> = {
+      officerU: U.id,
+      signerU: U.id,
+      officerV: V.id,
+      signerV: V.id,
+      head: H.id,
+      headOfficer: H.id,
+      deputy: D.id,
+      otherClusterSigner: b.units[0]?.id,
+      otherClusterHead: b.head.id,
+      reviewer: own.id,
+      council: own.id,
+      authority: own.id,
+      otherReviewer: other.id,
+      otherCouncil: other.id,
+      otherAuthority: other.id,
+    };
+    return map[actor] ?? null;
+  };
+
+  /** The records this test's actors and units could touch. */
+  const snapshot = () =>
+    recordsOf(sys.prisma, {
+      actors: ids.actors,
+      units: ids.units,
+      clusters: ids.clusters,
+      holiday,
+    });
+  /** Workflows write their records right after they answer: wait until nothing moves. */
+  const settle = async () => {
+    let last: string | undefined;
+    await waitFor(
+      async () => {
+        const now = JSON.stringify(await snapshot());
+        const stable = now === last;
+        last = now;
+        return stable;
+      },
+      { timeoutMs: 15_000, intervalMs: 250, description: 'the records to settle' },
+    );
+  };
+  const nomination = async (id: string) =>
+    (
+      await sys.http.as<{ status: string; currentStep: { key: string } | null }>(
+        usernames.admin,
+        'GET',
+        `/nominations/${id}`,
+      )
+    ).body;
+  const waitStep = (id: string, key: string, status = 'IN_REVIEW') =>
+    waitFor(
+      async () => {
+        const n = await nomination(id);
+        return n.status === status && n.currentStep?.key === key ? n : undefined;
+      },
+      { timeoutMs: 30_000, description: `nomination ${id} at ${key} (${status})` },
+    );
+  const waitStatus = (id: string, status: string) =>
+    waitFor(async () => (await nomination(id)).status === status, {
+      timeoutMs: 30_000,
+      description: `nomination ${id} ${status}`,
+    });
+  const expectOk = async (actor: Actor, r: Request, status = 200) => {
+    const res = await send(actor, r);
+    if (res.status !== status) throw new Error(`${r.method} ${r.path}: ${JSON.stringify(res)}`);
+    return res.body as unknown as Record<string, unknown>;
+  };
+
+  const doc = (kind = 'to-trinh') => ({
+    kind,
+    fileName: `${kind}.pdf`,
+    mediaType: 'application/pdf',
+    contentBase64: Buffer.from('%PDF-1.4\n% authorization matrix\n').toString('base64'),
+  });
+  const nominate = (actor: Actor, formCode: string, nomineeUnitId: string) =>
+    send(actor, {
+      method: 'POST',
+      path: '/nominations',
+      body: {
+        formCode,
+        nomineeKind: 'UNIT',
+        nomineeUnitId,
+        year: YEAR,
+        achievement: `Thành tích xuất sắc năm ${YEAR} (kiểm thử phân quyền)`,
+        documents: [doc()],
+      },
+    });
+  const step = (id: string, key: string, decision = 'APPROVE', reason?: string): Request => ({
+    method: 'POST',
+    path: `/nominations/${id}/steps/${key}`,
+    body: { decision, ...(reason ? { reason } : {}) },
+  });
+  const form = (code: string, chain: AwardFormContent['chain']): AwardFormContent => ({
+    code,
+    name: { vi: `Danh hiệu kiểm thử ${code}`, en: `Test title ${code}` },
+    category: 'TITLE',
+    level: 'BASE',
+    authorityCode: own.code,
+    nomineeKinds: ['UNIT'],
+    dossier: [{ kind: 'to-trinh', label: { vi: 'Tờ trình', en: 'Memo' }, required: true }],
+    chain,
+    reminders: { offsetsWorkingDays: [1] },
+    quota: null,
+    eligibility: null,
+    certificate: { signerTitle: 'CHỦ TỊCH', achievementTemplate: 'Thành tích năm {year}' },
+  });
+  const approval = (key: string, actor: 'PROPOSER_HEAD' | 'CLUSTER_HEAD' | 'AUTHORITY_BOARD') =>
+    ({
+      key,
+      kind: 'APPROVAL',
+      actor,
+      title: { vi: key, en: key },
+      slaWorkingDays: 20,
+    }) as const;
+  const createCycle = async (movementCode: string, calendarScale = 365) =>
+    (
+      await expectOk(
+        'admin',
+        {
+          method: 'POST',
+          path: '/cycles',
+          body: {
+            clusterId: a.clusterId,
+            movementCode,
+            movementName: `Phong trào kiểm thử ${movementCode}`,
+            periodKind: 'YEAR',
+            periodLabel: String(YEAR),
+            startsOn: `${YEAR}-01-01`,
+            endsOn: `${YEAR}-12-31`,
+            calendarScale,
+            pledge: { title: 'Giao ước thi đua', documents: [], items: demoPledgeItems(YEAR) },
+          },
+        },
+        201,
+      )
+    )['id'] as string;
+
+  // ── the world: two clusters, three cycles, the authorities, nominations at every step ────────
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    a = await createFixtureCluster(sys.prisma, suffix, [YEAR]);
+    b = await createFixtureCluster(sys.prisma, `${suffix}B`, [YEAR]);
+    // The default forms (an earlier award is recorded under one); the deciding authorities are
+    // this test's own, so nobody else's actions show up in its records.
+    await ensureCommendationSetup(sys.prisma);
+    own = await createAuthority(sys.prisma, `AZ-OWN-${suffix}`);
+    other = await createAuthority(sys.prisma, `AZ-OTHER-${suffix}`);
+    const member = (role: string, i: number) => a.units.filter((u) => u.role === role)[i];
+    U = member('MEMBER', 0);
+    V = member('MEMBER', 1);
+    W = member('MEMBER', 2);
+    H = a.head;
+    D = member('DEPUTY', 0);
+    Object.assign(usernames, {
+      admin: a.admin,
+      officerU: U.officer,
+      signerU: U.signer,
+      officerV: V.officer,
+      signerV: V.signer,
+      head: H.signer,
+      headOfficer: H.officer,
+      deputy: D.signer,
+      otherClusterSigner: b.units[0]?.signer,
+      otherClusterHead: b.head.signer,
+      reviewer: own.reviewer,
+      council: own.council[0],
+      authority: own.leader,
+      otherReviewer: other.reviewer,
+      otherCouncil: other.council[0],
+      otherAuthority: other.leader,
+    });
+    const users = await sys.prisma.user.findMany({
+      where: { username: { in: Object.values(usernames) } },
+    });
+    ids.actors = users.map((u) => u.id);
+    ids.units = [...a.units, ...b.units].map((u) => u.id);
+    ids.clusters = [a.clusterId, b.clusterId];
+    ids.councilMembers = (
+      await sys.prisma.user.findMany({
+        where: { username: { in: own.council } },
+        orderBy: { username: 'asc' },
+      })
+    ).map((u) => u.id);
+
+    // C1: the pledge-signing round (opened by the first action).
+    ctx.c1 = await createCycle('DVK');
+    ctx.roundId = `pledge-signing-${a.clusterCode}-DVK-${YEAR}`;
+    workflows.push(ctx.roundId);
+
+    // C2: registration, reviews, vote and election open side by side, started directly.
+    ctx.c2 = await createCycle('TDA');
+    workflows.push(
+      ...(await openCyclePhases(
+        sys,
+        a,
+        { id: ctx.c2, movementCode: 'TDA', periodLabel: String(YEAR) },
+        { deputyUnitId: D.id, candidates: [U.id, V.id, W.id] },
+      )),
+    );
+
+    // C3: a real cycle whose registration closes within seconds, for late requests: its inputs
+    // (the deputy who decides on the head's own late registration) come from the cycle planner.
+    const rules: RuleSetContent = {
+      ...DEFAULT_RULE_SET,
+      calendar: {
+        phases: [
+          { phase: 'PLEDGE_SIGNING', opensAtFraction: 0, durationWorkingDays: 150 },
+          { phase: 'REGISTRATION', opensAtFraction: 0, durationWorkingDays: 1 },
+          { phase: 'INTERIM_REVIEW', opensAtFraction: 0.9, durationWorkingDays: 2 },
+          { phase: 'FINAL_REVIEW', opensAtFraction: 0.92, durationWorkingDays: 2 },
+          { phase: 'VOTE', opensAtFraction: 0.94, durationWorkingDays: 2 },
+          { phase: 'NOMINATION', opensAtFraction: 0.95, durationWorkingDays: 2 },
+          { phase: 'COMMENDATION', opensAtFraction: 0.96, durationWorkingDays: 2 },
+          { phase: 'ELECTION', opensAtFraction: 0.97, durationWorkingDays: 2 },
+        ],
+      },
+    };
+    const ruleSetCode = `AUTHZ-${suffix}`;
+    await expectOk(
+      'admin',
+      {
+        method: 'POST',
+        path: '/rule-sets',
+        body: { code: ruleSetCode, name: 'Lịch ngắn', content: rules },
+      },
+      201,
+    );
+    // A year in 20 minutes: one calendar day is about 3 s.
+    ctx.c3 = await createCycle('TDB', (365 * 86_400) / 1200);
+    await expectOk(
+      'admin',
+      { method: 'POST', path: `/cycles/${ctx.c3}/start`, body: { ruleSetCode } },
+      201,
+    );
+    await waitFor(
+      async () => {
+        const run = await sys.http.as<{ phases: { phase: string; status: string }[] }>(
+          usernames.admin,
+          'GET',
+          `/cycles/${ctx.c3}/run`,
+        );
+        return run.body.phases?.find((p) => p.phase === 'REGISTRATION' && p.status === 'CLOSED');
+      },
+      { timeoutMs: 60_000, intervalMs: 500, description: 'registration of C3 to close' },
+    );
+    const lateBody = (unitId: string) => ({
+      unitId,
+      titles: ['Tập thể lao động xuất sắc'],
+      initiatives: [],
+      reason: 'Đơn vị tổ chức đại hội nên đăng ký chậm',
+    });
+    await expectOk('headOfficer', {
+      method: 'POST',
+      path: `/cycles/${ctx.c3}/registrations/late`,
+      body: lateBody(H.id),
+    });
+
+    // Award forms as data: a full chain, a posting only, a single sign-off (twice).
+    for (const [k, chain] of [
+      [
+        'chain',
+        [
+          approval('unit-head', 'PROPOSER_HEAD'),
+          approval('cluster', 'CLUSTER_HEAD'),
+          approval('appraisal', 'AUTHORITY_BOARD'),
+          {
+            key: 'council-vote',
+            kind: 'COUNCIL_VOTE',
+            actor: 'AUTHORITY_COUNCIL',
+            title: { vi: 'Hội đồng', en: 'Council' },
+            slaWorkingDays: 20,
+            thresholdPercent: 50,
+          },
+        ],
+      ],
+      [
+        'posting',
+        [
+          {
+            key: 'posting',
+            kind: 'POSTING',
+            actor: 'AUTHORITY_BOARD',
+            title: { vi: 'Công khai', en: 'Posting' },
+            slaWorkingDays: 20,
+            postingWorkingDays: 10,
+          },
+        ],
+      ],
+      ['decide', [approval('unit-head', 'PROPOSER_HEAD')]],
+      ['revise', [approval('unit-head', 'PROPOSER_HEAD')]],
+    ] as [keyof typeof ctx.forms, AwardFormContent['chain']][]) {
+      const code = `AZ-${k.toUpperCase()}-${suffix}`;
+      ctx.forms[k] = code;
+      await expectOk(
+        'admin',
+        { method: 'POST', path: '/award-forms', body: form(code, chain) },
+        201,
+      );
+    }
+    const created = (res: Awaited<ReturnType<typeof nominate>>) => {
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      const body = res.body as unknown as { id: string; workflowId: string };
+      workflows.push(body.workflowId);
+      return body.id;
+    };
+    // N2: the head unit's own nomination, past its unit-head step: the deputy reviews it.
+    ctx.n2 = created(await nominate('headOfficer', ctx.forms.chain, H.id));
+    await waitStep(ctx.n2, 'unit-head');
+    await expectOk('head', step(ctx.n2, 'unit-head'));
+    // N3: publicly posted, with an objection.
+    ctx.n3 = created(await nominate('officerU', ctx.forms.posting, U.id));
+    await waitStep(ctx.n3, 'posting', 'POSTED');
+    await expectOk('signerV', {
+      method: 'POST',
+      path: `/nominations/${ctx.n3}/objections`,
+      body: { text: 'Đề nghị làm rõ số liệu báo cáo' },
+    });
+    ctx.objectionId = await waitFor(async () => {
+      const o = await sys.prisma.objection.findFirst({ where: { nominationId: ctx.n3 } });
+      return o?.id;
+    });
+    // N4: awaiting the decision.
+    ctx.n4 = created(await nominate('officerU', ctx.forms.decide, U.id));
+    await waitStep(ctx.n4, 'unit-head');
+    await expectOk('signerU', step(ctx.n4, 'unit-head'));
+    await waitStatus(ctx.n4, 'AWAITING_DECISION');
+    // N5: returned for revision.
+    ctx.n5 = created(await nominate('officerU', ctx.forms.revise, U.id));
+    await waitStep(ctx.n5, 'unit-head');
+    await expectOk('signerU', step(ctx.n5, 'unit-head', 'RETURN', 'Bổ sung tờ trình có chữ ký'));
+    await waitStatus(ctx.n5, 'RETURNED');
+    // Every actor logs in now: a first login stores a refresh token, which is not a denial's doing.
+    for (const username of Object.values(usernames)) await sys.http.login(username);
+    await settle();
+  }, 240_000);
+
+  afterAll(async () => {
+    if (sys) {
+      await sys.prisma.deadline.updateMany({
+        where: {
+          OR: [
+            { cycleId: { in: [ctx.c1, ctx.c2, ctx.c3].filter(Boolean) } },
+            { subjectId: { in: workflows } },
+          ],
+        },
+        data: { status: 'CANCELLED' },
+      });
+      await terminateCycles(sys.temporal, [
+        `${a.clusterCode}-DVK-${YEAR}`,
+        `${a.clusterCode}-TDA-${YEAR}`,
+        `${a.clusterCode}-TDB-${YEAR}`,
+      ]);
+      await Promise.all(
+        workflows.map((id) =>
+          sys.temporal.workflow
+            .getHandle(id)
+            .terminate('test finished')
+            .catch(() => undefined),
+        ),
+      );
+      await sys.prisma.holiday.deleteMany({ where: { date: new Date(`${holiday}T00:00:00Z`) } });
+    }
+    await sys?.close();
+  }, 60_000);
+
+  // ── the table ────────────────────────────────────────────────────────────────────────────────
+  const SCORES = { C1: 18, C2: 27, C3: 22, C4: 13, C5: 9 };
+  const registration = (unitId: string) => ({
+    unitId,
+    titles: ['Tập thể lao động xuất sắc'],
+    initiatives: [
+      {
+        kind: 'MODEL',
+        field: 'Dân vận',
+        isNew: true,
+        ownerType: 'COLLECTIVE',
+        ownerName: 'Chi bộ cơ quan',
+        title: 'Mô hình "Dân vận khéo" kiểm thử',
+        description: 'Mô tả mô hình dân vận khéo để kiểm thử phân quyền.',
+      },
+    ],
+  });
+  const actions: Action[] = [
+    // Pledge signing
+    {
+      name: 'open the signing round',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c1}/signing-round`,
+        body: { deadline: `${YEAR}-12-15` },
+      }),
+      allow: [['head', { status: 201 }]],
+      otherwise: 'NOT_CLUSTER_HEAD',
+    },
+    {
+      name: 'amend the pledge',
+      before: () =>
+        waitFor(() => sys.prisma.signingRound.findUnique({ where: { id: ctx.roundId } })).then(),
+      request: () => ({
+        method: 'POST',
+        path: `/signing-rounds/${ctx.roundId}/amend`,
+        body: {
+          baseVersion: 1,
+          items: ['Điều khoản sửa đổi thứ nhất', 'Điều khoản sửa đổi thứ hai'],
+          reason: 'Bổ sung chỉ tiêu theo chỉ đạo mới',
+        },
+      }),
+      allow: [['head', { status: 200 }]],
+      otherwise: 'NOT_CLUSTER_HEAD',
+    },
+    {
+      name: 'move the signing deadline',
+      request: () => ({
+        method: 'POST',
+        path: `/signing-rounds/${ctx.roundId}/deadline`,
+        body: { deadline: `${YEAR}-12-20`, reason: 'Chờ ý kiến các đơn vị thành viên' },
+      }),
+      allow: [['head', { status: 200 }]],
+      otherwise: 'NOT_CLUSTER_HEAD',
+    },
+    {
+      name: "decline the pledge for unit U (a unit's signer, for that unit only)",
+      request: () => ({
+        method: 'POST',
+        path: `/signing-rounds/${ctx.roundId}/decline`,
+        body: { unitId: U.id, version: 2, reason: 'Chưa thống nhất chỉ tiêu số 2' },
+      }),
+      allow: [['signerU', { status: 200 }]],
+      deny: { officerU: 'NOT_A_SIGNER' },
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'sign the pledge for unit U',
+      request: () => ({
+        method: 'POST',
+        path: `/signing-rounds/${ctx.roundId}/sign`,
+        body: { unitId: U.id, version: 2 },
+      }),
+      allow: [['signerU', { status: 200 }]],
+      deny: { officerU: 'NOT_A_SIGNER' },
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'sign the pledge for its own unit, not a member of the cluster',
+      request: (actor) => ({
+        method: 'POST',
+        path: `/signing-rounds/${ctx.roundId}/sign`,
+        body: { unitId: unitOf(actor), version: 2 },
+      }),
+      deny: Object.fromEntries(NON_MEMBERS.map((x) => [x, 'UNIT_NOT_MEMBER'])),
+    },
+    {
+      name: 'countersign (the head; here refused because not all have signed)',
+      request: () => ({
+        method: 'POST',
+        path: `/signing-rounds/${ctx.roundId}/countersign`,
+        body: { version: 2 },
+      }),
+      allow: [['head', { status: 409, code: 'NOT_ALL_SIGNED' }]],
+      otherwise: 'NOT_CLUSTER_HEAD',
+    },
+    // Registration
+    {
+      name: 'register unit U',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/registrations`,
+        body: registration(U.id),
+      }),
+      allow: [
+        ['officerU', { status: 200 }],
+        ['signerU', { status: 200 }],
+      ],
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'register its own unit, not a member of the cluster',
+      request: (actor) => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/registrations`,
+        body: registration(unitOf(actor) ?? ''),
+      }),
+      deny: Object.fromEntries(NON_MEMBERS.map((x) => [x, 'UNIT_NOT_MEMBER'])),
+    },
+    {
+      name: 'ask for a late registration of unit U',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c3}/registrations/late`,
+        body: { ...registration(U.id), reason: 'Đơn vị nhận văn bản hướng dẫn muộn' },
+      }),
+      allow: [
+        ['officerU', { status: 200 }],
+        ['signerU', { status: 409, code: 'ALREADY_REGISTERED' }],
+      ],
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: "decide on unit U's late registration (the head)",
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c3}/registrations/${U.id}/late-decision`,
+        body: { approve: true, note: 'Đồng ý cho đăng ký muộn' },
+      }),
+      allow: [['head', { status: 200 }]],
+      otherwise: 'NOT_CLUSTER_HEAD',
+    },
+    {
+      name: "decide on the head unit's own late registration (the deputy, never the head)",
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c3}/registrations/${H.id}/late-decision`,
+        body: { approve: true, note: 'Cụm phó đồng ý cho đăng ký muộn' },
+      }),
+      allow: [['deputy', { status: 200 }]],
+      deny: { head: 'SELF_APPROVAL_FORBIDDEN', headOfficer: 'SELF_APPROVAL_FORBIDDEN' },
+      otherwise: 'NOT_CLUSTER_HEAD',
+    },
+    // Review and assessment
+    {
+      name: 'declare a conflict of interest of unit U towards unit V',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/assessments/final/conflicts`,
+        body: { assessorUnitId: U.id, subjectUnitId: V.id, reason: 'Hai đơn vị có chung lãnh đạo' },
+      }),
+      allow: [
+        ['officerU', { status: 200 }],
+        ['signerU', { status: 200 }],
+      ],
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'declare a conflict of interest of unit U towards itself',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/assessments/final/conflicts`,
+        body: { assessorUnitId: U.id, subjectUnitId: U.id, reason: 'Tự khai báo với chính mình' },
+      }),
+      deny: { officerU: 'SELF_SCORING_FORBIDDEN', signerU: 'SELF_SCORING_FORBIDDEN' },
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'self-assess unit U (final review)',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/assessments/final/self`,
+        body: { unitId: U.id, scores: SCORES, evidence: 'Báo cáo tổng kết số 12/BC' },
+      }),
+      allow: [
+        ['officerU', { status: 200 }],
+        ['signerU', { status: 200 }],
+      ],
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'report interim progress of unit U',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/assessments/interim/progress`,
+        body: { unitId: U.id, items: [{ itemIndex: 0, percent: 60, note: 'Đang thực hiện' }] },
+      }),
+      allow: [
+        ['officerU', { status: 200 }],
+        ['signerU', { status: 200 }],
+      ],
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'cross-assess unit W as unit U',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/assessments/final/peer`,
+        body: { assessorUnitId: U.id, subjectUnitId: W.id, scores: SCORES },
+      }),
+      allow: [
+        ['signerU', { status: 200 }],
+        ['officerU', { status: 200 }],
+      ],
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'cross-assess unit U as unit U (a unit never scores itself)',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/assessments/final/peer`,
+        body: { assessorUnitId: U.id, subjectUnitId: U.id, scores: SCORES },
+      }),
+      deny: { officerU: 'SELF_SCORING_FORBIDDEN', signerU: 'SELF_SCORING_FORBIDDEN' },
+      otherwise: 'WRONG_UNIT',
+    },
+    // Vote and election
+    {
+      name: 'vote as unit U',
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/vote`,
+        body: { voterUnitId: U.id, approve: [V.id] },
+      }),
+      allow: [['signerU', { status: 200 }]],
+      deny: { officerU: 'NOT_A_SIGNER' },
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: 'vote for its own unit, not a member of the cluster',
+      request: (actor) => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/vote`,
+        body: { voterUnitId: unitOf(actor), approve: [] },
+      }),
+      deny: Object.fromEntries(NON_MEMBERS.map((x) => [x, 'UNIT_NOT_MEMBER'])),
+    },
+    {
+      name: "record absent unit V's written vote (the head)",
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/vote`,
+        body: { voterUnitId: V.id, approve: [W.id], written: true },
+      }),
+      allow: [['head', { status: 200 }]],
+      otherwise: 'NOT_CLUSTER_HEAD',
+    },
+    {
+      name: "elect next period's head and deputy as unit U",
+      request: () => ({
+        method: 'POST',
+        path: `/cycles/${ctx.c2}/election`,
+        body: { voterUnitId: U.id, headUnitId: D.id, deputyUnitId: W.id },
+      }),
+      allow: [['signerU', { status: 200 }]],
+      deny: { officerU: 'NOT_A_SIGNER' },
+      otherwise: 'WRONG_UNIT',
+    },
+    // Nominations
+    {
+      name: 'nominate unit U',
+      request: () => ({
+        method: 'POST',
+        path: '/nominations',
+        body: {
+          formCode: ctx.forms.chain,
+          nomineeKind: 'UNIT',
+          nomineeUnitId: U.id,
+          year: YEAR,
+          achievement: `Thành tích xuất sắc năm ${YEAR} (kiểm thử phân quyền)`,
+          documents: [doc()],
+        },
+      }),
+      allow: [
+        ['officerU', { status: 201 }],
+        // Its own unit's signer may propose too; one achievement, one award.
+        ['signerU', { status: 409, code: 'ONE_ACHIEVEMENT_ONE_AWARD' }],
+      ],
+      otherwise: 'NOT_PROPOSER_UNIT',
+    },
+    {
+      name: "approve N1's unit-head step (the proposer's signer)",
+      before: async () => {
+        const n = await sys.prisma.nomination.findFirstOrThrow({
+          where: { unitId: U.id, formCode: ctx.forms.chain },
+        });
+        ctx.n1 = n.id;
+        workflows.push(n.workflowId);
+        await waitStep(ctx.n1, 'unit-head');
+      },
+      request: () => step(ctx.n1, 'unit-head'),
+      allow: [['signerU', { status: 200 }]],
+      otherwise: 'NOT_STEP_ACTOR',
+    },
+    {
+      name: "approve N1's cluster step (the head, never the nominee's unit)",
+      before: () => waitStep(ctx.n1, 'cluster').then(),
+      request: () => step(ctx.n1, 'cluster'),
+      allow: [['head', { status: 200 }]],
+      deny: { officerU: 'SELF_APPROVAL_FORBIDDEN', signerU: 'SELF_APPROVAL_FORBIDDEN' },
+      otherwise: 'NOT_STEP_ACTOR',
+    },
+    {
+      name: "approve the head unit's own nomination at the cluster step (the deputy)",
+      before: () => waitStep(ctx.n2, 'cluster').then(),
+      request: () => step(ctx.n2, 'cluster'),
+      allow: [['deputy', { status: 200 }]],
+      deny: { head: 'SELF_APPROVAL_FORBIDDEN', headOfficer: 'SELF_APPROVAL_FORBIDDEN' },
+      otherwise: 'NOT_STEP_ACTOR',
+    },
+    {
+      name: "approve N1's appraisal (the deciding authority's board)",
+      before: () => waitStep(ctx.n1, 'appraisal').then(),
+      request: () => step(ctx.n1, 'appraisal'),
+      allow: [['reviewer', { status: 200 }]],
+      deny: { officerU: 'SELF_APPROVAL_FORBIDDEN', signerU: 'SELF_APPROVAL_FORBIDDEN' },
+      otherwise: 'NOT_STEP_ACTOR',
+    },
+    {
+      name: 'cast a council ballot on N1 (one per member)',
+      before: () => waitStep(ctx.n1, 'council-vote', 'VOTING').then(),
+      request: () => ({
+        method: 'POST',
+        path: `/nominations/${ctx.n1}/council-ballots`,
+        body: { approve: true },
+      }),
+      allow: [
+        ['council', { status: 200 }],
+        ['council', { status: 409, code: 'ALREADY_VOTED' }],
+      ],
+      otherwise: 'NOT_COUNCIL_MEMBER',
+    },
+    {
+      name: "record an absent council member's written ballot on N1",
+      request: () => ({
+        method: 'POST',
+        path: `/nominations/${ctx.n1}/council-ballots`,
+        body: { approve: false, onBehalfOfUserId: ids.councilMembers[1] },
+      }),
+      allow: [['council', { status: 200 }]],
+      otherwise: 'NOT_COUNCIL_MEMBER',
+    },
+    {
+      name: 'resolve an objection to N3 (the board, never the nominee)',
+      request: () => ({
+        method: 'POST',
+        path: `/nominations/${ctx.n3}/objections/${ctx.objectionId}/resolution`,
+        body: { upheld: false, resolution: 'Đơn vị đã cung cấp đủ số liệu' },
+      }),
+      allow: [['reviewer', { status: 200 }]],
+      deny: { officerU: 'SELF_APPROVAL_FORBIDDEN', signerU: 'SELF_APPROVAL_FORBIDDEN' },
+      otherwise: 'NOT_STEP_ACTOR',
+    },
+    {
+      name: 'revise the dossier of returned N5 (its proposer)',
+      request: () => ({
+        method: 'POST',
+        path: `/nominations/${ctx.n5}/documents`,
+        body: { documents: [doc()] },
+      }),
+      allow: [
+        ['officerU', { status: 200 }],
+        ['signerU', { status: 200 }],
+      ],
+      otherwise: 'NOT_PROPOSER_UNIT',
+    },
+    {
+      name: 'resubmit returned N5 (its proposer)',
+      request: () => ({
+        method: 'POST',
+        path: `/nominations/${ctx.n5}/resubmit`,
+        body: { note: 'Đã bổ sung tờ trình' },
+      }),
+      allow: [
+        ['officerU', { status: 200 }],
+        ['signerU', { status: 409, code: 'NOMINATION_NOT_AT_STEP' }],
+      ],
+      otherwise: 'NOT_PROPOSER_UNIT',
+    },
+    {
+      name: 'withdraw N3 (its proposer)',
+      request: () => ({
+        method: 'POST',
+        path: `/nominations/${ctx.n3}/withdraw`,
+        body: { reason: 'Đơn vị rút hồ sơ để hoàn thiện' },
+      }),
+      allow: [
+        ['officerU', { status: 200 }],
+        ['signerU', { status: 409, code: 'NOMINATION_NOT_AT_STEP' }],
+      ],
+      otherwise: 'NOT_PROPOSER_UNIT',
+    },
+    // Decisions and awards
+    {
+      name: 'draft a decision on N4 (the deciding authority only)',
+      request: () => ({
+        method: 'POST',
+        path: '/decisions',
+        body: {
+          number: `${Math.floor(Math.random() * 9000) + 1000}/QĐ-${suffix}`,
+          signedOn: `${YEAR}-10-12`,
+          title: 'Quyết định khen thưởng (kiểm thử phân quyền)',
+          signerTitle: 'CHỦ TỊCH',
+          nominationIds: [ctx.n4],
+        },
+      }),
+      allow: [['authority', { status: 201 }]],
+      deny: { otherAuthority: 'WRONG_AUTHORITY' },
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'issue the decision',
+      before: async () => {
+        const d = await sys.prisma.decision.findFirstOrThrow({
+          where: { nominationIds: { has: ctx.n4 } },
+        });
+        ctx.decisionId = d.id;
+      },
+      request: () => ({ method: 'POST', path: `/decisions/${ctx.decisionId}/issue` }),
+      allow: [['authority', { status: 200 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'revoke the award',
+      before: async () => {
+        const award = await sys.prisma.award.findFirstOrThrow({
+          where: { decisionId: ctx.decisionId },
+        });
+        ctx.awardId = award.id;
+      },
+      request: () => ({
+        method: 'POST',
+        path: `/awards/${ctx.awardId}/revoke`,
+        body: { reason: 'Hồ sơ kê khai không trung thực' },
+      }),
+      allow: [['authority', { status: 200 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'record the recovery of the revoked award',
+      request: () => ({
+        method: 'POST',
+        path: `/awards/${ctx.awardId}/recovery`,
+        body: { note: 'Đã thu hồi hiện vật và tiền thưởng' },
+      }),
+      allow: [['authority', { status: 200 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'record an earlier award (administrators)',
+      request: () => ({
+        method: 'POST',
+        path: '/awards/history',
+        body: { formCode: 'GK-BDV', year: 2020, recipientKind: 'UNIT', recipientId: U.id },
+      }),
+      allow: [['admin', { status: 201 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    // Rules, calendar and forms (administrators)
+    {
+      name: 'publish a rule set',
+      request: () => ({
+        method: 'POST',
+        path: '/rule-sets',
+        body: { code: `AUTHZ-RS-${suffix}`, name: 'Quy chế kiểm thử', content: DEFAULT_RULE_SET },
+      }),
+      allow: [['admin', { status: 201 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'set a holiday',
+      request: () => ({
+        method: 'PUT',
+        path: `/holidays/${holiday}`,
+        body: { name: 'Ngày nghỉ kiểm thử' },
+      }),
+      allow: [['admin', { status: 200 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'remove a holiday',
+      request: () => ({ method: 'DELETE', path: `/holidays/${holiday}` }),
+      allow: [['admin', { status: 204 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'publish an award form',
+      request: () => ({
+        method: 'POST',
+        path: '/award-forms',
+        body: form(`AZ-NEW-${suffix}`, [approval('unit-head', 'PROPOSER_HEAD')]),
+      }),
+      allow: [['admin', { status: 201 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'create a cycle',
+      request: () => ({
+        method: 'POST',
+        path: '/cycles',
+        body: {
+          clusterId: a.clusterId,
+          movementCode: 'TDC',
+          movementName: 'Phong trào kiểm thử TDC',
+          periodKind: 'YEAR',
+          periodLabel: String(YEAR),
+          startsOn: `${YEAR}-01-01`,
+          endsOn: `${YEAR}-12-31`,
+          pledge: { title: 'Giao ước thi đua', documents: [], items: demoPledgeItems(YEAR) },
+        },
+      }),
+      allow: [['admin', { status: 201 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'start a cycle (already started here)',
+      request: () => ({ method: 'POST', path: `/cycles/${ctx.c3}/start`, body: {} }),
+      allow: [['admin', { status: 409, code: 'CYCLE_ALREADY_STARTED' }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'schedule yearly cycles (of an unknown cluster here)',
+      request: () => ({
+        method: 'POST',
+        path: '/schedules',
+        body: { clusterId: randomUUID(), movementCode: 'DVK', movementName: 'Phong trào' },
+      }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'run a schedule now (an unknown one here)',
+      request: () => ({ method: 'POST', path: `/schedules/unknown-${sfx}/trigger` }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'retry a dead letter (an unknown one here)',
+      request: () => ({ method: 'POST', path: `/admin/dead-letters/unknown-${sfx}/retry` }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
+    // People and headcount
+    {
+      name: 'add a person to unit U (its officers, or an administrator)',
+      request: () => ({
+        method: 'POST',
+        path: `/units/${U.id}/people`,
+        body: { fullName: 'Nguyễn Văn Kiểm Thử', position: 'Đảng viên' },
+      }),
+      allow: [
+        ['officerU', { status: 201 }],
+        ['signerU', { status: 201 }],
+        ['admin', { status: 201 }],
+      ],
+      deny: Object.fromEntries(AUTHORITY_ROLES.map((x) => [x, 'FORBIDDEN'])),
+      otherwise: 'WRONG_UNIT',
+    },
+    {
+      name: "set unit U's headcount (its signer, or an administrator)",
+      request: () => ({
+        method: 'PUT',
+        path: `/units/${U.id}/headcount`,
+        body: { headcount: 40 + Math.floor(Math.random() * 50) },
+      }),
+      allow: [
+        ['signerU', { status: 200 }],
+        ['admin', { status: 200 }],
+      ],
+      deny: {
+        officerU: 'FORBIDDEN',
+        officerV: 'FORBIDDEN',
+        headOfficer: 'FORBIDDEN',
+        ...Object.fromEntries(AUTHORITY_ROLES.map((x) => [x, 'FORBIDDEN'])),
+      },
+      otherwise: 'WRONG_UNIT',
+    },
+  ];
+
+  for (const action of actions) {
+    describe(action.name, () => {
+      const allowed = new Set((action.allow ?? []).map(([x]) => x));
+      const denials = ACTORS.flatMap((actor): [Actor, Outcome][] => {
+        if (actor === 'anonymous') return [[actor, forbidden('UNAUTHENTICATED')]];
+        if (allowed.has(actor)) return [];
+        const d = action.deny?.[actor] ?? action.otherwise;
+        if (d === undefined) return [];
+        return [[actor, typeof d === 'string' ? forbidden(d) : d]];
+      });
+
+      beforeAll(async () => {
+        await action.before?.();
+        await settle();
+      }, 60_000);
+
+      it.each(denials)('denies %s (%j) and changes nothing', async (actor, outcome) => {
+        const before = await snapshot();
+        const res = await send(actor, action.request(actor));
+        expect({ status: res.status, code: res.body?.code }).toEqual(outcome);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(await snapshot()).toEqual(before);
+      });
+
+      for (const [actor, outcome] of action.allow ?? []) {
+        it(`allows ${actor} (${outcome.status}${outcome.code ? ` ${outcome.code}` : ''})`, async () => {
+          const res = await send(actor, action.request(actor));
+          expect({ status: res.status, code: outcome.code ? res.body?.code : undefined }).toEqual({
+            status: outcome.status,
+            code: outcome.code,
+          });
+          await settle();
+        });
+      }
+    });
+  }
+
+  it('covers every role and every state-changing route of the API', async () => {
+    const doc = await sys.http.request<{
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    }>('GET', '/docs/openapi.json');
+    const routes = Object.entries(doc.body.paths).flatMap(([p, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    const tried = new Set(
+      actions.map((x) => {
+        const r = x.request('admin');
+        return `${r.method} ${templateOf(r.path, Object.keys(doc.body.paths))}`;
+      }),
+    );
+    // Not state-changing for anyone but the caller, or outside a unit's authority.
+    const elsewhere = new Set([
+      'POST /auth/login',
+      'POST /auth/refresh',
+      'POST /auth/logout',
+      'POST /me/notifications/{id}/read',
+      'POST /me/notifications/read-all',
+      'PUT /me/notification-preferences',
+      'POST /nominations/{id}/objections',
+    ]);
+    const missing = routes.filter((r) => !tried.has(r) && !elsewhere.has(r));
+    expect(missing).toEqual([]);
+  });
+});
+
+/** The OpenAPI template (`/nominations/{id}/steps/{stepKey}`) a concrete path belongs to. */
+function templateOf(path: string, templates: string[]): string {
+  const parts = path.split('/');
+  return (
+    templates.find((t) => {
+      const tp = t.split('/');
+      return tp.length === parts.length && tp.every((s, i) => s.startsWith('{') || s === parts[i]);
+    }) ?? path
+  );
+}
