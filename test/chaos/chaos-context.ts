@@ -61,3 +61,22 @@ export async function retryInfra<T>(fn: () => Promise<T>, timeoutMs = 60_000): P
     }
   }
 }
+
+/** Waits for a teardown step, but not forever: says so and moves on if it does not settle. */
+export async function bounded(
+  what: string,
+  step: Promise<unknown> | undefined,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    const result = await Promise.race([step?.catch(() => undefined), timeout]);
+    if (result === 'timeout') log(`${what} did not finish in ${timeoutMs} ms; going on`);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -9,7 +9,13 @@ import {
   type FixtureCluster,
 } from '@epw/testing';
 import { ChaosHttp } from './chaos-client';
-import { retryInfra, type ChaosContext, type TrialRun, type Violation } from './chaos-context';
+import {
+  bounded,
+  retryInfra,
+  type ChaosContext,
+  type TrialRun,
+  type Violation,
+} from './chaos-context';
 import { ChaosSystem, DEFAULT_PORTS, ROOT, type ChaosPorts } from './chaos-system';
 import { FaultGate } from './fault-gate';
 import { checkTrial } from './invariants';
@@ -181,7 +187,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     violations.push(...(await globalChecks(ctx, cluster)));
     return report();
   } finally {
-    await prisma.$disconnect().catch(() => undefined);
+    // After a PostgreSQL restart the pool may wait forever for a client that was checked out
+    // when the server went away: teardown must not.
+    await bounded('closing the harness PostgreSQL client', prisma.$disconnect(), 10_000, log);
     await sys.stop();
   }
 
