@@ -121,6 +121,10 @@ export class ChaosSystem {
     const { ports, dataDir, log } = this.opts;
     await this.stopLeftovers();
     for (const [name, port] of Object.entries(ports) as [string, number][]) {
+      // A leftover just killed may take a moment to let go of its port.
+      await waitFor(async () => !(await portOpen(port)), { timeoutMs: 15_000 }).catch(
+        () => undefined,
+      );
       if (await portOpen(port)) {
         throw new Error(
           `port ${port} (${name}) is in use by a process this harness did not start; set CHAOS_PORT_OFFSET`,

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { expect, openMenuItem, test } from './support/fixtures';
+import { ARTIFACTS_DIR } from './support/paths';
 
 test.describe('the administrator', () => {
   test('reads the rule sets, as rules and as JSON', async ({ page, sys, login, shot }) => {
@@ -41,5 +43,118 @@ test.describe('the administrator', () => {
     await row.getByRole('button', { name: `Xóa ngày nghỉ 27/07/${year}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click();
     await expect(row).toHaveCount(0);
+  });
+
+  test('creates a unit, an account for it and a cluster with it as head; the account logs in', async ({
+    page,
+    browser,
+    sys,
+    login,
+    shot,
+  }) => {
+    // Three pages and a second browser: longer than the default on a loaded 2-core machine.
+    test.setTimeout(240_000);
+    const tag = Date.now().toString(36).toUpperCase();
+    const unitCode = `E2E-DV-${tag}`;
+    const unitName = `Đảng ủy kiểm thử ${tag}`;
+    const clusterCode = `E2E-CUM-${tag}`;
+    const username = `e2e-${tag.toLowerCase()}.signer`;
+    await login(sys.admin);
+
+    // A unit
+    await openMenuItem(page, 'Đơn vị');
+    await expect(page.getByRole('heading', { name: 'Đơn vị', level: 1 })).toBeVisible();
+    // Filtered to this run's records first: the test database holds every earlier run's.
+    await page.getByRole('textbox', { name: 'Tìm kiếm' }).fill(tag);
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Mã đơn vị/ }).fill('sai mã');
+    await dialog.getByRole('textbox', { name: /^Tên đơn vị/ }).fill(unitName);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    // The API's rule for the code shows under the field.
+    await expect(dialog.getByText(/Sai định dạng/)).toBeVisible();
+    await dialog.getByRole('textbox', { name: /^Mã đơn vị/ }).fill(unitCode);
+    await dialog.getByRole('textbox', { name: /^Quân số/ }).fill('35');
+    await shot('21-admin-unit-form');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByText(`Đã lưu đơn vị ${unitCode}.`)).toBeVisible();
+    const unitRow = page.getByTestId('units-table').getByRole('row').filter({ hasText: unitCode });
+    await expect(unitRow).toContainText(unitName);
+    await expect(unitRow).toContainText('35');
+    await shot('22-admin-units');
+
+    // An account of that unit, a signer
+    await openMenuItem(page, 'Người dùng');
+    await expect(page.getByRole('heading', { name: 'Người dùng', level: 1 })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Tìm kiếm' }).fill(tag.toLowerCase());
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Tên đăng nhập/ }).fill(username);
+    await dialog.getByRole('textbox', { name: /^Họ và tên/ }).fill('Trần Thị Kiểm Thử');
+    await dialog
+      .getByRole('textbox', { name: /^Thư điện tử/ })
+      .fill(`${tag.toLowerCase()}@example.vn`);
+    await dialog.getByRole('combobox', { name: /^Đơn vị/ }).fill(unitCode);
+    await page.getByRole('option', { name: new RegExp(unitCode) }).click();
+    await dialog.getByRole('checkbox', { name: 'Người ký của đơn vị' }).check();
+    await dialog.getByRole('checkbox', { name: 'Cán bộ thi đua đơn vị' }).check();
+    await dialog.getByLabel(/^Mật khẩu ban đầu/).fill(sys.password);
+    await shot('23-admin-user-form');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByText(`Đã lưu người dùng ${username}.`)).toBeVisible();
+    const userRow = page.getByTestId('users-table').getByRole('row').filter({ hasText: username });
+    await expect(userRow).toContainText(unitName);
+    await expect(userRow).toContainText('Người ký của đơn vị');
+    await expect(userRow).toContainText('Đang hoạt động');
+    await shot('24-admin-users');
+
+    // A cluster whose members this year are the new unit (head) and the member unit
+    await openMenuItem(page, 'Cụm thi đua, thành viên');
+    await page.getByRole('button', { name: 'Thêm cụm thi đua' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Mã cụm/ }).fill(clusterCode);
+    await dialog.getByRole('textbox', { name: /^Tên cụm/ }).fill(`Cụm kiểm thử ${tag}`);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByText(`Đã lưu cụm ${clusterCode}.`)).toBeVisible();
+    const editor = page.getByTestId('membership-editor');
+    await expect(editor).toContainText(`Cụm kiểm thử ${tag}`);
+    await editor.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await editor.getByRole('combobox', { name: 'Đơn vị thứ 1', exact: true }).fill(unitCode);
+    await page.getByRole('option', { name: new RegExp(unitCode) }).click();
+    await editor.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await editor
+      .getByRole('combobox', { name: 'Đơn vị thứ 2', exact: true })
+      .fill(sys.member.unitCode);
+    await page.getByRole('option', { name: new RegExp(sys.member.unitCode) }).click();
+    // Two heads: the API names the second row's role.
+    await editor.getByRole('combobox', { name: 'Vai trò của đơn vị thứ 2' }).click();
+    await page.getByRole('option', { name: 'Cụm trưởng' }).click();
+    await editor.getByRole('button', { name: /^Lưu danh sách năm/ }).click();
+    await expect(editor.getByText(/đúng một cụm trưởng/)).toBeVisible();
+    await shot('25-admin-memberships-error');
+    await editor.getByRole('combobox', { name: 'Vai trò của đơn vị thứ 2' }).click();
+    await page.getByRole('option', { name: 'Thành viên' }).click();
+    await editor.getByRole('button', { name: /^Lưu danh sách năm/ }).click();
+    await expect(page.getByText(/Đã lưu danh sách thành viên năm/)).toBeVisible();
+    await expect(editor.getByRole('combobox', { name: 'Vai trò của đơn vị thứ 1' })).toHaveValue(
+      'Cụm trưởng',
+    );
+    await shot('26-admin-memberships');
+
+    // The new account signs in, in a browser of its own
+    const context = await browser.newContext({ baseURL: `${sys.baseURL}/app/` });
+    const userPage = await context.newPage();
+    await userPage.goto('login');
+    await userPage.getByLabel(/^Tên đăng nhập/).fill(username);
+    await userPage.getByLabel(/^Mật khẩu/).fill(sys.password);
+    await userPage.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(userPage).not.toHaveURL(/\/login/);
+    await userPage.getByTestId('account-menu').click();
+    await expect(userPage.getByText(`${username} · ${unitName}`)).toBeVisible();
+    await userPage.screenshot({
+      path: path.join(ARTIFACTS_DIR, '27-new-user-signed-in.png'),
+      fullPage: true,
+    });
+    await context.close();
   });
 });

@@ -1054,6 +1054,80 @@ describe('authorization matrix: every role × every state-changing action', () =
       allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
       otherwise: 'FORBIDDEN',
     },
+    // The directory (administrators)
+    {
+      name: 'create a unit',
+      request: () => ({
+        method: 'POST',
+        path: '/admin/units',
+        body: { code: `AUTHZ-U-${suffix}`, name: 'Đơn vị kiểm thử' },
+      }),
+      allow: [['admin', { status: 201 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'edit a unit (an unknown one here)',
+      request: () => ({ method: 'PATCH', path: `/admin/units/${randomUUID()}`, body: {} }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'create a cluster',
+      request: () => ({
+        method: 'POST',
+        path: '/admin/clusters',
+        body: { code: `AUTHZ-C-${suffix}`, name: 'Cụm kiểm thử' },
+      }),
+      allow: [['admin', { status: 201 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'edit a cluster (an unknown one here)',
+      request: () => ({ method: 'PATCH', path: `/admin/clusters/${randomUUID()}`, body: {} }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: "replace a cluster's members of a year (an unknown cluster here)",
+      request: () => ({
+        method: 'PUT',
+        path: `/admin/clusters/${randomUUID()}/memberships/2031`,
+        body: { members: [{ unitId: U.id, role: 'HEAD' }] },
+      }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'create an account',
+      request: () => ({
+        method: 'POST',
+        path: '/admin/users',
+        body: {
+          username: `authz-${sfx}`,
+          fullName: 'Tài khoản kiểm thử',
+          roles: ['REVIEWER'],
+          password: 'mat-khau-kiem-thu',
+        },
+      }),
+      allow: [['admin', { status: 201 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'edit an account (an unknown one here)',
+      request: () => ({ method: 'PATCH', path: `/admin/users/${randomUUID()}`, body: {} }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: "reset an account's password (an unknown one here)",
+      request: () => ({
+        method: 'POST',
+        path: `/admin/users/${randomUUID()}/password`,
+        body: { password: 'mat-khau-kiem-thu' },
+      }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
     // People and headcount
     {
       name: 'add a person to unit U (its officers, or an administrator)',

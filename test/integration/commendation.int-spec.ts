@@ -137,6 +137,59 @@ describe('nominations, decisions and certificates', () => {
       bytes: Buffer.from(await res.arrayBuffer()),
     };
   };
+  /** The report counts the model at each level, under its field and its cycle's movement, and
+   * exports as a workbook and a PDF. */
+  const expectRecognitionBreakdowns = async () => {
+    interface Count {
+      key: string | null;
+      count: number;
+    }
+    const r = await sys.http.as<{
+      total: number;
+      byYear: { year: number; total: number; levels: Record<string, number> }[];
+      kinds: Count[];
+      fields: Count[];
+      movements: Count[];
+    }>(
+      ubnd().reviewer,
+      'GET',
+      '/reports/recognitions?yearFrom=2026&yearTo=2026&recipientKind=INITIATIVE',
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.byYear).toHaveLength(1);
+    expect(typeof r.body.byYear[0]?.levels['BASE']).toBe('number');
+    expect(r.body.fields.find((f) => f.key === 'An sinh xã hội')?.count).toBeGreaterThanOrEqual(3);
+    expect(
+      r.body.movements.find((m) => m.key === 'Phong trào thi đua "Dân vận khéo"')?.count,
+    ).toBeGreaterThanOrEqual(3);
+    expect(r.body.kinds.find((k) => k.key === 'COLLECTIVE')?.count).toBe(r.body.total);
+
+    const backwards = await sys.http.as<{ errors: { field: string }[] }>(
+      ubnd().reviewer,
+      'GET',
+      '/reports/recognitions?yearFrom=2026&yearTo=2025',
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors.map((e) => e.field)).toEqual(['yearTo']);
+
+    const token = await sys.http.login(ubnd().reviewer);
+    for (const [format, type, magic] of [
+      ['xlsx', 'spreadsheetml', 'PK'],
+      ['pdf', 'application/pdf', '%PDF'],
+    ] as const) {
+      const res = await fetch(
+        `${sys.http.baseUrl}/reports/recognitions?year=2026&format=${format}`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain(type);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+      expect(bytes.length).toBeGreaterThan(1000);
+    }
+  };
   const ubnd = () => auth['UBND-TP'];
   const bdv = () => auth['BDV-TU'];
   const hdtd = () => auth['HDTD-CUM01'];
@@ -609,6 +662,7 @@ describe('nominations, decisions and certificates', () => {
     );
     for (const level of ['BASE', 'BLOC', 'PROVINCE'])
       expect(report.body.byLevel[level]).toBeGreaterThanOrEqual(1);
+    await expectRecognitionBreakdowns();
     // Recognized at the city level once: not again.
     const again = await model('DVK-TP');
     expect(again.status).toBe(409);

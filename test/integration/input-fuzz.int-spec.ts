@@ -429,6 +429,53 @@ describe('input fuzzing: malformed, oversized, mistyped and unicode-edge input',
         body: { channels: ['IN_APP', 'EMAIL'], quietFrom: '22:00', quietTo: '06:00' },
       }),
       S('POST /admin/dead-letters/{id}/retry', a.admin, { params: { id: `fuzz-${suffix}` } }),
+      // The directory: creations name a code or username that is taken (409), edits a record
+      // that does not exist (404), so even a request the DTOs let through changes nothing.
+      S('GET /admin/units', a.admin, { query: { kind: 'MEMBER', search: 'DUK' } }),
+      S('POST /admin/units', a.admin, {
+        body: { code: U_.code, name: 'Đơn vị kiểm thử', kind: 'MEMBER', headcount: 30 },
+      }),
+      S('PATCH /admin/units/{id}', a.admin, {
+        params: { id: missing },
+        body: { name: 'Đơn vị kiểm thử', kind: 'AUTHORITY', level: 'BLOC', headcount: 30 },
+      }),
+      S('GET /admin/clusters', a.admin, { query: { search: 'CTD' } }),
+      S('POST /admin/clusters', a.admin, {
+        body: { code: a.clusterCode, name: 'Cụm kiểm thử', organizer: 'Ban Dân vận' },
+      }),
+      S('PATCH /admin/clusters/{id}', a.admin, {
+        params: { id: missing },
+        body: { name: 'Cụm kiểm thử', organizer: 'Ban Dân vận' },
+      }),
+      S('GET /admin/clusters/{id}/memberships', a.admin, {
+        params: { id: a.clusterId },
+        query: { year: '2026' },
+      }),
+      S('PUT /admin/clusters/{id}/memberships/{year}', a.admin, {
+        params: { id: missing, year: '2031' },
+        body: { members: [{ unitId: U_.id, role: 'HEAD', position: 0 }] },
+      }),
+      S('GET /admin/users', a.admin, {
+        query: { search: 'signer', unitId: U_.id, role: 'UNIT_SIGNER', active: 'true' },
+      }),
+      S('POST /admin/users', a.admin, {
+        body: {
+          username: a.admin,
+          fullName: 'Tài khoản kiểm thử',
+          email: 'kiem-thu@example.vn',
+          unitId: U_.id,
+          roles: ['UNIT_OFFICER'],
+          password: 'mat-khau-kiem-thu',
+        },
+      }),
+      S('PATCH /admin/users/{id}', a.admin, {
+        params: { id: missing },
+        body: { fullName: 'Tài khoản kiểm thử', roles: ['REVIEWER'], active: false },
+      }),
+      S('POST /admin/users/{id}/password', a.admin, {
+        params: { id: missing },
+        body: { password: 'mat-khau-kiem-thu' },
+      }),
       S('POST /nominations', U_.officer, {
         body: {
           formCode,
@@ -1024,6 +1071,18 @@ describe('input fuzzing: malformed, oversized, mistyped and unicode-edge input',
     'POST /me/notifications/{id}/read',
     'PUT /me/notification-preferences',
     'POST /admin/dead-letters/{id}/retry',
+    'GET /admin/units',
+    'POST /admin/units',
+    'PATCH /admin/units/{id}',
+    'GET /admin/clusters',
+    'POST /admin/clusters',
+    'PATCH /admin/clusters/{id}',
+    'GET /admin/clusters/{id}/memberships',
+    'PUT /admin/clusters/{id}/memberships/{year}',
+    'GET /admin/users',
+    'POST /admin/users',
+    'PATCH /admin/users/{id}',
+    'POST /admin/users/{id}/password',
     'POST /nominations',
     'GET /nominations',
     'GET /nominations/{id}',

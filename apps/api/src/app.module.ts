@@ -15,6 +15,7 @@ import { AuthModule } from './auth/auth.module';
 import { CommendationModule } from './commendation/commendation.module';
 import { CommonModule } from './common/common.module';
 import { CyclesModule } from './cycles/cycles.module';
+import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { SigningRoundsModule } from './signing-rounds/signing-rounds.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         SchedulesModule,
         InboxModule,
         CommendationModule,
+        DirectoryModule,
       ],
     };
   }

@@ -19,6 +19,9 @@ import { RegistrationPage } from './pages/unit/registration-page';
 import { ReviewPage } from './pages/unit/review-page';
 import { NominationCreatePage } from './pages/commendation/nomination-create-page';
 import { NominationDetailPage } from './pages/commendation/nomination-detail-page';
+import { AwardsPage } from './pages/commendation/awards-page';
+import { DecisionDetailPage } from './pages/commendation/decision-detail-page';
+import { DecisionCreatePage, DecisionsPage } from './pages/commendation/decisions-page';
 import { ApprovalsPage, NominationsPage } from './pages/commendation/nominations-page';
 import { PostingsPage, VerifyPage } from './pages/commendation/public-pages';
 
@@ -155,6 +158,55 @@ export const router = createBrowserRouter(
             </Allow>
           ),
         },
+        {
+          path: 'decisions',
+          element: (
+            <Allow when={(c) => c.isOversight || c.isAdmin}>
+              <DecisionsPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'decisions/new',
+          element: (
+            <Allow when={(c) => c.isAuthority}>
+              <DecisionCreatePage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'decisions/:id',
+          element: (
+            <Allow when={(c) => c.isOversight || c.isAdmin}>
+              <DecisionDetailPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'awards',
+          element: (
+            <Allow when={(c) => c.isUnitUser || c.isOversight || c.isAdmin}>
+              <AwardsPage />
+            </Allow>
+          ),
+        },
+        {
+          path: 'reports',
+          element: (
+            <Allow when={(c) => c.isOversight || c.isAdmin}>
+              <Outlet />
+            </Allow>
+          ),
+          // The charts library is loaded with the reports only.
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import('./pages/commendation/reports-page')).ReportsPage,
+              }),
+            },
+          ],
+        },
         { path: 'inbox', element: <InboxPage /> },
         { path: 'settings', element: <SettingsPage /> },
         {
@@ -194,6 +246,24 @@ export const router = createBrowserRouter(
               path: 'holidays',
               lazy: async () => ({
                 Component: (await import('./pages/admin/holidays-page')).HolidaysPage,
+              }),
+            },
+            {
+              path: 'units',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/units-page')).UnitsPage,
+              }),
+            },
+            {
+              path: 'clusters',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/clusters-page')).ClustersPage,
+              }),
+            },
+            {
+              path: 'users',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/users-page')).UsersPage,
               }),
             },
             {

@@ -8,3 +8,4 @@ export * from './pledge-signing/signing-round.state';
 export * from './cycle';
 export * from './yearly-cycle';
 export * from './commendation';
+export * from './cluster/membership-list';

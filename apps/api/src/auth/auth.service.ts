@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { verify } from '@node-rs/argon2';
 import { UserRepository } from '@epw/data-access';
-import { DomainErrorCode, DomainException } from '@epw/domain';
+import { DomainErrorCode, DomainException, toVietnamDate } from '@epw/domain';
 import type { AccessTokenClaims } from './authenticated-user';
 import type { AccessTokenDto, MeDto } from './dto/login.dto';
 import { LoginThrottleService } from './login-throttle.service';
@@ -22,7 +22,14 @@ export class AuthService {
   /** Throttled before the password is even hashed: a blocked guess costs nothing and learns nothing. */
   async login(username: string, password: string, clientIp: string): Promise<AccessTokenDto> {
     await this.throttle.begin(username, clientIp);
-    const user = await this.users.findByUsername(username);
+    let user: Awaited<ReturnType<UserRepository['findByUsername']>>;
+    try {
+      user = await this.users.findByUsername(username);
+    } catch (err) {
+      // Not a failed guess: a database outage must not lock users out once it is over.
+      await this.throttle.abandoned(username, clientIp);
+      throw err;
+    }
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !ok || !user.active) throw new DomainException(DomainErrorCode.InvalidCredentials);
     await this.throttle.succeeded(username, clientIp);
@@ -43,14 +50,24 @@ export class AuthService {
   async me(userId: string): Promise<MeDto> {
     const user = await this.users.findById(userId);
     if (!user) throw new DomainException(DomainErrorCode.Unauthenticated);
+    const year = Number(toVietnamDate(Date.now()).slice(0, 4));
+    const memberships = user.unitId ? await this.users.clusterMembershipsOf(user.unitId, year) : [];
     return {
       userId: user.id,
       username: user.username,
       fullName: user.fullName,
       unitId: user.unitId,
+      unitCode: user.unit?.code ?? null,
       unitName: user.unit?.name ?? null,
       roles: user.roles,
       locale: user.locale,
+      clusters: memberships.map((m) => ({
+        clusterId: m.clusterId,
+        clusterCode: m.cluster.code,
+        clusterName: m.cluster.name,
+        year: m.year,
+        role: m.role,
+      })),
     };
   }
 }

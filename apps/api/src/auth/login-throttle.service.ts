@@ -14,6 +14,13 @@ redis.call('DEL', KEYS[1])
 if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('DECR', KEYS[2]) end
 return 1`;
 
+/** Gives back both slots of an attempt that was not judged (same care about expired windows). */
+const ABANDONED_SCRIPT = `
+for _, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then redis.call('DECR', key) end
+end
+return 1`;
+
 /**
  * Limits failed logins per username and client address, and per client address, in a fixed window
  * that starts at the first failure. Counters live in Redis (shared by every API replica).
@@ -65,6 +72,13 @@ export class LoginThrottleService {
   async succeeded(username: string, ip: string): Promise<void> {
     const { userKey, ipKey } = this.keys(username, ip);
     await this.run(this.connection.redis.eval(SUCCEEDED_SCRIPT, 2, userKey, ipKey));
+  }
+
+  /** The attempt could not be judged (e.g. PostgreSQL did not answer): it was no failure, so its
+   * slots are given back; earlier failures stay counted. */
+  async abandoned(username: string, ip: string): Promise<void> {
+    const { userKey, ipKey } = this.keys(username, ip);
+    await this.run(this.connection.redis.eval(ABANDONED_SCRIPT, 2, userKey, ipKey));
   }
 
   private keys(username: string, ip: string) {

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -13,6 +21,8 @@ import {
   RecoveryDto,
   RevokeAwardDto,
 } from './dto/award.dto';
+import { RecognitionReportDto, RecognitionReportQueryDto } from './dto/report.dto';
+import { RecognitionReportService } from './recognition-report.service';
 
 const CODE = /^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/;
 
@@ -20,13 +30,17 @@ const CODE = /^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/;
 @ApiBearerAuth()
 @Controller()
 export class AwardsController {
-  constructor(private readonly awards: AwardsService) {}
+  constructor(
+    private readonly awards: AwardsService,
+    private readonly reports: RecognitionReportService,
+  ) {}
 
   @Get('awards')
   @ApiOperation({
     summary:
       'Lịch sử khen thưởng / Award history per unit, person or model (?format=xlsx|csv to export)',
   })
+  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
   async history(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: AwardHistoryQueryDto,
@@ -104,9 +118,38 @@ export class AwardsController {
 
   @Get('reports/recognitions')
   @ApiOperation({
-    summary: 'Thống kê khen thưởng, công nhận theo cấp / Awards and recognitions per level',
+    summary:
+      'Thống kê khen thưởng, công nhận theo năm, cấp, đối tượng, lĩnh vực, phong trào / Awards and recognitions report (?format=xlsx|pdf to export)',
   })
-  report(@Query() q: AwardHistoryQueryDto) {
-    return this.awards.recognitionReport(q.year);
+  @ApiExtraModels(RecognitionReportDto)
+  @ApiOkResponse({
+    description: 'The report (JSON), or the file asked for with ?format',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(RecognitionReportDto) } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
+  async report(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: RecognitionReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') lang?: string,
+  ): Promise<RecognitionReportDto | Buffer> {
+    const report = await this.reports.report(q);
+    if (!q.format || q.format === 'json') return report;
+    const file = await this.reports.export(user, report, q.format, localeFrom(lang));
+    reply
+      .header(
+        'content-type',
+        q.format === 'xlsx'
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'application/pdf',
+      )
+      .header('content-disposition', `attachment; filename="bao-cao-khen-thuong.${q.format}"`);
+    return file;
   }
 }

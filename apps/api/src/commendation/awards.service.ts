@@ -219,6 +219,7 @@ export class AwardsService {
       ...(q.initiativeId ? { recipientInitiativeId: q.initiativeId } : {}),
       ...(q.year ? { year: q.year } : {}),
       ...(q.formCode ? { formCode: q.formCode } : {}),
+      ...(q.recipientKind ? { recipientKind: q.recipientKind } : {}),
     };
     const oversight = ['ADMIN', 'REVIEWER', 'COUNCIL_MEMBER', 'AUTHORITY'].some((r) =>
       user.roles.includes(r),
@@ -229,17 +230,13 @@ export class AwardsService {
       orderBy: [{ year: 'desc' }, { formCode: 'asc' }, { recipientName: 'asc' }],
       take: 5000,
     });
-    const units = new Map(
-      (
-        await this.prisma.unit.findMany({
-          where: {
-            id: {
-              in: [...new Set(rows.flatMap((r) => [r.unitId, r.authorityUnitId ?? r.unitId]))],
-            },
-          },
-        })
-      ).map((u) => [u.id, u.name]),
-    );
+    const unitRows = await this.prisma.unit.findMany({
+      where: {
+        id: { in: [...new Set(rows.flatMap((r) => [r.unitId, r.authorityUnitId ?? r.unitId]))] },
+      },
+    });
+    const units = new Map(unitRows.map((u) => [u.id, u.name]));
+    const codes = new Map(unitRows.map((u) => [u.id, u.code]));
     return rows.map((a) => ({
       id: a.id,
       source: a.source,
@@ -249,12 +246,17 @@ export class AwardsService {
       level: a.level,
       recipientKind: a.recipientKind,
       recipientName: a.recipientName,
+      /** The unit, person or model awarded (filter the history by it). */
+      recipientId: a.recipientUnitId ?? a.recipientPersonId ?? a.recipientInitiativeId,
       unitId: a.unitId,
       unitName: units.get(a.unitId) ?? null,
+      unitCode: codes.get(a.unitId) ?? null,
+      authorityUnitId: a.authorityUnitId,
       authorityName: a.authorityUnitId ? (units.get(a.authorityUnitId) ?? null) : null,
       decisionNumber: a.decisionNumber,
       decisionDate: a.decisionDate?.toISOString().slice(0, 10) ?? null,
       serial: a.serial,
+      verificationCode: a.verificationCode,
       status: a.revokedAt ? ('REVOKED' as const) : ('VALID' as const),
       revokedReason: a.revocationReason,
       recoveredAt: a.recoveredAt?.toISOString() ?? null,
@@ -283,29 +285,6 @@ export class AwardsService {
     return format === 'xlsx'
       ? awardHistoryXlsx(data, locale)
       : Buffer.from(awardHistoryCsv(data, locale), 'utf8');
-  }
-
-  /** Recognitions per level, form and kind; a model recognized at three levels counts at each. */
-  async recognitionReport(year?: number) {
-    const groups = await this.prisma.award.groupBy({
-      by: ['level', 'formCode', 'formName', 'recipientKind'],
-      where: { revokedAt: null, ...(year ? { year } : {}) },
-      _count: { _all: true },
-      orderBy: [{ level: 'asc' }, { formCode: 'asc' }],
-    });
-    const byLevel: Record<string, number> = {};
-    for (const g of groups) byLevel[g.level] = (byLevel[g.level] ?? 0) + g._count._all;
-    return {
-      year: year ?? null,
-      byLevel,
-      rows: groups.map((g) => ({
-        level: g.level,
-        formCode: g.formCode,
-        formName: g.formName,
-        recipientKind: g.recipientKind,
-        count: g._count._all,
-      })),
-    };
   }
 
   private assertDecidingAuthority(user: AuthenticatedUser, a: AwardRow) {

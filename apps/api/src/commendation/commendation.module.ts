@@ -8,6 +8,7 @@ import { DecisionsService } from './decisions.service';
 import { NominationSubmissionService } from './nomination-submission.service';
 import { NominationsController } from './nominations.controller';
 import { NominationsService } from './nominations.service';
+import { RecognitionReportService } from './recognition-report.service';
 
 /** Nominations up their approval chains, decisions, certificates and award history. */
 @Module({
@@ -18,6 +19,7 @@ import { NominationsService } from './nominations.service';
     NominationsService,
     DecisionsService,
     AwardsService,
+    RecognitionReportService,
   ],
 })
 export class CommendationModule {}

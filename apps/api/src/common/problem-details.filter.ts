@@ -51,6 +51,19 @@ function violationOf(exception: DomainException, message: string): FieldViolatio
   };
 }
 
+/** Errors of a dependency that is down or restarting, as opposed to bugs: a Temporal query with no
+ * worker polling (or past its deadline), Temporal unreachable, a PostgreSQL connection cut or
+ * refused. gRPC codes: 4 DEADLINE_EXCEEDED, 14 UNAVAILABLE. */
+export function isTransientBackendError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const grpcCode = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown })?.code;
+  if (grpcCode === 4 || grpcCode === 14) return true;
+  if (grpcCode === 'ECONNREFUSED' || grpcCode === 'ECONNRESET') return true;
+  return /no poller seen|Connection terminated unexpectedly|ECONNREFUSED|Can't reach database server/i.test(
+    `${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`,
+  );
+}
+
 /** The one place where errors become HTTP: RFC 9457 problem+json, message in the caller's language. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -131,6 +144,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       if (code) return this.base(code, status, renderDomainMessage(code, {}, locale), instance);
       return this.base(`HTTP_${status}`, status, exception.message, instance);
+    }
+    if (isTransientBackendError(exception)) {
+      // A dependency is down or restarting (the worker, Temporal, PostgreSQL): the same request
+      // will work again shortly (actions carry idempotency keys: a retry never acts twice).
+      return {
+        ...this.base(
+          'SERVICE_UNAVAILABLE',
+          HttpStatus.SERVICE_UNAVAILABLE,
+          locale === 'en'
+            ? 'The service is briefly unavailable (a component is restarting). Please try again in a few seconds.'
+            : 'Hệ thống tạm thời gián đoạn (một thành phần đang khởi động lại). Vui lòng thử lại sau vài giây.',
+          instance,
+        ),
+        params: { retryAfterSeconds: 5 },
+      };
     }
     return this.base(
       'INTERNAL',

@@ -1165,7 +1165,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Thống kê khen thưởng, công nhận theo cấp / Awards and recognitions per level */
+    /** Thống kê khen thưởng, công nhận theo năm, cấp, đối tượng, lĩnh vực, phong trào / Awards and recognitions report (?format=xlsx|pdf to export) */
     get: operations['AwardsController_report'];
     put?: never;
     post?: never;
@@ -1245,6 +1245,162 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Đơn vị / Units and authorities (filter by kind, search code or name) */
+    get: operations['UnitsController_list'];
+    put?: never;
+    /** Thêm đơn vị / Create a unit (its code can never change) */
+    post: operations['UnitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Sửa đơn vị / Edit a unit (name, kind, level, headcount) */
+    patch: operations['UnitsController_update'];
+    trace?: never;
+  };
+  '/admin/clusters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cụm, khối thi đua / Clusters (with the years that have members) */
+    get: operations['ClustersController_list'];
+    put?: never;
+    /** Thêm cụm thi đua / Create a cluster (its code can never change) */
+    post: operations['ClustersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/clusters/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Sửa cụm thi đua / Edit a cluster (name, organizer) */
+    patch: operations['ClustersController_update'];
+    trace?: never;
+  };
+  '/admin/clusters/{id}/memberships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Thành viên cụm theo năm / Members of one year, with their roles */
+    get: operations['ClustersController_memberships'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/clusters/{id}/memberships/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Thay danh sách thành viên năm / Replace the members of a year (exactly one HEAD, at most one DEPUTY, each unit once); refused once a cycle of that year has started */
+    put: operations['ClustersController_putMemberships'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Người dùng / Accounts (search, by unit, by role) */
+    get: operations['UsersController_list'];
+    put?: never;
+    /** Thêm người dùng / Create an account with an initial password */
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Sửa người dùng / Edit an account (name, e-mail, unit, roles, active); deactivating ends its sessions. Never your own ADMIN role or account (SELF_LOCKOUT). */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/admin/users/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đặt lại mật khẩu / Set a new password; every session of the user ends */
+    post: operations['UsersController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1269,14 +1425,26 @@ export interface components {
       /** @description The refresh token of the last login or refresh (single use) */
       refreshToken: string;
     };
+    MeClusterDto: {
+      /** Format: uuid */
+      clusterId: string;
+      clusterCode: string;
+      clusterName: string;
+      year: number;
+      /** @enum {string} */
+      role: 'HEAD' | 'DEPUTY' | 'MEMBER';
+    };
     MeDto: {
       userId: string;
       username: string;
       fullName: string;
       unitId: string | null;
+      unitCode: string | null;
       unitName: string | null;
       roles: string[];
       locale: string;
+      /** @description The unit's clusters and roles in the current year (Vietnam time) */
+      clusters: components['schemas']['MeClusterDto'][];
     };
     ClusterRefDto: {
       id: string;
@@ -1935,6 +2103,61 @@ export interface components {
       /** @example Đã thu hồi hiện vật và tiền thưởng ngày 20/11/2026 */
       note: string;
     };
+    RecognitionFormRowDto: {
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      formCode: string;
+      formName: string;
+      /** @enum {string} */
+      recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      count: number;
+    };
+    RecognitionLevelsDto: {
+      BASE: number;
+      BLOC: number;
+      DISTRICT: number;
+      PROVINCE: number;
+      CENTRAL: number;
+    };
+    RecognitionYearDto: {
+      year: number;
+      total: number;
+      levels: components['schemas']['RecognitionLevelsDto'];
+      /** @description Tập thể: units and models of a collective */
+      collective: number;
+      /** @description Cá nhân: people and models of an individual */
+      individual: number;
+    };
+    RecognitionCountDto: {
+      /** @description The group (a level, a field, a movement…); null: none recorded */
+      key: string | null;
+      count: number;
+    };
+    RecognitionReportDto: {
+      /** @description Set when one year was asked for */
+      year: number | null;
+      yearFrom: number | null;
+      yearTo: number | null;
+      /** @description Awards in force (revoked ones are not counted) */
+      total: number;
+      /** @description Count per level (only levels with awards) */
+      byLevel: {
+        [key: string]: number;
+      };
+      /** @description Per level, form and recipient kind */
+      rows: components['schemas']['RecognitionFormRowDto'][];
+      byYear: components['schemas']['RecognitionYearDto'][];
+      /** @description Per level, lowest first */
+      levels: components['schemas']['RecognitionCountDto'][];
+      /** @description COLLECTIVE / INDIVIDUAL */
+      kinds: components['schemas']['RecognitionCountDto'][];
+      /** @description UNIT / PERSON / INITIATIVE */
+      recipientKinds: components['schemas']['RecognitionCountDto'][];
+      /** @description Models' fields (lĩnh vực); key null: units and people */
+      fields: components['schemas']['RecognitionCountDto'][];
+      /** @description Emulation movements; key null: not tied to a cycle (earlier records, nominations without one) */
+      movements: components['schemas']['RecognitionCountDto'][];
+    };
     CreatePersonDto: {
       /** @example Nguyễn Thị Hồng Nhung */
       fullName: string;
@@ -1949,6 +2172,173 @@ export interface components {
        * @example 120
        */
       headcount: number;
+    };
+    UnitDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'MEMBER' | 'AUTHORITY';
+      /** @enum {string|null} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      headcount: number | null;
+      /** @description Accounts of the unit */
+      userCount: number;
+      createdAt: string;
+    };
+    CreateUnitDto: {
+      /**
+       * @description Unique; cannot be changed later
+       * @example DUK-CATP
+       */
+      code: string;
+      /** @example Đảng ủy Công an Thành phố */
+      name: string;
+      /**
+       * @default MEMBER
+       * @enum {string}
+       */
+      kind: 'MEMBER' | 'AUTHORITY';
+      /**
+       * @description The level an authority decides at
+       * @enum {string|null}
+       */
+      level?: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      /** @description Quân số (award quotas) */
+      headcount?: number | null;
+    };
+    UpdateUnitDto: {
+      /** @example Đảng ủy Công an Thành phố */
+      name?: string;
+      /** @enum {string} */
+      kind?: 'MEMBER' | 'AUTHORITY';
+      /** @enum {string|null} */
+      level?: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      headcount?: number | null;
+    };
+    ClusterDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      organizer: string | null;
+      /** @description Years that have a member list, newest first */
+      years: number[];
+      createdAt: string;
+    };
+    CreateClusterDto: {
+      /**
+       * @description Unique; cannot be changed later (it names the cycle workflows)
+       * @example CTD-02
+       */
+      code: string;
+      /** @example Cụm thi đua số 2 */
+      name: string;
+      /** @example Ban Dân vận Thành ủy */
+      organizer?: string | null;
+    };
+    UpdateClusterDto: {
+      /** @example Cụm thi đua số 2 */
+      name?: string;
+      organizer?: string | null;
+    };
+    MembershipDto: {
+      /** Format: uuid */
+      unitId: string;
+      unitCode: string;
+      unitName: string;
+      /** @enum {string} */
+      role: 'HEAD' | 'DEPUTY' | 'MEMBER';
+      position: number;
+    };
+    ClusterMembershipsDto: {
+      /** Format: uuid */
+      clusterId: string;
+      year: number;
+      /** @description The started cycle that froze this list (members are read when a cycle starts); null if editable */
+      frozenBy: string | null;
+      members: components['schemas']['MembershipDto'][];
+    };
+    MemberInputDto: {
+      /** Format: uuid */
+      unitId: string;
+      /** @enum {string} */
+      role: 'HEAD' | 'DEPUTY' | 'MEMBER';
+      /** @description Order in the list (default: the index) */
+      position?: number;
+    };
+    PutMembershipsDto: {
+      /** @description The whole list of the year: exactly one HEAD, at most one DEPUTY, each unit once */
+      members: components['schemas']['MemberInputDto'][];
+    };
+    UserDto: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      fullName: string;
+      email: string | null;
+      /** Format: uuid */
+      unitId: string | null;
+      unitCode: string | null;
+      unitName: string | null;
+      roles: (
+        | 'ADMIN'
+        | 'UNIT_OFFICER'
+        | 'UNIT_SIGNER'
+        | 'REVIEWER'
+        | 'COUNCIL_MEMBER'
+        | 'AUTHORITY'
+      )[];
+      active: boolean;
+      locale: string;
+      createdAt: string;
+    };
+    CreateUserDto: {
+      /**
+       * @description Lower case; unique
+       * @example duk-catp.officer
+       */
+      username: string;
+      /** @example Nguyễn Văn An */
+      fullName: string;
+      /** @example an.nv@example.vn */
+      email?: string | null;
+      /** Format: uuid */
+      unitId?: string | null;
+      roles: (
+        | 'ADMIN'
+        | 'UNIT_OFFICER'
+        | 'UNIT_SIGNER'
+        | 'REVIEWER'
+        | 'COUNCIL_MEMBER'
+        | 'AUTHORITY'
+      )[];
+      /**
+       * @description Initial password (8-128 characters)
+       * @example mat-khau-ban-dau
+       */
+      password: string;
+    };
+    UpdateUserDto: {
+      /** @example Nguyễn Văn An */
+      fullName?: string;
+      email?: string | null;
+      /** Format: uuid */
+      unitId?: string | null;
+      roles?: (
+        | 'ADMIN'
+        | 'UNIT_OFFICER'
+        | 'UNIT_SIGNER'
+        | 'REVIEWER'
+        | 'COUNCIL_MEMBER'
+        | 'AUTHORITY'
+      )[];
+      active?: boolean;
+    };
+    ResetPasswordDto: {
+      /** @description The new password (8-128 characters); every session ends */
+      password: string;
     };
   };
   responses: never;
@@ -3694,10 +4084,13 @@ export interface operations {
         initiativeId?: string;
         year?: number;
         formCode?: string;
+        /** @description Only this kind */
+        recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
         format?: 'json' | 'xlsx' | 'csv';
       };
-      header: {
-        'accept-language': string;
+      header?: {
+        /** @description vi (default) or en */
+        'accept-language'?: string;
       };
       path?: never;
       cookie?: never;
@@ -3820,24 +4213,38 @@ export interface operations {
   AwardsController_report: {
     parameters: {
       query?: {
-        unitId?: string;
-        personId?: string;
-        initiativeId?: string;
+        /** @description One year (same as yearFrom = yearTo) */
         year?: number;
-        formCode?: string;
-        format?: 'json' | 'xlsx' | 'csv';
+        /** @description First year of the period */
+        yearFrom?: number;
+        /** @description Last year of the period (not before yearFrom) */
+        yearTo?: number;
+        /** @description Only awards of this level */
+        level?: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+        /** @description Only this kind of recipient */
+        recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
+        /** @description json (default), or the report as a workbook or a PDF */
+        format?: 'json' | 'xlsx' | 'pdf';
       };
-      header?: never;
+      header?: {
+        /** @description vi (default) or en */
+        'accept-language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The report (JSON), or the file asked for with ?format */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecognitionReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/pdf': string;
+        };
       };
     };
   };
@@ -3955,6 +4362,411 @@ export interface operations {
     };
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UnitsController_list: {
+    parameters: {
+      query?: {
+        kind?: 'MEMBER' | 'AUTHORITY';
+        /** @description Part of the code or name (case-insensitive) */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDto'][];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UnitsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUnitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDto'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNIT_CODE_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UnitsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUnitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDto'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ClustersController_list: {
+    parameters: {
+      query?: {
+        /** @description Part of the code or name (case-insensitive) */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterDto'][];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ClustersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateClusterDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterDto'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description CLUSTER_CODE_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ClustersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateClusterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterDto'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ClustersController_memberships: {
+    parameters: {
+      query?: {
+        /** @description Default: the current year (Vietnam time) */
+        year?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterMembershipsDto'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ClustersController_putMemberships: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutMembershipsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterMembershipsDto'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description MEMBERSHIP_FROZEN: a cycle of that year has started */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: {
+        /** @description Part of the username, full name or e-mail */
+        search?: string;
+        unitId?: string;
+        role?:
+          | 'ADMIN'
+          | 'UNIT_OFFICER'
+          | 'UNIT_SIGNER'
+          | 'REVIEWER'
+          | 'COUNCIL_MEMBER'
+          | 'AUTHORITY';
+        active?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'][];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description USERNAME_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: administrators only */
+      403: {
         headers: {
           [name: string]: unknown;
         };

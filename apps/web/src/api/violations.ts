@@ -51,6 +51,8 @@ export function describeViolation(v: FieldViolation, t: TFunction, language: str
       return t('rules.notBeforeStartsOn');
     case 'matchesPeriodKind':
       return t('rules.matchesPeriodKind');
+    case 'notBeforeYearFrom':
+      return t('rules.notBeforeYearFrom');
     default:
       return v.message;
   }

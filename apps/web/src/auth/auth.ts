@@ -30,6 +30,8 @@ export interface Capabilities {
   isOversight: boolean;
   /** The unit's officer: prepares nominations (hồ sơ đề nghị khen thưởng). */
   isOfficer: boolean;
+  /** Leader of a deciding authority: drafts and issues decisions, revokes awards. */
+  isAuthority: boolean;
 }
 
 export function capabilitiesOf(me: Me | undefined): Capabilities {
@@ -41,6 +43,7 @@ export function capabilitiesOf(me: Me | undefined): Capabilities {
     isSigner: isUnitUser && roles.has('UNIT_SIGNER'),
     isOversight: roles.has('REVIEWER') || roles.has('COUNCIL_MEMBER') || roles.has('AUTHORITY'),
     isOfficer: isUnitUser && roles.has('UNIT_OFFICER'),
+    isAuthority: !!me?.unitId && roles.has('AUTHORITY'),
   };
 }
 

@@ -1,12 +1,17 @@
 import {
   IconAward,
   IconBell,
+  IconBuildingCommunity,
   IconCalendarEvent,
   IconCalendarOff,
+  IconCertificate,
+  IconChartBar,
   IconChecklist,
   IconClipboardCheck,
   IconClock,
   IconGauge,
+  IconGavel,
+  IconHierarchy2,
   IconHome,
   IconInbox,
   IconListNumbers,
@@ -15,6 +20,7 @@ import {
   IconServerCog,
   IconSettings,
   IconSignature,
+  IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 import type { Capabilities } from '../auth/auth';
@@ -93,6 +99,24 @@ export const NAVIGATION: NavSection[] = [
         icon: IconInbox,
         visible: (c) => c.isSigner || c.isOversight,
       },
+      {
+        to: '/decisions',
+        label: 'nav.decisions',
+        icon: IconGavel,
+        visible: (c) => c.isOversight || c.isAdmin,
+      },
+      {
+        to: '/awards',
+        label: 'nav.awards',
+        icon: IconCertificate,
+        visible: (c) => c.isUnitUser || c.isOversight || c.isAdmin,
+      },
+      {
+        to: '/reports',
+        label: 'nav.reports',
+        icon: IconChartBar,
+        visible: (c) => c.isOversight || c.isAdmin,
+      },
     ],
   },
   {
@@ -114,6 +138,24 @@ export const NAVIGATION: NavSection[] = [
         to: '/admin/holidays',
         label: 'nav.holidays',
         icon: IconCalendarOff,
+        visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/units',
+        label: 'nav.units',
+        icon: IconBuildingCommunity,
+        visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/clusters',
+        label: 'nav.clusters',
+        icon: IconHierarchy2,
+        visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/users',
+        label: 'nav.users',
+        icon: IconUsers,
         visible: (c) => c.isAdmin,
       },
       {

@@ -10,6 +10,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, call } from '../api/client';
 import { useNotifications } from '../api/queries';
 import { useApiMutation } from '../api/use-api-mutation';
@@ -17,6 +18,12 @@ import { PageHeader, QueryState } from '../components/page';
 import { formatDateTime } from '../lib/dates';
 
 const PAGE_SIZE = 20;
+
+/** Links in messages are absolute (e-mails need them); inside the app, follow them as routes. */
+function appPath(link: string): string {
+  const path = link.replace(/^https?:\/\/[^/]+/, '');
+  return path.startsWith('/app') ? path.slice('/app'.length) || '/' : path;
+}
 
 export function InboxPage() {
   const { t } = useTranslation();
@@ -110,16 +117,31 @@ export function InboxPage() {
                 <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
                   {n.body}
                 </Text>
-                {!n.readAt ? (
+                {n.link || !n.readAt ? (
                   <Group justify="flex-end">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      loading={markRead.isPending && markRead.variables === n.id}
-                      onClick={() => markRead.mutate(n.id)}
-                    >
-                      {t('inbox.markRead')}
-                    </Button>
+                    {n.link ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        component={Link}
+                        to={appPath(n.link)}
+                        onClick={() => {
+                          if (!n.readAt) markRead.mutate(n.id);
+                        }}
+                      >
+                        {t('inbox.open')}
+                      </Button>
+                    ) : null}
+                    {!n.readAt ? (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        loading={markRead.isPending && markRead.variables === n.id}
+                        onClick={() => markRead.mutate(n.id)}
+                      >
+                        {t('inbox.markRead')}
+                      </Button>
+                    ) : null}
                   </Group>
                 ) : null}
               </Stack>

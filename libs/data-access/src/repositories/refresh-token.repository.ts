@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../prisma.service';
+import { PrismaService, type PrismaTx } from '../prisma.service';
 
 export interface NewRefreshToken {
   id: string;
@@ -9,7 +9,12 @@ export interface NewRefreshToken {
   expiresAt: Date;
 }
 
-export type RefreshTokenRevocation = 'logout' | 'reuse' | 'inactive-user';
+export type RefreshTokenRevocation =
+  | 'logout'
+  | 'reuse'
+  | 'inactive-user'
+  | 'deactivated'
+  | 'password-reset';
 
 /** Refresh tokens by the hash of their value (the value itself is never stored). */
 @Injectable()
@@ -49,6 +54,21 @@ export class RefreshTokenRepository {
   async revokeFamily(familyId: string, reason: RefreshTokenRevocation, now: Date): Promise<number> {
     const { count } = await this.prisma.refreshToken.updateMany({
       where: { familyId, revokedAt: null },
+      data: { revokedAt: now, revokedReason: reason },
+    });
+    return count;
+  }
+
+  /** Revokes every still-valid token of the user (deactivation, password reset by an
+   * administrator), inside the caller's transaction; returns how many. */
+  async revokeAllOfUser(
+    tx: PrismaTx,
+    userId: string,
+    reason: RefreshTokenRevocation,
+    now: Date,
+  ): Promise<number> {
+    const { count } = await tx.refreshToken.updateMany({
+      where: { userId, revokedAt: null },
       data: { revokedAt: now, revokedReason: reason },
     });
     return count;

@@ -69,6 +69,12 @@ export enum DomainErrorCode {
   AwardNotFound = 'AWARD_NOT_FOUND',
   AwardRevoked = 'AWARD_REVOKED',
   AwardNotRevoked = 'AWARD_NOT_REVOKED',
+  UnitCodeTaken = 'UNIT_CODE_TAKEN',
+  ClusterCodeTaken = 'CLUSTER_CODE_TAKEN',
+  UsernameTaken = 'USERNAME_TAKEN',
+  MembershipInvalid = 'MEMBERSHIP_INVALID',
+  MembershipFrozen = 'MEMBERSHIP_FROZEN',
+  SelfLockout = 'SELF_LOCKOUT',
 }
 
 /** HTTP status for each code; the API's single exception filter reads this table. */
@@ -141,4 +147,10 @@ export const domainErrorHttpStatus: Record<DomainErrorCode, number> = {
   [DomainErrorCode.AwardNotFound]: 404,
   [DomainErrorCode.AwardRevoked]: 409,
   [DomainErrorCode.AwardNotRevoked]: 409,
+  [DomainErrorCode.UnitCodeTaken]: 409,
+  [DomainErrorCode.ClusterCodeTaken]: 409,
+  [DomainErrorCode.UsernameTaken]: 409,
+  [DomainErrorCode.MembershipInvalid]: 400,
+  [DomainErrorCode.MembershipFrozen]: 409,
+  [DomainErrorCode.SelfLockout]: 403,
 };

@@ -299,6 +299,50 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: () => 'Chỉ ghi nhận thu hồi hiện vật, tiền thưởng sau khi khen thưởng đã bị hủy bỏ.',
     en: () => 'Recovery can only be recorded after the award was revoked.',
   },
+  [DomainErrorCode.UnitCodeTaken]: {
+    vi: (p) => `Mã đơn vị "${p['code'] ?? ''}" đã được dùng cho một đơn vị khác.`,
+    en: (p) => `The unit code "${p['code'] ?? ''}" is already used by another unit.`,
+  },
+  [DomainErrorCode.ClusterCodeTaken]: {
+    vi: (p) => `Mã cụm thi đua "${p['code'] ?? ''}" đã được dùng cho một cụm khác.`,
+    en: (p) => `The cluster code "${p['code'] ?? ''}" is already used by another cluster.`,
+  },
+  [DomainErrorCode.UsernameTaken]: {
+    vi: (p) => `Tên đăng nhập "${p['username'] ?? ''}" đã có người dùng.`,
+    en: (p) => `The username "${p['username'] ?? ''}" is already taken.`,
+  },
+  [DomainErrorCode.MembershipInvalid]: {
+    vi: (p) =>
+      ({
+        oneHead: 'Danh sách thành viên phải có đúng một cụm trưởng (HEAD).',
+        oneDeputy: 'Danh sách thành viên chỉ được có tối đa một cụm phó (DEPUTY).',
+        uniqueUnit: `Đơn vị ${p['unitId'] ?? ''} xuất hiện nhiều lần trong danh sách.`,
+        uniquePosition: `Thứ tự ${p['position'] ?? ''} bị trùng trong danh sách.`,
+        unitExists: `Không tìm thấy đơn vị ${p['unitId'] ?? ''}.`,
+        memberKind: `Đơn vị ${p['unitId'] ?? ''} là cơ quan có thẩm quyền, không tham gia cụm thi đua.`,
+      })[String(p['rule'])] ?? 'Danh sách thành viên không hợp lệ.',
+    en: (p) =>
+      ({
+        oneHead: 'The member list needs exactly one head (HEAD).',
+        oneDeputy: 'The member list may have at most one deputy (DEPUTY).',
+        uniqueUnit: `Unit ${p['unitId'] ?? ''} is listed more than once.`,
+        uniquePosition: `Position ${p['position'] ?? ''} is used more than once.`,
+        unitExists: `Unit ${p['unitId'] ?? ''} not found.`,
+        memberKind: `Unit ${p['unitId'] ?? ''} is an authority and does not take part in clusters.`,
+      })[String(p['rule'])] ?? 'The member list is not valid.',
+  },
+  [DomainErrorCode.MembershipFrozen]: {
+    vi: (p) =>
+      `Không thể sửa thành viên năm ${p['year'] ?? ''}: kỳ thi đua "${p['cycle'] ?? ''}" của cụm đã khởi động và danh sách thành viên, cụm trưởng, cụm phó đã được chốt lúc khởi động kỳ.`,
+    en: (p) =>
+      `The members of ${p['year'] ?? ''} cannot be changed: the cluster's cycle "${p['cycle'] ?? ''}" has started, and its members, head and deputy were frozen when it started.`,
+  },
+  [DomainErrorCode.SelfLockout]: {
+    vi: () =>
+      'Bạn không thể tự gỡ vai trò quản trị (ADMIN) hoặc tự khóa tài khoản của mình; hãy nhờ một quản trị viên khác.',
+    en: () =>
+      'You cannot remove your own ADMIN role or deactivate your own account; ask another administrator.',
+  },
 };
 
 /** Score problems travel as stable reason keys so the API can render them in the caller's

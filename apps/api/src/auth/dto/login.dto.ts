@@ -33,12 +33,27 @@ export class AccessTokenDto {
   refreshExpiresIn!: number;
 }
 
+/** The unit's place in a cluster for the year (head and deputy rotate every year). */
+export class MeClusterDto {
+  @ApiProperty({ format: 'uuid' }) clusterId!: string;
+  @ApiProperty() clusterCode!: string;
+  @ApiProperty() clusterName!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ enum: ['HEAD', 'DEPUTY', 'MEMBER'] }) role!: 'HEAD' | 'DEPUTY' | 'MEMBER';
+}
+
 export class MeDto {
   @ApiProperty() userId!: string;
   @ApiProperty() username!: string;
   @ApiProperty() fullName!: string;
   @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) unitCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) unitName!: string | null;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty() locale!: string;
+  @ApiProperty({
+    type: [MeClusterDto],
+    description: "The unit's clusters and roles in the current year (Vietnam time)",
+  })
+  clusters!: MeClusterDto[];
 }

@@ -42,6 +42,11 @@ export class AwardHistoryQueryDto {
   @Matches(/^[A-Z0-9-]{2,40}$/)
   formCode?: string;
 
+  @ApiPropertyOptional({ enum: ['UNIT', 'PERSON', 'INITIATIVE'], description: 'Only this kind' })
+  @IsOptional()
+  @IsIn(['UNIT', 'PERSON', 'INITIATIVE'])
+  recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
+
   @ApiPropertyOptional({ enum: ['json', 'xlsx', 'csv'] })
   @IsOptional()
   @IsIn(['json', 'xlsx', 'csv'])

@@ -11,12 +11,13 @@ import {
   useRegistrations,
   useSigningStatus,
 } from '../../api/queries';
+import { useMe } from '../../auth/auth';
 import { DecisionBadge, RegistrationBadge, RoundStatusBadge } from '../../components/badges';
 import { CycleSummary } from '../../components/cycle-summary';
 import { NoCycle } from '../../components/no-cycle';
 import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime, todayInVietnam } from '../../lib/dates';
 import { LateRegistrationsCard, OpenRoundCard, SigningActionsCard } from './head-actions';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -62,7 +63,17 @@ export function BoardPage() {
   const election = useBallotBox(cycle, 'election');
   const { members, nameOf, isLoading } = useMembers(cycle);
   const phone = useMediaQuery('(max-width: 48em)');
+  const me = useMe();
   if (!cycle) return <NoCycle />;
+
+  // The API says which clusters the user's unit belongs to this year and with what role; for a
+  // cycle of another year the role is unknown here, and the API still refuses a non-head's action.
+  const cycleYear = cycle.startsOn.slice(0, 4);
+  const clusterRole =
+    cycleYear === todayInVietnam().slice(0, 4) && me.data
+      ? (me.data.clusters.find((m) => m.clusterId === cycle.cluster.id)?.role ?? null)
+      : undefined;
+  const mayLead = clusterRole === undefined || clusterRole === 'HEAD';
 
   const s = signing.data;
   const c = compliance.data;
@@ -181,12 +192,23 @@ export function BoardPage() {
         </SimpleGrid>
 
         {stepError ? <ErrorAlert error={stepError} /> : null}
-        <Alert color="blue" variant="light">
-          {t('board.headOnly')}
+        <Alert color="blue" variant="light" data-testid="board-role">
+          {clusterRole === 'HEAD'
+            ? t('board.youAreHead', { year: cycleYear })
+            : clusterRole
+              ? t('board.notHead', {
+                  year: cycleYear,
+                  role: t(`clusterRole.${clusterRole}`).toLocaleLowerCase(),
+                })
+              : clusterRole === null
+                ? t('board.notMember', { year: cycleYear })
+                : t('board.headOnly')}
         </Alert>
-        {!cycle.signingRound && cycle.status !== 'CLOSED' ? <OpenRoundCard cycle={cycle} /> : null}
-        {s ? <SigningActionsCard cycle={cycle} status={s} /> : null}
-        {c ? (
+        {mayLead && !cycle.signingRound && cycle.status !== 'CLOSED' ? (
+          <OpenRoundCard cycle={cycle} />
+        ) : null}
+        {mayLead && s ? <SigningActionsCard cycle={cycle} status={s} /> : null}
+        {mayLead && c ? (
           <LateRegistrationsCard
             cycle={cycle}
             compliance={c}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RequestValidationException } from '../common/request-validation.exception';
+import { uuidParam } from '../common/uuid-param';
+import { ClustersService, currentVietnamYear } from './clusters.service';
+import {
+  ClusterDto,
+  ClusterMembershipsDto,
+  ClusterQueryDto,
+  CreateClusterDto,
+  MembershipYearQueryDto,
+  PutMembershipsDto,
+  UpdateClusterDto,
+} from './dto/cluster.dto';
+
+function yearParam(year: string): number {
+  const n = Number(year);
+  if (!/^\d{4}$/.test(year) || n < 2000 || n > 2100) {
+    throw new RequestValidationException([
+      { field: 'year', rule: 'isYear', message: 'year must be a year between 2000 and 2100' },
+    ]);
+  }
+  return n;
+}
+
+@ApiTags('directory (administrators)')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'FORBIDDEN: administrators only' })
+@Roles('ADMIN')
+@Controller('admin/clusters')
+export class ClustersController {
+  constructor(private readonly clusters: ClustersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Cụm, khối thi đua / Clusters (with the years that have members)' })
+  @ApiOkResponse({ type: [ClusterDto] })
+  list(@Query() q: ClusterQueryDto): Promise<ClusterDto[]> {
+    return this.clusters.list(q);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Thêm cụm thi đua / Create a cluster (its code can never change)' })
+  @ApiCreatedResponse({ type: ClusterDto })
+  @ApiConflictResponse({ description: 'CLUSTER_CODE_TAKEN' })
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateClusterDto,
+  ): Promise<ClusterDto> {
+    return this.clusters.create(user, body);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Sửa cụm thi đua / Edit a cluster (name, organizer)' })
+  @ApiOkResponse({ type: ClusterDto })
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateClusterDto,
+  ): Promise<ClusterDto> {
+    return this.clusters.update(user, id, body);
+  }
+
+  @Get(':id/memberships')
+  @ApiOperation({ summary: 'Thành viên cụm theo năm / Members of one year, with their roles' })
+  @ApiOkResponse({ type: ClusterMembershipsDto })
+  memberships(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() q: MembershipYearQueryDto,
+  ): Promise<ClusterMembershipsDto> {
+    return this.clusters.memberships(id, q.year ?? currentVietnamYear());
+  }
+
+  @Put(':id/memberships/:year')
+  @ApiOperation({
+    summary:
+      'Thay danh sách thành viên năm / Replace the members of a year (exactly one HEAD, at most one DEPUTY, each unit once); refused once a cycle of that year has started',
+  })
+  @ApiOkResponse({ type: ClusterMembershipsDto })
+  @ApiConflictResponse({ description: 'MEMBERSHIP_FROZEN: a cycle of that year has started' })
+  putMemberships(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('year') year: string,
+    @Body() body: PutMembershipsDto,
+  ): Promise<ClusterMembershipsDto> {
+    return this.clusters.putMemberships(user, id, yearParam(year), body);
+  }
+}

@@ -1,0 +1,84 @@
+import type { ClusterDto, ClusterRole, MembershipDto } from './dto/cluster.dto';
+import type { RecognitionLevel, UnitDto, UnitKind } from './dto/unit.dto';
+import type { Role, UserDto } from './dto/user.dto';
+
+/** Rows of the directory (units, clusters, memberships, users) as the API answers them. */
+export const DirectoryMapper = {
+  unit(u: {
+    id: string;
+    code: string;
+    name: string;
+    kind: string;
+    level: string | null;
+    headcount: number | null;
+    createdAt: Date;
+    _count?: { users: number };
+  }): UnitDto {
+    return {
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      kind: u.kind as UnitKind,
+      level: u.level as RecognitionLevel | null,
+      headcount: u.headcount,
+      userCount: u._count?.users ?? 0,
+      createdAt: u.createdAt.toISOString(),
+    };
+  },
+
+  cluster(
+    c: { id: string; code: string; name: string; organizer: string | null; createdAt: Date },
+    years: number[],
+  ): ClusterDto {
+    return {
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      organizer: c.organizer,
+      years,
+      createdAt: c.createdAt.toISOString(),
+    };
+  },
+
+  membership(m: {
+    unitId: string;
+    role: string;
+    position: number;
+    unit: { code: string; name: string };
+  }): MembershipDto {
+    return {
+      unitId: m.unitId,
+      unitCode: m.unit.code,
+      unitName: m.unit.name,
+      role: m.role as ClusterRole,
+      position: m.position,
+    };
+  },
+
+  user(u: {
+    id: string;
+    username: string;
+    fullName: string;
+    email: string | null;
+    unitId: string | null;
+    roles: string[];
+    active: boolean;
+    locale: string;
+    createdAt: Date;
+    unit: { code: string; name: string } | null;
+  }): UserDto {
+    return {
+      id: u.id,
+      username: u.username,
+      fullName: u.fullName,
+      email: u.email,
+      unitId: u.unitId,
+      unitCode: u.unit?.code ?? null,
+      unitName: u.unit?.name ?? null,
+      roles: u.roles as Role[],
+      active: u.active,
+      locale: u.locale,
+      createdAt: u.createdAt.toISOString(),
+    };
+  },
+};

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { uuidParam } from '../common/uuid-param';
+import {
+  CreateUserDto,
+  ResetPasswordDto,
+  UpdateUserDto,
+  UserDto,
+  UserQueryDto,
+} from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('directory (administrators)')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'FORBIDDEN: administrators only' })
+@Roles('ADMIN')
+@Controller('admin/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Người dùng / Accounts (search, by unit, by role)' })
+  @ApiOkResponse({ type: [UserDto] })
+  list(@Query() q: UserQueryDto): Promise<UserDto[]> {
+    return this.users.list(q);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Thêm người dùng / Create an account with an initial password' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'USERNAME_TAKEN' })
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUserDto): Promise<UserDto> {
+    return this.users.create(user, body);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      'Sửa người dùng / Edit an account (name, e-mail, unit, roles, active); deactivating ends its sessions. Never your own ADMIN role or account (SELF_LOCKOUT).',
+  })
+  @ApiOkResponse({ type: UserDto })
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.users.update(user, id, body);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Đặt lại mật khẩu / Set a new password; every session of the user ends',
+  })
+  @ApiNoContentResponse()
+  resetPassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ResetPasswordDto,
+  ): Promise<void> {
+    return this.users.resetPassword(user, id, body.password);
+  }
+}

@@ -1,0 +1,367 @@
+import '@mantine/charts/styles.css';
+import { BarChart, DonutChart } from '@mantine/charts';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  LEVELS,
+  queryString,
+  useRecognitionReport,
+  type RecipientKind,
+  type RecognitionLevel,
+  type ReportFilters,
+} from '../../api/awards';
+import { downloadFile } from '../../api/commendation';
+import { ApiError } from '../../api/problem';
+import { describeViolation } from '../../api/violations';
+import { QueryState, PageHeader } from '../../components/page';
+import {
+  formatCount,
+  fillYears,
+  formatShare,
+  periodSlug,
+  yearChartData,
+  yearOptions,
+} from '../../lib/reports';
+
+const LEVEL_COLORS: Record<RecognitionLevel, string> = {
+  BASE: 'teal.6',
+  BLOC: 'blue.6',
+  DISTRICT: 'violet.6',
+  PROVINCE: 'orange.6',
+  CENTRAL: 'red.7',
+};
+
+function CountTable({
+  label,
+  header,
+  rows,
+  total,
+}: {
+  label: string;
+  header: string;
+  rows: { label: string; count: number }[];
+  total: number;
+}) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return <Text c="dimmed">{t('reports.none')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={360}>
+      <Table striped aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{header}</Table.Th>
+            <Table.Th ta="right">{t('reports.count')}</Table.Th>
+            <Table.Th ta="right">{t('reports.share')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.label}>
+              <Table.Td>{r.label}</Table.Td>
+              <Table.Td ta="right">{formatCount(r.count)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {formatShare(r.count, total)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fz={28} fw={700} lh={1.2}>
+        {formatCount(value)}
+      </Text>
+    </Card>
+  );
+}
+
+/** Báo cáo thống kê khen thưởng: by year, level, collective or individual, field and movement. */
+export function ReportsPage() {
+  const { t, i18n } = useTranslation();
+  const thisYear = new Date().getUTCFullYear();
+  const [filters, setFilters] = useState<ReportFilters>({
+    yearFrom: thisYear - 2,
+    yearTo: thisYear,
+  });
+  const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null);
+  const report = useRecognitionReport(filters);
+  const r = report.data;
+  const set = (patch: Partial<ReportFilters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  // A period the API refuses (yearTo before yearFrom) is shown next to the field it names.
+  const violations = report.error instanceof ApiError ? report.error.errors : [];
+  const fieldError = (field: string) => {
+    const v = violations.find((e) => e.field === field);
+    return v ? describeViolation(v, t, i18n.language) : undefined;
+  };
+  const otherError = violations.length > 0 ? null : report.error;
+
+  const levelName = (l: string) => t(`level.${l as RecognitionLevel}`);
+  const exportAs = async (format: 'xlsx' | 'pdf') => {
+    setExporting(format);
+    try {
+      await downloadFile(
+        `/reports/recognitions${queryString({ ...filters, format })}`,
+        `bao-cao-khen-thuong-${periodSlug(filters.yearFrom, filters.yearTo)}.${format}`,
+      );
+    } finally {
+      setExporting(null);
+    }
+  };
+  const years = yearOptions();
+  const collective = r?.kinds.find((k) => k.key === 'COLLECTIVE')?.count ?? 0;
+  const individual = r?.kinds.find((k) => k.key === 'INDIVIDUAL')?.count ?? 0;
+  const models = r?.recipientKinds.find((k) => k.key === 'INITIATIVE')?.count ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('reports.title')}
+        description={t('reports.description')}
+        actions={
+          <>
+            <Button
+              variant="light"
+              leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+              loading={exporting === 'xlsx'}
+              disabled={!r}
+              onClick={() => void exportAs('xlsx')}
+            >
+              {t('reports.exportXlsx')}
+            </Button>
+            <Button
+              variant="light"
+              leftSection={<IconFileTypePdf size={16} aria-hidden />}
+              loading={exporting === 'pdf'}
+              disabled={!r}
+              onClick={() => void exportAs('pdf')}
+            >
+              {t('reports.exportPdf')}
+            </Button>
+          </>
+        }
+      />
+      <Group align="flex-start" gap="sm" mb="md">
+        <Select
+          label={t('reports.yearFrom')}
+          placeholder={t('awards.allYears')}
+          data={years}
+          value={filters.yearFrom ? String(filters.yearFrom) : null}
+          onChange={(v) => set({ yearFrom: v ? Number(v) : undefined })}
+          clearable
+          w={140}
+          error={fieldError('yearFrom')}
+        />
+        <Select
+          label={t('reports.yearTo')}
+          placeholder={t('awards.allYears')}
+          data={years}
+          value={filters.yearTo ? String(filters.yearTo) : null}
+          onChange={(v) => set({ yearTo: v ? Number(v) : undefined })}
+          clearable
+          w={180}
+          error={fieldError('yearTo')}
+        />
+        <Select
+          label={t('reports.level')}
+          placeholder={t('reports.allLevels')}
+          data={LEVELS.map((l) => ({ value: l, label: levelName(l) }))}
+          value={filters.level ?? null}
+          onChange={(v) => set({ level: v ?? undefined })}
+          clearable
+          w={200}
+        />
+        <Select
+          label={t('awards.kind')}
+          placeholder={t('awards.allKinds')}
+          data={(['UNIT', 'PERSON', 'INITIATIVE'] as const).map((k) => ({
+            value: k,
+            label: t(`awardKind.${k}`),
+          }))}
+          value={filters.recipientKind ?? null}
+          onChange={(v) => set({ recipientKind: (v as RecipientKind | null) ?? undefined })}
+          clearable
+          w={240}
+        />
+      </Group>
+      <QueryState isLoading={report.isLoading} error={otherError}>
+        {r && violations.length === 0 ? (
+          <Stack gap="lg">
+            <SimpleGrid cols={{ base: 2, md: 4 }}>
+              <Stat label={t('reports.total')} value={r.total} />
+              <Stat label={t('reports.collective')} value={collective} />
+              <Stat label={t('reports.individual')} value={individual} />
+              <Stat label={t('reports.models')} value={models} />
+            </SimpleGrid>
+            {r.total === 0 ? (
+              <Alert color="gray" variant="light">
+                {t('reports.empty')}
+              </Alert>
+            ) : (
+              <>
+                <Section title={t('reports.byYear')}>
+                  <div role="img" aria-label={t('reports.byYearChart')}>
+                    <BarChart
+                      h={280}
+                      data={yearChartData(fillYears(r.byYear, r.yearFrom, r.yearTo), levelName)}
+                      maxBarWidth={72}
+                      yAxisProps={{ allowDecimals: false }}
+                      dataKey="year"
+                      type="stacked"
+                      withLegend
+                      legendProps={{ verticalAlign: 'bottom' }}
+                      valueFormatter={formatCount}
+                      series={LEVELS.map((l) => ({ name: levelName(l), color: LEVEL_COLORS[l] }))}
+                    />
+                  </div>
+                  <CountTable
+                    label={t('reports.byYear')}
+                    header={t('awards.year')}
+                    rows={r.byYear.map((y) => ({ label: String(y.year), count: y.total }))}
+                    total={r.total}
+                  />
+                </Section>
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <Section title={t('reports.byLevel')}>
+                    <div role="img" aria-label={t('reports.byLevelChart')}>
+                      <BarChart
+                        h={220}
+                        data={r.levels.map((l) => ({
+                          level: levelName(l.key ?? ''),
+                          [t('reports.count')]: l.count,
+                        }))}
+                        dataKey="level"
+                        maxBarWidth={56}
+                        yAxisProps={{ allowDecimals: false }}
+                        valueFormatter={formatCount}
+                        series={[{ name: t('reports.count'), color: 'red.7' }]}
+                      />
+                    </div>
+                    <CountTable
+                      label={t('reports.byLevel')}
+                      header={t('reports.level')}
+                      rows={r.levels.map((l) => ({
+                        label: levelName(l.key ?? ''),
+                        count: l.count,
+                      }))}
+                      total={r.total}
+                    />
+                  </Section>
+                  <Section title={t('reports.byKind')}>
+                    <Text size="xs" c="dimmed" mb="xs">
+                      {t('reports.kindHint')}
+                    </Text>
+                    <Group justify="center" role="img" aria-label={t('reports.byKindChart')}>
+                      <DonutChart
+                        withLabels
+                        withLabelsLine
+                        labelsType="value"
+                        chartLabel={formatCount(r.total)}
+                        valueFormatter={formatCount}
+                        data={[
+                          { name: t('reports.collective'), value: collective, color: 'blue.6' },
+                          { name: t('reports.individual'), value: individual, color: 'orange.6' },
+                        ]}
+                      />
+                    </Group>
+                    <CountTable
+                      label={t('reports.byKind')}
+                      header={t('awards.kind')}
+                      rows={r.recipientKinds.map((k) => ({
+                        label: t(`awardKind.${(k.key ?? 'UNIT') as RecipientKind}`),
+                        count: k.count,
+                      }))}
+                      total={r.total}
+                    />
+                  </Section>
+                </SimpleGrid>
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <Section title={t('reports.byField')}>
+                    <CountTable
+                      label={t('reports.byField')}
+                      header={t('reports.field')}
+                      rows={r.fields.map((f) => ({
+                        label: f.key ?? t('reports.noField'),
+                        count: f.count,
+                      }))}
+                      total={r.total}
+                    />
+                  </Section>
+                  <Section title={t('reports.byMovement')}>
+                    <CountTable
+                      label={t('reports.byMovement')}
+                      header={t('reports.movement')}
+                      rows={r.movements.map((m) => ({
+                        label: m.key ?? t('reports.noMovement'),
+                        count: m.count,
+                      }))}
+                      total={r.total}
+                    />
+                  </Section>
+                </SimpleGrid>
+                <Section title={t('reports.detail')}>
+                  <Table.ScrollContainer minWidth={560}>
+                    <Table striped aria-label={t('reports.detail')}>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t('reports.level')}</Table.Th>
+                          <Table.Th>{t('nominations.form')}</Table.Th>
+                          <Table.Th>{t('awards.kind')}</Table.Th>
+                          <Table.Th ta="right">{t('reports.count')}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {r.rows.map((row) => (
+                          <Table.Tr key={`${row.level}|${row.formCode}|${row.recipientKind}`}>
+                            <Table.Td>{levelName(row.level)}</Table.Td>
+                            <Table.Td>{row.formName}</Table.Td>
+                            <Table.Td>
+                              {t(`awardKind.${row.recipientKind as RecipientKind}`)}
+                            </Table.Td>
+                            <Table.Td ta="right">{formatCount(row.count)}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                </Section>
+              </>
+            )}
+          </Stack>
+        ) : null}
+      </QueryState>
+    </>
+  );
+}
