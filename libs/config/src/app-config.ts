@@ -40,6 +40,11 @@ const envSchema = z.object({
     .default(15 * 60),
   /** Proxy hops in front of the API whose X-Forwarded-For is trusted for the client address. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Connections per process (API, worker); the activities, the queue processors and the
+   * requests share them. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(24),
+  /** Reminder and in-app delivery jobs processed at once per worker process. */
+  NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(50),
   WORKFLOW_BUNDLE_PATH: z.string().default('dist/workflows/workflow-bundle.js'),
@@ -67,6 +72,7 @@ export type AppConfig = Readonly<{
   env: 'development' | 'production' | 'test';
   logLevel: string;
   databaseUrl: string;
+  databasePoolSize: number;
   redisUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   api: { host: string; port: number; trustProxyHops: number };
@@ -100,6 +106,8 @@ export type AppConfig = Readonly<{
     deliveryBackoffMs: number;
     /** BullMQ lock duration (and stalled-job check interval) of the processors. */
     queueLockDurationMs: number;
+    /** Reminder and in-app delivery jobs processed at once (e-mail and webhooks: 10, rate-limited). */
+    concurrency: number;
   };
 }>;
 
@@ -123,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     temporal: {
       address: e.TEMPORAL_ADDRESS,
@@ -159,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       deliveryAttempts: e.DELIVERY_ATTEMPTS,
       deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
       queueLockDurationMs: e.QUEUE_LOCK_DURATION_MS,
+      concurrency: e.NOTIFICATION_CONCURRENCY,
     },
   });
 }

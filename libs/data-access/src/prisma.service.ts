@@ -8,7 +8,9 @@ import { PrismaClient } from './generated/prisma/client';
 /** Disconnects in the last shutdown phase, after the workers that use it have drained. */
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl }) });
+    super({
+      adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize }),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

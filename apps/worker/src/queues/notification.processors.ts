@@ -45,7 +45,7 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
     const n = this.config.notifications;
     this.workers.push(
       this.worker<ReminderJob>(REMINDER_QUEUE, (job) => this.dispatcher.handleReminder(job.data), {
-        concurrency: 10,
+        concurrency: n.concurrency,
       }),
     );
     const limits: Record<ChannelName, number> = {
@@ -59,7 +59,8 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
           DELIVERY_QUEUES[channel],
           (job) => this.dispatcher.deliver(job.data),
           {
-            concurrency: 10,
+            // In-app delivery is one INSERT: as many at once as reminders; senders stay at 10.
+            concurrency: channel === 'IN_APP' ? n.concurrency : 10,
             limiter: { max: limits[channel], duration: 1000 },
           },
         ),
