@@ -385,12 +385,20 @@ describe('reminders, escalation and delivery', () => {
       { description: 'the deadline row to move' },
     );
     expect(after.dueOn.toISOString().slice(0, 10)).toBe('2026-01-16');
+    // The activity moves the row first, then replaces the jobs: wait for the jobs to follow.
     const queues = sys.worker.get(QueuesService);
-    const jobs = (
-      await queues.reminders.getJobs(['delayed', 'waiting', 'completed', 'active'])
-    ).filter((j) => j.data.deadlineId === deadlineId && j.data.kind === 'reminder');
-    expect(jobs.some((j) => j.data.dueAtMs === before.dueAt.getTime() && !j.finishedOn)).toBe(
-      false,
+    const jobs = await waitFor(
+      async () => {
+        const all = (
+          await queues.reminders.getJobs(['delayed', 'waiting', 'completed', 'active'])
+        ).filter((j) => j.data.deadlineId === deadlineId && j.data.kind === 'reminder');
+        const stale = all.some((j) => j.data.dueAtMs === before.dueAt.getTime() && !j.finishedOn);
+        return !stale && all.some((j) => j.data.dueAtMs === newDueAt) ? all : undefined;
+      },
+      { timeoutMs: 20_000, description: 'the reminder jobs to move with the deadline' },
+    );
+    expect(jobs.filter((j) => j.data.dueAtMs === before.dueAt.getTime() && !j.finishedOn)).toEqual(
+      [],
     );
     expect(jobs.filter((j) => j.data.dueAtMs === newDueAt).length).toBeGreaterThan(0);
 
