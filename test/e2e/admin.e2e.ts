@@ -22,6 +22,72 @@ test.describe('the administrator', () => {
     await shot('10-admin-rule-set-view');
   });
 
+  test('reads an award form as a procedure; a broken new version is refused where it is wrong', async ({
+    page,
+    sys,
+    login,
+    shot,
+  }) => {
+    await login(sys.admin);
+    await openMenuItem(page, 'Hình thức khen thưởng');
+    await expect(
+      page.getByRole('heading', { name: 'Hình thức khen thưởng', level: 1 }),
+    ).toBeVisible();
+    // Seeded by ensureCommendationSetup from DEFAULT_AWARD_FORMS (libs/domain).
+    const row = page
+      .getByTestId('award-forms-table')
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'LDTT', exact: true }) });
+    await expect(row).toContainText('Danh hiệu "Lao động tiên tiến"');
+    await expect(row).toContainText('Danh hiệu thi đua');
+    await expect(row).toContainText('Cơ sở');
+    await expect(row).toContainText('Cá nhân');
+    await shot('28-admin-award-forms');
+
+    await row.getByRole('button', { name: 'Xem LDTT' }).click();
+    const drawer = page.getByRole('dialog');
+    const chain = drawer.getByRole('table', { name: 'Quy trình xét duyệt' });
+    const steps = chain.getByRole('row');
+    await expect(steps).toHaveCount(3);
+    await expect(steps.nth(1)).toContainText('Thủ trưởng đơn vị trình');
+    await expect(steps.nth(1)).toContainText('Thủ trưởng đơn vị đề nghị');
+    await expect(steps.nth(1).getByRole('cell').nth(4)).toHaveText('3');
+    await expect(steps.nth(2)).toContainText('Thẩm định hồ sơ');
+    await expect(steps.nth(2).getByRole('cell').nth(4)).toHaveText('5');
+    await expect(
+      drawer.getByRole('table', { name: 'Thành phần hồ sơ' }).getByRole('row'),
+    ).toContainText(['Tờ trình đề nghị khen thưởng', 'Biên bản họp xét']);
+    await shot('29-admin-award-form-view');
+
+    await drawer.getByRole('link', { name: 'Tạo phiên bản mới từ bản này' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Phiên bản mới của hình thức khen thưởng', level: 1 }),
+    ).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Mã', exact: true })).toHaveValue('LDTT');
+    const json = page.getByRole('textbox', { name: 'Nội dung (JSON)' });
+    await expect(json).toHaveValue(/"chain"/);
+    const content = JSON.parse(await json.inputValue()) as {
+      chain: { slaWorkingDays: number }[];
+    };
+
+    // Not JSON: refused before it is sent.
+    await json.fill('{ "chain": [');
+    await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
+    await expect(page.getByText('Nội dung không phải JSON hợp lệ')).toBeVisible();
+
+    // A limit the API refuses: its message names the field, under the JSON it is in.
+    content.chain[0].slaWorkingDays = 90;
+    await json.fill(JSON.stringify(content, null, 2));
+    await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
+    await expect(
+      page.getByText(
+        'Cấu hình hình thức khen thưởng không hợp lệ: chain[0].slaWorkingDays – integer 1-60.',
+      ),
+    ).toBeVisible();
+    await expect(json).toHaveAttribute('aria-invalid', 'true');
+    await shot('30-admin-award-form-error');
+  });
+
   test('adds and removes a public holiday', async ({ page, sys, login, shot }) => {
     const year = new Date().getFullYear() + 9;
     await login(sys.admin);

@@ -2,7 +2,8 @@ import { expect, openMenuItem, test } from './support/fixtures';
 
 /* From nomination to certificate: the officer submits a dossier with its files, the unit's signer
  * approves from the inbox, the board's reviewer appraises, the deciding authority issues a decision
- * (through the API: the decisions page is not built yet) and anyone verifies the certificate. */
+ * (through the API here: drafting and issuing on the decisions page is covered by
+ * decisions.e2e.ts) and anyone verifies the certificate. */
 test.describe.configure({ mode: 'serial' });
 
 let nominationUrl = '';
@@ -96,7 +97,8 @@ test('the reviewer approves; the authority issues the decision; the certificate 
   await shot('commendation-07-awaiting-decision');
   const nominationId = nominationUrl.split('/').pop() ?? '';
 
-  // The authority drafts and issues the decision (API: its page is not part of the web app yet).
+  // The authority drafts and issues the decision through the API (the decisions page has its own
+  // test, decisions.e2e.ts).
   const base = sys.baseURL;
   const login = await request.post(`${base}/auth/login`, {
     data: { username: sys.commendation.leader, password: sys.commendation.password },

@@ -21,7 +21,14 @@ export async function openCyclePhases(
   sys: TestSystem,
   cluster: FixtureCluster,
   cycle: { id: string; movementCode: string; periodLabel: string },
-  opts: { deputyUnitId: string; candidates: string[]; hours?: number },
+  opts: {
+    deputyUnitId: string;
+    candidates: string[];
+    hours?: number;
+    /** When registration's own deadline falls (default: with the others); once it has passed,
+     * the workflow takes late requests until the common deadline. */
+    registrationDeadlineAt?: string;
+  },
 ): Promise<string[]> {
   const members = cluster.units.map((u) => ({ unitId: u.id, unitCode: u.code, unitName: u.name }));
   const deadlineAt = new Date(Date.now() + (opts.hours ?? 3) * 3_600_000).toISOString();
@@ -38,6 +45,7 @@ export async function openCyclePhases(
   };
   await start('registrationWorkflow', registrationWorkflowId(...key), {
     ...base,
+    deadlineAt: opts.registrationDeadlineAt ?? deadlineAt,
     deputyUnitId: opts.deputyUnitId,
     lateUntil: deadlineAt,
     targetPercent: 100,

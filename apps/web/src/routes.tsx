@@ -243,6 +243,19 @@ export const router = createBrowserRouter(
               }),
             },
             {
+              path: 'award-forms',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/award-forms-page')).AwardFormsPage,
+              }),
+            },
+            {
+              path: 'award-forms/new',
+              lazy: async () => ({
+                Component: (await import('./pages/admin/award-forms-create-page'))
+                  .AwardFormsCreatePage,
+              }),
+            },
+            {
               path: 'holidays',
               lazy: async () => ({
                 Component: (await import('./pages/admin/holidays-page')).HolidaysPage,

@@ -16,9 +16,13 @@ export interface E2eSystemInfo {
   roundId: string;
   /** A second cycle of the same cluster, for the head's actions. */
   leadCycle: { cycleId: string; movementCode: string; roundId: string; cycleKey: string };
+  /** A third cycle whose later phases are open now (started directly, see e2e-system.ts):
+   * registration closed and taking late requests; interim and final review (every member assesses
+   * every other), the vote (candidates: `member` and `other`) and the election open. */
+  phasesCycle: { cycleId: string; movementCode: string; cycleKey: string };
   cycleEndsOn: string;
-  /** Every member's signer. */
-  units: { unitId: string; signer: string }[];
+  /** Every member's accounts. */
+  units: { unitId: string; unitCode: string; signer: string; officer: string }[];
   admin: string;
   head: { signer: string; unitCode: string; unitName: string; unitId: string };
   member: E2eUnit;

@@ -14,6 +14,7 @@ import {
   uniqueSuffix,
   waitFor,
 } from '@epw/testing';
+import { openCyclePhases } from '../../support/cycle-phases';
 import { startTestSystem, terminateCycles, type TestSystem } from '../../support/test-system';
 import type { E2eSystemInfo } from './e2e-info';
 
@@ -108,7 +109,46 @@ async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
   const head = cluster.head;
   const member = cluster.units.find((u) => u.role === 'MEMBER');
   const other = cluster.units.filter((u) => u.role === 'MEMBER')[1];
-  if (!member || !other) throw new Error('fixture has too few members');
+  const deputy = cluster.units.find((u) => u.role === 'DEPUTY');
+  if (!member || !other || !deputy) throw new Error('fixture has too few members');
+  // A third cycle whose later phases are open now, started directly (the cycle workflow would open
+  // them months apart): registration already closed and taking late requests, interim and final
+  // review, the vote and the election, all until a few hours from now.
+  const phasesCode = `E2P-${suffix}`;
+  const phasesCycle = await ok(
+    sys.http.as<{ id: string }>(admin, 'POST', '/cycles', {
+      clusterId: cluster.clusterId,
+      movementCode: phasesCode,
+      movementName: `Phong trào thi đua "Dân vận khéo" (kiểm thử ${phasesCode})`,
+      periodKind: 'YEAR',
+      periodLabel: String(year),
+      startsOn,
+      endsOn,
+      calendarScale: 1,
+      pledge: {
+        title: `Nội dung ký kết giao ước thi đua năm ${year}`,
+        documents: [],
+        items: demoPledgeItems(year),
+      },
+    }),
+    'phases cycle',
+  );
+  await openCyclePhases(
+    sys,
+    cluster,
+    { id: phasesCycle.id, movementCode: phasesCode, periodLabel: String(year) },
+    {
+      deputyUnitId: deputy.id,
+      candidates: [member.id, other.id],
+      hours: 6,
+      registrationDeadlineAt: new Date(Date.now() - 60_000).toISOString(),
+    },
+  );
+  // The web app reads the phases of a cycle that has started.
+  await sys.prisma.emulationCycle.update({
+    where: { id: phasesCycle.id },
+    data: { status: 'ACTIVE' },
+  });
   // Nominations: the deciding authorities with their accounts, and a person of the member unit.
   const authorities = await ensureCommendationSetup(sys.prisma);
   const board = authorities['HDTD-CUM01'];
@@ -127,8 +167,18 @@ async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
     password: cluster.password,
     ...main,
     leadCycle: lead,
+    phasesCycle: {
+      cycleId: phasesCycle.id,
+      movementCode: phasesCode,
+      cycleKey: `${cluster.clusterCode}-${phasesCode}-${year}`,
+    },
     cycleEndsOn: endsOn,
-    units: cluster.units.map((u) => ({ unitId: u.id, signer: u.signer })),
+    units: cluster.units.map((u) => ({
+      unitId: u.id,
+      signer: u.signer,
+      officer: u.officer,
+      unitCode: u.code,
+    })),
     admin,
     head: { signer: head.signer, unitCode: head.code, unitName: head.name, unitId: head.id },
     member: {
@@ -158,9 +208,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     if (info) {
-      await terminateCycles(sys.temporal, [info.cycleKey, info.leadCycle.cycleKey]).catch(
-        () => undefined,
-      );
+      await terminateCycles(sys.temporal, [
+        info.cycleKey,
+        info.leadCycle.cycleKey,
+        info.phasesCycle.cycleKey,
+      ]).catch(() => undefined);
     }
     await sys.close().catch(() => undefined);
     process.exit(code);

@@ -261,9 +261,7 @@ export class DecisionsService {
       select: { number: true },
     });
     if (taken) {
-      throw new DomainException(DomainErrorCode.Conflict, {
-        target: `đã có trong dự thảo quyết định ${taken.number}`,
-      });
+      throw new DomainException(DomainErrorCode.NominationInOtherDraft, { number: taken.number });
     }
   }
 

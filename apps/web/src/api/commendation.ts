@@ -165,6 +165,16 @@ export function useAwardForms() {
   });
 }
 
+/** Publishes the next version of an award form (a new code starts a new form at version 1). The
+ * API validates the whole definition and names the first broken field. */
+export async function publishAwardForm(
+  content: Record<string, unknown>,
+): Promise<{ id: string; code: string; version: number }> {
+  return (await call(
+    api.POST('/award-forms', { body: content as Record<string, never> }),
+  )) as unknown as { id: string; code: string; version: number };
+}
+
 export function usePeople(unitId: string | null | undefined) {
   return useQuery({
     queryKey: commendationKeys.people(unitId ?? ''),

@@ -61,3 +61,17 @@ export function useLogout(): () => Promise<void> {
     queryClient.clear();
   }, [queryClient]);
 }
+
+/**
+ * The user's unit's role in the cycle's cluster: from `GET /auth/me`, which knows this year's
+ * memberships only. `undefined` when unknown (a cycle of another year, or still loading): the API
+ * refuses a non-head's action anyway; `null` when the unit is not a member this year.
+ */
+export function clusterRoleOf(
+  me: Me | undefined,
+  cycle: { startsOn: string; cluster: { id: string } },
+  today: string,
+): Me['clusters'][number]['role'] | null | undefined {
+  if (!me || cycle.startsOn.slice(0, 4) !== today.slice(0, 4)) return undefined;
+  return me.clusters.find((m) => m.clusterId === cycle.cluster.id)?.role ?? null;
+}

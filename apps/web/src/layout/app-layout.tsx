@@ -48,6 +48,9 @@ export function AppLayout() {
   const location = useLocation();
   const busy = useIsMutating() > 0;
   const unreadCount = unread.data?.unread ?? 0;
+  // Cycles belong to clusters: accounts of a unit outside every cluster (the deciding authorities)
+  // have none to pick; administrators look at every cluster's.
+  const showCyclePicker = caps.isAdmin || (me.data?.clusters.length ?? 0) > 0;
 
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
@@ -156,9 +159,11 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
-        <AppShell.Section mb="sm">
-          <CyclePicker />
-        </AppShell.Section>
+        {showCyclePicker ? (
+          <AppShell.Section mb="sm">
+            <CyclePicker />
+          </AppShell.Section>
+        ) : null}
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
             {NAVIGATION.map((section) => {

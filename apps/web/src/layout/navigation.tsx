@@ -15,6 +15,7 @@ import {
   IconHome,
   IconInbox,
   IconListNumbers,
+  IconMedal,
   IconReportAnalytics,
   IconScale,
   IconServerCog,
@@ -132,6 +133,12 @@ export const NAVIGATION: NavSection[] = [
         to: '/admin/rule-sets',
         label: 'nav.ruleSets',
         icon: IconReportAnalytics,
+        visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/award-forms',
+        label: 'nav.awardForms',
+        icon: IconMedal,
         visible: (c) => c.isAdmin,
       },
       {

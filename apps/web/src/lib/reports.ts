@@ -3,6 +3,11 @@ export function formatCount(n: number): string {
   return n.toLocaleString('vi-VN');
 }
 
+/** A score or other decimal the Vietnamese way, at most two decimals: 89,5. */
+export function formatDecimal(n: number): string {
+  return n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+}
+
 /** A share of the total in percent, one decimal, Vietnamese decimal comma: "33,3 %". */
 export function formatShare(count: number, total: number): string {
   const value = total === 0 ? 0 : (count / total) * 100;

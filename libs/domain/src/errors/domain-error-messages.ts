@@ -283,6 +283,10 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: (p) => `Cơ quan này không có thẩm quyền quyết định "${p['form']}".`,
     en: (p) => `This authority does not decide "${p['form']}".`,
   },
+  [DomainErrorCode.NominationInOtherDraft]: {
+    vi: (p) => `Hồ sơ đã có trong dự thảo quyết định ${p['number'] ?? ''}.`,
+    en: (p) => `A nomination is already in draft decision ${p['number'] ?? ''}.`,
+  },
   [DomainErrorCode.DecisionAlreadyIssued]: {
     vi: () => 'Quyết định đã được ban hành, không thể sửa.',
     en: () => 'The decision has been issued and cannot change.',

@@ -11,7 +11,7 @@ import {
   useRegistrations,
   useSigningStatus,
 } from '../../api/queries';
-import { useMe } from '../../auth/auth';
+import { clusterRoleOf, useMe } from '../../auth/auth';
 import { DecisionBadge, RegistrationBadge, RoundStatusBadge } from '../../components/badges';
 import { CycleSummary } from '../../components/cycle-summary';
 import { NoCycle } from '../../components/no-cycle';
@@ -66,13 +66,8 @@ export function BoardPage() {
   const me = useMe();
   if (!cycle) return <NoCycle />;
 
-  // The API says which clusters the user's unit belongs to this year and with what role; for a
-  // cycle of another year the role is unknown here, and the API still refuses a non-head's action.
   const cycleYear = cycle.startsOn.slice(0, 4);
-  const clusterRole =
-    cycleYear === todayInVietnam().slice(0, 4) && me.data
-      ? (me.data.clusters.find((m) => m.clusterId === cycle.cluster.id)?.role ?? null)
-      : undefined;
+  const clusterRole = clusterRoleOf(me.data, cycle, todayInVietnam());
   const mayLead = clusterRole === undefined || clusterRole === 'HEAD';
 
   const s = signing.data;

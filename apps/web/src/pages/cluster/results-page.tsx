@@ -5,9 +5,9 @@ import { NoCycle } from '../../components/no-cycle';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime } from '../../lib/dates';
+import { formatDecimal } from '../../lib/reports';
 
-const score = (n: number | null) =>
-  n === null ? '—' : n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const score = (n: number | null) => (n === null ? '—' : formatDecimal(n));
 
 export function ResultsPage() {
   const { t } = useTranslation();

@@ -198,6 +198,7 @@ export function DecisionCreatePage() {
     codeFields: {
       CONFLICT: 'number',
       NOT_AWAITING_DECISION: 'nominationIds',
+      NOMINATION_IN_OTHER_DRAFT: 'nominationIds',
       WRONG_AUTHORITY: 'nominationIds',
     },
     mutationFn: async (v: DecisionValues) =>

@@ -19,11 +19,12 @@ import { actionHeaders, api, call } from '../../api/client';
 import { keys, useBallotBox, useMembers } from '../../api/queries';
 import type { BallotBox, Cycle } from '../../api/types';
 import { useApiMutation } from '../../api/use-api-mutation';
-import { capabilitiesOf, useMe } from '../../auth/auth';
+import { capabilitiesOf, clusterRoleOf, useMe } from '../../auth/auth';
 import { Deadline } from '../../components/deadline';
 import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
+import { todayInVietnam } from '../../lib/dates';
 
 type Kind = 'vote' | 'election';
 
@@ -156,6 +157,9 @@ function BoxPanel({ cycle, kind }: { cycle: Cycle; kind: Kind }) {
   const box = useBallotBox(cycle, kind);
   const { members, nameOf } = useMembers(cycle);
   const b = box.data;
+  // Written ballots of absent members are the head's to record; shown while the role is unknown.
+  const role = clusterRoleOf(me.data, cycle, todayInVietnam());
+  const mayRecordWritten = caps.isSigner && (role === undefined || role === 'HEAD');
   return (
     <QueryState isLoading={box.isLoading} error={box.error}>
       {!b ? (
@@ -219,7 +223,7 @@ function BoxPanel({ cycle, kind }: { cycle: Cycle; kind: Kind }) {
             </Card>
           ) : null}
 
-          {!b.closed && caps.isSigner ? (
+          {!b.closed && mayRecordWritten ? (
             <Card withBorder padding="md">
               <Title order={2} size="h4" mb={4}>
                 {t('ballots.writtenTitle')}

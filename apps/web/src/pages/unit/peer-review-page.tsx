@@ -26,6 +26,7 @@ import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { emptyScores, ScoresFields, toScores } from '../../components/scores-fields';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { useCriteria, type Criterion } from '../../lib/criteria';
+import { formatDecimal } from '../../lib/reports';
 
 function PeerForm(props: {
   cycle: Cycle;
@@ -197,7 +198,7 @@ export function PeerReviewPage() {
                           <Table.Td>
                             {sheet ? (
                               <Badge color="green" variant="light">
-                                {t('peer.done', { total: sheet.total })}
+                                {t('peer.done', { total: formatDecimal(sheet.total) })}
                               </Badge>
                             ) : (
                               <Badge color="gray" variant="light">
