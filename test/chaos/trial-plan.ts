@@ -123,12 +123,14 @@ export function planTrials(
             : 'none';
     const last = POINTS[scenario].length - 1;
     // A reorder needs a next action in order (a decision is only drafted after the vote; with the
-    // council left to its deadline, the fifth ballot comes at the deadline, not next).
+    // council left to its deadline, the fifth ballot comes at the deadline, not next; the first
+    // late signature comes after the round went overdue, so the last on-time one is not reordered).
+    const lastOnTime = CLUSTER_SIZE - LATE_SIGNERS;
     const points = POINTS[scenario]
       .map((_, i) => i)
       .filter((i) =>
         scenario === 'signing'
-          ? !(fault === 'reorder' && i === last)
+          ? !(fault === 'reorder' && (i === last || (idle === 'late' && i === lastOnTime)))
           : !(fault === 'reorder' && (i > 7 || (idle === 'council' && i >= 6))),
       );
     return {

@@ -35,17 +35,19 @@ test("the member's officer sends its final self-assessment and scores the units 
   await chooseCycle(page, sys.phasesCycle.movementCode);
   await openMenuItem(page, 'Sơ kết – tổng kết');
   await page.getByRole('tab', { name: 'Tổng kết' }).click();
-  await expect(page.getByRole('heading', { name: 'Tự chấm điểm' })).toBeVisible();
-  await expect(page.getByText('Chưa gửi')).toBeVisible();
-  await fillScores(page.getByRole('tabpanel'));
-  await expect(page.getByText('Tổng: 89,5/100 điểm')).toBeVisible();
-  await page
+  // The interim tab's panel stays mounted (hidden): look inside the final review's only.
+  const final = page.getByRole('tabpanel', { name: 'Tổng kết' });
+  await expect(final.getByRole('heading', { name: 'Tự chấm điểm' })).toBeVisible();
+  await expect(final.getByText('Chưa gửi')).toBeVisible();
+  await fillScores(final);
+  await expect(final.getByText('Tổng: 89,5/100 điểm')).toBeVisible();
+  await final
     .getByRole('textbox', { name: 'Minh chứng' })
     .fill('Báo cáo tổng kết số 12/BC-DV ngày 15/12');
   await shot('phases-01-self-assessment');
-  await page.getByRole('button', { name: 'Gửi bảng tự chấm' }).click();
+  await final.getByRole('button', { name: 'Gửi bảng tự chấm' }).click();
   await expect(page.getByText('Đã gửi bảng tự chấm điểm.')).toBeVisible();
-  await expect(page.getByText('Đã gửi', { exact: true })).toBeVisible();
+  await expect(final.getByText('Đã gửi', { exact: true })).toBeVisible();
 
   await openMenuItem(page, 'Chấm điểm chéo');
   const table = page.getByRole('table', { name: 'Các đơn vị được phân công chấm' });

@@ -8,6 +8,7 @@ import {
   uniqueSuffix,
   type FixtureCluster,
 } from '@epw/testing';
+import { AuditLogRepository } from '@epw/data-access';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 interface Verification {
@@ -207,5 +208,46 @@ describe('audit hash chain under tampering', () => {
     });
     await tamper('DELETE FROM "AuditLog" WHERE id = $1', [forgedId]);
     expect(await verify()).toEqual({ ok: true, checked: 4, brokenAtId: null, reason: null });
+  });
+
+  it('keeps one chain and one entry per event when audited writes run at once, duplicates too', async () => {
+    const audit = system().worker.get(AuditLogRepository);
+    const before = (await rows()).length;
+    const keys = Array.from({ length: 12 }, (_, i) => `concurrent-${suffix}-${i}`);
+    // Each key three times at once: twice locking after the write (the workflows' records), once
+    // locking first (the default); every business write lands once, whichever commits first.
+    const record = (key: string, lockAfterWrite: boolean) =>
+      audit.recordOnce(
+        {
+          eventKey: key,
+          actorUserId: null,
+          action: 'test.concurrent',
+          entityType: 'Test',
+          entityId: key,
+          payload: { key },
+        },
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_sleep(0.02)`;
+        },
+        { lockAfterWrite },
+      );
+    const times = await Promise.all(
+      keys.flatMap((k) => [record(k, true), record(k, true), record(k, false)]),
+    );
+    // The duplicates answer with the time the first one recorded.
+    keys.forEach((_, i) => {
+      const [a, b, c] = times.slice(i * 3, i * 3 + 3).map((t) => t.getTime());
+      expect(b).toBe(a);
+      expect(c).toBe(a);
+    });
+    const after = await rows();
+    expect(after).toHaveLength(before + keys.length);
+    expect(new Set(after.map((r) => r.eventKey)).size).toBe(after.length);
+    expect(await verify()).toEqual({
+      ok: true,
+      checked: before + keys.length,
+      brokenAtId: null,
+      reason: null,
+    });
   });
 });

@@ -12,6 +12,7 @@ import { DomainErrorCode, DomainException, type RankingRow } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { WorkflowUpdatesService } from '../common/workflow-updates.service';
 import { CycleContextService } from './cycle-context.service';
+import { isTransientBackendError } from '../common/problem-details.filter';
 import type { CycleOutcomeDto, CycleRunDto, PhaseDto } from './dto/cycle-run.dto';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -77,7 +78,9 @@ export class CycleRunsService {
       );
       return { ...view, workflowId: ctx.workflowIds.cycle };
     } catch (err) {
-      if (!(err instanceof DomainException)) throw err;
+      // Not running, or it cannot answer right now (no worker polling): the calendar is in
+      // PostgreSQL, so a read does not fail for it.
+      if (!(err instanceof DomainException) && !isTransientBackendError(err)) throw err;
       const phases = await this.prisma.cyclePhase.findMany({
         where: { cycleId },
         orderBy: { opensAt: 'asc' },

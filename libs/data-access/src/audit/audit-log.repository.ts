@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Prisma } from '../generated/prisma/client';
 import { PrismaService, type PrismaTx } from '../prisma.service';
 import { AUDIT_GENESIS_HASH, computeAuditHash } from './audit-hash';
 
@@ -28,34 +29,58 @@ export class AuditLogRepository {
   /**
    * Applies `write` and appends its audit entry in one transaction, at most once per eventKey.
    * Returns when the event was recorded: now, or the original time if it was recorded before
-   * (an activity retried after its transaction committed).
+   * (an activity retried after its transaction committed, or a concurrent duplicate).
+   *
+   * The chain needs one order, so appending takes a transaction-scoped lock. By default it is
+   * taken first, which also serializes `write` with every other audited write (what an
+   * administrator's check-then-write or a serial number counter relies on). `lockAfterWrite`
+   * takes it after `write`, for the link and the commit only: for the workflows' records, whose
+   * writes touch only their own rows in the order their workflow decided.
    */
   async recordOnce(
     entry: AuditEntry,
     write: (tx: PrismaTx, occurredAt: Date) => Promise<void>,
+    opts: { lockAfterWrite?: boolean } = {},
   ): Promise<Date> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
-      const existing = await tx.auditLog.findUnique({
+    const lock = (tx: PrismaTx) =>
+      tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        if (!opts.lockAfterWrite) await lock(tx);
+        const existing = await tx.auditLog.findUnique({
+          where: { eventKey: entry.eventKey },
+          select: { occurredAt: true },
+        });
+        if (existing) return existing.occurredAt;
+        const occurredAt = new Date();
+        await write(tx, occurredAt);
+        if (opts.lockAfterWrite) await lock(tx);
+        const last = await tx.auditLog.findFirst({
+          orderBy: { id: 'desc' },
+          select: { hash: true },
+        });
+        const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+        await tx.auditLog.create({
+          data: {
+            ...entry,
+            payload: entry.payload as object,
+            occurredAt,
+            prevHash,
+            hash: computeAuditHash(prevHash, { ...entry, occurredAt }),
+          },
+        });
+        return occurredAt;
+      });
+    } catch (err) {
+      // A concurrent transaction with the same eventKey committed first: its outcome stands.
+      if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== 'P2002') throw err;
+      const existing = await this.prisma.auditLog.findUnique({
         where: { eventKey: entry.eventKey },
         select: { occurredAt: true },
       });
       if (existing) return existing.occurredAt;
-      const occurredAt = new Date();
-      await write(tx, occurredAt);
-      const last = await tx.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-      const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
-      await tx.auditLog.create({
-        data: {
-          ...entry,
-          payload: entry.payload as object,
-          occurredAt,
-          prevHash,
-          hash: computeAuditHash(prevHash, { ...entry, occurredAt }),
-        },
-      });
-      return occurredAt;
-    });
+      throw err;
+    }
   }
 
   /** Recomputes the chain: an edited row breaks its own hash, a deleted one breaks the link. */

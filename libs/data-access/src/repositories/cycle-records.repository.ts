@@ -40,6 +40,7 @@ export class CycleRecordsRepository {
               : { status: 'CLOSED', closedAt: at },
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -83,6 +84,7 @@ export class CycleRecordsRepository {
           })),
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -103,6 +105,7 @@ export class CycleRecordsRepository {
           },
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -110,6 +113,7 @@ export class CycleRecordsRepository {
     return this.audit.recordOnce(
       this.entry(e, 'registration.closed', { missingUnitIds: e.missingUnitIds }),
       () => Promise.resolve(),
+      { lockAfterWrite: true },
     );
   }
 
@@ -137,6 +141,7 @@ export class CycleRecordsRepository {
           skipDuplicates: true,
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -177,6 +182,7 @@ export class CycleRecordsRepository {
           update: data,
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -191,6 +197,7 @@ export class CycleRecordsRepository {
           update: data,
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -209,6 +216,7 @@ export class CycleRecordsRepository {
             : { interimProgress: json({ ranking: r.ranking, progress: r.progress }) };
         await this.upsertOutcome(tx, e.cycleId, data);
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -232,17 +240,22 @@ export class CycleRecordsRepository {
           },
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
   recordVoteResult(e: VoteResultEvent): Promise<Date> {
-    return this.audit.recordOnce(this.entry(e, 'vote.counted', { tally: e.tally }), async (tx) => {
-      await this.upsertOutcome(tx, e.cycleId, {
-        vote: json(e.tally),
-        acclaimedUnitIds: e.tally.acclaimed,
-        minutes: e.minutes,
-      });
-    });
+    return this.audit.recordOnce(
+      this.entry(e, 'vote.counted', { tally: e.tally }),
+      async (tx) => {
+        await this.upsertOutcome(tx, e.cycleId, {
+          vote: json(e.tally),
+          acclaimedUnitIds: e.tally.acclaimed,
+          minutes: e.minutes,
+        });
+      },
+      { lockAfterWrite: true },
+    );
   }
 
   /** Next period's memberships: the elected head and deputy, every other member a member. */
@@ -290,10 +303,14 @@ export class CycleRecordsRepository {
     cycleId: string;
     actorUserId: string | null;
   }): Promise<Date> {
-    return this.audit.recordOnce(this.entry(e, 'cycle.completed', {}), async (tx, at) => {
-      await this.upsertOutcome(tx, e.cycleId, { completedAt: at });
-      await tx.emulationCycle.update({ where: { id: e.cycleId }, data: { status: 'CLOSED' } });
-    });
+    return this.audit.recordOnce(
+      this.entry(e, 'cycle.completed', {}),
+      async (tx, at) => {
+        await this.upsertOutcome(tx, e.cycleId, { completedAt: at });
+        await tx.emulationCycle.update({ where: { id: e.cycleId }, data: { status: 'CLOSED' } });
+      },
+      { lockAfterWrite: true },
+    );
   }
 
   private async upsertOutcome(

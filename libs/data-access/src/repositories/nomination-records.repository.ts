@@ -81,6 +81,7 @@ export class NominationRecordsRepository {
           },
         });
       },
+      { lockAfterWrite: true },
     );
     // A retried activity gets the due instant computed from the original opening time.
     return { dueAt: dueAfter(openedAt.getTime()), openedAt };
@@ -136,6 +137,7 @@ export class NominationRecordsRepository {
           },
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -155,6 +157,7 @@ export class NominationRecordsRepository {
         });
         await tx.nominationAction.create({ data: this.action(e, 'OBJECTION', e.text, at) });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -177,6 +180,7 @@ export class NominationRecordsRepository {
         const action = e.upheld ? 'OBJECTION_UPHELD' : 'OBJECTION_DISMISSED';
         await tx.nominationAction.create({ data: this.action(e, action, e.resolution, at) });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -200,6 +204,7 @@ export class NominationRecordsRepository {
           },
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -212,6 +217,7 @@ export class NominationRecordsRepository {
           data: { voteTally: json(e.tally), voteMinutes: e.minutes },
         });
       },
+      { lockAfterWrite: true },
     );
   }
 

@@ -68,6 +68,7 @@ export class SigningRoundRepository {
         });
         await tx.emulationCycle.update({ where: { id: e.cycleId }, data: { status: 'ACTIVE' } });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -106,6 +107,7 @@ export class SigningRoundRepository {
         });
         await tx.signingRound.update({ where: { id: e.roundId }, data: { status: e.status } });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -135,6 +137,7 @@ export class SigningRoundRepository {
         });
         await tx.signingRound.update({ where: { id: e.roundId }, data: { status: e.status } });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -150,6 +153,7 @@ export class SigningRoundRepository {
           data: { deadlineAt: new Date(e.deadlineAt) },
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -162,6 +166,7 @@ export class SigningRoundRepository {
           data: { status: e.status, overdueAt: at, missingUnitIds: e.missingUnitIds },
         });
       },
+      { lockAfterWrite: true },
     );
   }
 
@@ -180,6 +185,7 @@ export class SigningRoundRepository {
         });
         await tx.pledge.update({ where: { cycleId: e.cycleId }, data: { effectiveAt: at } });
       },
+      { lockAfterWrite: true },
     );
   }
 
