@@ -58,8 +58,9 @@ async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
     }),
     'rule set',
   );
-  const createCycle = async (movementCode: string) => {
-    const cycle = await ok(
+  /** A cycle of the cluster for this year on the real calendar (not started). */
+  const postCycle = (movementCode: string, documents: string[], label: string) =>
+    ok(
       sys.http.as<{ id: string }>(admin, 'POST', '/cycles', {
         clusterId: cluster.clusterId,
         movementCode,
@@ -71,10 +72,16 @@ async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
         calendarScale: 1,
         pledge: {
           title: `Nội dung ký kết giao ước thi đua năm ${year}`,
-          documents: ['Quy chế tổ chức và hoạt động thi đua công tác dân vận'],
+          documents,
           items: demoPledgeItems(year),
         },
       }),
+      label,
+    );
+  const createCycle = async (movementCode: string) => {
+    const cycle = await postCycle(
+      movementCode,
+      ['Quy chế tổ chức và hoạt động thi đua công tác dân vận'],
       'cycle',
     );
     await ok(sys.http.as(admin, 'POST', `/cycles/${cycle.id}/start`, { ruleSetCode }), 'start');
@@ -115,24 +122,7 @@ async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
   // them months apart): registration already closed and taking late requests, interim and final
   // review, the vote and the election, all until a few hours from now.
   const phasesCode = `E2P-${suffix}`;
-  const phasesCycle = await ok(
-    sys.http.as<{ id: string }>(admin, 'POST', '/cycles', {
-      clusterId: cluster.clusterId,
-      movementCode: phasesCode,
-      movementName: `Phong trào thi đua "Dân vận khéo" (kiểm thử ${phasesCode})`,
-      periodKind: 'YEAR',
-      periodLabel: String(year),
-      startsOn,
-      endsOn,
-      calendarScale: 1,
-      pledge: {
-        title: `Nội dung ký kết giao ước thi đua năm ${year}`,
-        documents: [],
-        items: demoPledgeItems(year),
-      },
-    }),
-    'phases cycle',
-  );
+  const phasesCycle = await postCycle(phasesCode, [], 'phases cycle');
   await openCyclePhases(
     sys,
     cluster,

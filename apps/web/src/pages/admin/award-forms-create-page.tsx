@@ -1,13 +1,4 @@
-import {
-  Button,
-  Card,
-  Group,
-  JsonInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +12,7 @@ import {
 } from '../../api/commendation';
 import { ApiError } from '../../api/problem';
 import { useApiMutation } from '../../api/use-api-mutation';
+import { JsonContentInput } from '../../components/json-content';
 import { PageHeader, QueryState } from '../../components/page';
 
 interface AwardFormValues {
@@ -143,17 +135,10 @@ export function AwardFormsCreatePage() {
                 <TextInput label={t('awardForms.nameVi')} {...form.getInputProps('nameVi')} />
                 <TextInput label={t('awardForms.nameEn')} {...form.getInputProps('nameEn')} />
               </SimpleGrid>
-              <JsonInput
+              <JsonContentInput
                 label={t('awardForms.content')}
                 description={t('awardForms.contentHint')}
                 validationError={t('awardForms.jsonInvalid')}
-                formatOnBlur
-                autosize
-                minRows={12}
-                maxRows={30}
-                styles={{
-                  input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 },
-                }}
                 {...form.getInputProps('content')}
               />
               <Group justify="flex-end">

@@ -1,5 +1,6 @@
-import { Code, Divider, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { JsonContentBlock } from '../../components/json-content';
 import { text, type Localized } from '../../api/commendation';
 
 /** One version of an award form, as libs/domain's AwardFormContent stores it. */
@@ -227,10 +228,7 @@ export function AwardFormView({
         </div>
       ) : null}
 
-      <Divider label={t('awardForms.json')} labelPosition="left" />
-      <Code block style={{ maxHeight: 320, overflow: 'auto' }}>
-        {JSON.stringify(content, null, 2)}
-      </Code>
+      <JsonContentBlock label={t('awardForms.json')} content={content} />
     </Stack>
   );
 }

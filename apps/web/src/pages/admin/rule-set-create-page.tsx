@@ -1,4 +1,4 @@
-import { Button, Card, Group, JsonInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { api, call } from '../../api/client';
 import { keys, useDefaultRuleSet, useRuleSets } from '../../api/queries';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
+import { JsonContentInput } from '../../components/json-content';
 import { DEFAULT_RULE_SET_CODE } from './cycles-page';
 
 interface RuleSetValues {
@@ -84,16 +85,9 @@ export function RuleSetCreatePage() {
                 />
                 <TextInput label={t('ruleSets.name')} {...form.getInputProps('name')} />
               </SimpleGrid>
-              <JsonInput
+              <JsonContentInput
                 label={t('ruleSets.content')}
                 description={t('ruleSets.contentHint')}
-                formatOnBlur
-                autosize
-                minRows={12}
-                maxRows={30}
-                styles={{
-                  input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 },
-                }}
                 {...form.getInputProps('content')}
               />
               <Group justify="flex-end">

@@ -1,5 +1,6 @@
-import { Code, Divider, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { JsonContentBlock } from '../../components/json-content';
 import type { Criterion } from '../../lib/criteria';
 
 interface RuleSetContent {
@@ -139,10 +140,7 @@ export function RuleSetView({ content }: { content: unknown }) {
           </Table.ScrollContainer>
         </div>
       ) : null}
-      <Divider label={t('ruleSets.json')} labelPosition="left" />
-      <Code block style={{ maxHeight: 320, overflow: 'auto' }}>
-        {JSON.stringify(content, null, 2)}
-      </Code>
+      <JsonContentBlock label={t('ruleSets.json')} content={content} />
     </Stack>
   );
 }

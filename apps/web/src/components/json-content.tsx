@@ -1,0 +1,27 @@
+import { Code, Divider, JsonInput, type JsonInputProps } from '@mantine/core';
+
+/** The editor of a versioned definition's content (rule sets, award forms): monospace JSON. */
+export function JsonContentInput(props: JsonInputProps) {
+  return (
+    <JsonInput
+      formatOnBlur
+      autosize
+      minRows={12}
+      maxRows={30}
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+      {...props}
+    />
+  );
+}
+
+/** A definition's content as stored, under its label. */
+export function JsonContentBlock({ label, content }: { label: string; content: unknown }) {
+  return (
+    <>
+      <Divider label={label} labelPosition="left" />
+      <Code block style={{ maxHeight: 320, overflow: 'auto' }}>
+        {JSON.stringify(content, null, 2)}
+      </Code>
+    </>
+  );
+}
