@@ -77,8 +77,11 @@ export class ReminderScheduler {
     const now = Date.now();
     const jobs = row.reminderAts.flatMap((at, i) => {
       const offset = row.offsets.filter((n) => n > 0).sort((a, b) => b - a)[i] ?? 0;
-      // A reminder for a deadline already past would only confuse; escalation covers it.
-      if (dueAtMs <= now) return [];
+      // A deadline recorded after it had already passed gets no reminders (escalation covers
+      // it). Otherwise every planned reminder is (re)added while the deadline is active, even
+      // once the deadline passed: Redis may have lost one just before (the reconciler's rebuild),
+      // and a due reminder is sent at least once; the sent-log stops a second send.
+      if (row.createdAt.getTime() >= dueAtMs) return [];
       return row.recipientUnitIds.map((unitId) => ({
         name: 'reminder',
         data: { deadlineId: row.id, offset, dueAtMs, unitId, kind: 'reminder' as const },
