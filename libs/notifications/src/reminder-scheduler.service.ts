@@ -5,9 +5,6 @@ import { escalationJobId, reminderJobId } from './queue-names';
 import { QueuesService } from './queues.service';
 import { dueDateOf, planReminders } from './reminder-plan';
 
-/** How long after its deadline a lost reminder is still rebuilt and sent. */
-const REBUILD_AFTER_DUE_MS = 10 * 60_000;
-
 type DeadlineRow = NonNullable<Awaited<ReturnType<ReminderRepository['findDeadline']>>>;
 
 /** Turns deadlines into delayed reminder jobs with ids from business keys: scheduling twice adds
@@ -80,11 +77,8 @@ export class ReminderScheduler {
     const now = Date.now();
     const jobs = row.reminderAts.flatMap((at, i) => {
       const offset = row.offsets.filter((n) => n > 0).sort((a, b) => b - a)[i] ?? 0;
-      // A deadline recorded after it had already passed gets no reminders (escalation covers
-      // it). Otherwise the planned reminders are (re)added until shortly after the deadline:
-      // Redis may have lost one just before it (the reconciler's rebuild), and a due reminder
-      // is sent at least once; the sent-log stops a second send.
-      if (row.createdAt.getTime() >= dueAtMs || now - dueAtMs > REBUILD_AFTER_DUE_MS) return [];
+      // A reminder for a deadline already past would only confuse; escalation covers it.
+      if (dueAtMs <= now) return [];
       return row.recipientUnitIds.map((unitId) => ({
         name: 'reminder',
         data: { deadlineId: row.id, offset, dueAtMs, unitId, kind: 'reminder' as const },
