@@ -1,4 +1,4 @@
-import { Code, Divider, JsonInput, type JsonInputProps } from '@mantine/core';
+import { Code, Divider, JsonInput, Text, type JsonInputProps } from '@mantine/core';
 
 /** The editor of a versioned definition's content (rule sets, award forms): monospace JSON. */
 export function JsonContentInput(props: JsonInputProps) {
@@ -23,5 +23,19 @@ export function JsonContentBlock({ label, content }: { label: string; content: u
         {JSON.stringify(content, null, 2)}
       </Code>
     </>
+  );
+}
+
+/** One labelled fact of a definition's content (a rule set's threshold, a form's level). */
+export function Fact({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500}>
+        {value}
+      </Text>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Code, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { JsonContentBlock } from '../../components/json-content';
+import { Fact, JsonContentBlock } from '../../components/json-content';
 import { text, type Localized } from '../../api/commendation';
 
 /** One version of an award form, as libs/domain's AwardFormContent stores it. */
@@ -29,19 +29,6 @@ export interface AwardFormContent {
     requiresLowerLevel?: { formCode: string; label: string } | null;
   } | null;
   certificate?: { signerTitle: string; achievementTemplate: string };
-}
-
-function Fact({ label, value }: { label: string; value: string | number }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {value}
-      </Text>
-    </div>
-  );
 }
 
 /** An award form's content, read as a procedure rather than JSON (the JSON follows for

@@ -1,6 +1,6 @@
-import { SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { JsonContentBlock } from '../../components/json-content';
+import { Fact, JsonContentBlock } from '../../components/json-content';
 import type { Criterion } from '../../lib/criteria';
 
 interface RuleSetContent {
@@ -16,19 +16,6 @@ interface RuleSetContent {
   vote?: { thresholdPercent: number; acclaimCount: number; candidateCount: number };
   calendar?: { phases: { phase: string; opensAtFraction: number; durationWorkingDays: number }[] };
   reminders?: { offsetsWorkingDays: number[] };
-}
-
-function Fact({ label, value }: { label: string; value: string | number }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {value}
-      </Text>
-    </div>
-  );
 }
 
 /** A rule set's content, read as rules rather than JSON (the JSON follows for completeness). */
