@@ -6,6 +6,7 @@ import {
   ensureCommendationSetup,
   testConfig,
   uniqueSuffix,
+  waitFor,
   type FixtureCluster,
 } from '@epw/testing';
 import { AuditLogRepository } from '@epw/data-access';
@@ -112,7 +113,16 @@ describe('audit hash chain under tampering', () => {
   afterAll(async () => {
     await sys?.close();
     await owner?.end();
-    await admin?.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    // Every connection of ours is closed; an autovacuum worker may still be in the database (plain
+    // DROP cancels it, WITH (FORCE) would need pg_signal_backend), and a pool's last socket may
+    // take a moment to go: retry while PostgreSQL says the database is in use.
+    const drop = admin;
+    if (drop) {
+      await waitFor(
+        async () => (await drop.query(`DROP DATABASE IF EXISTS "${database}"`)) && true,
+        { timeoutMs: 20_000, intervalMs: 200, description: `DROP DATABASE ${database}` },
+      );
+    }
     await admin?.end();
   });
 

@@ -1,4 +1,9 @@
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateStage,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
@@ -145,6 +150,43 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
       const accepted =
         history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
       expect(accepted).toHaveLength(4); // B, A, C, countersign: the duplicate and the rejection left no trace
+    });
+    expect(recorded.map((r) => r.name)).toEqual([
+      'opened',
+      'decision',
+      'decision',
+      'decision',
+      'countersigned',
+    ]);
+  });
+
+  it('records actions in the order it accepted them, even when an earlier record must be retried', async () => {
+    // Every unit decision's first write fails (retried a second later). The countersign is
+    // accepted while the last signature is still being written: its record must wait for it, or
+    // the signature's "awaiting countersign" would land after, and over, "effective".
+    const { activities, recorded } = fakeActivities();
+    const roundId = `wf-test-${uniqueSuffix()}`;
+    await withWorker(activities, async () => {
+      const handle = await client.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, {
+        workflowId: roundId,
+        taskQueue: config.temporal.taskQueue,
+        args: [input(roundId, 3_600_000)],
+      });
+      for (const u of ['A', 'B']) {
+        await handle.executeUpdate(signPledgeUpdate, {
+          args: [{ actor: signer(u), unitId: u, version: 1 }],
+        });
+      }
+      const lastSignature = await handle.startUpdate(signPledgeUpdate, {
+        args: [{ actor: signer('C'), unitId: 'C', version: 1 }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      const countersign = await handle.startUpdate(countersignPledgeUpdate, {
+        args: [{ actor: signer('A'), version: 1 }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      await Promise.all([lastSignature.result(), countersign.result()]);
+      expect(await handle.result()).toMatchObject({ effectiveVersion: 1, overdue: false });
     });
     expect(recorded.map((r) => r.name)).toEqual([
       'opened',

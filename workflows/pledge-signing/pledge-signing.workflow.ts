@@ -31,7 +31,7 @@ import {
   type SignCommand,
 } from '@epw/domain';
 import { StepDeadline } from '../shared/reminders';
-import { eventKey, guarded } from '../shared/workflow-helpers';
+import { eventKey, guarded, recordsInOrder } from '../shared/workflow-helpers';
 
 const activities = proxyActivities<PledgeSigningActivities>({
   startToCloseTimeout: '30 seconds',
@@ -52,6 +52,7 @@ const EXTENDABLE_DEADLINE_PATCH = 'extendable-deadline-v1';
 export async function pledgeSigningWorkflow(
   input: PledgeSigningInput,
 ): Promise<PledgeSigningResult> {
+  const inOrder = recordsInOrder();
   const state = new SigningRoundState(input);
   const { workflowId } = workflowInfo();
 
@@ -61,7 +62,7 @@ export async function pledgeSigningWorkflow(
     signPledgeUpdate,
     async (cmd) => {
       const decision = state.applySign(cmd, '');
-      const { recordedAt } = await activities.recordUnitDecision({
+      const { recordedAt } = await inOrder(activities.recordUnitDecision, {
         eventKey: eventKey('sign'),
         roundId: workflowId,
         actorUserId: cmd.actor.userId,
@@ -81,7 +82,7 @@ export async function pledgeSigningWorkflow(
     declinePledgeUpdate,
     async (cmd) => {
       const decision = state.applyDecline(cmd, '');
-      const { recordedAt } = await activities.recordUnitDecision({
+      const { recordedAt } = await inOrder(activities.recordUnitDecision, {
         eventKey: eventKey('decline'),
         roundId: workflowId,
         actorUserId: cmd.actor.userId,
@@ -102,7 +103,7 @@ export async function pledgeSigningWorkflow(
     amendPledgeUpdate,
     async (cmd) => {
       const { version, invalidatedUnitIds } = state.applyAmend(cmd);
-      await activities.recordPledgeAmended({
+      await inOrder(activities.recordPledgeAmended, {
         eventKey: eventKey('amend'),
         roundId: workflowId,
         cycleId: input.cycleId,
@@ -131,7 +132,7 @@ export async function pledgeSigningWorkflow(
     async (cmd) => {
       state.applyExtendDeadline(cmd);
       deadlineMoves += 1;
-      await activities.recordDeadlineExtended({
+      await inOrder(activities.recordDeadlineExtended, {
         eventKey: eventKey('extend'),
         roundId: workflowId,
         actorUserId: cmd.actor.userId,
@@ -139,7 +140,7 @@ export async function pledgeSigningWorkflow(
         reason: cmd.reason,
         status: state.status,
       });
-      await deadline.move(cmd.deadlineAt);
+      await inOrder((at: string) => deadline.move(at), cmd.deadlineAt);
       return state.view();
     },
     { validator: (cmd: ExtendDeadlineCommand) => guarded(() => state.validateExtendDeadline(cmd)) },
@@ -150,7 +151,7 @@ export async function pledgeSigningWorkflow(
     async (cmd) => {
       // Mark effective before awaiting, so no signature or amendment slips in meanwhile.
       state.applyCountersign(cmd, 'pending');
-      const { recordedAt } = await activities.recordCountersigned({
+      const { recordedAt } = await inOrder(activities.recordCountersigned, {
         eventKey: eventKey('countersign'),
         roundId: workflowId,
         cycleId: input.cycleId,
@@ -164,7 +165,7 @@ export async function pledgeSigningWorkflow(
     { validator: (cmd: CountersignCommand) => guarded(() => state.validateCountersign(cmd)) },
   );
 
-  await activities.recordRoundOpened({
+  await inOrder(activities.recordRoundOpened, {
     eventKey: `${workflowId}/opened`,
     roundId: workflowId,
     actorUserId: input.openedBy,
@@ -204,7 +205,7 @@ export async function pledgeSigningWorkflow(
   }
   if (!effectiveInTime) {
     const missing = state.markOverdue('');
-    const { recordedAt } = await activities.recordRoundOverdue({
+    const { recordedAt } = await inOrder(activities.recordRoundOverdue, {
       eventKey: `${workflowId}/overdue`,
       roundId: workflowId,
       actorUserId: null,

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   currentUpdateInfo,
+  patched,
   workflowInfo,
 } from '@temporalio/workflow';
 import { DomainException } from '@epw/domain';
@@ -52,4 +53,28 @@ export async function waitForDeadline(
   if (!suggested) return 'deadline';
   await condition(allHandlersFinished);
   return 'continue-as-new';
+}
+
+/** Version marker: from here on a run's records reach PostgreSQL one at a time, in its order. */
+export const RECORDS_IN_ORDER_PATCH = 'records-in-order-v1';
+
+/** Runs `record(event)` after every record queued before it has finished. The event is built by
+ * the caller at once (it holds the state as it was, and an Update's event key). */
+export type RecordQueue = <E, T>(record: (event: E) => Promise<T>, event: E) => Promise<T>;
+
+/**
+ * A workflow's records carry the state they leave behind (a round's status, which signatures an
+ * amendment invalidates). Accepted Updates run concurrently, so without a queue a record whose
+ * first attempt failed (PostgreSQL restarting) could commit after a later one and overwrite it:
+ * a countersigned round read back as awaiting countersign. Call once, at the top of the workflow;
+ * runs recorded before the queue keep running their records concurrently (replay).
+ */
+export function recordsInOrder(): RecordQueue {
+  if (!patched(RECORDS_IN_ORDER_PATCH)) return (record, event) => record(event);
+  let tail: Promise<unknown> = Promise.resolve();
+  return <E, T>(record: (event: E) => Promise<T>, event: E) => {
+    const run = tail.then(() => record(event));
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }

@@ -23,7 +23,7 @@ import {
   type SelfAssessmentCommand,
 } from '@epw/domain';
 import { StepDeadline } from '../shared/reminders';
-import { eventKey, guarded, waitForDeadline } from '../shared/workflow-helpers';
+import { eventKey, guarded, waitForDeadline, recordsInOrder } from '../shared/workflow-helpers';
 import { cycleActivities as acts } from './activities.proxy';
 
 /**
@@ -36,6 +36,7 @@ export async function assessmentWorkflow(
     | AssessmentWorkflowInput
     | (AssessmentSnapshot & Pick<AssessmentWorkflowInput, 'reminders'>),
 ): Promise<AssessmentResult> {
+  const inOrder = recordsInOrder();
   const state = new AssessmentState(input);
   const { cycleId, stage } = input;
   // Reminders concern the final review's self-assessment (tổng kết); the interim report is lighter.
@@ -57,7 +58,7 @@ export async function assessmentWorkflow(
     declareConflictUpdate,
     async (cmd) => {
       state.applyConflict(cmd);
-      await acts.recordConflict({
+      await inOrder(acts.recordConflict, {
         eventKey: eventKey('conflict'),
         cycleId,
         actorUserId: cmd.actor.userId,
@@ -75,7 +76,7 @@ export async function assessmentWorkflow(
     submitSelfAssessmentUpdate,
     async (cmd) => {
       const total = state.applySelf(cmd, '');
-      const { recordedAt } = await acts.recordAssessment({
+      const { recordedAt } = await inOrder(acts.recordAssessment, {
         eventKey: eventKey('self'),
         cycleId,
         actorUserId: cmd.actor.userId,
@@ -96,7 +97,7 @@ export async function assessmentWorkflow(
     submitPeerAssessmentUpdate,
     async (cmd) => {
       const total = state.applyPeer(cmd, '');
-      const { recordedAt } = await acts.recordAssessment({
+      const { recordedAt } = await inOrder(acts.recordAssessment, {
         eventKey: eventKey('peer'),
         cycleId,
         actorUserId: cmd.actor.userId,
@@ -116,7 +117,7 @@ export async function assessmentWorkflow(
     submitProgressUpdate,
     async (cmd) => {
       state.applyProgress(cmd, '');
-      const { recordedAt } = await acts.recordProgress({
+      const { recordedAt } = await inOrder(acts.recordProgress, {
         eventKey: eventKey('progress'),
         cycleId,
         actorUserId: cmd.actor.userId,
@@ -140,7 +141,7 @@ export async function assessmentWorkflow(
   const result = state.close();
   await condition(allHandlersFinished);
   if (result.selfCount < input.members.length) await deadline.escalate();
-  await acts.recordAssessmentResult({
+  await inOrder(acts.recordAssessmentResult, {
     eventKey: `${workflowInfo().workflowId}/result`,
     cycleId,
     actorUserId: null,

@@ -22,7 +22,7 @@ import {
   type SubmitRegistrationCommand,
 } from '@epw/domain';
 import { StepDeadline } from '../shared/reminders';
-import { eventKey, guarded, waitForDeadline } from '../shared/workflow-helpers';
+import { eventKey, guarded, waitForDeadline, recordsInOrder } from '../shared/workflow-helpers';
 import { cycleActivities as acts, clock } from './activities.proxy';
 
 /** Version marker: the late window counts from when it opens (see below). */
@@ -37,6 +37,7 @@ export async function registrationWorkflow(
     | RegistrationWorkflowInput
     | (RegistrationSnapshot & Pick<RegistrationWorkflowInput, 'reminders'>),
 ): Promise<ComplianceView> {
+  const inOrder = recordsInOrder();
   const state = new RegistrationState(input);
   const { cycleId } = input;
   const deadline = new StepDeadline('REGISTRATION', workflowInfo().workflowId, input.reminders, {
@@ -52,7 +53,7 @@ export async function registrationWorkflow(
     submitRegistrationUpdate,
     async (cmd) => {
       const entry = state.applySubmit(cmd, '');
-      const { recordedAt } = await acts.recordRegistration({
+      const { recordedAt } = await inOrder(acts.recordRegistration, {
         eventKey: eventKey('submit'),
         cycleId,
         actorUserId: cmd.actor.userId,
@@ -73,7 +74,7 @@ export async function registrationWorkflow(
     requestLateRegistrationUpdate,
     async (cmd) => {
       const entry = state.applyLateRequest(cmd, '');
-      const { recordedAt } = await acts.recordRegistration({
+      const { recordedAt } = await inOrder(acts.recordRegistration, {
         eventKey: eventKey('late-request'),
         cycleId,
         actorUserId: cmd.actor.userId,
@@ -95,7 +96,7 @@ export async function registrationWorkflow(
     decideLateRegistrationUpdate,
     async (cmd) => {
       state.applyLateDecision(cmd);
-      await acts.recordLateDecision({
+      await inOrder(acts.recordLateDecision, {
         eventKey: eventKey('late-decision'),
         cycleId,
         actorUserId: cmd.actor.userId,
@@ -119,7 +120,7 @@ export async function registrationWorkflow(
     }
     const missing = state.close();
     await condition(allHandlersFinished);
-    await acts.recordRegistrationClosed({
+    await inOrder(acts.recordRegistrationClosed, {
       eventKey: `${workflowInfo().workflowId}/closed`,
       cycleId,
       actorUserId: null,
