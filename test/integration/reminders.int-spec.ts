@@ -325,6 +325,74 @@ describe('reminders, escalation and delivery', () => {
     ).toBe('DONE');
   });
 
+  it('a reminder Redis lost just before the deadline is rebuilt after it, within the grace only', async () => {
+    const queues = sys.worker.get(QueuesService);
+    const scheduler = sys.worker.get(ReminderScheduler);
+    const unit = cluster.units[11];
+    const spec = (name: string, dueInMs: number) => ({
+      deadlineId: `pledge_signing-lost-${name}-${suffix}`,
+      kind: 'PLEDGE_SIGNING' as const,
+      subjectId: `lost-${name}-${suffix}`,
+      cycleId: null,
+      title: `Ký giao ước (${name} ${suffix})`,
+      dueAt: new Date(Date.now() + dueInMs).toISOString(),
+      clock: { periodStart: '2026-03-02', epochMs: Date.now(), scale: 1 },
+      offsetsWorkingDays: [1],
+      recipientUnitIds: [unit.id],
+      escalateToUnitId: null,
+    });
+    const jobsOf = async (deadlineId: string) =>
+      (await queues.reminders.getJobs(['delayed', 'waiting', 'active', 'completed'])).filter(
+        (j) => j.data.deadlineId === deadlineId,
+      );
+    const recent = spec('recent', 1_000);
+    const old = spec('old', 3600_000);
+    // Paused: the jobs stay in Redis unprocessed, and are then lost (removed) before they run.
+    await queues.reminders.pause();
+    try {
+      for (const s of [recent, old]) {
+        await scheduler.schedule(s);
+        const jobs = await jobsOf(s.deadlineId);
+        expect(jobs).toHaveLength(1);
+        for (const job of jobs) await job.remove();
+      }
+      // The other deadline passed two minutes ago, beyond any grace.
+      await sys.prisma.deadline.update({
+        where: { id: old.deadlineId },
+        data: {
+          createdAt: new Date(Date.now() - 3600_000),
+          dueAt: new Date(Date.now() - 120_000),
+        },
+      });
+      const dueAtMs = Date.parse(recent.dueAt);
+      await waitFor(() => Date.now() > dueAtMs + 50, { description: 'the deadline to pass' });
+      // Within the grace the lost reminder comes back; past it, the other does not.
+      await scheduler.reconcile(60_000);
+      expect(await jobsOf(recent.deadlineId)).toHaveLength(1);
+      expect(await jobsOf(old.deadlineId)).toHaveLength(0);
+      await sys.prisma.deadline.update({
+        where: { id: old.deadlineId },
+        data: { status: 'CANCELLED' },
+      });
+    } finally {
+      await queues.reminders.resume();
+    }
+    // It is delivered (late, once) to the unit that has not acted.
+    const delivered = await waitFor(
+      async () => {
+        const box = await inbox(unit.signer);
+        const items = box.items.filter((i) => i.title.includes(`recent ${suffix}`));
+        return items.length > 0 ? items : undefined;
+      },
+      { description: 'the rebuilt reminder in the inbox' },
+    );
+    expect(delivered).toHaveLength(1);
+    // Reconciling again adds nothing: the job that ran is still known to Redis.
+    await scheduler.reconcile(60_000);
+    expect(await jobsOf(recent.deadlineId)).toHaveLength(1);
+    await scheduler.close(recent.deadlineId);
+  });
+
   it('the head moves a deadline: the timer waits for the new one and the reminders move with it', async () => {
     const { head, units } = cluster;
     const created = await sys.http.as<{ id: string }>(cluster.admin, 'POST', '/cycles', {
