@@ -2,6 +2,7 @@ import {
   Client,
   Connection,
   WorkflowUpdateFailedError,
+  WithStartWorkflowOperation,
   WorkflowUpdateStage,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -195,6 +196,33 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
       'decision',
       'countersigned',
     ]);
+  });
+
+  it('records the round before a signature that reached the workflow with its start', async () => {
+    // As in PostgreSQL, a signature cannot be written before its round's row exists.
+    const { activities, recorded } = fakeActivities();
+    const recordDecision = activities.recordUnitDecision;
+    activities.recordUnitDecision = (e) =>
+      recorded.some((r) => r.name === 'opened')
+        ? recordDecision(e)
+        : Promise.reject(ApplicationFailure.retryable('round not recorded yet'));
+    const roundId = `wf-test-${uniqueSuffix()}`;
+    // Update-with-start: the signature reaches the workflow in its very first task.
+    const start = new WithStartWorkflowOperation(PLEDGE_SIGNING_WORKFLOW_TYPE, {
+      workflowId: roundId,
+      taskQueue: config.temporal.taskQueue,
+      args: [input(roundId, 3_600_000)],
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    await withWorker(activities, async () => {
+      const signed = await client.workflow.executeUpdateWithStart(signPledgeUpdate, {
+        args: [{ actor: signer('B'), unitId: 'B', version: 1 }],
+        startWorkflowOperation: start,
+      });
+      expect(signed.signedCount).toBe(1);
+      await (await start.workflowHandle()).terminate('test done');
+    });
+    expect(recorded.map((r) => r.name)).toEqual(['opened', 'decision']);
   });
 
   it('fires the deadline once, recording who had not signed', async () => {

@@ -59,7 +59,7 @@ const testRules: RuleSetContent = {
   calendar: {
     phases: [
       { phase: 'PLEDGE_SIGNING', opensAtFraction: 0, durationWorkingDays: 10 },
-      { phase: 'REGISTRATION', opensAtFraction: 0, durationWorkingDays: 20 },
+      { phase: 'REGISTRATION', opensAtFraction: 0, durationWorkingDays: 30 },
       { phase: 'INTERIM_REVIEW', opensAtFraction: 0.22, durationWorkingDays: 15 },
       { phase: 'FINAL_REVIEW', opensAtFraction: 0.4, durationWorkingDays: 65 },
       { phase: 'VOTE', opensAtFraction: 0.72, durationWorkingDays: 20 },

@@ -56,6 +56,21 @@ export async function pledgeSigningWorkflow(
   const state = new SigningRoundState(input);
   const { workflowId } = workflowInfo();
 
+  // The round's row comes first: queued before any handler exists, since an Update delivered with
+  // the start runs (and queues its record) as soon as its handler is set.
+  const opened = {
+    eventKey: `${workflowId}/opened`,
+    roundId: workflowId,
+    actorUserId: input.openedBy,
+    cycleId: input.cycleId,
+    deadlineAt: input.deadlineAt,
+    version: input.pledge.version,
+    items: input.pledge.items,
+    contentHash: input.pledge.contentHash,
+    status: 'OPEN' as const,
+  };
+  const opening = inOrder.ordered ? inOrder(activities.recordRoundOpened, opened) : undefined;
+
   setHandler(signingStatusQuery, () => state.view());
 
   setHandler(
@@ -165,17 +180,7 @@ export async function pledgeSigningWorkflow(
     { validator: (cmd: CountersignCommand) => guarded(() => state.validateCountersign(cmd)) },
   );
 
-  await inOrder(activities.recordRoundOpened, {
-    eventKey: `${workflowId}/opened`,
-    roundId: workflowId,
-    actorUserId: input.openedBy,
-    cycleId: input.cycleId,
-    deadlineAt: input.deadlineAt,
-    version: input.pledge.version,
-    items: input.pledge.items,
-    contentHash: input.pledge.contentHash,
-    status: 'OPEN',
-  });
+  await (opening ?? activities.recordRoundOpened(opened));
   await deadline.schedule();
 
   let effectiveInTime: boolean;

@@ -58,23 +58,36 @@ export async function waitForDeadline(
 /** Version marker: from here on a run's records reach PostgreSQL one at a time, in its order. */
 export const RECORDS_IN_ORDER_PATCH = 'records-in-order-v1';
 
-/** Runs `record(event)` after every record queued before it has finished. The event is built by
- * the caller at once (it holds the state as it was, and an Update's event key). */
-export type RecordQueue = <E, T>(record: (event: E) => Promise<T>, event: E) => Promise<T>;
+/** Runs `record(event)` after every record queued before it in the same lane has finished. The
+ * event is built by the caller at once (it holds the state as it was, and an Update's event key). */
+export interface RecordQueue {
+  <E, T>(record: (event: E) => Promise<T>, event: E, lane?: string): Promise<T>;
+  /** False in a run recorded before the queue (replaying): records run as they come. */
+  readonly ordered: boolean;
+}
 
 /**
  * A workflow's records carry the state they leave behind (a round's status, which signatures an
- * amendment invalidates). Accepted Updates run concurrently, so without a queue a record whose
- * first attempt failed (PostgreSQL restarting) could commit after a later one and overwrite it:
- * a countersigned round read back as awaiting countersign. Call once, at the top of the workflow;
- * runs recorded before the queue keep running their records concurrently (replay).
+ * amendment invalidates, a unit's latest revision). Accepted Updates run concurrently, so without
+ * a queue a record whose first attempt failed (PostgreSQL restarting) could commit after a later
+ * one and overwrite it: a countersigned round read back as awaiting countersign. Records in one
+ * lane (the whole round; one unit's registration) run one at a time, in the order the workflow
+ * accepted them; lanes run side by side. Call once, at the top of the workflow; runs recorded
+ * before the queue keep running their records concurrently (replay).
  */
 export function recordsInOrder(): RecordQueue {
-  if (!patched(RECORDS_IN_ORDER_PATCH)) return (record, event) => record(event);
-  let tail: Promise<unknown> = Promise.resolve();
-  return <E, T>(record: (event: E) => Promise<T>, event: E) => {
-    const run = tail.then(() => record(event));
-    tail = run.catch(() => undefined);
+  const ordered = patched(RECORDS_IN_ORDER_PATCH);
+  const tails = new Map<string, Promise<unknown>>();
+  const queue = <E, T>(record: (event: E) => Promise<T>, event: E, lane = ''): Promise<T> => {
+    if (!ordered) return record(event);
+    const run = (tails.get(lane) ?? Promise.resolve()).then(() => record(event));
+    const tail = run.catch(() => undefined);
+    tails.set(lane, tail);
+    // Forget a lane once its last record is done (a year has many units, each a lane).
+    void tail.then(() => {
+      if (tails.get(lane) === tail) tails.delete(lane);
+    });
     return run;
   };
+  return Object.assign(queue, { ordered });
 }

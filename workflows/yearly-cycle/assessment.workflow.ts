@@ -58,15 +58,19 @@ export async function assessmentWorkflow(
     declareConflictUpdate,
     async (cmd) => {
       state.applyConflict(cmd);
-      await inOrder(acts.recordConflict, {
-        eventKey: eventKey('conflict'),
-        cycleId,
-        actorUserId: cmd.actor.userId,
-        stage,
-        assessorUnitId: cmd.assessorUnitId,
-        subjectUnitId: cmd.subjectUnitId,
-        reason: cmd.reason,
-      });
+      await inOrder(
+        acts.recordConflict,
+        {
+          eventKey: eventKey('conflict'),
+          cycleId,
+          actorUserId: cmd.actor.userId,
+          stage,
+          assessorUnitId: cmd.assessorUnitId,
+          subjectUnitId: cmd.subjectUnitId,
+          reason: cmd.reason,
+        },
+        `${cmd.assessorUnitId}>${cmd.subjectUnitId}`,
+      );
       return state.view();
     },
     { validator: (cmd: ConflictCommand) => guarded(() => state.validateConflict(cmd)) },
@@ -76,17 +80,21 @@ export async function assessmentWorkflow(
     submitSelfAssessmentUpdate,
     async (cmd) => {
       const total = state.applySelf(cmd, '');
-      const { recordedAt } = await inOrder(acts.recordAssessment, {
-        eventKey: eventKey('self'),
-        cycleId,
-        actorUserId: cmd.actor.userId,
-        stage,
-        assessorUnitId: cmd.unitId,
-        subjectUnitId: cmd.unitId,
-        scores: cmd.scores,
-        total,
-        evidence: cmd.evidence,
-      });
+      const { recordedAt } = await inOrder(
+        acts.recordAssessment,
+        {
+          eventKey: eventKey('self'),
+          cycleId,
+          actorUserId: cmd.actor.userId,
+          stage,
+          assessorUnitId: cmd.unitId,
+          subjectUnitId: cmd.unitId,
+          scores: cmd.scores,
+          total,
+          evidence: cmd.evidence,
+        },
+        `${cmd.unitId}>${cmd.unitId}`,
+      );
       state.stamp('self', cmd.unitId, recordedAt);
       return state.view();
     },
@@ -97,16 +105,20 @@ export async function assessmentWorkflow(
     submitPeerAssessmentUpdate,
     async (cmd) => {
       const total = state.applyPeer(cmd, '');
-      const { recordedAt } = await inOrder(acts.recordAssessment, {
-        eventKey: eventKey('peer'),
-        cycleId,
-        actorUserId: cmd.actor.userId,
-        stage,
-        assessorUnitId: cmd.assessorUnitId,
-        subjectUnitId: cmd.subjectUnitId,
-        scores: cmd.scores,
-        total,
-      });
+      const { recordedAt } = await inOrder(
+        acts.recordAssessment,
+        {
+          eventKey: eventKey('peer'),
+          cycleId,
+          actorUserId: cmd.actor.userId,
+          stage,
+          assessorUnitId: cmd.assessorUnitId,
+          subjectUnitId: cmd.subjectUnitId,
+          scores: cmd.scores,
+          total,
+        },
+        `${cmd.assessorUnitId}>${cmd.subjectUnitId}`,
+      );
       state.stamp('peer', `${cmd.assessorUnitId}>${cmd.subjectUnitId}`, recordedAt);
       return state.view();
     },
@@ -117,13 +129,17 @@ export async function assessmentWorkflow(
     submitProgressUpdate,
     async (cmd) => {
       state.applyProgress(cmd, '');
-      const { recordedAt } = await inOrder(acts.recordProgress, {
-        eventKey: eventKey('progress'),
-        cycleId,
-        actorUserId: cmd.actor.userId,
-        unitId: cmd.unitId,
-        items: cmd.items,
-      });
+      const { recordedAt } = await inOrder(
+        acts.recordProgress,
+        {
+          eventKey: eventKey('progress'),
+          cycleId,
+          actorUserId: cmd.actor.userId,
+          unitId: cmd.unitId,
+          items: cmd.items,
+        },
+        `progress:${cmd.unitId}`,
+      );
       state.stamp('progress', cmd.unitId, recordedAt);
       return state.view();
     },

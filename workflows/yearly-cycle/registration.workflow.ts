@@ -53,17 +53,21 @@ export async function registrationWorkflow(
     submitRegistrationUpdate,
     async (cmd) => {
       const entry = state.applySubmit(cmd, '');
-      const { recordedAt } = await inOrder(acts.recordRegistration, {
-        eventKey: eventKey('submit'),
-        cycleId,
-        actorUserId: cmd.actor.userId,
-        unitId: cmd.unitId,
-        status: entry.status,
-        late: false,
-        revision: entry.revision,
-        titles: cmd.content.titles,
-        initiatives: cmd.content.initiatives,
-      });
+      const { recordedAt } = await inOrder(
+        acts.recordRegistration,
+        {
+          eventKey: eventKey('submit'),
+          cycleId,
+          actorUserId: cmd.actor.userId,
+          unitId: cmd.unitId,
+          status: entry.status,
+          late: false,
+          revision: entry.revision,
+          titles: cmd.content.titles,
+          initiatives: cmd.content.initiatives,
+        },
+        cmd.unitId,
+      );
       entry.at = recordedAt;
       return state.compliance();
     },
@@ -74,18 +78,22 @@ export async function registrationWorkflow(
     requestLateRegistrationUpdate,
     async (cmd) => {
       const entry = state.applyLateRequest(cmd, '');
-      const { recordedAt } = await inOrder(acts.recordRegistration, {
-        eventKey: eventKey('late-request'),
-        cycleId,
-        actorUserId: cmd.actor.userId,
-        unitId: cmd.unitId,
-        status: entry.status,
-        late: true,
-        revision: entry.revision,
-        titles: cmd.content.titles,
-        initiatives: cmd.content.initiatives,
-        lateReason: cmd.reason,
-      });
+      const { recordedAt } = await inOrder(
+        acts.recordRegistration,
+        {
+          eventKey: eventKey('late-request'),
+          cycleId,
+          actorUserId: cmd.actor.userId,
+          unitId: cmd.unitId,
+          status: entry.status,
+          late: true,
+          revision: entry.revision,
+          titles: cmd.content.titles,
+          initiatives: cmd.content.initiatives,
+          lateReason: cmd.reason,
+        },
+        cmd.unitId,
+      );
       entry.at = recordedAt;
       return state.compliance();
     },
@@ -96,14 +104,18 @@ export async function registrationWorkflow(
     decideLateRegistrationUpdate,
     async (cmd) => {
       state.applyLateDecision(cmd);
-      await inOrder(acts.recordLateDecision, {
-        eventKey: eventKey('late-decision'),
-        cycleId,
-        actorUserId: cmd.actor.userId,
-        unitId: cmd.unitId,
-        approve: cmd.approve,
-        note: cmd.note,
-      });
+      await inOrder(
+        acts.recordLateDecision,
+        {
+          eventKey: eventKey('late-decision'),
+          cycleId,
+          actorUserId: cmd.actor.userId,
+          unitId: cmd.unitId,
+          approve: cmd.approve,
+          note: cmd.note,
+        },
+        cmd.unitId,
+      );
       return state.compliance();
     },
     { validator: (cmd: LateDecisionCommand) => guarded(() => state.validateLateDecision(cmd)) },
