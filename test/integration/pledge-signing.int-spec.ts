@@ -400,13 +400,26 @@ describe('pledge-signing round through HTTP (real Temporal, PostgreSQL, Redis)',
     const en = await sys.http.as<Problem>(
       cluster.units[0].signer,
       'POST',
-      '/signing-rounds/nope/sign',
+      '/signing-rounds/pledge-signing-NOPE-DVK-2026/sign',
       { unitId: cluster.units[0].id, version: 1 },
       { 'accept-language': 'en' },
     );
     expect(en.status).toBe(404);
     expect(en.body).toMatchObject({ code: 'ROUND_NOT_FOUND' });
     expect(en.body.detail).toContain('not found');
+    // An id that cannot be a round's (empty, another shape) is bad input, named as such.
+    for (const id of ['nope', '%20', 'pledge-signing-lower-case']) {
+      const bad = await sys.http.as<Problem>(
+        cluster.units[0].signer,
+        'POST',
+        `/signing-rounds/${id}/countersign`,
+        { version: 1 },
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([
+        expect.objectContaining({ field: 'roundId', rule: 'matches' }),
+      ]);
+    }
     const anonymous = await sys.http.as<Problem>(null, 'GET', '/cycles');
     expect(anonymous.status).toBe(401);
     const badLogin = await sys.http.request<Problem>('POST', '/auth/login', {

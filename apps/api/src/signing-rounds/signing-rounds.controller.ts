@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { roundIdParam } from '../common/pattern-param';
 import { uuidParam } from '../common/uuid-param';
 import {
   AmendPledgeDto,
@@ -56,7 +57,7 @@ export class SigningRoundsController {
   @ApiOkResponse({ type: SigningStatusDto })
   status(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('roundId') roundId: string,
+    @Param('roundId', roundIdParam()) roundId: string,
   ): Promise<SigningStatusDto> {
     return this.rounds.status(user, roundId);
   }
@@ -66,7 +67,7 @@ export class SigningRoundsController {
   @ApiOkResponse({ type: [SignatureDto] })
   signatures(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('roundId') roundId: string,
+    @Param('roundId', roundIdParam()) roundId: string,
     @Query() query: ListSignaturesQueryDto,
   ): Promise<SignatureDto[]> {
     return this.rounds.signatures(user, roundId, query.includeInvalidated);
@@ -77,7 +78,7 @@ export class SigningRoundsController {
   @ApiOkResponse({ type: [AuditEntryDto] })
   audit(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('roundId') roundId: string,
+    @Param('roundId', roundIdParam()) roundId: string,
   ): Promise<AuditEntryDto[]> {
     return this.rounds.auditTrail(user, roundId);
   }
@@ -89,7 +90,7 @@ export class SigningRoundsController {
   @ApiOkResponse({ type: SigningStatusDto })
   sign(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('roundId') roundId: string,
+    @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: SignPledgeDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<SigningStatusDto> {
@@ -103,7 +104,7 @@ export class SigningRoundsController {
   @ApiOkResponse({ type: SigningStatusDto })
   decline(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('roundId') roundId: string,
+    @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: DeclinePledgeDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<SigningStatusDto> {
@@ -119,7 +120,7 @@ export class SigningRoundsController {
   @ApiOkResponse({ type: SigningStatusDto })
   amend(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('roundId') roundId: string,
+    @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: AmendPledgeDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<SigningStatusDto> {
@@ -135,7 +136,7 @@ export class SigningRoundsController {
   @ApiOkResponse({ type: SigningStatusDto })
   extendDeadline(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('roundId') roundId: string,
+    @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: ExtendDeadlineDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<SigningStatusDto> {
@@ -151,7 +152,7 @@ export class SigningRoundsController {
   @ApiOkResponse({ type: SigningStatusDto })
   countersign(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('roundId') roundId: string,
+    @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: CountersignPledgeDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<SigningStatusDto> {
