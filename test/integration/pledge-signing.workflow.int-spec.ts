@@ -49,6 +49,9 @@ function fakeActivities() {
   return { activities, recorded };
 }
 
+/** What a whole three-unit round records, in order: its opening, three signatures, the countersign. */
+const WHOLE_ROUND = ['opened', 'decision', 'decision', 'decision', 'countersigned'];
+
 const signer = (unit: string): Actor => ({
   userId: `user-${unit}`,
   unitId: unit,
@@ -85,6 +88,15 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
     };
   }
 
+  /** The round's options; the start itself is the caller's (plain, or with an Update). */
+  const roundOptions = (roundId: string, deadlineInMs: number) => ({
+    workflowId: roundId,
+    taskQueue: config.temporal.taskQueue,
+    args: [input(roundId, deadlineInMs)] as [PledgeSigningInput],
+  });
+  const startRound = (roundId: string, deadlineInMs: number) =>
+    client.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, roundOptions(roundId, deadlineInMs));
+
   async function withWorker<T>(
     activities: PledgeSigningActivities,
     fn: () => Promise<T>,
@@ -104,11 +116,7 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
     const { activities, recorded } = fakeActivities();
     const roundId = `wf-test-${uniqueSuffix()}`;
     await withWorker(activities, async () => {
-      const handle = await client.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, {
-        workflowId: roundId,
-        taskQueue: config.temporal.taskQueue,
-        args: [input(roundId, 3_600_000)],
-      });
+      const handle = await startRound(roundId, 3_600_000);
 
       // Same update id twice (a client retry): one decision, the same answer.
       const first = await handle.executeUpdate(signPledgeUpdate, {
@@ -152,13 +160,7 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
         history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
       expect(accepted).toHaveLength(4); // B, A, C, countersign: the duplicate and the rejection left no trace
     });
-    expect(recorded.map((r) => r.name)).toEqual([
-      'opened',
-      'decision',
-      'decision',
-      'decision',
-      'countersigned',
-    ]);
+    expect(recorded.map((r) => r.name)).toEqual(WHOLE_ROUND);
   });
 
   it('records actions in the order it accepted them, even when an earlier record must be retried', async () => {
@@ -168,11 +170,7 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
     const { activities, recorded } = fakeActivities();
     const roundId = `wf-test-${uniqueSuffix()}`;
     await withWorker(activities, async () => {
-      const handle = await client.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, {
-        workflowId: roundId,
-        taskQueue: config.temporal.taskQueue,
-        args: [input(roundId, 3_600_000)],
-      });
+      const handle = await startRound(roundId, 3_600_000);
       for (const u of ['A', 'B']) {
         await handle.executeUpdate(signPledgeUpdate, {
           args: [{ actor: signer(u), unitId: u, version: 1 }],
@@ -189,13 +187,7 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
       await Promise.all([lastSignature.result(), countersign.result()]);
       expect(await handle.result()).toMatchObject({ effectiveVersion: 1, overdue: false });
     });
-    expect(recorded.map((r) => r.name)).toEqual([
-      'opened',
-      'decision',
-      'decision',
-      'decision',
-      'countersigned',
-    ]);
+    expect(recorded.map((r) => r.name)).toEqual(WHOLE_ROUND);
   });
 
   it('records the round before a signature that reached the workflow with its start', async () => {
@@ -209,9 +201,7 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
     const roundId = `wf-test-${uniqueSuffix()}`;
     // Update-with-start: the signature reaches the workflow in its very first task.
     const start = new WithStartWorkflowOperation(PLEDGE_SIGNING_WORKFLOW_TYPE, {
-      workflowId: roundId,
-      taskQueue: config.temporal.taskQueue,
-      args: [input(roundId, 3_600_000)],
+      ...roundOptions(roundId, 3_600_000),
       workflowIdConflictPolicy: 'FAIL',
     });
     await withWorker(activities, async () => {
@@ -229,11 +219,7 @@ describe('pledgeSigningWorkflow on the Temporal dev server', () => {
     const { activities, recorded } = fakeActivities();
     const roundId = `wf-test-${uniqueSuffix()}`;
     await withWorker(activities, async () => {
-      const handle = await client.workflow.start(PLEDGE_SIGNING_WORKFLOW_TYPE, {
-        workflowId: roundId,
-        taskQueue: config.temporal.taskQueue,
-        args: [input(roundId, 2_000)],
-      });
+      const handle = await startRound(roundId, 2_000);
       await handle.executeUpdate(signPledgeUpdate, {
         args: [{ actor: signer('A'), unitId: 'A', version: 1 }],
       });
