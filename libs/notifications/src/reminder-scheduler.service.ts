@@ -56,17 +56,13 @@ export class ReminderScheduler {
     await this.addEscalation(row);
   }
 
-  /**
-   * Rebuilds every pending job from PostgreSQL (after Redis lost data). Existing ids are no-ops;
-   * reminders that fell due meanwhile are sent now, the sent-log stops doubles. A reminder lost
-   * just before its deadline is still rebuilt for `graceMs` after the deadline (the caller passes
-   * a few reconcile intervals: Redis may come back only after the deadline), never later.
-   */
-  async reconcile(graceMs = 0): Promise<number> {
+  /** Rebuilds every pending job from PostgreSQL (after Redis lost data). Existing ids are no-ops;
+   * reminders that fell due meanwhile are sent now, the sent-log stops doubles. */
+  async reconcile(): Promise<number> {
     let jobs = 0;
     const now = Date.now();
     for (const row of await this.deadlines.activeDeadlines()) {
-      jobs += await this.enqueue(row, graceMs);
+      jobs += await this.enqueue(row);
       // An escalation is rebuilt for a day after it was raised; older ones were delivered or dead-lettered.
       if (row.escalatedAt && now - row.escalatedAt.getTime() < 24 * 3600_000) {
         await this.addEscalation(row);
@@ -76,15 +72,13 @@ export class ReminderScheduler {
     return jobs;
   }
 
-  /** Adds the deadline's reminder jobs; `graceMs` > 0 only for a rebuild (see reconcile). */
-  private async enqueue(row: DeadlineRow, graceMs = 0): Promise<number> {
+  private async enqueue(row: DeadlineRow): Promise<number> {
     const dueAtMs = row.dueAt.getTime();
     const now = Date.now();
-    // A deadline scheduled when already past gets no reminders (escalation covers it); past the
-    // grace, neither does a rebuilt one.
-    if (dueAtMs + graceMs <= now || row.createdAt.getTime() >= dueAtMs) return 0;
     const jobs = row.reminderAts.flatMap((at, i) => {
       const offset = row.offsets.filter((n) => n > 0).sort((a, b) => b - a)[i] ?? 0;
+      // A reminder for a deadline already past would only confuse; escalation covers it.
+      if (dueAtMs <= now) return [];
       return row.recipientUnitIds.map((unitId) => ({
         name: 'reminder',
         data: { deadlineId: row.id, offset, dueAtMs, unitId, kind: 'reminder' as const },
