@@ -639,6 +639,47 @@ describe('nominationWorkflow and decisionWorkflow on the Temporal dev server', (
     await recordHistory(client, workflowId, 'commendation', 'nomination-returned-resubmitted');
   });
 
+  it('opens the next step only after the record of the action that moved the nomination there', async () => {
+    const fake = fakeActivities();
+    // The appraisal's approval is written slowly, as when PostgreSQL restarts and the activity is
+    // retried: held for up to 3 s, or until the posting is opened meanwhile (the bug this guards).
+    const order: string[] = [];
+    const record = fake.activities.recordNominationAction;
+    fake.activities.recordNominationAction = async (e) => {
+      if (e.stepKey === 'appraisal' && e.action === 'APPROVE') {
+        await waitFor(() => order.includes('posting opened'), {
+          timeoutMs: 3_000,
+          description: 'the posting to open while the approval is written',
+        }).catch(() => undefined);
+        order.push('approval recorded');
+      }
+      return record(e);
+    };
+    const open = fake.activities.openNominationStep;
+    fake.activities.openNominationStep = (e) => {
+      if (e.stepKey === 'posting') order.push('posting opened');
+      return open(e);
+    };
+    const { handle } = await startNomination('ORDER', [unitHead, appraisal, posting]);
+    await withWorker(fake, async () => {
+      await opened(handle, { key: 'unit-head', status: 'IN_REVIEW', timers: 1 });
+      await approve(handle, 'unit-head', signer('P'));
+      await opened(handle, { key: 'appraisal', status: 'IN_REVIEW', timers: 2 });
+      await approve(handle, 'appraisal', reviewer);
+      await opened(handle, { key: 'posting', status: 'POSTED', timers: 3 });
+    });
+    // PostgreSQL opens a step only while it has the nomination there: an opening written before
+    // the approval would find the appraisal, and the posting would never be shown.
+    expect(order).toEqual(['approval recorded', 'posting opened']);
+    expect(
+      fake.of('openNominationStep').map(({ arg }) => [arg.stepIndex, arg.stepKey, arg.status]),
+    ).toEqual([
+      [0, 'unit-head', 'IN_REVIEW'],
+      [1, 'appraisal', 'IN_REVIEW'],
+      [2, 'posting', 'POSTED'],
+    ]);
+  });
+
   it('escalates a step once when its SLA passes, and the step can still be approved', async () => {
     const fake = fakeActivities((e) => (e.stepKey === 'unit-head' ? 1_500 : LONG));
     const { handle, workflowId } = await startNomination('C', [unitHead, appraisal]);

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -37,6 +38,9 @@ import {
 import { StepDeadline } from '../shared/reminders';
 import { eventKey, guarded } from '../shared/workflow-helpers';
 import { clock } from '../yearly-cycle/activities.proxy';
+
+/** Marks runs whose step openings are written only after the records of accepted actions. */
+const STEP_AFTER_RECORDS_PATCH = 'nomination-step-after-records-v1';
 
 const acts = proxyActivities<NominationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -214,6 +218,10 @@ export async function nominationWorkflow(
     days: number,
     purpose: string = status.toLowerCase(),
   ) => {
+    // The opening only writes while PostgreSQL has the nomination at this step: the record of the
+    // action that moved it here (an Update accepted moments ago) must be written first, or the
+    // opening finds the previous step and the posting is never shown.
+    if (patched(STEP_AFTER_RECORDS_PATCH)) await condition(allHandlersFinished);
     const { dueAt, openedAt } = await acts.openNominationStep({
       ...base(null, `${wfId}/open-${state.stepIndex}-r${state.round}-${purpose}`),
       status,
