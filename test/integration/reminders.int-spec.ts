@@ -325,6 +325,88 @@ describe('reminders, escalation and delivery', () => {
     ).toBe('DONE');
   });
 
+  it('a reminder Redis lost just before the deadline is rebuilt after it, within the grace only', async () => {
+    const queues = sys.worker.get(QueuesService);
+    const scheduler = sys.worker.get(ReminderScheduler);
+    const unit = cluster.units[11];
+    const spec = (name: string, dueInMs: number, offsetsWorkingDays: number[]) => ({
+      deadlineId: `pledge_signing-lost-${name}-${suffix}`,
+      kind: 'PLEDGE_SIGNING' as const,
+      subjectId: `lost-${name}-${suffix}`,
+      cycleId: null,
+      title: `Ký giao ước (${name} ${suffix})`,
+      dueAt: new Date(Date.now() + dueInMs).toISOString(),
+      clock: { periodStart: '2026-03-02', epochMs: Date.now(), scale: 1 },
+      offsetsWorkingDays,
+      recipientUnitIds: [unit.id],
+      escalateToUnitId: null,
+    });
+    // Jobs for the deadline as it now stands. The system's own reconciler runs meanwhile and may
+    // re-add a job for the other deadline's first due date; that job is stale and never sends.
+    const jobsOf = async (deadlineId: string) => {
+      const row = await sys.prisma.deadline.findUniqueOrThrow({ where: { id: deadlineId } });
+      return (await queues.reminders.getJobs(['delayed', 'waiting', 'active', 'completed'])).filter(
+        (j) => j.data.deadlineId === deadlineId && j.data.dueAtMs === row.dueAt.getTime(),
+      );
+    };
+    // Both reminders of the recent deadline (3 and 1 working days before) are lost.
+    const recent = spec('recent', 1_000, [3, 1]);
+    const old = spec('old', 3600_000, [1]);
+    // Paused: the jobs stay in Redis unprocessed until they are lost (removed).
+    await queues.reminders.pause();
+    try {
+      for (const s of [recent, old]) {
+        await scheduler.schedule(s);
+        expect(await jobsOf(s.deadlineId)).toHaveLength(s.offsetsWorkingDays.length);
+      }
+      // The other deadline's jobs are lost, and it passed two minutes ago, beyond any grace.
+      for (const job of await jobsOf(old.deadlineId)) await job.remove();
+      await sys.prisma.deadline.update({
+        where: { id: old.deadlineId },
+        data: {
+          createdAt: new Date(Date.now() - 3600_000),
+          dueAt: new Date(Date.now() - 120_000),
+        },
+      });
+      // The recent one's jobs are gone when Redis is back, just after the deadline (removed only
+      // then: the system's own reconciler, running meanwhile, would rebuild them before it).
+      const dueAtMs = Date.parse(recent.dueAt);
+      await waitFor(() => Date.now() > dueAtMs + 50, { description: 'the deadline to pass' });
+      for (const job of await jobsOf(recent.deadlineId)) await job.remove();
+      // Within the grace the lost reminder comes back; past it, the other does not.
+      // Only the last one: a single overdue message rather than one per offset.
+      await scheduler.reconcile(60_000);
+      const rebuilt = await jobsOf(recent.deadlineId);
+      expect(rebuilt.map((j) => [j.data.offset, j.data.overdue])).toEqual([[1, true]]);
+      expect(await jobsOf(old.deadlineId)).toHaveLength(0);
+      await sys.prisma.deadline.update({
+        where: { id: old.deadlineId },
+        data: { status: 'CANCELLED' },
+      });
+    } finally {
+      await queues.reminders.resume();
+    }
+    // It is delivered (late, once) to the unit that has not acted.
+    const delivered = await waitFor(
+      async () => {
+        const box = await inbox(unit.signer);
+        const items = box.items.filter((i) => i.title.includes(`recent ${suffix}`));
+        return items.length > 0 ? items : undefined;
+      },
+      { description: 'the rebuilt reminder in the inbox' },
+    );
+    expect(delivered).toHaveLength(1);
+    const row = await sys.prisma.deadline.findUniqueOrThrow({ where: { id: recent.deadlineId } });
+    const dueOn = row.dueOn.toISOString().slice(0, 10).split('-').reverse().join('/');
+    // Worded as overdue: the days it would have counted are gone.
+    expect(delivered[0].title).toBe(`Nhắc hạn: ${recent.title} – đã quá hạn ${dueOn}`);
+    expect(delivered[0].body).not.toContain('Còn');
+    // Reconciling again adds nothing: the job that ran is still known to Redis.
+    await scheduler.reconcile(60_000);
+    expect(await jobsOf(recent.deadlineId)).toHaveLength(1);
+    await scheduler.close(recent.deadlineId);
+  });
+
   it('the head moves a deadline: the timer waits for the new one and the reminders move with it', async () => {
     const { head, units } = cluster;
     const created = await sys.http.as<{ id: string }>(cluster.admin, 'POST', '/cycles', {

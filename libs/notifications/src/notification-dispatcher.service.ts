@@ -43,6 +43,7 @@ export class NotificationDispatcher {
           dueOn,
           offset: job.offset,
           unitName: unit?.name ?? '',
+          overdue: job.overdue === true,
         });
         await this.fanOut(
           r,

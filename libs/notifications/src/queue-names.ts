@@ -15,6 +15,8 @@ export interface ReminderJob {
   dueAtMs: number;
   unitId: string | null;
   kind: 'reminder' | 'escalation';
+  /** Rebuilt after its deadline had passed (Redis lost it just before): worded as overdue. */
+  overdue?: boolean;
 }
 
 export interface DeliveryJob {

@@ -70,6 +70,24 @@ describe('message templates', () => {
     expect(en.body).toContain('3 working day(s) left until 20/01/2026');
   });
 
+  it('words a reminder rebuilt after its deadline as overdue, without counting days left', () => {
+    const p = {
+      title: 'Đăng ký thi đua 2026',
+      dueOn: '2026-01-20',
+      offset: 1,
+      unitName: 'Bộ Y tế',
+    };
+    const vi = reminderText('vi', { ...p, overdue: true });
+    expect(vi.title).toBe('Nhắc hạn: Đăng ký thi đua 2026 – đã quá hạn 20/01/2026');
+    expect(vi.body).toBe(
+      'Đã quá hạn 20/01/2026 của "Đăng ký thi đua 2026". Bộ Y tế chưa thực hiện.',
+    );
+    expect(vi.body).not.toContain('Còn');
+    expect(reminderText('en', { ...p, overdue: true }).body).toBe(
+      '"Đăng ký thi đua 2026" was due 20/01/2026. Bộ Y tế has not done it yet.',
+    );
+  });
+
   it('names every late unit in an escalation', () => {
     const t = escalationText('vi', {
       title: 'Ký kết giao ước',

@@ -56,13 +56,17 @@ export class ReminderScheduler {
     await this.addEscalation(row);
   }
 
-  /** Rebuilds every pending job from PostgreSQL (after Redis lost data). Existing ids are no-ops;
-   * reminders that fell due meanwhile are sent now, the sent-log stops doubles. */
-  async reconcile(): Promise<number> {
+  /**
+   * Rebuilds every pending job from PostgreSQL (after Redis lost data). Existing ids are no-ops;
+   * reminders that fell due meanwhile are sent now, the sent-log stops doubles. A reminder lost
+   * just before its deadline is still rebuilt for `graceMs` after the deadline (the caller passes
+   * a few reconcile intervals: Redis may come back only after the deadline), never later.
+   */
+  async reconcile(graceMs = 0): Promise<number> {
     let jobs = 0;
     const now = Date.now();
     for (const row of await this.deadlines.activeDeadlines()) {
-      jobs += await this.enqueue(row);
+      jobs += await this.enqueue(row, graceMs);
       // An escalation is rebuilt for a day after it was raised; older ones were delivered or dead-lettered.
       if (row.escalatedAt && now - row.escalatedAt.getTime() < 24 * 3600_000) {
         await this.addEscalation(row);
@@ -72,16 +76,29 @@ export class ReminderScheduler {
     return jobs;
   }
 
-  private async enqueue(row: DeadlineRow): Promise<number> {
+  /** Adds the deadline's reminder jobs; `graceMs` > 0 only for a rebuild (see reconcile). */
+  private async enqueue(row: DeadlineRow, graceMs = 0): Promise<number> {
     const dueAtMs = row.dueAt.getTime();
     const now = Date.now();
+    // A deadline scheduled when already past gets no reminders (escalation covers it); past the
+    // grace, neither does a rebuilt one.
+    if (dueAtMs + graceMs <= now || row.createdAt.getTime() >= dueAtMs) return 0;
+    const overdue = dueAtMs <= now;
     const jobs = row.reminderAts.flatMap((at, i) => {
+      // After the deadline only its last reminder is rebuilt: one overdue message, not one per
+      // offset (earlier ones fell due while Redis was up and were rebuilt then if lost).
+      if (overdue && i !== row.reminderAts.length - 1) return [];
       const offset = row.offsets.filter((n) => n > 0).sort((a, b) => b - a)[i] ?? 0;
-      // A reminder for a deadline already past would only confuse; escalation covers it.
-      if (dueAtMs <= now) return [];
       return row.recipientUnitIds.map((unitId) => ({
         name: 'reminder',
-        data: { deadlineId: row.id, offset, dueAtMs, unitId, kind: 'reminder' as const },
+        data: {
+          deadlineId: row.id,
+          offset,
+          dueAtMs,
+          unitId,
+          kind: 'reminder' as const,
+          ...(overdue ? { overdue: true } : {}),
+        },
         opts: {
           jobId: reminderJobId(row.id, unitId, offset, dueAtMs),
           delay: Math.max(0, at.getTime() - now),

@@ -9,8 +9,20 @@ const dueText = (dueOn: string) =>
 /** Vietnamese first; English for users who chose it. */
 export function reminderText(
   locale: string,
-  p: { title: string; dueOn: string; offset: number; unitName: string },
+  p: { title: string; dueOn: string; offset: number; unitName: string; overdue?: boolean },
 ): MessageText {
+  // Rebuilt after the deadline (Redis lost it just before): it must not count days that are gone.
+  if (p.overdue) {
+    return locale === 'en'
+      ? {
+          title: `Reminder: ${p.title} – overdue since ${dueText(p.dueOn)}`,
+          body: `"${p.title}" was due ${dueText(p.dueOn)}. ${p.unitName} has not done it yet.`,
+        }
+      : {
+          title: `Nhắc hạn: ${p.title} – đã quá hạn ${dueText(p.dueOn)}`,
+          body: `Đã quá hạn ${dueText(p.dueOn)} của "${p.title}". ${p.unitName} chưa thực hiện.`,
+        };
+  }
   if (locale === 'en') {
     return {
       title: `Reminder: ${p.title} is due ${dueText(p.dueOn)}`,

@@ -73,7 +73,11 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
 
   async reconcile(): Promise<void> {
     try {
-      const jobs = await this.scheduler.reconcile();
+      // A reminder Redis lost just before its deadline is still sent if Redis is back within ten
+      // intervals (5 min by default); the bound keeps a flush from re-queuing older deadlines.
+      const jobs = await this.scheduler.reconcile(
+        10 * this.config.notifications.reconcileIntervalMs,
+      );
       this.logger.debug(`reconciled ${jobs} reminder jobs from PostgreSQL`);
     } catch (err) {
       this.logger.warn({ err }, 'reconcile failed; will try again');
