@@ -148,6 +148,17 @@ async function checkNomination(ctx: ChaosContext, t: TrialRun, fail: Fail): Prom
   if (same > 1)
     fail('no-double-award', `${same} awards of ${nomination.formCode} for ${recipientKey}`);
 
+  // A run that closed left PostgreSQL showing its final status (a late record must not win), and a
+  // posting the workflow went through was shown as posted.
+  const terminal = ['AWARDED', 'REJECTED', 'WITHDRAWN'];
+  if (view && terminal.includes(view.status) && nomination.status !== view.status)
+    fail(
+      'pg-matches-workflow',
+      `PostgreSQL shows ${nomination.status}, the workflow ${view.status}`,
+    );
+  if (history.some((h) => h.action === 'POSTING_COMPLETED') && !nomination.postedFrom)
+    fail('pg-matches-workflow', 'posted in the workflow, never shown as posted in PostgreSQL');
+
   // PostgreSQL and the workflow hold the same actions.
   if (view) {
     const entry = (stepKey: string, round: number, action: string, actor: string | null) =>
