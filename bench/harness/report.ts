@@ -133,7 +133,8 @@ export function writeResults(
     `${JSON.stringify({ machine, options: opts, results, notes: extraNotes }, null, 2)}\n`,
   );
   const md = toMarkdown(results, machine, opts, extraNotes);
-  const latest = path.join(dir, 'latest.md');
-  writeFileSync(latest, md);
+  // The run's own summary stays next to its JSON; latest.md is a copy of the newest one.
+  writeFileSync(json.replace(/\.json$/, '.md'), md);
+  writeFileSync(path.join(dir, 'latest.md'), md);
   return { json, md };
 }

@@ -16,10 +16,11 @@ const PERIOD_START = '2026-01-01';
 
 /**
  * Reminders fire: reminders whose instants are spread evenly over one minute, delivered by the
- * product's processors (reminder job → re-check of the deadline and recipients → in-app delivery
- * job → Notification row, unique per dedupKey). Each deadline reminds 10 units; its clock is set
- * so that its reminder falls on its planned instant. Raw baseline: the same number of bare delayed
- * jobs at the same instants, consumed by a no-op BullMQ worker of the same concurrency.
+ * product's processors (reminder job → re-check of the deadline and recipients → Notification row,
+ * unique per dedupKey, and its sent-log entry in one statement). Each deadline reminds 10 units;
+ * its clock is set so that its reminder falls on its planned instant. Raw baseline: the same
+ * number of bare delayed jobs at the same instants, consumed by a no-op BullMQ worker of the same
+ * concurrency.
  * Lateness = when the row was written (or the no-op ran) minus the planned instant.
  */
 export async function remindersFireScenario(ctx: BenchContext): Promise<ScenarioResult> {
@@ -209,7 +210,7 @@ export async function remindersFireScenario(ctx: BenchContext): Promise<Scenario
       key: 'reminders-fire',
       title: 'reminders fire',
       productPath:
-        "delayed reminder job → NotificationDispatcher.handleReminder (deadline still active? unit acted? recipients and preferences) → in-app delivery job → Notification row (unique dedupKey) and sent-log, by the worker's BullMQ processors",
+        "delayed reminder job → NotificationDispatcher.handleReminder (deadline still active? unit acted? recipients with their preferences and unit in one query) → Notification row (unique dedupKey) and sent-log in one statement, by the worker's BullMQ processor (e-mail and webhooks would be queued on)",
       baselinePath:
         "bare delayed BullMQ jobs at the same instants and a no-op worker (concurrency 10, as the product's)",
       size: `${total.toLocaleString('en-US')} reminders due within ${windowMs / 1000} s per run (${deadlines} deadlines × ${UNITS} units)`,

@@ -35,14 +35,18 @@ export class NotificationDispatcher {
     const publicUrl = this.config.notifications.publicUrl;
     if (job.kind === 'reminder' && job.unitId) {
       if (await this.repo.hasActed(d.kind, d.subjectId, d.cycleId, job.unitId)) return 'acted';
-      const [unit] = await this.repo.unitsByIds([job.unitId]);
+      const { unitName, recipients } = await this.repo.recipients(
+        job.unitId,
+        d.kind,
+        d.recipientRole,
+      );
       const dueOn = d.dueOn.toISOString().slice(0, 10);
-      for (const r of await this.repo.recipients(job.unitId, d.kind, d.recipientRole)) {
+      for (const r of recipients) {
         const text = reminderText(r.locale, {
           title: d.title,
           dueOn,
           offset: job.offset,
-          unitName: unit?.name ?? '',
+          unitName: unitName ?? '',
           overdue: job.overdue === true,
         });
         await this.fanOut(
@@ -120,6 +124,9 @@ export class NotificationDispatcher {
     return 'sent';
   }
 
+  /** The inbox row is written here, once per dedup key (one statement; a second run of this job
+   * finds it written); e-mail and webhooks go to their queues for rate limits, quiet hours and
+   * retries. */
   private async fanOut(
     r: Recipient,
     base: string,
@@ -128,10 +135,21 @@ export class NotificationDispatcher {
     link: string,
   ): Promise<void> {
     for (const channel of r.channels as ChannelName[]) {
-      const to = channel === 'EMAIL' ? r.email : channel === 'WEBHOOK' ? r.webhookUrl : null;
-      if (channel !== 'IN_APP' && !to) continue;
       const dedupKey = `${base}/${channel}`;
-      const delay = channel === 'IN_APP' ? 0 : quietDelayMs(Date.now(), r.quietFrom, r.quietTo);
+      if (channel === 'IN_APP') {
+        await this.repo.deliverInApp({
+          dedupKey,
+          userId: r.userId,
+          kind,
+          title: text.title,
+          body: text.body,
+          link,
+        });
+        continue;
+      }
+      const to = channel === 'EMAIL' ? r.email : r.webhookUrl;
+      if (!to) continue;
+      const delay = quietDelayMs(Date.now(), r.quietFrom, r.quietTo);
       await this.queues.deliveries[channel].add(
         'deliver',
         { dedupKey, channel, userId: r.userId, kind, title: text.title, body: text.body, link, to },

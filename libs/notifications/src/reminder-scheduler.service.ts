@@ -39,6 +39,10 @@ export class ReminderScheduler {
     ) {
       await this.removeJobs(previous);
     }
+    if (row.status !== 'ACTIVE') {
+      this.logger.debug(`deadline ${row.id} is ${row.status}: no reminders`);
+      return;
+    }
     await this.enqueue(row);
   }
 

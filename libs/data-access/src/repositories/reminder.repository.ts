@@ -43,11 +43,12 @@ export class ReminderRepository {
       escalateToUnitId: spec.escalateToUnitId,
       recipientRole: (spec.recipientRole ?? null) as Role | null,
       escalateRole: (spec.escalateRole ?? null) as Role | null,
-      status: 'ACTIVE' as const,
     };
+    // A deadline is created ACTIVE and an update keeps its status: a late or repeated schedule
+    // (an activity attempt that outlived its timeout) never reopens a deadline already closed.
     const row = await this.prisma.deadline.upsert({
       where: { id: spec.deadlineId },
-      create: { id: spec.deadlineId, ...data },
+      create: { id: spec.deadlineId, ...data, status: 'ACTIVE' },
       update: data,
     });
     return { previous, row };
@@ -115,13 +116,52 @@ export class ReminderRepository {
     return this.prisma.unit.findMany({ where: { id: { in: ids } } });
   }
 
-  /** The unit's users who act on this kind of deadline, with their channel preferences. */
-  async recipients(unitId: string, kind: string, role?: Role | null): Promise<Recipient[]> {
+  /** The unit's users who act on this kind of deadline, with their channel preferences and the
+   * unit's name: one query (a reminder run reads this for every unit it reminds). */
+  async recipients(
+    unitId: string,
+    kind: string,
+    role?: Role | null,
+  ): Promise<{ unitName: string | null; recipients: Recipient[] }> {
     role ??= ROLE_FOR[kind as DeadlineKind] ?? 'UNIT_SIGNER';
-    const users = await this.prisma.user.findMany({
-      where: { unitId, active: true, roles: { has: role } },
-    });
-    return this.withPreferences(users);
+    const rows = await this.prisma.$queryRaw<
+      {
+        unitName: string;
+        userId: string | null;
+        email: string | null;
+        locale: string | null;
+        channels: string[] | null;
+        webhookUrl: string | null;
+        quietFrom: string | null;
+        quietTo: string | null;
+      }[]
+    >`
+      SELECT un."name" AS "unitName", u."id"::text AS "userId", u."email", u."locale",
+             p."channels"::text[] AS "channels", p."webhookUrl", p."quietFrom", p."quietTo"
+      FROM "Unit" un
+      LEFT JOIN "User" u
+        ON u."unitId" = un."id" AND u."active" AND ${role}::"Role" = ANY (u."roles")
+      LEFT JOIN "NotificationPreference" p ON p."userId" = u."id"
+      WHERE un."id" = ${unitId}::uuid
+      ORDER BY u."username"`;
+    return {
+      unitName: rows[0]?.unitName ?? null,
+      recipients: rows.flatMap((r) =>
+        r.userId === null
+          ? []
+          : [
+              {
+                userId: r.userId,
+                email: r.email,
+                locale: r.locale ?? 'vi',
+                channels: (r.channels ?? (r.email ? ['IN_APP', 'EMAIL'] : ['IN_APP'])) as Channel[],
+                webhookUrl: r.webhookUrl,
+                quietFrom: r.quietFrom,
+                quietTo: r.quietTo,
+              },
+            ],
+      ),
+    };
   }
 
   /** The signers of a unit (escalations go to the head unit's leadership). */
@@ -132,7 +172,11 @@ export class ReminderRepository {
     return this.withPreferences(users);
   }
 
-  /** Inbox delivery: exactly once per dedup key, whatever the number of job runs. */
+  /**
+   * Inbox delivery: exactly once per dedup key, whatever the number of job runs. The inbox row and
+   * its sent-log entry are one statement (one round trip, one transaction); true when this call
+   * wrote the row.
+   */
   async deliverInApp(n: {
     dedupKey: string;
     userId: string;
@@ -141,20 +185,21 @@ export class ReminderRepository {
     body: string;
     link: string | null;
   }): Promise<boolean> {
-    const result = await this.prisma.notification.createMany({ data: [n], skipDuplicates: true });
-    await this.prisma.deliveryLog.createMany({
-      data: [
-        {
-          dedupKey: n.dedupKey,
-          channel: 'IN_APP',
-          userId: n.userId,
-          status: 'SENT',
-          sentAt: new Date(),
-        },
-      ],
-      skipDuplicates: true,
-    });
-    return result.count === 1;
+    const at = new Date();
+    const [row] = await this.prisma.$queryRaw<{ created: number }[]>`
+      WITH inbox AS (
+        INSERT INTO "Notification" ("id", "userId", "kind", "title", "body", "link", "dedupKey", "createdAt")
+        VALUES (gen_random_uuid(), ${n.userId}::uuid, ${n.kind}, ${n.title}, ${n.body}, ${n.link},
+                ${n.dedupKey}, ${at})
+        ON CONFLICT ("dedupKey") DO NOTHING
+        RETURNING 1
+      ), sent AS (
+        INSERT INTO "DeliveryLog" ("id", "dedupKey", "channel", "userId", "status", "claimedAt", "sentAt")
+        VALUES (gen_random_uuid(), ${n.dedupKey}, 'IN_APP'::"Channel", ${n.userId}::uuid, 'SENT', ${at}, ${at})
+        ON CONFLICT ("dedupKey") DO NOTHING
+      )
+      SELECT count(*)::int AS created FROM inbox`;
+    return row?.created === 1;
   }
 
   /**
