@@ -347,6 +347,17 @@ describe('nominations, decisions and certificates', () => {
     expect(done.actions.find((a) => a.action === 'RETURN')?.reason).toBe(
       'Thiếu số liệu minh chứng',
     );
+    // Every step's deadline (the revision's and the objections' too) is closed once the chain is
+    // over: nobody is reminded of a step already taken.
+    const stepDeadlines = () =>
+      sys.prisma.deadline.findMany({
+        where: { subjectId: { startsWith: `nomination-${id}-` } },
+        select: { id: true, status: true },
+      });
+    await waitFor(async () => (await stepDeadlines()).every((d) => d.status === 'DONE'), {
+      description: 'the last step deadline to close',
+    });
+    expect((await stepDeadlines()).length).toBeGreaterThanOrEqual(3);
 
     // One achievement, one award: the same unit's 2026 results cannot also go for a Bằng khen.
     const twice = await nominate(nominee.officer, {

@@ -36,6 +36,7 @@ import {
   type NominationWorkflowInput,
   type ReminderActivities,
   type StepOpenedEvent,
+  type StepTransition,
 } from '@epw/contracts';
 import {
   CycleClock,
@@ -72,6 +73,7 @@ function fakeActivities(durationOf: (e: StepOpenedEvent) => number = () => LONG)
   const calls: AnyCall[] = [];
   const firstAnswer = new Map<string, unknown>();
   const decision: { awards: IssuedAward[] } = { awards: [] };
+  const transitions: StepTransition[] = [];
   const now = () => new Date().toISOString();
 
   const once =
@@ -109,6 +111,15 @@ function fakeActivities(durationOf: (e: StepOpenedEvent) => number = () => LONG)
       signedOn: '2026-12-01',
       awards: decision.awards,
     })),
+    // The batched opening is its three parts, recorded as such (the real one is the same three
+    // idempotent calls in one activity).
+    advanceNominationStep: async (t) => {
+      transitions.push(t);
+      if (t.closeDeadlineId) await activities.closeDeadline({ deadlineId: t.closeDeadlineId });
+      const opened = await activities.openNominationStep(t.open);
+      if (t.deadline) await activities.scheduleDeadline({ ...t.deadline, dueAt: opened.dueAt });
+      return opened;
+    },
     scheduleDeadline: note('scheduleDeadline'),
     escalateDeadline: note('escalateDeadline'),
     closeDeadline: note('closeDeadline'),
@@ -128,7 +139,7 @@ function fakeActivities(durationOf: (e: StepOpenedEvent) => number = () => LONG)
   /** The length each step was opened for, in the order they were opened. */
   const openDurations = () =>
     of('openNominationStep').map((c) => Date.parse(c.result.dueAt) - Date.parse(c.result.openedAt));
-  return { activities, calls, of, eventKeys, openDurations, decision };
+  return { activities, calls, of, eventKeys, openDurations, decision, transitions };
 }
 type Fake = ReturnType<typeof fakeActivities>;
 
@@ -539,6 +550,16 @@ describe('nominationWorkflow and decisionWorkflow on the Temporal dev server', (
       deadline(3),
     ]);
     expect(fake.of('escalateDeadline')).toEqual([]);
+    // Each opening is one activity that also closes the step left and schedules its own deadline;
+    // only the last deadline is closed apart, when the chain ends.
+    expect(
+      fake.transitions.map((t) => [t.open.status, t.closeDeadlineId, t.deadline?.deadlineId]),
+    ).toEqual([
+      ['IN_REVIEW', null, deadline(0)],
+      ['IN_REVIEW', deadline(0), deadline(1)],
+      ['POSTED', deadline(1), undefined],
+      ['VOTING', null, deadline(3)],
+    ]);
 
     await recordHistory(client, workflowId, 'commendation', 'nomination-posted-voted-awarded');
   });

@@ -35,12 +35,15 @@ import {
   type StepActionCommand,
   type WithdrawCommand,
 } from '@epw/domain';
-import { StepDeadline } from '../shared/reminders';
+import { StepDeadline, closeDeadlineById } from '../shared/reminders';
 import { eventKey, guarded } from '../shared/workflow-helpers';
 import { clock } from '../yearly-cycle/activities.proxy';
 
 /** Marks runs whose step openings are written only after the records of accepted actions. */
 const STEP_AFTER_RECORDS_PATCH = 'nomination-step-after-records-v1';
+/** Marks runs that open a step, close the previous step's deadline and schedule the new one in
+ * one activity (one round of workflow tasks per step instead of three). */
+const BATCHED_STEPS_PATCH = 'nomination-batched-steps-v1';
 
 const acts = proxyActivities<NominationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -60,6 +63,16 @@ export async function nominationWorkflow(
   const wfId = workflowInfo().workflowId;
   const nominationId = input.init.nominationId;
   let decision: DecisionIssued | null = null;
+  // Checked once, first thing: every later command of a run follows one path.
+  const batched = patched(BATCHED_STEPS_PATCH);
+  /** Batched runs: the deadline of the step just left, closed by the next step's opening. */
+  let pendingClose: string | null = null;
+  const closePending = async () => {
+    if (pendingClose === null) return;
+    const deadlineId = pendingClose;
+    pendingClose = null;
+    await closeDeadlineById(deadlineId);
+  };
 
   const base = (actor: Actor | null, key: string) => ({
     eventKey: key,
@@ -174,6 +187,7 @@ export async function nominationWorkflow(
     decision = d;
   });
 
+  /** A step's deadline; batched runs build it before the opening (`dueAt` comes with it). */
   const deadlineFor = (step: ResolvedStep, dueAt: string, returned: boolean) =>
     new StepDeadline(
       'NOMINATION_STEP',
@@ -197,7 +211,8 @@ export async function nominationWorkflow(
 
   /** Waits for `done` for `ms` (the SLA); past it, escalates once and keeps waiting. */
   const waitWithSla = async (deadline: StepDeadline, ms: number, done: () => boolean) => {
-    await deadline.schedule();
+    // Batched runs scheduled it with the opening and close it with the next one.
+    if (!batched) await deadline.schedule();
     if (!(await condition(done, ms))) {
       await deadline.escalate();
       // A late revision is escalated apart from the late step it was returned from.
@@ -207,7 +222,7 @@ export async function nominationWorkflow(
       await persist(before, 'ESCALATED', null);
       await condition(done);
     }
-    await deadline.close();
+    if (!batched) await deadline.close();
   };
 
   /** Opens the current step until `dueAt`; `ms` counts from its opening, not from the run's start
@@ -217,22 +232,40 @@ export async function nominationWorkflow(
     status: 'IN_REVIEW' | 'RETURNED' | 'POSTED' | 'VOTING',
     days: number,
     purpose: string = status.toLowerCase(),
+    deadline: StepDeadline | null = null,
   ) => {
     // The opening only writes while PostgreSQL has the nomination at this step: the record of the
     // action that moved it here (an Update accepted moments ago) must be written first, or the
     // opening finds the previous step and the posting is never shown.
     if (patched(STEP_AFTER_RECORDS_PATCH)) await condition(allHandlersFinished);
-    const { dueAt, openedAt } = await acts.openNominationStep({
+    const open = {
       ...base(null, `${wfId}/open-${state.stepIndex}-r${state.round}-${purpose}`),
       status,
       workingDays: days,
       clock: input.clock,
-    });
+    };
+    let opened: { dueAt: string; openedAt: string };
+    if (batched) {
+      const closeDeadlineId = pendingClose;
+      pendingClose = null;
+      opened = await acts.advanceNominationStep({
+        open,
+        closeDeadlineId,
+        deadline: deadline?.spec() ?? null,
+      });
+      // Closed with the next opening, or when the run leaves the chain (even if the step moved
+      // on while it was opening).
+      pendingClose = deadline?.closeId ?? null;
+    } else {
+      opened = await acts.openNominationStep(open);
+    }
+    const { dueAt, openedAt } = opened;
     return { dueAt, ms: Math.max(0, Date.parse(dueAt) - Date.parse(openedAt)) };
   };
 
   while (!state.finished && state.status !== 'AWAITING_DECISION') {
     if (workflowInfo().continueAsNewSuggested) {
+      await closePending();
       await condition(allHandlersFinished);
       await continueAsNew<typeof nominationWorkflow>({ ...input, snapshot: state.snapshot() });
     }
@@ -241,6 +274,12 @@ export async function nominationWorkflow(
     const round = state.round;
 
     if (state.status === 'RETURNED') {
+      if (batched) {
+        const deadline = deadlineFor(step, '', true);
+        const { ms } = await openStep('RETURNED', step.slaWorkingDays, 'returned', deadline);
+        await waitWithSla(deadline, ms, () => state.status !== 'RETURNED');
+        continue;
+      }
       const { dueAt, ms } = await openStep('RETURNED', step.slaWorkingDays);
       await waitWithSla(deadlineFor(step, dueAt, true), ms, () => state.status !== 'RETURNED');
       continue;
@@ -251,11 +290,12 @@ export async function nominationWorkflow(
     const stillAt = () => !state.finished && state.stepIndex === index && state.round === round;
 
     if (step.kind === 'APPROVAL') {
-      const { dueAt, ms } = await openStep('IN_REVIEW', step.slaWorkingDays);
+      const early = batched ? deadlineFor(step, '', false) : null;
+      const { dueAt, ms } = await openStep('IN_REVIEW', step.slaWorkingDays, 'in_review', early);
       const moved = () => !stillAt() || state.status !== 'IN_REVIEW';
       if (moved()) continue;
       state.openStep(dueAt);
-      await waitWithSla(deadlineFor(step, dueAt, false), ms, moved);
+      await waitWithSla(early ?? deadlineFor(step, dueAt, false), ms, moved);
       continue;
     }
 
@@ -268,9 +308,10 @@ export async function nominationWorkflow(
       state.closePosting();
       if (state.unresolvedObjections() > 0) {
         // Every objection gets an answer from the board before the nomination moves on.
-        const { dueAt, ms } = await openStep('POSTED', step.slaWorkingDays, 'objections');
+        const early = batched ? deadlineFor(step, '', false) : null;
+        const { dueAt, ms } = await openStep('POSTED', step.slaWorkingDays, 'objections', early);
         await waitWithSla(
-          deadlineFor(step, dueAt, false),
+          early ?? deadlineFor(step, dueAt, false),
           ms,
           () => state.unresolvedObjections() === 0 || state.finished,
         );
@@ -288,17 +329,18 @@ export async function nominationWorkflow(
     }
 
     // COUNCIL_VOTE: closes when every member has voted or at the SLA; absentees count against.
-    const { dueAt, ms } = await openStep('VOTING', step.slaWorkingDays);
+    const early = batched ? deadlineFor(step, '', false) : null;
+    const { dueAt, ms } = await openStep('VOTING', step.slaWorkingDays, 'voting', early);
     if (!stillAt()) continue;
     state.openStep(dueAt);
-    const deadline = deadlineFor(step, dueAt, false);
-    await deadline.schedule();
+    const deadline = early ?? deadlineFor(step, dueAt, false);
+    if (!batched) await deadline.schedule();
     await condition(() => state.allCouncilVoted() || state.finished, ms);
     // Close the box before any await: a ballot accepted after the tally would be acknowledged and
     // stored, yet never counted.
     state.closeBallotBox();
     await condition(allHandlersFinished);
-    await deadline.close();
+    if (!batched) await deadline.close();
     if (state.finished) break;
     const tally = state.tallyCouncil();
     const now = Date.parse(await clock.currentTime());
@@ -325,6 +367,9 @@ export async function nominationWorkflow(
       outcome === 'advanced' ? `${tally.approvals}/${tally.eligibleCount}` : state.closedReason,
     );
   }
+
+  // The chain is over (or the nomination closed): the last step's deadline closes now.
+  await closePending();
 
   if (state.status === 'AWAITING_DECISION') {
     await condition(() => decision !== null || state.finished);

@@ -2,6 +2,7 @@ import { patched, proxyActivities } from '@temporalio/workflow';
 import {
   deadlineIdOf,
   type DeadlineKind,
+  type DeadlineSpec,
   type ReminderActivities,
   type ReminderSpec,
 } from '@epw/contracts';
@@ -13,6 +14,11 @@ const acts = proxyActivities<ReminderActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/** Closes a deadline known only by its id (one a run left open for a later activity to close). */
+export async function closeDeadlineById(deadlineId: string): Promise<void> {
+  await acts.closeDeadline({ deadlineId });
+}
 
 /** A step's deadline as the workflow sees it: it decides when reminders and escalation are due;
  * activities hand them to BullMQ. Inert for runs without a reminder spec (or from before the patch). */
@@ -47,6 +53,29 @@ export class StepDeadline {
       ...this.details,
       ...this.reminders,
     });
+  }
+
+  /** What `schedule` hands over, without the due instant (for an activity that computes it and
+   * schedules in the same call); null when the deadline is inert. */
+  spec(): Omit<DeadlineSpec, 'dueAt'> | null {
+    if (!this.active || !this.reminders) return null;
+    const d = this.details;
+    return {
+      deadlineId: this.deadlineId,
+      kind: this.kind,
+      subjectId: this.subjectId,
+      cycleId: d.cycleId,
+      recipientUnitIds: d.recipientUnitIds,
+      escalateToUnitId: d.escalateToUnitId,
+      recipientRole: d.recipientRole,
+      escalateRole: d.escalateRole,
+      ...this.reminders,
+    };
+  }
+
+  /** The id an activity closes it by; null when the deadline is inert. */
+  get closeId(): string | null {
+    return this.active ? this.deadlineId : null;
   }
 
   /** The deadline moved: its reminders move with it (the scheduler replaces the old jobs). */

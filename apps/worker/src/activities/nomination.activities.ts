@@ -9,9 +9,11 @@ import type {
   ObjectionResolvedEvent,
   RecordedAt,
   StepOpenedEvent,
+  StepTransition,
 } from '@epw/contracts';
 import { NominationRecordsRepository } from '@epw/data-access';
 import { DomainException } from '@epw/domain';
+import { ReminderScheduler } from '@epw/notifications';
 
 const recorded = (at: Date): RecordedAt => ({ recordedAt: at.toISOString() });
 
@@ -27,14 +29,25 @@ async function nonRetryableRules<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The nomination and decision activities: one persisted, audited, idempotent write each. */
+/** The nomination and decision activities: persisted, audited, idempotent writes. */
 @Injectable()
 export class NominationActivitiesImpl implements NominationActivities {
-  constructor(private readonly records: NominationRecordsRepository) {}
+  constructor(
+    private readonly records: NominationRecordsRepository,
+    private readonly reminders: ReminderScheduler,
+  ) {}
 
   async openNominationStep(e: StepOpenedEvent) {
     const { dueAt, openedAt } = await this.records.openStep(e);
     return { dueAt: dueAt.toISOString(), openedAt: openedAt.toISOString() };
+  }
+  /** Close, open, schedule: each idempotent (audit event key, deadline status, job ids), so a
+   * retry after a partial attempt completes it without doubling anything. */
+  async advanceNominationStep(t: StepTransition) {
+    if (t.closeDeadlineId) await this.reminders.close(t.closeDeadlineId);
+    const opened = await this.openNominationStep(t.open);
+    if (t.deadline) await this.reminders.schedule({ ...t.deadline, dueAt: opened.dueAt });
+    return opened;
   }
   async recordNominationAction(e: NominationActionEvent) {
     return recorded(await this.records.recordAction(e));

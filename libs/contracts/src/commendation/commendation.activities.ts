@@ -1,5 +1,5 @@
 import type { CouncilTally, NominationStatus } from '@epw/domain';
-import type { ClockSpec } from '../reminders/reminders.activities';
+import type { ClockSpec, DeadlineSpec } from '../reminders/reminders.activities';
 import type { RecordedAt } from '../pledge-signing/pledge-signing.activities';
 
 export interface NominationEvent {
@@ -60,9 +60,23 @@ export interface IssuedAward {
   workflowId: string;
 }
 
+/**
+ * A step's opening with its deadline, in one activity: the deadline of the step left is closed
+ * (its pending reminders removed), the opening recorded (its due instant computed), and the new
+ * step's deadline scheduled with that instant. Each part is idempotent, so a retry repeats none.
+ */
+export interface StepTransition {
+  open: StepOpenedEvent;
+  closeDeadlineId: string | null;
+  /** The new step's deadline; its `dueAt` is the opening's due instant. */
+  deadline: Omit<DeadlineSpec, 'dueAt'> | null;
+}
+
 export interface NominationActivities {
   /** Records the step's opening and returns its due instant (working days, holidays from the DB). */
   openNominationStep(e: StepOpenedEvent): Promise<{ dueAt: string; openedAt: string }>;
+  /** The same opening, closing the previous deadline and scheduling the new one (see above). */
+  advanceNominationStep(t: StepTransition): Promise<{ dueAt: string; openedAt: string }>;
   recordNominationAction(e: NominationActionEvent): Promise<RecordedAt>;
   recordObjection(e: ObjectionEvent): Promise<RecordedAt>;
   recordObjectionResolution(e: ObjectionResolvedEvent): Promise<RecordedAt>;
