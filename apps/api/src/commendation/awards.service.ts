@@ -225,15 +225,39 @@ export class AwardsService {
       user.roles.includes(r),
     );
     if (!oversight) where.unitId = user.unitId ?? '';
+    // Only the columns the history shows (the achievement text and bookkeeping stay behind).
     const rows = await this.prisma.award.findMany({
       where,
       orderBy: [{ year: 'desc' }, { formCode: 'asc' }, { recipientName: 'asc' }],
       take: 5000,
+      select: {
+        id: true,
+        source: true,
+        year: true,
+        formCode: true,
+        formName: true,
+        level: true,
+        recipientKind: true,
+        recipientName: true,
+        recipientUnitId: true,
+        recipientPersonId: true,
+        recipientInitiativeId: true,
+        unitId: true,
+        authorityUnitId: true,
+        decisionNumber: true,
+        decisionDate: true,
+        serial: true,
+        verificationCode: true,
+        revokedAt: true,
+        revocationReason: true,
+        recoveredAt: true,
+      },
     });
     const unitRows = await this.prisma.unit.findMany({
       where: {
         id: { in: [...new Set(rows.flatMap((r) => [r.unitId, r.authorityUnitId ?? r.unitId]))] },
       },
+      select: { id: true, name: true, code: true },
     });
     const units = new Map(unitRows.map((u) => [u.id, u.name]));
     const codes = new Map(unitRows.map((u) => [u.id, u.code]));
