@@ -1,4 +1,5 @@
 export * from './prisma.service';
+export * from './lost-connection';
 export * from './data-access.module';
 export * from './audit/audit-hash';
 export * from './audit/audit-log.repository';
