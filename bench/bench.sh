@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
-# npm run bench [-- --quick] [-- --only start,action,...]
+# npm run bench [-- --quick] [-- --only start,action,...] [-- --temporal postgres]
 #
 # Benchmarks on services of their own, so tests and demos running on this machine are not disturbed:
 # a Temporal dev server on :7243 (UI :8243, metrics :9243, SQLite file in .data/bench/), a Redis on
 # :6390 (data in .data/bench/redis) and the database epw_bench on the shared PostgreSQL (dropped and
 # migrated afresh each run). Everything started here is stopped on exit.
+# `--temporal postgres` runs the same scenarios against the Temporal server with PostgreSQL
+# persistence instead of the dev server (the scale-out profile: bench/temporal-postgres.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/temporal-postgres.sh"
+
+temporal_profile=dev
+args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --temporal) temporal_profile="${2:-}"; shift 2 ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+[[ "$temporal_profile" == dev || "$temporal_profile" == postgres ]] ||
+  fail "--temporal takes dev (the dev server on a SQLite file, the default) or postgres (the Temporal server on PostgreSQL)"
+set -- "${args[@]+"${args[@]}"}"
 
 BENCH_DIR="$DATA_DIR/bench"
 BENCH_DB="${EPW_BENCH_DB:-epw_bench}"
@@ -20,7 +35,7 @@ redis_started=""
 cleanup() {
   local status=$?
   if [[ -n "$temporal_pid" ]] && kill "$temporal_pid" 2>/dev/null; then
-    step "stopping the bench Temporal dev server (pid $temporal_pid)"
+    step "stopping the bench Temporal server (pid $temporal_pid)"
     wait "$temporal_pid" 2>/dev/null || true
   fi
   if [[ -n "$redis_started" ]]; then
@@ -67,20 +82,24 @@ redis_started=1
 wait_for "Redis on :$BENCH_REDIS_PORT" 30 redis-cli -p "$BENCH_REDIS_PORT" ping
 wait_for "Redis pid file" 10 test -s "$BENCH_DIR/redis.pid"
 
-step "Temporal dev server of its own on :$BENCH_TEMPORAL_PORT (UI :$BENCH_TEMPORAL_UI_PORT, fresh SQLite file, WAL)"
-rm -f "$BENCH_DIR"/temporal.db*
-"$temporal_cli" server start-dev \
-  --ip 127.0.0.1 --port "$BENCH_TEMPORAL_PORT" --ui-port "$BENCH_TEMPORAL_UI_PORT" \
-  --metrics-port "$BENCH_TEMPORAL_METRICS_PORT" \
-  --db-filename "$BENCH_DIR/temporal.db" \
-  --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL \
-  --sqlite-pragma busy_timeout=5000 --log-level warn \
-  >"$BENCH_DIR/logs/temporal.log" 2>&1 &
-temporal_pid=$!
-wait_for "Temporal frontend to report SERVING" 90 \
-  "$temporal_cli" operator cluster health --address "127.0.0.1:$BENCH_TEMPORAL_PORT"
-wait_for "Temporal namespace default" 60 \
-  "$temporal_cli" operator namespace describe --address "127.0.0.1:$BENCH_TEMPORAL_PORT" -n default
+if [[ "$temporal_profile" == postgres ]]; then
+  start_temporal_postgres "$temporal_cli"
+else
+  step "Temporal dev server of its own on :$BENCH_TEMPORAL_PORT (UI :$BENCH_TEMPORAL_UI_PORT, fresh SQLite file, WAL)"
+  rm -f "$BENCH_DIR"/temporal.db*
+  "$temporal_cli" server start-dev \
+    --ip 127.0.0.1 --port "$BENCH_TEMPORAL_PORT" --ui-port "$BENCH_TEMPORAL_UI_PORT" \
+    --metrics-port "$BENCH_TEMPORAL_METRICS_PORT" \
+    --db-filename "$BENCH_DIR/temporal.db" \
+    --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL \
+    --sqlite-pragma busy_timeout=5000 --log-level warn \
+    >"$BENCH_DIR/logs/temporal.log" 2>&1 &
+  temporal_pid=$!
+  wait_for "Temporal frontend to report SERVING" 90 \
+    "$temporal_cli" operator cluster health --address "127.0.0.1:$BENCH_TEMPORAL_PORT"
+  wait_for "Temporal namespace default" 60 \
+    "$temporal_cli" operator namespace describe --address "127.0.0.1:$BENCH_TEMPORAL_PORT" -n default
+fi
 
 step "running the benchmarks $*"
 cd "$ROOT"
@@ -93,4 +112,6 @@ DATABASE_URL="$BENCH_DATABASE_URL" \
   BENCH_TEMPORAL_METRICS_URL="http://127.0.0.1:$BENCH_TEMPORAL_METRICS_PORT/metrics" \
   BENCH_DB_NAME="$BENCH_DB" \
   BENCH_CLK_TCK="$(getconf CLK_TCK)" \
+  BENCH_TEMPORAL_PROFILE="$temporal_profile" \
+  BENCH_TEMPORAL_DB_NAMES="$([[ "$temporal_profile" == postgres ]] && echo "$TEMPORAL_PG_DB,${TEMPORAL_PG_DB}_visibility")" \
   node --max-old-space-size=4096 -r @swc-node/register bench/main.ts "$@"

@@ -1,4 +1,5 @@
 /* npm run bench [-- --quick] [--only start,action] [--pairs 3] [--year-clusters 100] [--year-minutes 30]
+ *   [--storm-size 5000] [--temporal postgres (read by bench/bench.sh)]
  * Runs the benchmark scenarios against services of their own (see bench/bench.sh), prints the
  * results and saves bench/results/<date>.json and bench/results/latest.md. */
 import path from 'node:path';
@@ -52,6 +53,7 @@ function parseArgs(argv: string[]): BenchOptions {
     // run does 20, and --year-clusters 100 --year-minutes 150 tries the whole figure.
     yearClusters: Number(value('--year-clusters') ?? (quick ? 1 : 20)),
     yearMinutes: Number(value('--year-minutes') ?? (quick ? 1.5 : 30)),
+    stormSize: Number(value('--storm-size') ?? (quick ? 100 : 5000)),
   };
 }
 
@@ -94,7 +96,9 @@ async function main(): Promise<void> {
   await redis.quit();
 
   const ctx = await BenchContext.start(opts, env);
-  const machine = await machineInfo(ctx.pg, redisVersion);
+  const args = process.argv.slice(2);
+  if (env.temporalProfile === 'postgres') args.push('--temporal', 'postgres');
+  const machine = await machineInfo(ctx.pg, redisVersion, env.temporalProfile, args);
   const results: ScenarioResult[] = [];
   const notes: string[] = [];
   let failed: unknown = null;

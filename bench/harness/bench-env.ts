@@ -1,3 +1,6 @@
+/** dev: the Temporal dev server on a SQLite file; postgres: the Temporal server on PostgreSQL. */
+export type TemporalProfile = 'dev' | 'postgres';
+
 /** What bench/bench.sh started for this run, read once from the environment it passes. */
 export interface BenchEnv {
   databaseUrl: string;
@@ -5,6 +8,9 @@ export interface BenchEnv {
   redisUrl: string;
   temporalAddress: string;
   temporalPid: number;
+  temporalProfile: TemporalProfile;
+  /** The PostgreSQL profile's Temporal databases: their backends' CPU is the server's. */
+  temporalDbNames: string[];
   redisPid: number;
   temporalMetricsUrl: string;
   clockTicks: number;
@@ -30,6 +36,8 @@ export function benchEnv(env: Record<string, string | undefined> = process.env):
     redisUrl: need('REDIS_URL'),
     temporalAddress,
     temporalPid: Number(need('BENCH_TEMPORAL_PID')),
+    temporalProfile: env['BENCH_TEMPORAL_PROFILE'] === 'postgres' ? 'postgres' : 'dev',
+    temporalDbNames: (env['BENCH_TEMPORAL_DB_NAMES'] ?? '').split(',').filter(Boolean),
     redisPid: Number(need('BENCH_REDIS_PID')),
     temporalMetricsUrl: need('BENCH_TEMPORAL_METRICS_URL'),
     clockTicks: Number(env['BENCH_CLK_TCK'] ?? '100'),

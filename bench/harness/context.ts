@@ -15,6 +15,8 @@ export interface BenchOptions {
   pairs: number;
   yearClusters: number;
   yearMinutes: number;
+  /** Nominations whose deadlines fire at once in the deadline storm (5,000; quick: 100). */
+  stormSize: number;
 }
 
 /** The measured part of a run: operations, their latencies, scenario figures, and when the

@@ -60,6 +60,8 @@ interface Snapshot {
   temporalTicks: number;
   redisTicks: number;
   pgTicks: Map<number, number>;
+  /** Backends of the Temporal server's own databases (the PostgreSQL profile), counted as its. */
+  temporalPgTicks: Map<number, number>;
   persistence: { ops: number; seconds: number };
   elu: EventLoopUtilization;
   sql: number;
@@ -125,21 +127,29 @@ export class Meter {
       sample();
       const after = await this.snapshot();
       const tick = 1000 / this.env.clockTicks;
-      let pgTicks = 0;
-      for (const [pid, ticks] of after.pgTicks) pgTicks += ticks - (before.pgTicks.get(pid) ?? 0);
+      const delta = (a: Map<number, number>, b: Map<number, number>): number => {
+        let sum = 0;
+        for (const [pid, ticks] of a) sum += ticks - (b.get(pid) ?? 0);
+        return sum;
+      };
+      const pgTicks = delta(after.pgTicks, before.pgTicks);
+      const temporalTicks =
+        after.temporalTicks -
+        before.temporalTicks +
+        delta(after.temporalPgTicks, before.temporalPgTicks);
       const cpu = process.cpuUsage(before.bench);
       const machineTotal = after.machine.total - before.machine.total;
       const machineBusy = (after.machine.busy - before.machine.busy) / machineTotal;
       const oursTicks =
         ((cpu.user + cpu.system) / 1e6) * this.env.clockTicks +
-        (after.temporalTicks - before.temporalTicks) +
+        temporalTicks +
         (after.redisTicks - before.redisTicks) +
         pgTicks;
       return {
         wallMs: after.at - before.at,
         cpuMs: {
           bench: (cpu.user + cpu.system) / 1000,
-          temporal: (after.temporalTicks - before.temporalTicks) * tick,
+          temporal: temporalTicks * tick,
           redis: (after.redisTicks - before.redisTicks) * tick,
           postgres: pgTicks * tick,
         },
@@ -160,18 +170,25 @@ export class Meter {
   }
 
   private async snapshot(): Promise<Snapshot> {
-    // Backends of the bench database only: the PostgreSQL server is shared with other work.
-    const { rows } = await this.pool.query<{ pid: number }>(
-      'select pid from pg_stat_activity where datname = $1',
-      [this.env.dbName],
+    // Backends of the bench's databases only: the PostgreSQL server is shared with other work.
+    const { rows } = await this.pool.query<{ pid: number; datname: string }>(
+      'select pid, datname from pg_stat_activity where datname = any($1)',
+      [[this.env.dbName, ...this.env.temporalDbNames]],
     );
+    const ticksOf = (own: boolean) =>
+      new Map(
+        rows
+          .filter((r) => (r.datname === this.env.dbName) === own)
+          .map((r) => [r.pid, cpuTicks(r.pid)]),
+      );
     const persistence = await this.persistence();
     return {
       at: Date.now(),
       bench: process.cpuUsage(),
       temporalTicks: cpuTicks(this.env.temporalPid),
       redisTicks: cpuTicks(this.env.redisPid),
-      pgTicks: new Map(rows.map((r) => [r.pid, cpuTicks(r.pid)])),
+      pgTicks: ticksOf(true),
+      temporalPgTicks: ticksOf(false),
       persistence,
       elu: performance.eventLoopUtilization(),
       sql: sqlStatements,

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
+import type { TemporalProfile } from './bench-env';
 import type { BenchOptions } from './context';
 import type { ScenarioResult, SideSummary } from './result';
 import { fmt } from './stats';
@@ -18,9 +19,18 @@ export interface MachineInfo {
   postgres: string;
   redis: string;
   temporal: string;
+  /** Which Temporal server the run used: the dev server (SQLite) or the server on PostgreSQL. */
+  temporalProfile: TemporalProfile;
+  /** The command line of the run, as typed. */
+  command: string;
 }
 
-export async function machineInfo(pg: Pool, redisVersion: string): Promise<MachineInfo> {
+export async function machineInfo(
+  pg: Pool,
+  redisVersion: string,
+  temporalProfile: TemporalProfile,
+  args: string[],
+): Promise<MachineInfo> {
   const { rows } = await pg.query<{ v: string }>("select current_setting('server_version') as v");
   let cpuModel = os.cpus()[0]?.model ?? 'unknown';
   try {
@@ -41,7 +51,12 @@ export async function machineInfo(pg: Pool, redisVersion: string): Promise<Machi
     loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     postgres: rows[0]?.v ?? 'unknown',
     redis: redisVersion,
-    temporal: 'temporal CLI v1.5.1 dev server (Server 1.29.1), SQLite file, WAL',
+    temporal:
+      temporalProfile === 'postgres'
+        ? 'Temporal Server 1.29.1 (go.temporal.io/server, all services in one process), PostgreSQL persistence, 4 history shards'
+        : 'temporal CLI v1.5.1 dev server (Server 1.29.1), SQLite file, WAL',
+    temporalProfile,
+    command: ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' '),
   };
 }
 
@@ -59,7 +74,7 @@ export function toMarkdown(
   extraNotes: string[],
 ): string {
   let md = `# Benchmarks (${opts.quick ? 'quick smoke run' : 'full run'}, ${machine.date.slice(0, 10)})\n\n`;
-  md += `Command: \`npm run bench${opts.quick ? ' -- --quick' : ''}\`. Each scenario ran baseline and product alternately (${Array.from({ length: opts.pairs }, () => 'B P').join(' ')}); medians over runs; the ratio is the median of the per-pair ratios product/baseline.\n\n`;
+  md += `Command: \`${machine.command}\` (${machine.temporal}). Each scenario ran baseline and product alternately (${Array.from({ length: opts.pairs }, () => 'B P').join(' ')}); medians over runs; the ratio is the median of the per-pair ratios product/baseline.\n\n`;
   md += '## Summary\n\n';
   md += '| scenario | size | metric | raw baseline | product | product / baseline |\n';
   md += '| --- | --- | --- | --- | --- | --- |\n';
@@ -76,13 +91,17 @@ export function toMarkdown(
   md += '\n## Details\n\n';
   md += [
     'Latencies in ms over every operation of every run.',
-    'CPU in ms per operation: bench process (API + worker + load generator, all in-process) / Temporal dev server / Redis / PostgreSQL backends of the bench database.',
+    machine.temporalProfile === 'postgres'
+      ? "CPU in ms per operation: bench process (API + worker + load generator, all in-process) / Temporal server with its databases' PostgreSQL backends / Redis / PostgreSQL backends of the bench database."
+      : 'CPU in ms per operation: bench process (API + worker + load generator, all in-process) / Temporal dev server / Redis / PostgreSQL backends of the bench database.',
     'Memory: peak of the bench process (RSS / JS heap) and of the Temporal server.',
     "Event loop busy: share of the wall time the bench process's one JavaScript thread was busy (API, activities, Prisma, BullMQ and the load generator share it; workflow code runs in worker threads).",
     "Machine CPU: all cores, and the share used by processes that were not the bench's (other engineers' tests share this machine).",
     'Activity retries: warnings of the Temporal SDK (failed activity attempts, retried), over all runs.',
     'SQL statements per operation, counted at the pg driver.',
-    "Temporal persistence: the dev server's SQLite calls per operation and their mean latency (waiting for its one connection included).\n\n",
+    machine.temporalProfile === 'postgres'
+      ? "Temporal persistence: the Temporal server's PostgreSQL calls per operation and their mean latency.\n\n"
+      : "Temporal persistence: the dev server's SQLite calls per operation and their mean latency (waiting for its one connection included).\n\n",
   ].join(' ');
   md +=
     "| scenario | side | runs × ops | ops/s per run | p50 | p95 | p99 | max | CPU ms/op bench / Temporal / Redis / PG | bench MB RSS / heap | Temporal MB RSS | bench event loop busy | machine CPU busy / others' | activity retries | SQL statements/op | Temporal persistence calls/op @ mean |\n";
@@ -127,7 +146,8 @@ export function writeResults(
 ): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
   const stamp = machine.date.slice(0, 16).replace(/:/g, '');
-  const json = path.join(dir, `${stamp}${opts.quick ? '-quick' : ''}.json`);
+  const profile = machine.temporalProfile === 'postgres' ? '-temporal-pg' : '';
+  const json = path.join(dir, `${stamp}${profile}${opts.quick ? '-quick' : ''}.json`);
   writeFileSync(
     json,
     `${JSON.stringify({ machine, options: opts, results, notes: extraNotes }, null, 2)}\n`,

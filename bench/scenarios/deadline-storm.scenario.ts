@@ -25,7 +25,7 @@ function marchOff(year: number): string[] {
  * the same instant, then one no-op activity. Drain rate = workflows / (last done − the instant).
  */
 export async function deadlineStormScenario(ctx: BenchContext): Promise<ScenarioResult> {
-  const n = ctx.opts.quick ? 100 : 5000;
+  const n = ctx.opts.stormSize;
   const { sys, world, baseline } = ctx;
   const admin = world.cluster.admin;
   const leader = await sys.prisma.user.findUniqueOrThrow({
