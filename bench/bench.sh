@@ -64,10 +64,15 @@ if [[ ! -x "$temporal_cli" ]]; then
   temporal_cli="$CACHE_DIR/temporal-$TEMPORAL_VERSION"
 fi
 
-step "PostgreSQL: fresh database $BENCH_DB"
-bash "$ROOT/scripts/services.sh" ensure-db "$BENCH_DB" >/dev/null
-su postgres -c "psql -h /var/run/postgresql -p $PGPORT -qtAX -v ON_ERROR_STOP=1 -c 'drop database if exists $BENCH_DB with (force)'"
-bash "$ROOT/scripts/services.sh" ensure-db "$BENCH_DB" | tail -1
+# fresh_database <name>: drops and recreates a database on the shared PostgreSQL (started if down).
+fresh_database() {
+  step "PostgreSQL: fresh database $1"
+  bash "$ROOT/scripts/services.sh" ensure-db "$1" >/dev/null
+  su postgres -c "psql -h /var/run/postgresql -p $PGPORT -qtAX -v ON_ERROR_STOP=1 -c 'drop database if exists $1 with (force)'"
+  bash "$ROOT/scripts/services.sh" ensure-db "$1" | tail -1
+}
+
+fresh_database "$BENCH_DB"
 BENCH_DATABASE_URL="postgresql://$EPW_DB_USER:$EPW_DB_PASSWORD@$PGHOST:$PGPORT/$BENCH_DB"
 [[ -d "$ROOT/libs/data-access/src/generated" ]] || ensure_prisma_client
 migrate_database "$BENCH_DATABASE_URL"

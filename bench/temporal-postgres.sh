@@ -6,7 +6,7 @@
 # databases temporal_bench and temporal_bench_visibility on the shared PostgreSQL. The server and
 # its schema tool are built with Go like the CLI (a few minutes the first time) and cached beside
 # it in $CACHE_DIR. Uses: BENCH_DIR, BENCH_TEMPORAL_PORT, BENCH_TEMPORAL_METRICS_PORT and the
-# helpers of scripts/lib.sh; sets temporal_pid.
+# helpers of scripts/lib.sh and bench.sh (fresh_database); sets temporal_pid.
 
 TEMPORAL_SERVER_VERSION="v1.29.1"
 TEMPORAL_PG_DB="${EPW_BENCH_TEMPORAL_DB:-temporal_bench}"
@@ -47,7 +47,6 @@ temporal_schema() {
 write_temporal_config() {
   local dir=$1 base=$BENCH_TEMPORAL_PORT
   mkdir -p "$dir/config/dynamicconfig"
-  local store
   store() {
     cat <<EOF
       sql:
@@ -62,7 +61,6 @@ write_temporal_config() {
         maxConnLifetime: "1h"
 EOF
   }
-  local service
   service() { # name grpc membership [http]
     printf '  %s:\n    rpc:\n      grpcPort: %s\n      membershipPort: %s\n      bindOnLocalHost: true\n' "$1" "$2" "$3"
     [[ -z "${4:-}" ]] || printf '      httpPort: %s\n' "$4"
@@ -132,13 +130,9 @@ EOF
 start_temporal_postgres() {
   local temporal_cli=$1
   build_temporal_server
-  step "PostgreSQL: fresh databases $TEMPORAL_PG_DB and ${TEMPORAL_PG_DB}_visibility for the Temporal server"
   : >"$BENCH_DIR/logs/temporal-schema.log"
-  local db
-  for db in "$TEMPORAL_PG_DB" "${TEMPORAL_PG_DB}_visibility"; do
-    su postgres -c "psql -h /var/run/postgresql -p $PGPORT -qtAX -v ON_ERROR_STOP=1 -c 'drop database if exists $db with (force)'"
-    bash "$ROOT/scripts/services.sh" ensure-db "$db" >/dev/null
-  done
+  fresh_database "$TEMPORAL_PG_DB"
+  fresh_database "${TEMPORAL_PG_DB}_visibility"
   temporal_schema "$TEMPORAL_PG_DB" setup-schema -v 0.0
   temporal_schema "$TEMPORAL_PG_DB" update-schema -d "$TEMPORAL_SCHEMA_DIR/temporal/versioned"
   temporal_schema "${TEMPORAL_PG_DB}_visibility" setup-schema -v 0.0
