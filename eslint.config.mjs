@@ -110,9 +110,11 @@ export default tseslint.config(
     },
   },
   {
-    // Workflow code is replayed: no I/O, no Node APIs, no clocks or randomness.
-    files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.spec.ts', 'workflows/**/*.test.ts'],
+    // Workflow code is replayed: no I/O, no Node APIs, no clocks or randomness. The bundle also holds
+    // domain and contracts (workflows import them), so the same rules apply there; a domain rule
+    // that needs the time or an id takes it as a parameter.
+    files: ['workflows/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.test.ts', '**/*.spec-helper.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -120,11 +122,11 @@ export default tseslint.config(
           paths: [
             ...nodeBuiltins.map((name) => ({
               name,
-              message: 'Workflow code must not use Node APIs.',
+              message: 'Code bundled into workflows must not use Node APIs.',
             })),
             ...nodeBuiltins.map((name) => ({
               name: `node:${name}`,
-              message: 'Workflow code must not use Node APIs.',
+              message: 'Code bundled into workflows must not use Node APIs.',
             })),
           ],
           patterns: [
@@ -138,7 +140,8 @@ export default tseslint.config(
                 '@epw/config',
                 '@epw/temporal',
               ],
-              message: 'Workflow code imports only @temporalio/workflow, contracts and domain.',
+              message:
+                'Code bundled into workflows imports only @temporalio/workflow, contracts and domain.',
             },
           ],
         },
@@ -147,15 +150,16 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'Use workflow time (workflowInfo, activity results), not Date.now().',
+          message:
+            'Use workflow time (workflowInfo, activity results) or take the instant as a parameter, not Date.now().',
         },
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'Use workflow time, not new Date().',
+          message: 'Use workflow time or take the instant as a parameter, not new Date().',
         },
         {
           selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
-          message: 'Use uuid4() from @temporalio/workflow.',
+          message: 'Use uuid4() from @temporalio/workflow, or take the value as a parameter.',
         },
         {
           selector: "CallExpression[callee.object.name='console']",

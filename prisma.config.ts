@@ -1,4 +1,4 @@
-/* Prisma CLI configuration for machines without internet (see README, "Prisma offline").
+/* Prisma CLI configuration for machines without internet (docs/operations.md, "Prisma offline").
  * `engine: 'js'` makes the CLI use the WASM schema engine through a driver adapter, so no native
  * engine is downloaded. The CLI's adapter is @prisma/adapter-pg 7.x (npm alias
  * `@prisma/adapter-pg-cli`): 6.19's adapter cannot deserialize the `name` column type that

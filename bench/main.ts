@@ -49,7 +49,7 @@ function parseArgs(argv: string[]): BenchOptions {
     only,
     // The smoke run checks the harness end to end: one pair, small sizes.
     pairs: Number(value('--pairs') ?? (quick ? 1 : 3)),
-    // 100 clusters do not fit this 2-core machine (see the README's Benchmarks section): the full
+    // 100 clusters do not fit this 2-core machine (see docs/performance.md): the full
     // run does 20, and --year-clusters 100 --year-minutes 150 tries the whole figure.
     yearClusters: Number(value('--year-clusters') ?? (quick ? 1 : 20)),
     yearMinutes: Number(value('--year-minutes') ?? (quick ? 1.5 : 30)),

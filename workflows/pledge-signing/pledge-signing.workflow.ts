@@ -87,7 +87,7 @@ export async function pledgeSigningWorkflow(
         late: decision.late,
         status: state.status,
       });
-      decision.at = recordedAt;
+      state.stampDecision(cmd.unitId, decision, recordedAt);
       return state.view();
     },
     { validator: (cmd: SignCommand) => guarded(() => state.validateSign(cmd)) },
@@ -108,7 +108,7 @@ export async function pledgeSigningWorkflow(
         late: decision.late,
         status: state.status,
       });
-      decision.at = recordedAt;
+      state.stampDecision(cmd.unitId, decision, recordedAt);
       return state.view();
     },
     { validator: (cmd: DeclineCommand) => guarded(() => state.validateDecline(cmd)) },

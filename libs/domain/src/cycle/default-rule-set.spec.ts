@@ -1,7 +1,7 @@
+import { VIETNAM_PUBLIC_HOLIDAYS_2026, WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { DEFAULT_RULE_SET, validateRuleSet } from './default-rule-set';
 import { planPhases } from './phase-plan';
 import { PHASES, type RuleSetContent } from './rule-set.types';
-import { VIETNAM_PUBLIC_HOLIDAYS_2026, WorkingDayCalendar } from './working-day-calendar';
 
 const clone = (): RuleSetContent => JSON.parse(JSON.stringify(DEFAULT_RULE_SET)) as RuleSetContent;
 

@@ -1,7 +1,7 @@
+import { VIETNAM_PUBLIC_HOLIDAYS_2026, WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { DEFAULT_RULE_SET } from './default-rule-set';
 import { planPhases } from './phase-plan';
 import type { PhaseTemplate } from './rule-set.types';
-import { VIETNAM_PUBLIC_HOLIDAYS_2026, WorkingDayCalendar } from './working-day-calendar';
 
 const vn2026 = new WorkingDayCalendar(VIETNAM_PUBLIC_HOLIDAYS_2026);
 const noHolidays = new WorkingDayCalendar([]);

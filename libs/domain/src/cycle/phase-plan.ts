@@ -4,8 +4,8 @@ import {
   isCalendarDate,
   startOfVietnamDay,
 } from '../calendar/vietnam-time';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { PHASES, type PhaseCode, type PhaseTemplate, type PlannedPhase } from './rule-set.types';
-import type { WorkingDayCalendar } from './working-day-calendar';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -65,6 +65,20 @@ describe(SigningRoundState.name, () => {
     expect(state.missing()).toEqual(['u-A', 'u-C']);
   });
 
+  it('stamps a decision with the time its record was persisted, unless a later one replaced it', () => {
+    const state = new SigningRoundState(init);
+    const decline = { actor: signer('B'), unitId: 'u-B', version: 1, reason: 'needs a target' };
+    const declined = state.applyDecline(decline, '');
+    const signed = state.applySign({ actor: signer('B'), unitId: 'u-B', version: 1 }, '');
+    state.stampDecision('u-B', declined, '2026-08-07T01:00:00.000Z');
+    expect(state.view().units[1]).toMatchObject({ decision: 'SIGNED', at: '' });
+    state.stampDecision('u-B', signed, '2026-08-07T02:00:00.000Z');
+    expect(state.view().units[1]).toMatchObject({
+      decision: 'SIGNED',
+      at: '2026-08-07T02:00:00.000Z',
+    });
+  });
+
   it.each([
     [
       'a unit that is not a member',

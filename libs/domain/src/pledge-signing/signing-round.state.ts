@@ -115,6 +115,13 @@ export class SigningRoundState {
     return decision;
   }
 
+  /** Decisions are applied when accepted; their time comes back from the activity that persisted
+   * them. A later decision of the unit (after an amendment, or a signature after a decline) may
+   * have replaced this one meanwhile; it keeps its own time. */
+  stampDecision(unitId: string, decision: UnitDecision, at: string): void {
+    if (this.s.decisions[unitId] === decision) decision.at = at;
+  }
+
   validateAmend(cmd: AmendCommand): void {
     this.assertOpen();
     this.assertHead(cmd.actor);

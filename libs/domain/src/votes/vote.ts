@@ -1,13 +1,13 @@
 import { type CalendarDate, isCalendarDate } from '../calendar/vietnam-time';
-import { assertUnique, roundTo } from './numeric';
+import { assertUnique, roundTo } from '../cycle/numeric';
+import type { RuleSetContent } from '../cycle/rule-set.types';
 import type {
   ElectionBallot,
   ElectionTally,
-  RuleSetContent,
   VoteBallot,
   VoteResultRow,
   VoteTally,
-} from './rule-set.types';
+} from './vote.types';
 
 /** One ballot per member: a member may change its vote until the count, so the last ballot
  * replaces earlier ones. Ballots from non-members are not counted at all. */

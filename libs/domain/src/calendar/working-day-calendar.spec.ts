@@ -1,4 +1,4 @@
-import { addCalendarDays } from '../calendar/vietnam-time';
+import { addCalendarDays } from './vietnam-time';
 import { VIETNAM_PUBLIC_HOLIDAYS_2026, WorkingDayCalendar } from './working-day-calendar';
 
 const vn2026 = new WorkingDayCalendar(VIETNAM_PUBLIC_HOLIDAYS_2026);

@@ -1,5 +1,6 @@
-import type { ElectionBallot, RuleSetContent, VoteBallot } from './rule-set.types';
+import type { RuleSetContent } from '../cycle/rule-set.types';
 import { ballotMinutes, tallyElection, tallyVote } from './vote';
+import type { ElectionBallot, VoteBallot } from './vote.types';
 
 const members = Array.from({ length: 12 }, (_, i) => `u${i + 1}`);
 const rules: RuleSetContent['vote'] = { thresholdPercent: 50, acclaimCount: 1, candidateCount: 3 };

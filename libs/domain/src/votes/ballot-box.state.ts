@@ -2,7 +2,7 @@ import { DomainErrorCode } from '../errors/domain-error-code';
 import { DomainException } from '../errors/domain.exception';
 import type { Actor, SigningMember } from '../pledge-signing/signing-round.types';
 import { UNIT_SIGNER_ROLE } from '../pledge-signing/signing-round.types';
-import { assertActsForUnit, assertHead } from './actor-rules';
+import { assertActsForUnit, assertHead } from '../cycle/actor-rules';
 
 export interface BallotBoxInit {
   cycleId: string;

@@ -8,7 +8,7 @@ import {
   rankUnits,
   scoreTotal,
   validateScores,
-} from './assessment';
+} from './scoring';
 import type { Criterion, PeerSheet, RuleSetContent } from './rule-set.types';
 
 function thrown(fn: () => unknown): DomainException | undefined {

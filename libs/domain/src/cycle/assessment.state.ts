@@ -1,10 +1,8 @@
-import {
-  assignReviewers,
-  divergentSheets,
-  rankUnits,
-  scoreTotal,
-  validateScores,
-} from '../cycle/assessment';
+import { DomainErrorCode } from '../errors/domain-error-code';
+import { DomainException } from '../errors/domain.exception';
+import type { Actor, SigningMember } from '../pledge-signing/signing-round.types';
+import { UNIT_SIGNER_ROLE } from '../pledge-signing/signing-round.types';
+import { UNIT_OFFICER_ROLE, assertActsForUnit } from './actor-rules';
 import type {
   Criterion,
   DivergentSheet,
@@ -13,12 +11,8 @@ import type {
   ReviewerAssignment,
   ReviewerConflict,
   RuleSetContent,
-} from '../cycle/rule-set.types';
-import { DomainErrorCode } from '../errors/domain-error-code';
-import { DomainException } from '../errors/domain.exception';
-import type { Actor, SigningMember } from '../pledge-signing/signing-round.types';
-import { UNIT_SIGNER_ROLE } from '../pledge-signing/signing-round.types';
-import { UNIT_OFFICER_ROLE, assertActsForUnit } from './actor-rules';
+} from './rule-set.types';
+import { assignReviewers, divergentSheets, rankUnits, scoreTotal, validateScores } from './scoring';
 
 export type AssessmentStage = 'INTERIM' | 'FINAL';
 

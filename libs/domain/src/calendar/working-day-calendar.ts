@@ -1,4 +1,4 @@
-import { type CalendarDate, addCalendarDays, isCalendarDate } from '../calendar/vietnam-time';
+import { type CalendarDate, addCalendarDays, isCalendarDate } from './vietnam-time';
 
 const SUNDAY = 0;
 const SATURDAY = 6;

@@ -1,8 +1,8 @@
 import { codeOf } from '../errors/code-of.spec-helper';
-import { DEFAULT_RULE_SET } from '../cycle/default-rule-set';
-import type { RuleSetContent } from '../cycle/rule-set.types';
 import { DomainErrorCode } from '../errors/domain-error-code';
 import type { Actor } from '../pledge-signing/signing-round.types';
+import { DEFAULT_RULE_SET } from './default-rule-set';
+import type { RuleSetContent } from './rule-set.types';
 import {
   type AssessmentInit,
   type AssessmentSnapshot,

@@ -1,0 +1,3 @@
+export * from './vietnam-time';
+export * from './cycle-clock';
+export * from './working-day-calendar';

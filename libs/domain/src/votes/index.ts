@@ -1,0 +1,3 @@
+export * from './vote.types';
+export * from './vote';
+export * from './ballot-box.state';
