@@ -169,6 +169,40 @@ export default tseslint.config(
     },
   },
   {
+    // One write path: the apps reach PostgreSQL only through the repositories of
+    // libs/data-access, which write every change with its audit entry (recordOnce). Prisma's
+    // client, namespace and generated types stay inside that library.
+    files: ['apps/api/**/*.ts', 'apps/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@epw/data-access',
+              importNames: [
+                'PrismaService',
+                'PrismaClient',
+                'Prisma',
+                'Role',
+                'ClusterRole',
+                'PeriodKind',
+              ],
+              message:
+                'Apps use the repositories of @epw/data-access, not Prisma: add an intent-named repository method (with its audit entry if it writes).',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@prisma/*', '**/generated/prisma/**', '**/libs/data-access/src/**'],
+              message: 'Apps use the repositories of @epw/data-access, not Prisma.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web app: React's rules of hooks (and the React Compiler's checks) on top of the above.
     files: ['apps/web/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,

@@ -20,6 +20,11 @@ step "eslint (zero warnings; Nx module boundaries from a fresh project graph)"
 rm -rf .nx/workspace-data
 NX_DAEMON=false npx --no-install nx show projects >/dev/null
 npx --no-install eslint . --max-warnings 0
+step "one write path: no database call in the apps outside libs/data-access's repositories"
+if grep -rnE "prisma\.|\\\$transaction|\\\$queryRaw|\\\$executeRaw" apps/api/src apps/worker/src; then
+  echo "The apps above reach PostgreSQL directly: move it into a repository of libs/data-access." >&2
+  exit 1
+fi
 step "tsc --noEmit (strict)"
 npx --no-install tsc -p tsconfig.json --noEmit
 step "tsc --noEmit for the web app (strict, DOM, JSX)"

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { nominationStatusQuery, nominationWorkflowId } from '@epw/contracts';
 import { startOfVietnamDay, type NominationView } from '@epw/domain';
 import { waitFor } from '@epw/testing';
-import { nominationIdFor } from '../../apps/api/src/commendation/nomination-submission.service';
+import { nominationIdFor } from '../../apps/api/src/commendation/nominations/nomination-submission.service';
 import { delay, type ActionRecord } from './chaos-client';
 import { retryInfra, type ChaosContext, type TrialRun } from './chaos-context';
 import { TrialDriver, newTrialRun, type ScriptedAction } from './trial-driver';

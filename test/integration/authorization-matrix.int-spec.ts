@@ -105,6 +105,11 @@ describe('authorization matrix: every role × every state-changing action', () =
     1 + Math.floor(Math.random() * 28),
   ).padStart(2, '0')}`;
   const usernames = {} as Record<Exclude<Actor, 'anonymous'>, string>;
+  /** Each actor's user id: the audit entries of its accepted actions carry it. */
+  const actorIds = {} as Record<Exclude<Actor, 'anonymous'>, string>;
+  /** Route templates whose accepted (2xx) request wrote an audit entry under its actor. */
+  const audited = new Set<string>();
+  let templates: string[] = [];
   const ids = {
     actors: [] as string[],
     units: [] as string[],
@@ -125,6 +130,9 @@ describe('authorization matrix: every role × every state-changing action', () =
     objectionId: '',
     decisionId: '',
     awardId: '',
+    editUnitId: '',
+    editClusterId: '',
+    editUserId: '',
     forms: { chain: '', posting: '', decide: '', revise: '' },
   };
   let U: FixtureUnit;
@@ -165,6 +173,10 @@ describe('authorization matrix: every role × every state-changing action', () =
       clusters: ids.clusters,
       holiday,
     });
+  const auditCountOf = async (actor: Actor): Promise<number> => {
+    if (actor === 'anonymous') return 0;
+    return sys.prisma.auditLog.count({ where: { actorUserId: actorIds[actor] } });
+  };
   /** Workflows write their records right after they answer: wait until nothing moves. */
   const settle = async () => {
     let last: string | undefined;
@@ -312,6 +324,14 @@ describe('authorization matrix: every role × every state-changing action', () =
       where: { username: { in: Object.values(usernames) } },
     });
     ids.actors = users.map((u) => u.id);
+    for (const [actor, username] of Object.entries(usernames)) {
+      const id = users.find((u) => u.username === username)?.id;
+      if (id) actorIds[actor as Exclude<Actor, 'anonymous'>] = id;
+    }
+    templates = Object.keys(
+      (await sys.http.request<{ paths: Record<string, unknown> }>('GET', '/docs/openapi.json')).body
+        .paths,
+    );
     ids.units = [...a.units, ...b.units].map((u) => u.id);
     ids.clusters = [a.clusterId, b.clusterId];
     ids.councilMembers = (
@@ -1163,6 +1183,98 @@ describe('authorization matrix: every role × every state-changing action', () =
       },
       otherwise: 'WRONG_UNIT',
     },
+    // The directory again, on records of its own: each accepted edit is audited.
+    {
+      name: 'edit a unit',
+      before: async () => {
+        const unit = await expectOk(
+          'admin',
+          {
+            method: 'POST',
+            path: '/admin/units',
+            body: { code: `AUTHZ-E-${suffix}`, name: 'Đơn vị kiểm thử sửa' },
+          },
+          201,
+        );
+        ctx.editUnitId = unit['id'] as string;
+      },
+      request: () => ({
+        method: 'PATCH',
+        path: `/admin/units/${ctx.editUnitId}`,
+        body: { name: 'Đơn vị kiểm thử (đã sửa)' },
+      }),
+      allow: [['admin', { status: 200 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'edit a cluster',
+      before: async () => {
+        const cluster = await expectOk(
+          'admin',
+          {
+            method: 'POST',
+            path: '/admin/clusters',
+            body: { code: `AUTHZ-E-${suffix}`, name: 'Cụm kiểm thử sửa' },
+          },
+          201,
+        );
+        ctx.editClusterId = cluster['id'] as string;
+      },
+      request: () => ({
+        method: 'PATCH',
+        path: `/admin/clusters/${ctx.editClusterId}`,
+        body: { name: 'Cụm kiểm thử (đã sửa)' },
+      }),
+      allow: [['admin', { status: 200 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: "replace a cluster's members of a year",
+      request: () => ({
+        method: 'PUT',
+        path: `/admin/clusters/${ctx.editClusterId}/memberships/2031`,
+        body: { members: [{ unitId: ctx.editUnitId, role: 'HEAD' }] },
+      }),
+      allow: [['admin', { status: 200 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'edit an account',
+      before: async () => {
+        const user = await expectOk(
+          'admin',
+          {
+            method: 'POST',
+            path: '/admin/users',
+            body: {
+              username: `authz-e-${sfx}`,
+              fullName: 'Tài khoản kiểm thử sửa',
+              roles: ['REVIEWER'],
+              password: 'mat-khau-kiem-thu',
+            },
+          },
+          201,
+        );
+        ctx.editUserId = user['id'] as string;
+      },
+      request: () => ({
+        method: 'PATCH',
+        path: `/admin/users/${ctx.editUserId}`,
+        body: { fullName: 'Tài khoản kiểm thử (đã sửa)' },
+      }),
+      allow: [['admin', { status: 200 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: "reset an account's password",
+      request: () => ({
+        method: 'POST',
+        path: `/admin/users/${ctx.editUserId}/password`,
+        body: { password: 'mat-khau-moi-kiem-thu' },
+      }),
+      allow: [['admin', { status: 204 }]],
+      otherwise: 'FORBIDDEN',
+    },
   ];
 
   for (const action of actions) {
@@ -1190,13 +1302,23 @@ describe('authorization matrix: every role × every state-changing action', () =
       });
 
       for (const [actor, outcome] of action.allow ?? []) {
-        it(`allows ${actor} (${outcome.status}${outcome.code ? ` ${outcome.code}` : ''})`, async () => {
-          const res = await send(actor, action.request(actor));
+        const accepted = outcome.status >= 200 && outcome.status < 300;
+        it(`allows ${actor} (${outcome.status}${outcome.code ? ` ${outcome.code}` : ''})${
+          accepted ? ' and audits it under the actor' : ''
+        }`, async () => {
+          const request = action.request(actor);
+          const before = accepted ? await auditCountOf(actor) : 0;
+          const res = await send(actor, request);
           expect({ status: res.status, code: outcome.code ? res.body?.code : undefined }).toEqual({
             status: outcome.status,
             code: outcome.code,
           });
           await settle();
+          if (accepted) {
+            // Every accepted state change leaves an audit entry under the user who asked for it.
+            expect(await auditCountOf(actor)).toBeGreaterThan(before);
+            audited.add(`${request.method} ${templateOf(request.path, templates)}`);
+          }
         });
       }
     });
@@ -1229,6 +1351,40 @@ describe('authorization matrix: every role × every state-changing action', () =
     ]);
     const missing = routes.filter((r) => !tried.has(r) && !elsewhere.has(r));
     expect(missing).toEqual([]);
+  });
+
+  it('leaves an audit entry for every state-changing route of the API', async () => {
+    const doc = await sys.http.request<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/docs/openapi.json',
+    );
+    const routes = Object.entries(doc.body.paths).flatMap(([p, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    /** Routes that change only the caller's own session or inbox, or whose accepted outcome is
+     * shown audited in another suite (named), because reaching it here would change the table. */
+    const exempt: Record<string, string> = {
+      'POST /auth/login':
+        'the caller’s own session (refresh token rows); failed logins are throttled',
+      'POST /auth/refresh': 'the caller’s own session',
+      'POST /auth/logout': 'the caller’s own session',
+      'POST /me/notifications/{id}/read': 'the caller’s own inbox',
+      'POST /me/notifications/read-all': 'the caller’s own inbox',
+      'PUT /me/notification-preferences': 'the caller’s own preferences',
+      'POST /signing-rounds/{roundId}/countersign':
+        'needs every member signed: audited in pledge-signing.int-spec.ts (audit trail)',
+      'POST /cycles/{cycleId}/start': 'starts a whole cycle: audited in yearly-cycle.int-spec.ts',
+      'POST /nominations/{id}/objections': 'anyone may object: audited in commendation.int-spec.ts',
+      'POST /admin/dead-letters/{id}/retry':
+        'needs a dead delivery: audited in reminders.int-spec.ts',
+      'POST /schedules': 'a real Temporal Schedule: audited in yearly-cycle.int-spec.ts',
+      'POST /schedules/{scheduleId}/trigger':
+        'starts a whole cycle: audited in yearly-cycle.int-spec.ts',
+    };
+    const unaudited = routes.filter((r) => !audited.has(r) && !(r in exempt));
+    expect(unaudited).toEqual([]);
   });
 });
 

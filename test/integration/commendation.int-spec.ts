@@ -324,6 +324,13 @@ describe('nominations, decisions and certificates', () => {
       const d = await detail(id);
       return d.objections.length === 1 ? d.objections[0] : undefined;
     });
+    // The objection is audited under the person who filed it.
+    const objectionAudit = await sys.prisma.auditLog.findMany({
+      where: { entityId: id, action: 'nomination.objection-filed' },
+      select: { actorUserId: true },
+    });
+    expect(objectionAudit).toHaveLength(1);
+    expect(objectionAudit[0]?.actorUserId).not.toBeNull();
     const resolved = await sys.http.as(
       bdv().reviewer,
       'POST',

@@ -581,6 +581,13 @@ describe('reminders, escalation and delivery', () => {
       { description: 'the retried delivery' },
     );
     expect(hooks.received.filter((h) => h.body.includes(dedupKey))).toHaveLength(1);
+    // The retry is audited under the administrator who asked for it.
+    const retried = await sys.prisma.auditLog.findMany({
+      where: { action: 'dead-letter.retried', entityId: parkedId },
+      select: { actorUserId: true },
+    });
+    expect(retried).toHaveLength(1);
+    expect(retried[0]?.actorUserId).not.toBeNull();
   });
 
   it('shows the queues dashboard to administrators only (HTTP Basic)', async () => {

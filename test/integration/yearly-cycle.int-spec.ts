@@ -130,6 +130,13 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
     );
     expect(started.status).toBe(201);
     expect(started.body.phases).toHaveLength(8);
+    // Creating and starting the cycle are audited under the administrator who did it.
+    const audit = await sys.prisma.auditLog.findMany({
+      where: { entityId: created.body.id, action: { in: ['cycle.created', 'cycle.started'] } },
+      select: { action: true, actorUserId: true },
+    });
+    expect(audit.map((e) => e.action).sort()).toEqual(['cycle.created', 'cycle.started']);
+    expect(audit.every((e) => e.actorUserId !== null)).toBe(true);
     return created.body.id;
   }
 
@@ -718,6 +725,15 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
           where: { clusterId: cluster.clusterId, movementCode: 'LICH' },
         }),
       ).toBe(1);
+      // Creating the schedule and each trigger are audited under the administrator.
+      const actions = (
+        await sys.prisma.auditLog.findMany({
+          where: { entityId: created.body.scheduleId },
+          select: { action: true, actorUserId: true },
+        })
+      ).map((e) => e.action);
+      expect(actions.filter((x) => x === 'schedule.created')).toHaveLength(1);
+      expect(actions.filter((x) => x === 'schedule.triggered')).toHaveLength(2);
     } finally {
       await sys.temporal.schedule.getHandle(created.body.scheduleId).delete();
     }

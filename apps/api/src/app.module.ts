@@ -17,6 +17,8 @@ import { CommonModule } from './common/common.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
+import { HolidaysModule } from './holidays/holidays.module';
+import { PeopleModule } from './people/people.module';
 import { SigningRoundsModule } from './signing-rounds/signing-rounds.module';
 
 @Module({})
@@ -46,9 +48,11 @@ export class AppModule {
         AssessmentsModule,
         BallotsModule,
         RuleSetsModule,
+        HolidaysModule,
         SchedulesModule,
         InboxModule,
         CommendationModule,
+        PeopleModule,
         DirectoryModule,
       ],
     };

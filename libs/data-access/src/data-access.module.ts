@@ -9,7 +9,22 @@ import { RefreshTokenRepository } from './repositories/refresh-token.repository'
 import { ReminderRepository } from './repositories/reminder.repository';
 import { SigningRoundRepository } from './repositories/signing-round.repository';
 import { UserRepository } from './repositories/user.repository';
+import { AwardRepository } from './repositories/award.repository';
+import { AwardHistoryRepository } from './repositories/award-history.repository';
+import { DecisionRepository } from './repositories/decision.repository';
+import { RecognitionReportRepository } from './repositories/recognition-report.repository';
 
+import { ClusterRepository } from './repositories/cluster.repository';
+import { CycleScheduleRepository } from './repositories/cycle-schedule.repository';
+import { DatabaseHealthRepository } from './repositories/database-health.repository';
+import { HolidayRepository } from './repositories/holiday.repository';
+import { NotificationInboxRepository } from './repositories/notification-inbox.repository';
+import { RuleSetRepository } from './repositories/rule-set.repository';
+import { UnitRepository } from './repositories/unit.repository';
+import { AwardFormRepository } from './repositories/award-form.repository';
+import { NominationRepository } from './repositories/nomination.repository';
+import { NominationSubmissionRepository } from './repositories/nomination-submission.repository';
+import { PersonRepository } from './repositories/person.repository';
 const providers = [
   PrismaService,
   AuditLogRepository,
@@ -21,6 +36,21 @@ const providers = [
   CyclePlanner,
   ReminderRepository,
   NominationRecordsRepository,
+  DecisionRepository,
+  AwardRepository,
+  AwardHistoryRepository,
+  RecognitionReportRepository,
+  RuleSetRepository,
+  HolidayRepository,
+  CycleScheduleRepository,
+  NotificationInboxRepository,
+  ClusterRepository,
+  UnitRepository,
+  DatabaseHealthRepository,
+  NominationRepository,
+  NominationSubmissionRepository,
+  AwardFormRepository,
+  PersonRepository,
 ];
 
 @Global()

@@ -1,20 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AuditLogRepository } from '@epw/data-access';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
-
-class AuditVerificationDto {
-  @ApiProperty() ok!: boolean;
-  @ApiProperty() checked!: number;
-  @ApiProperty({ nullable: true, type: String }) brokenAtId!: string | null;
-  @ApiProperty({ nullable: true, enum: ['edited', 'missing-or-reordered'] }) reason!: string | null;
-}
+import { AuditService } from './audit.service';
+import { AuditVerificationDto } from './dto/audit-verification.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditLogRepository) {}
+  constructor(private readonly audit: AuditService) {}
 
   @Get('verify')
   @Roles('ADMIN')

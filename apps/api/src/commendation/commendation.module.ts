@@ -1,25 +1,21 @@
 import { Module } from '@nestjs/common';
-import { AwardFormsController } from './award-forms.controller';
-import { AwardFormsService } from './award-forms.service';
-import { AwardsController } from './awards.controller';
-import { AwardsService } from './awards.service';
-import { DecisionsController } from './decisions.controller';
-import { DecisionsService } from './decisions.service';
-import { NominationSubmissionService } from './nomination-submission.service';
-import { NominationsController } from './nominations.controller';
-import { NominationsService } from './nominations.service';
-import { RecognitionReportService } from './recognition-report.service';
+import { AwardFormsModule } from './award-forms/award-forms.module';
+import { AwardHistoryModule } from './award-history/award-history.module';
+import { AwardsModule } from './awards/awards.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { NominationsModule } from './nominations/nominations.module';
+import { RecognitionReportsModule } from './reports/recognition-reports.module';
 
-/** Nominations up their approval chains, decisions, certificates and award history. */
+/** Nominations up their approval chains, award forms, decisions, certificates, award history and
+ * recognition reports: one module per capability. */
 @Module({
-  controllers: [NominationsController, DecisionsController, AwardsController, AwardFormsController],
-  providers: [
-    AwardFormsService,
-    NominationSubmissionService,
-    NominationsService,
-    DecisionsService,
-    AwardsService,
-    RecognitionReportService,
+  imports: [
+    NominationsModule,
+    AwardFormsModule,
+    DecisionsModule,
+    AwardsModule,
+    AwardHistoryModule,
+    RecognitionReportsModule,
   ],
 })
 export class CommendationModule {}

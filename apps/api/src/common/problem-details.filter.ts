@@ -13,7 +13,7 @@ import {
   domainErrorHttpStatus,
   renderDomainMessage,
 } from '@epw/domain';
-import { Prisma } from '@epw/data-access';
+import { databaseErrorKind } from '@epw/data-access';
 import { localeFrom } from './locale';
 import { RequestValidationException, type FieldViolation } from './request-validation.exception';
 
@@ -105,26 +105,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(status === 400 ? { errors: [violationOf(exception, detail)] } : {}),
       };
     }
-    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
-      if (exception.code === 'P2002') {
-        const target = String(
-          (exception.meta?.['target'] as string[] | undefined)?.join(', ') ?? '',
-        );
-        return this.base(
-          DomainErrorCode.Conflict,
-          409,
-          renderDomainMessage(DomainErrorCode.Conflict, { target }, locale),
-          instance,
-        );
-      }
-      if (exception.code === 'P2025') {
-        return this.base(
-          DomainErrorCode.NotFound,
-          404,
-          renderDomainMessage(DomainErrorCode.NotFound, {}, locale),
-          instance,
-        );
-      }
+    const databaseError = databaseErrorKind(exception);
+    if (databaseError?.kind === 'unique-violation') {
+      return this.base(
+        DomainErrorCode.Conflict,
+        409,
+        renderDomainMessage(DomainErrorCode.Conflict, { target: databaseError.target }, locale),
+        instance,
+      );
+    }
+    if (databaseError?.kind === 'record-not-found') {
+      return this.base(
+        DomainErrorCode.NotFound,
+        404,
+        renderDomainMessage(DomainErrorCode.NotFound, {}, locale),
+        instance,
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

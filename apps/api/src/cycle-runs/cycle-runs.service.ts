@@ -7,7 +7,7 @@ import {
   cycleStatusQuery,
   type CycleStatusView,
 } from '@epw/contracts';
-import { CyclePlanner, DEFAULT_RULE_SET_CODE, PrismaService, type Prisma } from '@epw/data-access';
+import { CyclePlanner, CycleRepository, DEFAULT_RULE_SET_CODE } from '@epw/data-access';
 import { DomainErrorCode, DomainException, type RankingRow } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { WorkflowUpdatesService } from '../common/workflow-updates.service';
@@ -22,7 +22,7 @@ export class CycleRunsService {
   constructor(
     private readonly temporal: Client,
     private readonly planner: CyclePlanner,
-    private readonly prisma: PrismaService,
+    private readonly cycles: CycleRepository,
     private readonly context: CycleContextService,
     private readonly workflows: WorkflowUpdatesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,15 +36,16 @@ export class CycleRunsService {
     now: number,
   ): Promise<CycleRunDto> {
     const ctx = await this.context.get(cycleId);
-    const cycle = await this.prisma.emulationCycle.findUniqueOrThrow({ where: { id: cycleId } });
+    const cycle = await this.cycles.findById(cycleId);
+    if (!cycle) throw new DomainException(DomainErrorCode.CycleNotFound, { cycleId });
     if (cycle.workflowId) throw new DomainException(DomainErrorCode.CycleAlreadyStarted);
-    const { id: ruleSetId, content } = await this.planner.latestRuleSet(
-      ruleSetCode ?? DEFAULT_RULE_SET_CODE,
-    );
-    await this.prisma.emulationCycle.update({
-      where: { id: cycleId },
-      data: { ruleSetId, rules: content as unknown as Prisma.InputJsonValue },
-    });
+    const code = ruleSetCode ?? DEFAULT_RULE_SET_CODE;
+    const { id: ruleSetId, content } = await this.planner.latestRuleSet(code);
+    // A cycle without members cannot start: refused before anything is frozen or audited.
+    const year = cycle.startsOn.getUTCFullYear();
+    if ((await this.cycles.membersForYear(cycle.clusterId, year)).length === 0)
+      throw new DomainException(DomainErrorCode.NoMembers);
+    await this.cycles.recordStarted(user.userId, cycleId, { id: ruleSetId, code, content });
     const input = await this.planner.prepare(cycleId, user.userId, now);
     try {
       await this.temporal.workflow.start(EMULATION_CYCLE_WORKFLOW_TYPE, {
@@ -81,11 +82,8 @@ export class CycleRunsService {
       // Not running, or it cannot answer right now (no worker polling): the calendar is in
       // PostgreSQL, so a read does not fail for it.
       if (!(err instanceof DomainException) && !isTransientBackendError(err)) throw err;
-      const phases = await this.prisma.cyclePhase.findMany({
-        where: { cycleId },
-        orderBy: { opensAt: 'asc' },
-      });
-      const outcome = await this.prisma.cycleOutcome.findUnique({ where: { cycleId } });
+      const phases = await this.cycles.phasesOf(cycleId);
+      const outcome = await this.cycles.outcomeOf(cycleId);
       return {
         cycleId,
         workflowId: ctx.workflowIds.cycle,
@@ -107,11 +105,9 @@ export class CycleRunsService {
 
   async outcome(user: AuthenticatedUser, cycleId: string): Promise<CycleOutcomeDto> {
     const ctx = await this.context.readable(user, cycleId);
-    const outcome = await this.prisma.cycleOutcome.findUnique({ where: { cycleId } });
-    const units = await this.prisma.unit.findMany({
-      where: { memberships: { some: { clusterId: ctx.clusterId, year: ctx.year } } },
-    });
-    const byId = new Map(units.map((u) => [u.id, u]));
+    const outcome = await this.cycles.outcomeOf(cycleId);
+    const members = await this.cycles.membersForYear(ctx.clusterId, ctx.year);
+    const byId = new Map(members.map((m) => [m.unitId, m.unit]));
     const ranking = ((outcome?.ranking ?? []) as unknown as RankingRow[]).map((r) => ({
       ...r,
       unitCode: byId.get(r.unitId)?.code ?? r.unitId,

@@ -6,7 +6,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
 import { CreateCycleDto, CycleDto, CyclePageDto, ListCyclesQueryDto } from './dto/cycle.dto';
 import { toCycleDto } from './cycle.mapper';
@@ -37,7 +38,10 @@ export class CyclesController {
     summary: 'Mở kỳ thi đua / Create a cycle for a cluster, movement and period (admin)',
   })
   @ApiCreatedResponse({ type: CycleDto })
-  async create(@Body() body: CreateCycleDto): Promise<CycleDto> {
-    return toCycleDto(await this.cycles.create(body, Date.now()));
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateCycleDto,
+  ): Promise<CycleDto> {
+    return toCycleDto(await this.cycles.create(user, body, Date.now()));
   }
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CycleRepository, pledgeContentHash, type CycleWithDetails } from '@epw/data-access';
 import { DomainErrorCode, DomainException, isCalendarDate, startOfVietnamDay } from '@epw/domain';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
 import type { CreateCycleDto, CyclePageDto, ListCyclesQueryDto } from './dto/cycle.dto';
 import { toCycleDto } from './cycle.mapper';
@@ -24,7 +26,12 @@ export class CyclesService {
     return cycle;
   }
 
-  async create(dto: CreateCycleDto, now: number): Promise<CycleWithDetails> {
+  /** Creates the cycle with its pledge draft, audited as `cycle.created` under the administrator. */
+  async create(
+    user: AuthenticatedUser,
+    dto: CreateCycleDto,
+    now: number,
+  ): Promise<CycleWithDetails> {
     for (const field of ['startsOn', 'endsOn'] as const) {
       if (!isCalendarDate(dto[field])) {
         throw new RequestValidationException([
@@ -58,7 +65,9 @@ export class CyclesService {
     if (!(await this.cycles.clusterExists(dto.clusterId)))
       throw new DomainException(DomainErrorCode.NotFound, { entity: 'cụm thi đua' });
     const items = dto.pledge.items.map((t) => t.trim());
-    return this.cycles.create({
+    const id = randomUUID();
+    await this.cycles.recordCreated(user.userId, {
+      id,
       clusterId: dto.clusterId,
       movementCode: dto.movementCode,
       movementName: dto.movementName,
@@ -76,5 +85,6 @@ export class CyclesService {
         contentHash: pledgeContentHash(items),
       },
     });
+    return this.getOrFail(id);
   }
 }

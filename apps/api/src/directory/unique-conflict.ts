@@ -1,4 +1,4 @@
-import { Prisma } from '@epw/data-access';
+import { isUniqueViolation } from '@epw/data-access';
 import { DomainException, type DomainErrorCode, type MessageParams } from '@epw/domain';
 
 /**
@@ -13,8 +13,7 @@ export async function onUniqueConflict<T>(
   try {
     return await write();
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-      throw new DomainException(code, params);
+    if (isUniqueViolation(err)) throw new DomainException(code, params);
     throw err;
   }
 }

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
-import {
-  AuditLogRepository,
-  PrismaService,
-  RefreshTokenRepository,
-  type Prisma,
-} from '@epw/data-access';
+import { UnitRepository, UserRepository } from '@epw/data-access';
 import { DomainErrorCode, DomainException } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DirectoryMapper } from './directory.mapper';
@@ -14,50 +9,33 @@ import type { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/
 import { onUniqueConflict } from './unique-conflict';
 import { changedFields } from './units.service';
 
-const withUnit = { unit: { select: { code: true, name: true } } } as const;
-
 /** Accounts: created, edited, deactivated and given a new password by administrators. Passwords
  * are hashed as the login verifies them (argon2id, @node-rs/argon2 defaults). */
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly prisma: PrismaService,
-    private readonly audit: AuditLogRepository,
-    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly users: UserRepository,
+    private readonly units: UnitRepository,
   ) {}
 
   async list(q: UserQueryDto): Promise<UserDto[]> {
-    const where: Prisma.UserWhereInput = {
-      ...(q.unitId ? { unitId: q.unitId } : {}),
-      ...(q.role ? { roles: { has: q.role } } : {}),
-      ...(q.active !== undefined ? { active: q.active } : {}),
-      ...(q.search
-        ? {
-            OR: [
-              { username: { contains: q.search, mode: 'insensitive' } },
-              { fullName: { contains: q.search, mode: 'insensitive' } },
-              { email: { contains: q.search, mode: 'insensitive' } },
-            ],
-          }
-        : {}),
-    };
-    const rows = await this.prisma.user.findMany({
-      where,
-      include: withUnit,
-      orderBy: { username: 'asc' },
-      take: 500,
+    const rows = await this.users.listForDirectory({
+      unitId: q.unitId,
+      role: q.role,
+      active: q.active,
+      search: q.search,
     });
     return rows.map((r) => DirectoryMapper.user(r));
   }
 
   async getOrFail(id: string): Promise<UserDto> {
-    const row = await this.prisma.user.findUnique({ where: { id }, include: withUnit });
+    const row = await this.users.findForDirectory(id);
     if (!row) throw new DomainException(DomainErrorCode.NotFound, { entity: 'người dùng' });
     return DirectoryMapper.user(row);
   }
 
   async create(admin: AuthenticatedUser, dto: CreateUserDto): Promise<UserDto> {
-    if (await this.prisma.user.findUnique({ where: { username: dto.username } }))
+    if (await this.users.usernameTaken(dto.username))
       throw new DomainException(DomainErrorCode.UsernameTaken, { username: dto.username });
     if (dto.unitId) await this.assertUnitExists(dto.unitId);
     const id = randomUUID();
@@ -71,30 +49,7 @@ export class UsersService {
       roles: dto.roles,
     };
     await onUniqueConflict(
-      () =>
-        this.audit.recordOnce(
-          {
-            eventKey: `user-${id}/created`,
-            actorUserId: admin.userId,
-            action: 'user.created',
-            entityType: 'User',
-            entityId: id,
-            payload: audited,
-          },
-          async (tx) => {
-            await tx.user.create({
-              data: {
-                id,
-                username: dto.username,
-                fullName: dto.fullName,
-                email: dto.email ?? null,
-                unitId: dto.unitId ?? null,
-                roles: dto.roles,
-                passwordHash,
-              },
-            });
-          },
-        ),
+      () => this.users.recordCreated(admin.userId, { id, ...audited, passwordHash }, audited),
       DomainErrorCode.UsernameTaken,
       { username: dto.username },
     );
@@ -112,23 +67,9 @@ export class UsersService {
     if (dto.unitId) await this.assertUnitExists(dto.unitId);
     const changes = changedFields(before, dto);
     if (Object.keys(changes).length === 0) return before;
+    // Deactivating ends the user's sessions: their refresh tokens stop working.
     const deactivated = before.active && dto.active === false;
-    await this.audit.recordOnce(
-      {
-        eventKey: `user-${id}/updated-${randomUUID()}`,
-        actorUserId: admin.userId,
-        action: deactivated ? 'user.deactivated' : 'user.updated',
-        entityType: 'User',
-        entityId: id,
-        payload: { username: before.username, changes },
-      },
-      async (tx, at) => {
-        await tx.user.update({ where: { id }, data: dto });
-        // A deactivated user keeps no session: their refresh tokens stop working now (an access
-        // token already issued lives out its short lifetime).
-        if (deactivated) await this.refreshTokens.revokeAllOfUser(tx, id, 'deactivated', at);
-      },
-    );
+    await this.users.recordUpdated(admin.userId, before, dto, changes, deactivated);
     return this.getOrFail(id);
   }
 
@@ -136,24 +77,11 @@ export class UsersService {
   async resetPassword(admin: AuthenticatedUser, id: string, password: string): Promise<void> {
     const user = await this.getOrFail(id);
     const passwordHash = await hash(password);
-    await this.audit.recordOnce(
-      {
-        eventKey: `user-${id}/password-reset-${randomUUID()}`,
-        actorUserId: admin.userId,
-        action: 'user.password-reset',
-        entityType: 'User',
-        entityId: id,
-        payload: { username: user.username },
-      },
-      async (tx, at) => {
-        await tx.user.update({ where: { id }, data: { passwordHash } });
-        await this.refreshTokens.revokeAllOfUser(tx, id, 'password-reset', at);
-      },
-    );
+    await this.users.recordPasswordReset(admin.userId, user, passwordHash);
   }
 
   private async assertUnitExists(unitId: string): Promise<void> {
-    if (!(await this.prisma.unit.findUnique({ where: { id: unitId }, select: { id: true } })))
+    if (!(await this.units.exists(unitId)))
       // Bad input rather than a missing resource: the problem names the field.
       throw new DomainException(DomainErrorCode.ValidationFailed, {
         field: 'unitId',

@@ -3,6 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import type { Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
+import { DatabaseHealthRepository } from '@epw/data-access';
 import { TEMPORAL_CONNECTION } from '@epw/temporal';
 
 const TIMEOUT_MS = 2000;
@@ -16,6 +17,25 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
     );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+@Injectable()
+export class PostgresHealthIndicator {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    private readonly database: DatabaseHealthRepository,
+  ) {}
+
+  /** Up when PostgreSQL answers a trivial query in time. */
+  async check(key: string) {
+    const session = this.health.check(key);
+    try {
+      await withTimeout(this.database.ping(), 'PostgreSQL');
+      return session.up();
+    } catch (err) {
+      return session.down({ message: (err as Error).message });
+    }
+  }
 }
 
 @Injectable()

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
-import { RedisHealthIndicator, TemporalHealthIndicator } from './health.indicators';
+import {
+  PostgresHealthIndicator,
+  RedisHealthIndicator,
+  TemporalHealthIndicator,
+} from './health.indicators';
 
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty' })],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator, TemporalHealthIndicator],
+  providers: [PostgresHealthIndicator, RedisHealthIndicator, TemporalHealthIndicator],
 })
 export class HealthModule {}

@@ -7,6 +7,7 @@ import {
   ComplianceDto,
   LateDecisionDto,
   LateRegistrationDto,
+  RegistrationRecordDto,
   SubmitRegistrationDto,
 } from './dto/registration.dto';
 import { RegistrationsService } from './registrations.service';
@@ -75,10 +76,11 @@ export class RegistrationsController {
   @ApiOperation({
     summary: 'Danh sách đăng ký và mô hình, giải pháp, công trình / Registrations with initiatives',
   })
+  @ApiOkResponse({ type: [RegistrationRecordDto] })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Param('cycleId', uuidParam('cycleId')) cycleId: string,
-  ) {
+  ): Promise<RegistrationRecordDto[]> {
     return this.registrations.list(user, cycleId);
   }
 }

@@ -5,7 +5,7 @@ import {
   requestLateRegistrationUpdate,
   submitRegistrationUpdate,
 } from '@epw/contracts';
-import { PrismaService } from '@epw/data-access';
+import { CycleRecordsRepository } from '@epw/data-access';
 import type { ComplianceView } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { phaseClosed, WorkflowUpdatesService } from '../common/workflow-updates.service';
@@ -13,6 +13,7 @@ import { CycleContextService, actorOf } from '../cycle-runs/cycle-context.servic
 import type {
   LateDecisionDto,
   LateRegistrationDto,
+  RegistrationRecordDto,
   SubmitRegistrationDto,
 } from './dto/registration.dto';
 
@@ -23,7 +24,7 @@ export class RegistrationsService {
   constructor(
     private readonly context: CycleContextService,
     private readonly workflows: WorkflowUpdatesService,
-    private readonly prisma: PrismaService,
+    private readonly records: CycleRecordsRepository,
   ) {}
 
   async submit(
@@ -91,13 +92,9 @@ export class RegistrationsService {
   }
 
   /** Registrations with their models, solutions and works, from PostgreSQL. */
-  async list(user: AuthenticatedUser, cycleId: string) {
+  async list(user: AuthenticatedUser, cycleId: string): Promise<RegistrationRecordDto[]> {
     await this.context.readable(user, cycleId);
-    const rows = await this.prisma.registration.findMany({
-      where: { cycleId },
-      include: { unit: true, initiatives: { orderBy: { position: 'asc' } } },
-      orderBy: { submittedAt: 'asc' },
-    });
+    const rows = await this.records.registrationsOf(cycleId);
     return rows.map((r) => ({
       unitId: r.unitId,
       unitCode: r.unit.code,

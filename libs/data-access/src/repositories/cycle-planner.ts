@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { emulationCycleWorkflowId, type EmulationCycleInput } from '@epw/contracts';
 import {
@@ -181,23 +182,39 @@ export class CyclePlanner {
       ];
       const { id: ruleSetId, content } = await this.latestRuleSet(input.ruleSetCode);
       const startsOn = `${input.year}-01-01`;
-      cycle = await this.cycles.create({
-        clusterId: cluster.id,
-        movementCode: input.movementCode,
-        movementName: input.movementName,
-        periodKind: 'YEAR',
-        periodLabel,
-        startsOn: new Date(`${startsOn}T00:00:00Z`),
-        endsOn: new Date(`${input.year}-12-31T00:00:00Z`),
-        calendarScale: input.calendarScale,
-        calendarEpoch: new Date(input.calendarScale > 1 ? now : startOfVietnamDay(startsOn)),
-        ruleSetId,
-        rules: content as unknown as Prisma.InputJsonValue,
-        pledge: {
-          title: `Nội dung ký kết giao ước thi đua ${input.movementName} năm ${input.year}`,
-          documents: [],
-          items,
-          contentHash: pledgeContentHash(items),
+      // Audited; keyed by the business key, so a concurrent trigger of the same year creates it
+      // once (the loser's write is skipped) and both read the one cycle back.
+      await this.cycles.recordCreated(
+        null,
+        {
+          id: randomUUID(),
+          clusterId: cluster.id,
+          movementCode: input.movementCode,
+          movementName: input.movementName,
+          periodKind: 'YEAR',
+          periodLabel,
+          startsOn: new Date(`${startsOn}T00:00:00Z`),
+          endsOn: new Date(`${input.year}-12-31T00:00:00Z`),
+          calendarScale: input.calendarScale,
+          calendarEpoch: new Date(input.calendarScale > 1 ? now : startOfVietnamDay(startsOn)),
+          ruleSetId,
+          rules: content as unknown as Prisma.InputJsonValue,
+          pledge: {
+            title: `Nội dung ký kết giao ước thi đua ${input.movementName} năm ${input.year}`,
+            documents: [],
+            items,
+            contentHash: pledgeContentHash(items),
+          },
+        },
+        `cycle.created:scheduled:${input.clusterCode}:${input.movementCode}:${periodLabel}`,
+      );
+      cycle = await this.prisma.emulationCycle.findUniqueOrThrow({
+        where: {
+          clusterId_movementCode_periodLabel: {
+            clusterId: cluster.id,
+            movementCode: input.movementCode,
+            periodLabel,
+          },
         },
       });
     }

@@ -313,6 +313,15 @@ export class CycleRecordsRepository {
     );
   }
 
+  /** The cycle's registrations, first submitted first, with their unit and initiatives. */
+  registrationsOf(cycleId: string) {
+    return this.prisma.registration.findMany({
+      where: { cycleId },
+      include: { unit: true, initiatives: { orderBy: { position: 'asc' } } },
+      orderBy: { submittedAt: 'asc' },
+    });
+  }
+
   private async upsertOutcome(
     tx: PrismaTx,
     cycleId: string,

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { DeadlineKind, DeadlineSpec } from '@epw/contracts';
+import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { Channel, Role } from '../generated/prisma/enums';
 import { PrismaService } from '../prisma.service';
 
@@ -26,7 +28,10 @@ export interface Recipient {
 /** Deadlines (the source reminders are rebuilt from), who has acted, recipients, inbox and sent-log. */
 @Injectable()
 export class ReminderRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditLogRepository,
+  ) {}
 
   async upsertDeadline(spec: DeadlineSpec, dueOn: string, reminderAts: Date[]) {
     const previous = await this.prisma.deadline.findUnique({ where: { id: spec.deadlineId } });
@@ -258,5 +263,25 @@ export class ReminderRepository {
         quietTo: p?.quietTo ?? null,
       };
     });
+  }
+
+  /** An administrator sent a parked delivery or reminder again (the queues changed, not these
+   * tables): audited as `dead-letter.retried` under the administrator. */
+  async recordDeadLetterRetried(
+    actorUserId: string,
+    deadLetterId: string,
+    payload: { queue: string; jobId: string | null; error: string; failedAt: string },
+  ): Promise<void> {
+    await this.audit.recordOnce(
+      {
+        eventKey: `dead-letter.retried:${deadLetterId}:${randomUUID()}`,
+        actorUserId,
+        action: 'dead-letter.retried',
+        entityType: 'DeadLetter',
+        entityId: deadLetterId,
+        payload,
+      },
+      async () => {},
+    );
   }
 }

@@ -1,9 +1,43 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import type { Role } from '../generated/prisma/enums';
 import { PrismaService } from '../prisma.service';
+import { RefreshTokenRepository } from './refresh-token.repository';
+
+/** An account as the directory lists it, with its unit's code and name. */
+export interface DirectoryUserRecord {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  unitId: string | null;
+  roles: Role[];
+  active: boolean;
+  locale: string;
+  createdAt: Date;
+  unit: { code: string; name: string } | null;
+}
+
+/** The fields of an account an administrator edits. */
+export interface UserPatch {
+  fullName?: string;
+  email?: string | null;
+  unitId?: string | null;
+  roles?: Role[];
+  active?: boolean;
+}
+
+const withUnit = { unit: { select: { code: true, name: true } } } as const;
+const ENTITY = 'User';
 
 @Injectable()
 export class UserRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditLogRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+  ) {}
 
   findByUsername(username: string) {
     return this.prisma.user.findUnique({ where: { username }, include: { unit: true } });
@@ -20,5 +54,120 @@ export class UserRepository {
       include: { cluster: { select: { code: true, name: true } } },
       orderBy: { cluster: { code: 'asc' } },
     });
+  }
+
+  /** Accounts by username (at most 500), filtered by unit, role, state and a search of username,
+   * full name and e-mail. */
+  listForDirectory(filter: {
+    unitId?: string;
+    role?: Role;
+    active?: boolean;
+    search?: string;
+  }): Promise<DirectoryUserRecord[]> {
+    return this.prisma.user.findMany({
+      where: {
+        ...(filter.unitId ? { unitId: filter.unitId } : {}),
+        ...(filter.role ? { roles: { has: filter.role } } : {}),
+        ...(filter.active !== undefined ? { active: filter.active } : {}),
+        ...(filter.search
+          ? {
+              OR: [
+                { username: { contains: filter.search, mode: 'insensitive' } },
+                { fullName: { contains: filter.search, mode: 'insensitive' } },
+                { email: { contains: filter.search, mode: 'insensitive' } },
+              ],
+            }
+          : {}),
+      },
+      include: withUnit,
+      orderBy: { username: 'asc' },
+      take: 500,
+    });
+  }
+
+  findForDirectory(id: string): Promise<DirectoryUserRecord | null> {
+    return this.prisma.user.findUnique({ where: { id }, include: withUnit });
+  }
+
+  async usernameTaken(username: string): Promise<boolean> {
+    return (
+      (await this.prisma.user.findUnique({ where: { username }, select: { id: true } })) !== null
+    );
+  }
+
+  /** Creates the account, audited as `user.created` with `payload` (never the password, not
+   * even hashed); a username taken meanwhile is the database's unique violation. */
+  async recordCreated(
+    actorUserId: string,
+    user: Required<Omit<UserPatch, 'active'>> & {
+      id: string;
+      username: string;
+      passwordHash: string;
+    },
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.recordOnce(
+      {
+        eventKey: `user-${user.id}/created`,
+        actorUserId,
+        action: 'user.created',
+        entityType: ENTITY,
+        entityId: user.id,
+        payload,
+      },
+      async (tx) => {
+        await tx.user.create({ data: user });
+      },
+    );
+  }
+
+  /**
+   * Applies `patch`, audited as `user.updated`, or `user.deactivated` when it deactivates the
+   * account: then its refresh tokens stop working in the same transaction (an access token
+   * already issued lives out its short lifetime).
+   */
+  async recordUpdated(
+    actorUserId: string,
+    user: { id: string; username: string },
+    patch: UserPatch,
+    changes: Record<string, { from: unknown; to: unknown }>,
+    deactivated: boolean,
+  ): Promise<void> {
+    await this.audit.recordOnce(
+      {
+        eventKey: `user-${user.id}/updated-${randomUUID()}`,
+        actorUserId,
+        action: deactivated ? 'user.deactivated' : 'user.updated',
+        entityType: ENTITY,
+        entityId: user.id,
+        payload: { username: user.username, changes },
+      },
+      async (tx, at) => {
+        await tx.user.update({ where: { id: user.id }, data: patch });
+        if (deactivated) await this.refreshTokens.revokeAllOfUser(tx, user.id, 'deactivated', at);
+      },
+    );
+  }
+
+  /** Sets a new password, audited as `user.password-reset`; every session of the user ends. */
+  async recordPasswordReset(
+    actorUserId: string,
+    user: { id: string; username: string },
+    passwordHash: string,
+  ): Promise<void> {
+    await this.audit.recordOnce(
+      {
+        eventKey: `user-${user.id}/password-reset-${randomUUID()}`,
+        actorUserId,
+        action: 'user.password-reset',
+        entityType: ENTITY,
+        entityId: user.id,
+        payload: { username: user.username },
+      },
+      async (tx, at) => {
+        await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+        await this.refreshTokens.revokeAllOfUser(tx, user.id, 'password-reset', at);
+      },
+    );
   }
 }

@@ -39,6 +39,9 @@ export class ListNotificationsQueryDto {
 
 export class NotificationDto {
   @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The recipient (the caller)' }) userId!: string;
+  @ApiProperty({ description: 'The key that makes the notification appear once' })
+  dedupKey!: string;
   @ApiProperty({ enum: ['reminder', 'escalation'] }) kind!: string;
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
@@ -51,6 +54,14 @@ export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
   @ApiProperty() total!: number;
   @ApiProperty() unread!: number;
+}
+
+export class UnreadCountDto {
+  @ApiProperty() unread!: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ description: 'How many notifications were marked read' }) marked!: number;
 }
 
 export const CHANNELS = ['IN_APP', 'EMAIL', 'WEBHOOK'] as const;

@@ -150,3 +150,31 @@ export class ComplianceDto {
   @ApiProperty({ type: [String] }) missingAtDeadline!: string[];
   @ApiProperty({ type: [ComplianceUnitDto] }) units!: ComplianceUnitDto[];
 }
+
+export class RegisteredInitiativeDto {
+  @ApiProperty({ enum: ['MODEL', 'SOLUTION', 'WORK'] }) kind!: string;
+  @ApiProperty({ description: 'Lĩnh vực' }) field!: string;
+  @ApiProperty() isNew!: boolean;
+  @ApiProperty({ enum: ['COLLECTIVE', 'INDIVIDUAL'] }) ownerType!: string;
+  @ApiProperty() ownerName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: [AttachmentDto] }) attachments!: unknown;
+}
+
+/** A unit's registration as stored, with its models, solutions and works. */
+export class RegistrationRecordDto {
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() unitCode!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: ['SUBMITTED', 'LATE_PENDING', 'LATE_APPROVED', 'LATE_REJECTED'] })
+  status!: string;
+  @ApiProperty() late!: boolean;
+  @ApiProperty({ nullable: true, type: String }) lateReason!: string | null;
+  @ApiProperty({ type: [String] }) titles!: string[];
+  @ApiProperty() revision!: number;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) decisionNote!: string | null;
+  @ApiProperty({ type: [RegisteredInitiativeDto] }) initiatives!: RegisteredInitiativeDto[];
+}

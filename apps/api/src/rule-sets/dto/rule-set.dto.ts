@@ -31,18 +31,23 @@ export class RuleSetDto {
   @ApiProperty() version!: number;
   @ApiProperty() name!: string;
   @ApiProperty({ type: Object }) content!: unknown;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Who published it' })
+  createdById!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
-export class HolidayDto {
-  @ApiProperty({ example: '2026-09-02' }) date!: string;
-  @ApiProperty({ example: 'Quốc khánh' }) name!: string;
-}
-
-export class PutHolidayDto {
-  @ApiProperty({ example: 'Quốc khánh' })
-  @Trim()
-  @IsString()
-  @Length(2, 200)
-  name!: string;
+/** The content of a rule set (see libs/domain RuleSetContent for every field). */
+export class RuleSetContentDto {
+  @ApiProperty({ type: [Object], description: 'Criteria with their maximum points' })
+  criteria!: unknown[];
+  @ApiProperty({ type: Object, description: 'Self and peer weights, aggregation, divergence' })
+  scoring!: unknown;
+  @ApiProperty({ type: Object, description: 'Who assesses whom, reviewers per unit' })
+  crossAssessment!: unknown;
+  @ApiProperty({ type: Object, description: 'Approval threshold, acclamation, candidates' })
+  vote!: unknown;
+  @ApiProperty({ type: Object, description: 'Phase templates of the cycle calendar' })
+  calendar!: unknown;
+  @ApiProperty({ type: Object, description: 'Reminder offsets in working days' })
+  reminders!: unknown;
 }

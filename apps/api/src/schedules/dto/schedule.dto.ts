@@ -47,3 +47,14 @@ export class ScheduleDto {
   @ApiProperty() ruleSetCode!: string;
   @ApiProperty() calendarScale!: number;
 }
+
+/** A stored schedule as listed: its id twice (`scheduleId` and `id`) and when it was made. */
+export class ScheduleRecordDto extends ScheduleDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ScheduleTriggeredDto {
+  @ApiProperty() scheduleId!: string;
+  @ApiProperty({ enum: [true] }) triggered!: true;
+}

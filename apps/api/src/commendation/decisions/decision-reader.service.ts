@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DecisionRepository, type DecisionRecord } from '@epw/data-access';
+import { DomainErrorCode, DomainException } from '@epw/domain';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { toDecisionDetailDto, toDecisionSummaryDto } from './decision.mapper';
+import type { DecisionDetailDto, DecisionSummaryDto } from './dto/decision.dto';
+
+/** Reads decisions: the list by ceremony, one decision with its annex, and the caller's authority. */
+@Injectable()
+export class DecisionReaderService {
+  constructor(private readonly decisions: DecisionRepository) {}
+
+  async list(ceremonyName?: string): Promise<DecisionSummaryDto[]> {
+    const [rows, authorities] = await Promise.all([
+      this.decisions.list(ceremonyName),
+      this.decisions.authorities(),
+    ]);
+    return rows.map((d) => toDecisionSummaryDto(d, authorities));
+  }
+
+  async get(id: string): Promise<DecisionDetailDto> {
+    const d = await this.getOrFail(id);
+    const [authorities, recipients] = await Promise.all([
+      this.decisions.authorities(),
+      this.decisions.recipients(d.nominationIds),
+    ]);
+    return toDecisionDetailDto(d, authorities, recipients);
+  }
+
+  async getOrFail(id: string): Promise<DecisionRecord> {
+    const d = await this.decisions.findById(id);
+    if (!d) throw new DomainException(DomainErrorCode.NotFound, { entity: 'quyết định' });
+    return d;
+  }
+
+  /** The caller decides for their own authority only. */
+  async authorityOf(user: AuthenticatedUser): Promise<{ id: string; name: string }> {
+    const unit = user.unitId ? await this.decisions.findUnit(user.unitId) : null;
+    if (!unit || unit.kind !== 'AUTHORITY' || !user.roles.includes('AUTHORITY')) {
+      throw new DomainException(DomainErrorCode.Forbidden, {
+        reason: 'chỉ lãnh đạo cơ quan có thẩm quyền mới ra quyết định khen thưởng',
+      });
+    }
+    return unit;
+  }
+}

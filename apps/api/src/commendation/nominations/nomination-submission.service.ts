@@ -1,0 +1,169 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
+import {
+  NOMINATION_WORKFLOW_TYPE,
+  nominationWorkflowId,
+  type ClockSpec,
+  type NominationWorkflowInput,
+} from '@epw/contracts';
+import { NominationSubmissionRepository } from '@epw/data-access';
+import {
+  DomainErrorCode,
+  DomainException,
+  achievementKeyOf,
+  assertDossierComplete,
+  checkEligibility,
+  startOfVietnamDay,
+  toVietnamDate,
+} from '@epw/domain';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { RequestValidationException } from '../../common/request-validation.exception';
+import { assertIdempotencyKey } from '../../common/workflow-updates.service';
+import { AwardFormsService } from '../award-forms/award-forms.service';
+import { ApprovalChainResolver } from './approval-chain.resolver';
+import { decodeDocuments } from './dossier-files';
+import type { CreateNominationDto } from './dto/nomination.dto';
+import type { NominationCreatedDto } from './dto/nomination-response.dto';
+import { NomineeResolver } from './nominee.resolver';
+
+/** A deterministic id for a retried create (same user, same Idempotency-Key → same nomination). */
+export function nominationIdFor(userId: string, idempotencyKey: string | undefined): string {
+  if (!idempotencyKey) return randomUUID();
+  const h = createHash('sha256').update(`nomination/${userId}/${idempotencyKey}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Submits a nomination: checks who proposes, the nominee, the dossier checklist and the rules
+ * (kind, one achievement one award, quota, earlier awards, consecutive years, lower-level
+ * recognition), resolves the approval chain to concrete units and council members, stores the
+ * nomination with its dossier (audited as `nomination.submitted`) and starts its workflow.
+ */
+@Injectable()
+export class NominationSubmissionService {
+  constructor(
+    private readonly repo: NominationSubmissionRepository,
+    private readonly forms: AwardFormsService,
+    private readonly nominees: NomineeResolver,
+    private readonly chains: ApprovalChainResolver,
+    private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async submit(
+    user: AuthenticatedUser,
+    dto: CreateNominationDto,
+    idempotencyKey?: string,
+  ): Promise<NominationCreatedDto> {
+    assertIdempotencyKey(idempotencyKey);
+    const id = nominationIdFor(user.userId, idempotencyKey);
+    const existing = await this.repo.findStored(id);
+    if (existing) {
+      // A retried request: the nomination was stored; make sure its workflow runs, answer the same.
+      await this.startWorkflow(existing.workflowId, existing.input);
+      return { id, workflowId: existing.workflowId };
+    }
+    const unitId = user.unitId;
+    if (!unitId || !(user.roles.includes('UNIT_OFFICER') || user.roles.includes('UNIT_SIGNER'))) {
+      throw new DomainException(DomainErrorCode.NotProposerUnit);
+    }
+    const form = await this.forms.latest(dto.formCode);
+    const nominee = await this.nominees.resolve(unitId, dto);
+    const cycle = dto.cycleId ? await this.repo.findCycle(dto.cycleId) : null;
+    if (dto.cycleId && !cycle)
+      throw new DomainException(DomainErrorCode.CycleNotFound, { cycleId: dto.cycleId });
+    const year =
+      dto.year ??
+      (cycle ? cycle.startsOn.getUTCFullYear() : Number(toVietnamDate(Date.now()).slice(0, 4)));
+    const documents = decodeDocuments(dto.documents);
+    for (const [i, d] of documents.entries()) {
+      if (!form.content.dossier.some((item) => item.kind === d.kind)) {
+        throw new RequestValidationException([
+          {
+            field: `documents[${i}].kind`,
+            rule: 'isIn',
+            message: `kind must be one of ${form.content.dossier.map((x) => x.kind).join(', ')}`,
+          },
+        ]);
+      }
+    }
+    assertDossierComplete(
+      form.content.dossier,
+      documents.map((d) => d.kind),
+    );
+    const steps = await this.chains.resolve(form, unitId, nominee.unitId, year);
+    const workflowId = nominationWorkflowId(id);
+    const input: NominationWorkflowInput = {
+      init: {
+        nominationId: id,
+        formCode: form.content.code,
+        formName: form.content.name.vi,
+        nomineeName: nominee.name,
+        nomineeUnitId: nominee.unitId,
+        proposerUnitId: unitId,
+        authorityUnitId: form.authority.id,
+        steps,
+      },
+      clock: this.clockOf(cycle, year),
+      reminders: form.content.reminders,
+      authorityName: form.authority.name,
+    };
+    const created = await this.repo.submit(
+      {
+        id,
+        workflowId,
+        awardFormId: form.id,
+        formCode: form.content.code,
+        formName: form.content.name.vi,
+        formVersion: form.version,
+        level: form.content.level,
+        authorityUnitId: form.authority.id,
+        cycleId: cycle?.id ?? null,
+        year,
+        nominee,
+        proposerUnitId: unitId,
+        proposedById: user.userId,
+        achievement: dto.achievement,
+        achievementKey: achievementKeyOf(form.content, year),
+        countQuota: Boolean(form.content.quota) && nominee.kind === 'PERSON',
+        input,
+        documents,
+      },
+      (facts) =>
+        checkEligibility({ form: form.content, nomineeKind: nominee.kind, year, ...facts }),
+    );
+    // A concurrent request with the same Idempotency-Key stored it first: answer as for a retry.
+    if (!created) return this.submit(user, dto, idempotencyKey);
+    await this.startWorkflow(workflowId, input);
+    return { id, workflowId };
+  }
+
+  private async startWorkflow(workflowId: string, input: NominationWorkflowInput): Promise<void> {
+    try {
+      await this.temporal.workflow.start(NOMINATION_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  private clockOf(
+    cycle: { startsOn: Date; calendarEpoch: Date; calendarScale: number } | null,
+    year: number,
+  ): ClockSpec {
+    if (cycle) {
+      return {
+        periodStart: cycle.startsOn.toISOString().slice(0, 10),
+        epochMs: cycle.calendarEpoch.getTime(),
+        scale: cycle.calendarScale,
+      };
+    }
+    const periodStart = `${year}-01-01`;
+    return { periodStart, epochMs: startOfVietnamDay(periodStart), scale: 1 };
+  }
+}

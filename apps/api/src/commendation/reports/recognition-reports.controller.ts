@@ -1,0 +1,59 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser } from '../../auth/auth.decorators';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { localeFrom } from '../../common/locale';
+import { RecognitionReportDto, RecognitionReportQueryDto } from './dto/recognition-report.dto';
+import { RecognitionReportExportService } from './recognition-report-export.service';
+import { RecognitionReportService } from './recognition-report.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('awards')
+@ApiBearerAuth()
+@Controller('reports')
+export class RecognitionReportsController {
+  constructor(
+    private readonly reports: RecognitionReportService,
+    private readonly exports: RecognitionReportExportService,
+  ) {}
+
+  @Get('recognitions')
+  @ApiOperation({
+    summary:
+      'Thống kê khen thưởng, công nhận theo năm, cấp, đối tượng, lĩnh vực, phong trào / Awards and recognitions report (?format=xlsx|pdf to export)',
+  })
+  @ApiExtraModels(RecognitionReportDto)
+  @ApiOkResponse({
+    description: 'The report (JSON), or the file asked for with ?format',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(RecognitionReportDto) } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
+  async report(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: RecognitionReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') lang?: string,
+  ): Promise<RecognitionReportDto | Buffer> {
+    const report = await this.reports.report(q);
+    if (!q.format || q.format === 'json') return report;
+    const file = await this.exports.export(user, report, q.format, localeFrom(lang));
+    reply
+      .header('content-type', q.format === 'xlsx' ? XLSX : 'application/pdf')
+      .header('content-disposition', `attachment; filename="bao-cao-khen-thuong.${q.format}"`);
+    return file;
+  }
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { Trim } from '../../common/trim.transform';
+
+export class HolidayDto {
+  @ApiProperty({ example: '2026-09-02' }) date!: string;
+  @ApiProperty({ example: 'Quốc khánh' }) name!: string;
+}
+
+export class PutHolidayDto {
+  @ApiProperty({ example: 'Quốc khánh' })
+  @Trim()
+  @IsString()
+  @Length(2, 200)
+  name!: string;
+}
