@@ -3,3 +3,4 @@ export * from './eligibility';
 export * from './nomination.state';
 export * from './default-award-forms';
 export * from './recognition-report';
+export * from './award-period';
