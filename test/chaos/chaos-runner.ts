@@ -16,7 +16,13 @@ import {
   type TrialRun,
   type Violation,
 } from './chaos-context';
-import { ChaosSystem, DEFAULT_PORTS, ROOT, type ChaosPorts } from './chaos-system';
+import {
+  ChaosSystem,
+  DEFAULT_PORTS,
+  ROOT,
+  type ChaosPorts,
+  type UnexpectedExit,
+} from './chaos-system';
 import { FaultGate } from './fault-gate';
 import { checkTrial } from './invariants';
 import { FORM_CODE, runNominationTrial } from './nomination-trial';
@@ -89,6 +95,8 @@ export interface ChaosReport {
     ackedAfterRetry: number;
   };
   violations: Violation[];
+  /** App processes that ended on their own and were restarted (known crashes say which). */
+  unexpectedExits: UnexpectedExit[];
   trialResults: TrialSummary[];
 }
 
@@ -185,6 +193,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
     }
     violations.push(...(await globalChecks(ctx, cluster)));
+    // A crash that is not a known third-party one is a bug of ours until shown otherwise.
+    for (const exit of sys.unexpectedExits.filter((x) => x.known === null)) {
+      violations.push({
+        trial: -1,
+        invariant: 'crash',
+        detail: `${exit.name} exited on its own at ${exit.at} (code ${exit.code}, signal ${exit.signal}): ${exit.logTail.slice(-1500)}`,
+      });
+    }
     return report();
   } finally {
     // After a PostgreSQL restart the pool may wait forever for a client that was checked out
@@ -260,6 +276,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         ackedAfterRetry: sum('ackedAfterRetry'),
       },
       violations,
+      unexpectedExits: sys.unexpectedExits,
       trialResults,
     };
   }

@@ -60,7 +60,36 @@ interface Proc {
   logFile: string;
   /** Size of the log when this process started: its own lines come after. */
   logOffset: number;
+  /** Set before the harness stops it on purpose (a fault, a restart, the teardown). */
+  stopping?: boolean;
 }
+
+/** An app process that ended without the harness asking: a supervisor restarted it. */
+export interface UnexpectedExit {
+  name: 'api' | 'worker';
+  at: string;
+  code: number | null;
+  signal: string | null;
+  /** The known crash it matched (see KNOWN_CRASHES), or null: then it is a violation. */
+  known: string | null;
+  logTail: string;
+}
+
+/**
+ * Crashes of third-party code a supervisor restarts and the trials then recover from. Each has a
+ * reason; any other unexpected exit is reported as a violation (a bug of ours until shown not).
+ */
+export const KNOWN_CRASHES: { signature: RegExp; reason: string }[] = [
+  {
+    signature: /async hook stack has become corrupted/,
+    reason:
+      'Node aborts a Temporal workflow worker thread under heavy load (temporalio/sdk-typescript ' +
+      '#939, #1832): no state is lost, the restarted worker replays the histories',
+  },
+];
+
+/** Like systemd's Restart=always with RestartSec=1: how long before a crashed app is restarted. */
+const RESTART_DELAY_MS = 1000;
 
 const JWT_SECRET = 'chaos-secret-chaos-secret-chaos-secret-00';
 
@@ -192,12 +221,45 @@ export class ChaosSystem {
   async startWorker(): Promise<void> {
     const proc = this.spawnNode('worker', 'apps/worker/src/main.ts');
     this.worker = proc;
+    this.supervise(proc, 'worker');
     await this.waitLog(proc, /Temporal worker polling/, 120_000);
   }
 
   async startApi(): Promise<void> {
-    this.api = this.spawnNode('api', 'apps/api/src/main.ts');
+    const proc = this.spawnNode('api', 'apps/api/src/main.ts');
+    this.api = proc;
+    this.supervise(proc, 'api');
     await this.waitApi();
+  }
+
+  /** Exits of the apps nobody asked for, each restarted like a supervisor would. */
+  readonly unexpectedExits: UnexpectedExit[] = [];
+
+  /** Restarts `proc` if it ends on its own, and records how it ended. */
+  private supervise(proc: Proc, name: 'api' | 'worker'): void {
+    proc.child.once('exit', (code, signal) => {
+      if (proc.stopping || this.stopped) return;
+      const log = readFileSync(proc.logFile).subarray(proc.logOffset).toString('utf8');
+      const known = KNOWN_CRASHES.find((k) => k.signature.test(log));
+      this.unexpectedExits.push({
+        name,
+        at: new Date().toISOString(),
+        code,
+        signal,
+        known: known?.reason ?? null,
+        logTail: log.slice(-4000),
+      });
+      this.opts.log(
+        `${name} exited unexpectedly (code ${code}, signal ${signal})${
+          known ? `: known crash, ${known.reason}` : ''
+        }; restarting it in ${RESTART_DELAY_MS} ms`,
+      );
+      setTimeout(() => {
+        if (this.stopped || (name === 'worker' ? this.worker : this.api) !== proc) return;
+        const restart = name === 'worker' ? this.startWorker() : this.startApi();
+        restart.catch((err: Error) => this.opts.log(`restarting ${name} failed: ${err.message}`));
+      }, RESTART_DELAY_MS);
+    });
   }
 
   async waitApi(timeoutMs = 120_000): Promise<void> {
@@ -533,6 +595,7 @@ async function killProc(
   graceMs = 0,
   log?: (line: string) => void,
 ) {
+  if (proc) proc.stopping = true;
   if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
   proc.child.kill(signal);
   if (graceMs > 0) {

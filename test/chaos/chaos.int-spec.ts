@@ -32,7 +32,10 @@ describe('chaos: one fault per trial, invariants after each', () => {
       });
       // The whole report (every trial's actions and timings) stays for a look after a failure.
       writeFileSync(path.join(dataDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-      const summary = `seed ${SEED}: ${report.trials} trials, ${report.totals.violations} violations`;
+      const restarts = report.unexpectedExits.length;
+      const summary =
+        `seed ${SEED}: ${report.trials} trials, ${report.totals.violations} violations` +
+        (restarts > 0 ? `, ${restarts} known third-party crash(es) restarted` : '');
       process.stderr.write(`chaos: ${summary} in ${(report.durationMs / 1000).toFixed(0)} s\n`);
       expect({ summary, violations: report.violations }).toEqual({ summary, violations: [] });
       expect(report.trialResults).toHaveLength(TRIALS);
