@@ -1,14 +1,24 @@
-/* Idempotent demo seed: the fixture cluster, its 12 member units, demo accounts for every role and
- * an open "Dân vận khéo" cycle for the current year with the pledge draft. */
+/* Idempotent demo seed: the fixture cluster, its 12 member units, demo accounts for every role,
+ * the city's organisation tree (the cluster's units, the authorities, a bloc and a district with
+ * their base committees and grassroots organisations, an administrator for each) and an open
+ * "Dân vận khéo" cycle for the current year with the pledge draft. */
 import { hash } from '@node-rs/argon2';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, pledgeContentHash } from '@epw/data-access';
-import { DEFAULT_AWARD_FORMS, startOfVietnamDay, toVietnamDate } from '@epw/domain';
+import {
+  DEFAULT_AWARD_FORMS,
+  defaultDocumentProfiles,
+  startOfVietnamDay,
+  toVietnamDate,
+} from '@epw/domain';
 import {
   DEMO_MOVEMENT,
+  DEMO_DISTRICT_CODE,
   DEMO_PASSWORD,
   demoCluster,
   demoDocuments,
+  demoOrganisationAccounts,
+  demoOrganisations,
   demoPledgeItems,
   demoUnits,
   ensureCommendationSetup,
@@ -110,6 +120,40 @@ async function main(): Promise<void> {
     log(
       `${Object.keys(authorities).length} deciding authorities, each with <code>.reviewer, <code>.lanhdao and council <code>.hd1-5; ${DEFAULT_AWARD_FORMS.length} award forms`,
     );
+    // The organisation tree, top down: existing units (the authorities, the cluster's units) are
+    // placed by code, new ones created; every path is rebuilt from its parent's.
+    const paths = new Map<string, { id: string; path: string }>();
+    for (const o of demoOrganisations) {
+      const parent = o.parent ? paths.get(o.parent) : undefined;
+      if (o.parent && !parent) throw new Error(`${o.code}: parent ${o.parent} is not placed yet`);
+      const placement = { level: o.level, orgKind: o.orgKind, parentId: parent?.id ?? null };
+      const unit = await prisma.unit.upsert({
+        where: { code: o.code },
+        update: placement,
+        create: { code: o.code, name: o.name, ...placement },
+      });
+      const path = `${parent?.path ?? '/'}${unit.id}/`;
+      if (unit.path !== path) await prisma.unit.update({ where: { id: unit.id }, data: { path } });
+      paths.set(o.code, { id: unit.id, path });
+    }
+    // How each deciding organisation issues documents: header by kind, numbering, signer block.
+    for (const d of defaultDocumentProfiles()) {
+      const unit = await prisma.unit.findUnique({ where: { code: d.code } });
+      if (!unit) continue;
+      await prisma.unit.update({
+        where: { id: unit.id },
+        data: { documentProfile: d.profile as object, orgKind: unit.orgKind ?? d.orgKind },
+      });
+    }
+    for (const a of demoOrganisationAccounts) {
+      const unit = paths.get(a.unitCode);
+      if (!unit) throw new Error(`${a.username}: unit ${a.unitCode} is not in the tree`);
+      await upsertUser(prisma, a.username, a.fullName, unit.id, a.roles, passwordHash);
+    }
+    log(
+      `organisation tree of ${demoOrganisations.length} units (city, boards, People's Committee, blocs, district ${DEMO_DISTRICT_CODE}, base committees, grassroots); ${demoOrganisationAccounts.map((a) => a.username).join(', ')}`,
+    );
+
     const people = [
       ['Nguyễn Thị Hồng Nhung', 'Phó Bí thư Đảng ủy'],
       ['Trần Văn Minh', 'Trưởng ban Dân vận'],
@@ -201,7 +245,15 @@ async function upsertUser(
   username: string,
   fullName: string,
   unitId: string | null,
-  roles: ('ADMIN' | 'UNIT_OFFICER' | 'UNIT_SIGNER' | 'REVIEWER' | 'COUNCIL_MEMBER' | 'AUTHORITY')[],
+  roles: (
+    | 'ADMIN'
+    | 'ORG_ADMIN'
+    | 'UNIT_OFFICER'
+    | 'UNIT_SIGNER'
+    | 'REVIEWER'
+    | 'COUNCIL_MEMBER'
+    | 'AUTHORITY'
+  )[],
   passwordHash: string,
 ): Promise<void> {
   await prisma.user.upsert({

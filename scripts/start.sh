@@ -94,6 +94,8 @@ $(printf '\033[1;32m')The emulation-pledge system is running$(printf '\033[0m') 
     reviewer, council, authority   appraisal, council and leader of the city People's Committee
     hdtd-cum01.lanhdao        decides titles (4 nominations await a decision)
     bdv-tw.hd1 … hd5          council members with a secret ballot open
+    duk-dntp.admin            organisation administrator of the bloc Đảng ủy Khối Doanh nghiệp Thành phố (its subtree)
+    qu-q3.admin, qu-q3.officer   administrator and office officer of the district Quận ủy Quận 3
 
   Try it: open http://localhost:$API_PORT/app/ and sign in as duk-nnptnt.signer; or in /docs,
   POST /auth/login as duk-dntp.signer, Authorize, GET /cycles, then

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_RULE_SET, type AwardFormContent, type RuleSetContent } from '@epw/domain';
 import {
   createFixtureCluster,
+  createOrgAdmin,
   demoPledgeItems,
   ensureCommendationSetup,
   uniqueSuffix,
@@ -42,8 +43,13 @@ const ACTORS = [
   'otherReviewer',
   'otherCouncil',
   'otherAuthority',
+  'orgAdminU',
+  'orgAdminOther',
 ] as const;
 type Actor = (typeof ACTORS)[number];
+/** Organisation administrators (of unit U's subtree, of a unit of another cluster): tried only on
+ * the actions that name them. */
+const ORG_ADMINS: Actor[] = ['orgAdminU', 'orgAdminOther'];
 /** Actors whose unit is not a member of cluster A (another cluster, or an authority). */
 const NON_MEMBERS: Actor[] = [
   'otherClusterSigner',
@@ -161,6 +167,8 @@ describe('authorization matrix: every role × every state-changing action', () =
       otherReviewer: other.id,
       otherCouncil: other.id,
       otherAuthority: other.id,
+      orgAdminU: U.id,
+      orgAdminOther: b.units[0]?.id,
     };
     return map[actor] ?? null;
   };
@@ -319,7 +327,11 @@ describe('authorization matrix: every role × every state-changing action', () =
       otherReviewer: other.reviewer,
       otherCouncil: other.council[0],
       otherAuthority: other.leader,
+      orgAdminU: `org-admin-u-${sfx}`,
+      orgAdminOther: `org-admin-other-${sfx}`,
     });
+    await createOrgAdmin(sys.prisma, usernames.orgAdminU, U.id);
+    await createOrgAdmin(sys.prisma, usernames.orgAdminOther, b.units[0]?.id ?? b.head.id);
     const users = await sys.prisma.user.findMany({
       where: { username: { in: Object.values(usernames) } },
     });
@@ -539,6 +551,8 @@ describe('authorization matrix: every role × every state-changing action', () =
       },
     ],
   });
+  /** Records the organisation-tree rows create (a unit beneath U). */
+  const orgCtx = { subUnitId: '' };
   const actions: Action[] = [
     // Pledge signing
     {
@@ -1275,6 +1289,114 @@ describe('authorization matrix: every role × every state-changing action', () =
       allow: [['admin', { status: 204 }]],
       otherwise: 'FORBIDDEN',
     },
+    // The organisation tree: an organisation administrator keeps the subtree of their unit only.
+    {
+      name: 'create a unit beneath unit U (its organisation administrator, or an administrator)',
+      request: (actor) => ({
+        method: 'POST',
+        path: '/admin/units',
+        body: {
+          code: `AZ-SUB-${actor.toUpperCase()}-${suffix}`,
+          name: 'Chi bộ kiểm thử',
+          parentId: U.id,
+          orgKind: 'PARTY_CELL',
+        },
+      }),
+      allow: [
+        ['orgAdminU', { status: 201 }],
+        ['admin', { status: 201 }],
+      ],
+      deny: { orgAdminOther: 'OUTSIDE_SUBTREE' },
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: 'edit a unit beneath unit U (its organisation administrator, or an administrator)',
+      before: async () => {
+        const unit = await expectOk(
+          'admin',
+          {
+            method: 'POST',
+            path: '/admin/units',
+            body: { code: `AZ-SUBE-${suffix}`, name: 'Chi bộ kiểm thử sửa', parentId: U.id },
+          },
+          201,
+        );
+        orgCtx.subUnitId = unit['id'] as string;
+      },
+      request: (actor) => ({
+        method: 'PATCH',
+        path: `/admin/units/${orgCtx.subUnitId}`,
+        body: { name: `Chi bộ kiểm thử (sửa bởi ${actor})` },
+      }),
+      allow: [
+        ['orgAdminU', { status: 200 }],
+        ['admin', { status: 200 }],
+      ],
+      deny: { orgAdminOther: 'OUTSIDE_SUBTREE' },
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: "create an account of unit U (U's organisation administrator, or an administrator)",
+      request: (actor) => ({
+        method: 'POST',
+        path: '/admin/users',
+        body: {
+          username: `authz-sub-${actor.toLowerCase()}-${sfx}`,
+          fullName: 'Cán bộ kiểm thử',
+          unitId: U.id,
+          roles: ['UNIT_OFFICER'],
+          password: 'mat-khau-kiem-thu',
+        },
+      }),
+      allow: [
+        ['orgAdminU', { status: 201 }],
+        ['admin', { status: 201 }],
+      ],
+      deny: { orgAdminOther: 'OUTSIDE_SUBTREE' },
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: "add a person to unit U (U's organisation administrator)",
+      request: () => ({
+        method: 'POST',
+        path: `/units/${U.id}/people`,
+        body: { fullName: 'Trần Văn Kiểm Thử', position: 'Đảng viên' },
+      }),
+      allow: [['orgAdminU', { status: 201 }]],
+      deny: { orgAdminOther: 'OUTSIDE_SUBTREE' },
+    },
+    {
+      name: "set unit U's headcount (U's organisation administrator)",
+      request: () => ({
+        method: 'PUT',
+        path: `/units/${U.id}/headcount`,
+        // Never a value the earlier headcount row sets (40-89): the change is audited.
+        body: { headcount: 123 },
+      }),
+      allow: [['orgAdminU', { status: 200 }]],
+      deny: { orgAdminOther: 'OUTSIDE_SUBTREE' },
+    },
+    // Bulk imports: administrators; an organisation administrator for rows of their subtree.
+    {
+      name: 'import people of unit U from a file (administrators, U’s organisation administrator)',
+      request: (actor) => ({
+        method: 'POST',
+        path: '/imports/people?mode=apply',
+        body: {
+          fileName: 'nguoi.csv',
+          contentBase64: Buffer.from(
+            `\uFEFFunitCode,fullName\r\n${U.code},Trần Văn Nhập Tệp ${actor}\r\n`,
+            'utf8',
+          ).toString('base64'),
+        },
+      }),
+      allow: [
+        ['orgAdminU', { status: 200 }],
+        ['admin', { status: 200 }],
+      ],
+      deny: { orgAdminOther: { status: 422, code: 'IMPORT_ROWS_INVALID' } },
+      otherwise: 'FORBIDDEN',
+    },
   ];
 
   for (const action of actions) {
@@ -1283,6 +1405,7 @@ describe('authorization matrix: every role × every state-changing action', () =
       const denials = ACTORS.flatMap((actor): [Actor, Outcome][] => {
         if (actor === 'anonymous') return [[actor, forbidden('UNAUTHENTICATED')]];
         if (allowed.has(actor)) return [];
+        if (ORG_ADMINS.includes(actor) && action.deny?.[actor] === undefined) return [];
         const d = action.deny?.[actor] ?? action.otherwise;
         if (d === undefined) return [];
         return [[actor, typeof d === 'string' ? forbidden(d) : d]];

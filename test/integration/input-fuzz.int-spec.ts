@@ -432,6 +432,7 @@ describe('input fuzzing: malformed, oversized, mistyped and unicode-edge input',
       // The directory: creations name a code or username that is taken (409), edits a record
       // that does not exist (404), so even a request the DTOs let through changes nothing.
       S('GET /admin/units', a.admin, { query: { kind: 'MEMBER', search: 'DUK' } }),
+      S('GET /organisations/{id}/tree', a.admin, { params: { id: U_.id } }),
       S('POST /admin/units', a.admin, {
         body: { code: U_.code, name: 'Đơn vị kiểm thử', kind: 'MEMBER', headcount: 30 },
       }),
@@ -603,6 +604,23 @@ describe('input fuzzing: malformed, oversized, mistyped and unicode-edge input',
         params: { unitId: U_.id },
         body: { headcount: 30 },
         probes: [{ params: { unitId: missing }, body: { headcount: 30 } }],
+      }),
+      // Bulk imports: the file names a unit that does not exist, so even an apply the DTOs let
+      // through is refused (422) and writes nothing.
+      S('GET /imports/{kind}/template', a.admin, {
+        params: { kind: 'awards' },
+        query: { format: 'csv' },
+      }),
+      S('POST /imports/{kind}', a.admin, {
+        params: { kind: 'people' },
+        query: { mode: 'apply' },
+        body: {
+          fileName: 'nguoi.csv',
+          contentBase64: Buffer.from(
+            `\uFEFFunitCode,fullName\r\nKHONG-CO-${suffix},Nguyễn Văn Kiểm Thử\r\n`,
+            'utf8',
+          ).toString('base64'),
+        },
       }),
     ]) {
       specs.set(key, spec);
@@ -1072,6 +1090,7 @@ describe('input fuzzing: malformed, oversized, mistyped and unicode-edge input',
     'PUT /me/notification-preferences',
     'POST /admin/dead-letters/{id}/retry',
     'GET /admin/units',
+    'GET /organisations/{id}/tree',
     'POST /admin/units',
     'PATCH /admin/units/{id}',
     'GET /admin/clusters',
@@ -1112,6 +1131,8 @@ describe('input fuzzing: malformed, oversized, mistyped and unicode-edge input',
     'GET /units/{unitId}/people',
     'POST /units/{unitId}/people',
     'PUT /units/{unitId}/headcount',
+    'GET /imports/{kind}/template',
+    'POST /imports/{kind}',
   ];
 
   it('covers every operation of the OpenAPI document that takes a body or parameters', async () => {
@@ -1132,6 +1153,28 @@ describe('input fuzzing: malformed, oversized, mistyped and unicode-edge input',
     );
     expect([...listed].sort()).toEqual([...ENDPOINTS].sort());
     expect([...specs.keys()].sort()).toEqual([...ENDPOINTS].sort());
+  });
+
+  it('documents a typed answer for every operation of the OpenAPI document', async () => {
+    type Content = Record<string, { schema?: { $ref?: string; type?: string; format?: string } }>;
+    const doc = await sys.http.request<{
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: Content }> }>>;
+    }>('GET', '/docs/openapi.json');
+    const untyped = Object.entries(doc.body.paths).flatMap(([p, ops]) =>
+      Object.entries(ops).flatMap(([m, op]) => {
+        const ok = Object.entries(op.responses ?? {}).filter(([code]) => /^2\d\d$/.test(code));
+        if (ok.length === 0) return [`${m.toUpperCase()} ${p}: no 2xx answer documented`];
+        return ok.flatMap(([code, r]) => {
+          // 202/204 answers may carry nothing; everything else names its schema.
+          if (!r.content) return code === '204' || code === '202' ? [] : [`${m} ${p} ${code}`];
+          const bad = Object.entries(r.content).filter(
+            ([, c]) => !c.schema || (!c.schema.$ref && !c.schema.type),
+          );
+          return bad.map(([type]) => `${m.toUpperCase()} ${p} ${code} ${type}: no schema`);
+        });
+      }),
+    );
+    expect(untyped).toEqual([]);
   });
 
   ENDPOINTS.forEach((templ, index) => {

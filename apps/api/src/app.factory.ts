@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@epw/config';
 import { AppModule } from './app.module';
+import { ProblemDetailsDto } from './common/dto/problem-details.dto';
 import { localeFrom } from './common/locale';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestValidationException } from './common/request-validation.exception';
@@ -65,6 +66,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
+    // Not returned by any one route: the body of every error answer.
+    { extraModels: [ProblemDetailsDto] },
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await mountQueueBoard(app);

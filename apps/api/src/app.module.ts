@@ -18,6 +18,8 @@ import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { HolidaysModule } from './holidays/holidays.module';
+import { ImportsModule } from './imports/imports.module';
+import { ModelsModule } from './models/models.module';
 import { PeopleModule } from './people/people.module';
 import { SigningRoundsModule } from './signing-rounds/signing-rounds.module';
 
@@ -54,6 +56,8 @@ export class AppModule {
         CommendationModule,
         PeopleModule,
         DirectoryModule,
+        ImportsModule,
+        ModelsModule,
       ],
     };
   }

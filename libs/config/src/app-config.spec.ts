@@ -51,4 +51,20 @@ describe('loadConfig', () => {
       expect(issues).toContain('API_PORT');
     }
   });
+
+  it('takes the public base URL for printed links from PUBLIC_BASE_URL, without a trailing slash', () => {
+    expect(loadConfig(valid).publicBaseUrl).toBe('http://localhost:3000');
+    expect(
+      loadConfig({ ...valid, PUBLIC_BASE_URL: 'https://thiduakhenthuong.example.vn/' })
+        .publicBaseUrl,
+    ).toBe('https://thiduakhenthuong.example.vn');
+    // A deployment that set only PUBLIC_URL (notification links) prints that address too.
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'https://tdkt.example.vn' }).publicBaseUrl).toBe(
+      'https://tdkt.example.vn',
+    );
+    expect(() => loadConfig({ ...valid, PUBLIC_BASE_URL: 'ftp://example.vn' })).toThrow(
+      'PUBLIC_BASE_URL: must be an http(s):// URL without query or fragment',
+    );
+    expect(() => loadConfig({ ...valid, PUBLIC_BASE_URL: 'not a url' })).toThrow('PUBLIC_BASE_URL');
+  });
 });

@@ -58,6 +58,13 @@ const envSchema = z.object({
   EMAIL_RATE_PER_SECOND: z.coerce.number().int().positive().default(20),
   WEBHOOK_RATE_PER_SECOND: z.coerce.number().int().positive().default(50),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Where people reach this system from outside (scheme, host, optional path; no trailing /):
+   * certificates print their verification link and QR code under it. */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^\s?#]+$/, 'must be an http(s):// URL without query or fragment')
+    .optional(),
   DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
   /** BullMQ job lock: a worker blocked (or killed) past it loses the job to the stalled-job check. */
@@ -75,6 +82,9 @@ export type AppConfig = Readonly<{
   databasePoolSize: number;
   redisUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
+  /** The system's public address (PUBLIC_BASE_URL, no trailing slash): links printed on documents,
+   * such as a certificate's verification link, start with it. */
+  publicBaseUrl: string;
   api: { host: string; port: number; trustProxyHops: number };
   jwt: {
     secret: string;
@@ -133,6 +143,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
+    publicBaseUrl: publicBaseUrl(
+      e.PUBLIC_BASE_URL,
+      env['PUBLIC_URL'] === undefined ? null : e.PUBLIC_URL,
+    ),
     temporal: {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
@@ -171,4 +185,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       concurrency: e.NOTIFICATION_CONCURRENCY,
     },
   });
+}
+
+/** PUBLIC_BASE_URL, else a PUBLIC_URL that was set (the address notification links already use),
+ * else the development address; without a trailing slash. */
+function publicBaseUrl(base: string | undefined, publicUrl: string | null): string {
+  return (base ?? publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
 }

@@ -25,6 +25,10 @@ import { AwardFormRepository } from './repositories/award-form.repository';
 import { NominationRepository } from './repositories/nomination.repository';
 import { NominationSubmissionRepository } from './repositories/nomination-submission.repository';
 import { PersonRepository } from './repositories/person.repository';
+import { ImportRepository } from './repositories/import.repository';
+import { OrganisationTreeRepository } from './repositories/organisation-tree.repository';
+import { DocumentSourcesRepository } from './repositories/document-sources.repository';
+import { ModelRepository } from './repositories/model.repository';
 const providers = [
   PrismaService,
   AuditLogRepository,
@@ -51,6 +55,10 @@ const providers = [
   NominationSubmissionRepository,
   AwardFormRepository,
   PersonRepository,
+  OrganisationTreeRepository,
+  DocumentSourcesRepository,
+  ImportRepository,
+  ModelRepository,
 ];
 
 @Global()

@@ -11,7 +11,12 @@ import {
   renderDecisionPdf,
   renderTextDocumentPdf,
 } from '../src';
-import { sampleAwardHistory, sampleCertificate, sampleDecision } from '../src/testing/samples';
+import {
+  sampleAwardHistory,
+  sampleCertificate,
+  sampleDecision,
+  samplePartyDecision,
+} from '../src/testing/samples';
 
 const outDir = join(process.cwd(), '.data', 'samples');
 
@@ -21,9 +26,10 @@ async function main(): Promise<void> {
     'certificate.pdf': await renderCertificatesPdf([sampleCertificate()]),
     'certificates.pdf': await renderCertificatesPdf([
       sampleCertificate({
+        style: 'STATE',
         formName: 'Bằng khen',
-        authorityName: 'Ủy ban nhân dân Thành phố Hồ Chí Minh',
-        signerTitle: 'CHỦ TỊCH',
+        authorityName: 'Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh',
+        signerLines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
         signerName: 'Nguyễn Văn Được',
         recipientKind: 'UNIT',
         recipientName: 'Ủy ban nhân dân phường Bến Thành',
@@ -34,7 +40,7 @@ async function main(): Promise<void> {
       sampleCertificate({
         formName: 'Điển hình "Dân vận khéo" cấp Thành phố',
         authorityName: 'Ban Dân vận Thành ủy Thành phố Hồ Chí Minh',
-        signerTitle: 'TRƯỞNG BAN',
+        signerLines: ['TRƯỞNG BAN'],
         recipientKind: 'INITIATIVE',
         recipientName: '"Chợ an toàn thực phẩm, văn minh thương mại"',
         recipientDetail: 'Ban Quản lý chợ Bến Thành',
@@ -65,6 +71,7 @@ async function main(): Promise<void> {
       }),
     ]),
     'decision.pdf': await renderDecisionPdf(sampleDecision(60)),
+    'decision-party.pdf': await renderDecisionPdf(samplePartyDecision(12)),
     'minutes.pdf': await renderTextDocumentPdf({
       title: 'BIÊN BẢN KIỂM PHIẾU',
       lines: [

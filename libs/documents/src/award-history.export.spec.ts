@@ -4,6 +4,7 @@ import { sampleAwardHistory } from './testing/samples';
 
 const VI_HEADERS = [
   'Năm',
+  'Kỳ',
   'Hình thức khen thưởng',
   'Cấp',
   'Người/đơn vị được khen',
@@ -39,6 +40,7 @@ describe(awardHistoryXlsx.name, () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(rowValues(sheet, 3)).toEqual([
       2026,
+      'năm 2026',
       'Giấy khen',
       'Cơ sở',
       'Nguyễn Thị Hồng Nhung',
@@ -51,9 +53,9 @@ describe(awardHistoryXlsx.name, () => {
       'Còn hiệu lực',
       '',
     ]);
-    expect(sheet.getCell('K4').value).toBe('Đã thu hồi');
-    expect(sheet.getCell('L4').value).toBe('Kê khai sai, trùng "thành tích"');
-    expect(sheet.getColumn(4).width).toBeGreaterThan(20);
+    expect(sheet.getCell('L4').value).toBe('Đã thu hồi');
+    expect(sheet.getCell('M4').value).toBe('Kê khai sai, trùng "thành tích"');
+    expect(sheet.getColumn(5).width).toBeGreaterThan(20);
     expect(sheet.rowCount).toBe(4);
   });
 
@@ -62,9 +64,10 @@ describe(awardHistoryXlsx.name, () => {
 
     expect(sheet.getCell('A1').value).toBe('AWARD HISTORY');
     expect(rowValues(sheet, 2)).toEqual(awardHistoryHeaders('en'));
-    expect(sheet.getCell('B2').value).toBe('Award');
-    expect(sheet.getCell('E4').value).toBe('Initiative');
-    expect(sheet.getCell('K4').value).toBe('Revoked');
+    expect(sheet.getCell('B2').value).toBe('Period');
+    expect(sheet.getCell('C2').value).toBe('Award');
+    expect(sheet.getCell('F4').value).toBe('Initiative');
+    expect(sheet.getCell('L4').value).toBe('Revoked');
   });
 });
 
@@ -78,7 +81,7 @@ describe(awardHistoryCsv.name, () => {
     expect(records).toHaveLength(4); // header, two rows, and the empty string after the last CRLF
     expect(records[0]).toBe(VI_HEADERS.join(','));
     expect(records[1]).toBe(
-      '2026,Giấy khen,Cơ sở,Nguyễn Thị Hồng Nhung,Cá nhân,Sở Tư pháp,1234/QĐ-ĐUK,05/10/2026,' +
+      '2026,năm 2026,Giấy khen,Cơ sở,Nguyễn Thị Hồng Nhung,Cá nhân,Sở Tư pháp,1234/QĐ-ĐUK,05/10/2026,' +
         'Đảng ủy Khối các cơ quan Thành phố,ĐUK/2026/000123,Còn hiệu lực,',
     );
   });
@@ -89,6 +92,18 @@ describe(awardHistoryCsv.name, () => {
     expect(csv).toContain(',"Điển hình ""Dân vận khéo"" cấp Thành phố",');
     expect(csv).toContain(',"Chợ Bến Thành, an toàn – văn minh",');
     expect(csv).toContain(',"Kê khai sai, trùng ""thành tích"""\r\n');
+  });
+
+  it('words the period of a quarterly or a phase award, in either language', () => {
+    const [row] = sampleAwardHistory();
+    const rows = [
+      { ...row, year: 2023, period: { kind: 'QUARTER' as const, year: 2023, quarter: 3 } },
+      { ...row, year: 2020, period: { kind: 'PHASE' as const, year: 2020, startYear: 2016 } },
+    ];
+    const [, quarter, phase] = awardHistoryCsv(rows, 'vi').slice(1).split('\r\n');
+    expect(quarter).toMatch(/^2023,quý III năm 2023,/);
+    expect(phase).toMatch(/^2020,giai đoạn 2016–2020,/);
+    expect(awardHistoryCsv(rows, 'en')).toContain('\r\n2020,2016–2020,');
   });
 
   it('keeps text that looks like a formula from running in a spreadsheet', () => {

@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
+import { type AwardPeriod, describeAwardPeriod } from '@epw/domain';
 import type { RecipientKind } from './certificate.pdf';
 import { vietnameseShortDate } from './vietnamese-date';
 
 export interface AwardHistoryRow {
+  /** The period's last year. */
   year: number;
+  /** The award's period (a year, a quarter, a phase); the year `year` when absent. */
+  period?: AwardPeriod | null;
   formName: string;
   level: string;
   recipientName: string;
@@ -40,6 +44,11 @@ const STATUS: Record<AwardHistoryRow['status'], Record<ExportLocale, string>> = 
 
 const COLUMNS: Column[] = [
   { header: { vi: 'Năm', en: 'Year' }, width: 7, value: (r) => r.year },
+  {
+    header: { vi: 'Kỳ', en: 'Period' },
+    width: 20,
+    value: (r, l) => describeAwardPeriod(r.period ?? { kind: 'YEAR', year: r.year }, l),
+  },
   {
     header: { vi: 'Hình thức khen thưởng', en: 'Award' },
     width: 30,

@@ -17,8 +17,12 @@ const REAL_TIMERS: FakeableAPI[] = [
 ];
 
 describe(renderCertificatesPdf.name, () => {
-  it('writes Vietnamese text that reads back intact, with the decision and verification code', async () => {
-    const [page] = pdfPageTexts(await renderCertificatesPdf([sampleCertificate()]));
+  it('writes Vietnamese text that reads back intact, with the decision and verification link', async () => {
+    const [page] = pdfPageTexts(
+      await renderCertificatesPdf([
+        sampleCertificate({ verifyUrl: 'https://tdkt.example.vn/app/verify/K7Q2-9XMA-4HRT' }),
+      ]),
+    );
 
     const lines = page.split('\n');
     expect(lines).toContain('Giấy khen – Đảng ủy Khối các cơ quan Thành phố');
@@ -27,17 +31,54 @@ describe(renderCertificatesPdf.name, () => {
     expect(lines).toContain('TP. Hồ Chí Minh, ngày 15 tháng 10 năm 2026');
     expect(lines).toContain('Số: ĐUK/2026/000123');
     expect(lines).toContain('Mã xác thực: K7Q2-9XMA-4HRT');
-    expect(lines).toContain('Tra cứu tại: http://localhost:3000/verify/K7Q2-9XMA-4HRT');
+    expect(lines).toContain('Tra cứu tại: https://tdkt.example.vn/app/verify/K7Q2-9XMA-4HRT');
+    expect(page).not.toContain('127.0.0.1');
     expect(lines).toEqual(
-      expect.arrayContaining([
-        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-        'Độc lập - Tự do - Hạnh phúc',
-        'GIẤY KHEN',
-        'BÍ THƯ',
-        'Trần Minh Quang',
-      ]),
+      expect.arrayContaining(['GIẤY KHEN', 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Trần Minh Quang']),
     );
     expect(page).not.toContain('THU HỒI');
+  });
+
+  it('heads a party certificate with "ĐẢNG CỘNG SẢN VIỆT NAM" and a state one with the national name and motto', async () => {
+    const [party, state] = pdfPageTexts(
+      await renderCertificatesPdf([
+        sampleCertificate(),
+        sampleCertificate({
+          style: 'STATE',
+          formName: 'Bằng khen',
+          authorityName: 'Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh',
+          signerLines: ['KT. Chủ tịch', 'Phó Chủ tịch'],
+        }),
+      ]),
+    );
+
+    const partyLines = party.split('\n');
+    expect(partyLines.slice(0, 2)).toEqual([
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'ĐẢNG ỦY KHỐI CÁC CƠ QUAN THÀNH PHỐ',
+    ]);
+    expect(party).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    const stateLines = state.split('\n');
+    expect(stateLines.slice(0, 3)).toEqual([
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH',
+    ]);
+    expect(stateLines).toEqual(expect.arrayContaining(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']));
+    expect(state).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+  });
+
+  it('prints the period of a multi-year phase', async () => {
+    const [page] = pdfPageTexts(
+      await renderCertificatesPdf([
+        sampleCertificate({
+          achievement:
+            'Đã có thành tích xuất sắc trong phong trào thi đua "Dân vận khéo" giai đoạn 2021–2023',
+        }),
+      ]),
+    );
+
+    expect(oneLine(page)).toContain('"Dân vận khéo" giai đoạn 2021–2023');
   });
 
   it('renders one page per certificate, in order', async () => {

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { type DocumentStyle, PARTY_HEADER, STATE_HEADER, STATE_MOTTO } from '@epw/domain';
 import { type Pdf, FONT, type FontName, createPdf, renderToBuffer, vn } from './pdf-document';
 import { documentTimestamp, vietnameseLongDate, vietnameseShortDate } from './vietnamese-date';
 
@@ -9,15 +10,20 @@ export interface CertificateData {
   serial: string;
   /** Printed under the QR code, e.g. "K7Q2-9XMA-4HRT". */
   verificationCode: string;
-  /** Full URL encoded in the QR code, e.g. http://localhost:3000/verify/K7Q2-9XMA-4HRT. */
+  /** Full URL encoded in the QR code, under the configured public base URL, e.g.
+   * https://tdkt.example.vn/app/verify/K7Q2-9XMA-4HRT. */
   verifyUrl: string;
+  /** The issuer's format: "ĐẢNG CỘNG SẢN VIỆT NAM" (party) or the national name and motto (state)
+   * at the top. */
+  style: DocumentStyle;
   /** "Bằng khen", "Giấy khen", "Kỷ niệm chương" or a title such as 'Điển hình "Dân vận khéo" cấp
    * Thành phố'. */
   formName: string;
-  /** "Ủy ban nhân dân Thành phố Hồ Chí Minh". */
+  /** Who awards, printed in capitals under the header: "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí
+   * Minh", "Ban Thường vụ Đảng ủy Khối …". */
   authorityName: string;
-  /** "CHỦ TỊCH", "TRƯỞNG BAN". */
-  signerTitle: string;
+  /** The signer's block: ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]. */
+  signerLines: string[];
   signerName: string | null;
   /** The unit, person or model honoured. */
   recipientName: string;
@@ -160,24 +166,18 @@ function drawCertificate(doc: Pdf, raw: CertificateData): void {
 
   drawBorder(doc, W, H);
 
-  // National motto, then the awarding authority.
+  // The party header or the national name and motto, then the awarding authority.
   let y = 48;
-  y += drawCentered(
-    doc,
-    block('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', FONT.serifBold, 13.5, INK, contentWidth),
-    y,
-    cx,
-  );
-  const motto = 'Độc lập - Tự do - Hạnh phúc';
-  y += 2;
-  y += drawCentered(doc, block(motto, FONT.serifBold, 13, INK, contentWidth), y, cx);
-  const mottoWidth = doc.font(FONT.serifBold).fontSize(13).widthOfString(motto);
-  doc
-    .moveTo(cx - mottoWidth / 2, y + 2)
-    .lineTo(cx + mottoWidth / 2, y + 2)
-    .lineWidth(0.8)
-    .strokeColor(INK)
-    .stroke();
+  if (cert.style === 'PARTY') {
+    y += 8;
+    y += drawCentered(doc, block(PARTY_HEADER, FONT.serifBold, 15, RED, contentWidth), y, cx);
+    underlineAt(doc, PARTY_HEADER, 15, cx, y + 2);
+  } else {
+    y += drawCentered(doc, block(STATE_HEADER, FONT.serifBold, 13.5, INK, contentWidth), y, cx);
+    y += 2;
+    y += drawCentered(doc, block(STATE_MOTTO, FONT.serifBold, 13, INK, contentWidth), y, cx);
+    underlineAt(doc, STATE_MOTTO, 13, cx, y + 2);
+  }
   y += 14;
   const authority = cert.authorityName.toLocaleUpperCase('vi');
   y += drawCentered(
@@ -246,13 +246,23 @@ function drawCertificate(doc: Pdf, raw: CertificateData): void {
   if (cert.revoked) drawRevokedStamp(doc, cert.revoked, cx, 262);
 }
 
+function underlineAt(doc: Pdf, text: string, size: number, cx: number, y: number): void {
+  const width = doc.font(FONT.serifBold).fontSize(size).widthOfString(text);
+  doc
+    .moveTo(cx - width / 2, y)
+    .lineTo(cx + width / 2, y)
+    .lineWidth(0.8)
+    .strokeColor(INK)
+    .stroke();
+}
+
 function normalized(c: CertificateData): CertificateData {
   return {
     ...c,
     serial: vn(c.serial),
     formName: vn(c.formName),
     authorityName: vn(c.authorityName),
-    signerTitle: vn(c.signerTitle),
+    signerLines: c.signerLines.map(vn),
     signerName: c.signerName === null ? null : vn(c.signerName),
     recipientName: vn(c.recipientName),
     recipientDetail: c.recipientDetail === null ? null : vn(c.recipientDetail),
@@ -285,12 +295,16 @@ function drawSignature(doc: Pdf, cert: CertificateData, centerX: number, top: nu
     centerX,
   );
   y += 4;
-  drawCentered(
-    doc,
-    block(cert.signerTitle.toLocaleUpperCase('vi'), FONT.serifBold, 14, INK, width),
-    y,
-    centerX,
-  );
+  // Two or three lines ("TM. …", "KT. …", the title) move up into the space above the signature.
+  const size = cert.signerLines.length > 2 ? 12.5 : 14;
+  for (const line of cert.signerLines) {
+    y += drawCentered(
+      doc,
+      block(line.toLocaleUpperCase('vi'), FONT.serifBold, size, INK, width),
+      y,
+      centerX,
+    );
+  }
   if (cert.signerName) {
     drawCentered(doc, block(cert.signerName, FONT.serifBold, 15, INK, width), top + 112, centerX);
   }

@@ -1,4 +1,13 @@
 import {
+  type DocumentHeading,
+  type HeadingLayout,
+  centered,
+  drawDocumentHeading,
+  nameLines,
+  rule,
+  upper,
+} from './document-heading';
+import {
   type Pdf,
   FONT,
   type FontName,
@@ -9,30 +18,42 @@ import {
 } from './pdf-document';
 import { documentTimestamp, vietnameseLongDate } from './vietnamese-date';
 
+export type DecisionRecipientKind = 'UNIT' | 'PERSON' | 'INITIATIVE';
+
 export interface DecisionRecipient {
-  /** The row number printed in the annex ("STT"). */
-  index: number;
+  /** Collectives are listed first ("I. TẬP THỂ"), then individuals ("II. CÁ NHÂN"), then models. */
+  kind: DecisionRecipientKind;
   name: string;
-  /** Position and unit of a person, or what a unit or model is. */
-  detail: string | null;
+  /** A person's position ("Phó Bí thư Đảng ủy"). */
+  position: string | null;
+  /** The person's unit, the collective's superior body, or the model's owner. */
+  unitName: string | null;
+  /** What the recipient is honoured for. */
+  achievement: string | null;
   formName: string;
 }
 
 export interface DecisionData {
-  /** "1234/QĐ-UBND". */
+  /** As printed after "Số": "126-QĐ/ĐU" (party), "1234/QĐ-UBND" (state). */
   number: string;
   /** Calendar date YYYY-MM-DD (Asia/Ho_Chi_Minh). */
   signedOn: string;
+  /** The issuer and its format: header, motto, "*" or rule, number with or without a colon. */
+  heading: DocumentHeading;
+  /** The issuer in running text: "Ban Dân vận Thành ủy Thành phố Hồ Chí Minh". */
   authorityName: string;
   /** "TP. Hồ Chí Minh". */
   place: string;
-  /** What the decision is about: "Về việc tặng Bằng khen …". */
+  /** The subject under "QUYẾT ĐỊNH": "Về việc tặng Bằng khen …". */
   title: string;
+  /** Who decides, printed in capitals above the bases: "BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI …". */
+  decidingBody: string;
   /** The "Căn cứ …" paragraphs, each ending with its own punctuation. */
   basis: string[];
   /** Article bodies; the renderer numbers them "Điều 1.", "Điều 2." unless they already are. */
   articles: string[];
-  signerTitle: string;
+  /** The signer's block in capitals: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]. */
+  signerLines: string[];
   signerName: string | null;
   recipients: DecisionRecipient[];
 }
@@ -43,8 +64,9 @@ const BODY_SIZE = 12.5;
 const INDENT = 28;
 const LINE_GAP = 3;
 
-/** The decision (quyết định khen thưởng) on A4 portrait, followed by its annex listing every
- * recipient in a table whose header repeats on each page. */
+/** The decision (quyết định khen thưởng) on A4 portrait in its issuer's format (party or state),
+ * followed by its annex: collectives, then individuals, in a table whose header repeats on each
+ * page. */
 export async function renderDecisionPdf(input: DecisionData): Promise<Buffer> {
   const d = normalized(input);
   const doc = createPdf({
@@ -66,135 +88,51 @@ export async function renderDecisionPdf(input: DecisionData): Promise<Buffer> {
   });
 }
 
+const vnOrNull = (text: string | null) => (text === null ? null : vn(text));
+
 function normalized(d: DecisionData): DecisionData {
   return {
     ...d,
     number: vn(d.number),
+    heading: {
+      style: d.heading.style,
+      superiorName: vn(d.heading.superiorName),
+      issuerName: vn(d.heading.issuerName),
+    },
     authorityName: vn(d.authorityName),
     place: vn(d.place),
     title: vn(d.title),
+    decidingBody: vn(d.decidingBody),
     basis: d.basis.map(vn),
     articles: d.articles.map(vn),
-    signerTitle: vn(d.signerTitle),
-    signerName: d.signerName === null ? null : vn(d.signerName),
+    signerLines: d.signerLines.map(vn),
+    signerName: vnOrNull(d.signerName),
     recipients: d.recipients.map((r) => ({
-      index: r.index,
+      kind: r.kind,
       name: vn(r.name),
-      detail: r.detail === null ? null : vn(r.detail),
+      position: vnOrNull(r.position),
+      unitName: vnOrNull(r.unitName),
+      achievement: vnOrNull(r.achievement),
       formName: vn(r.formName),
     })),
   };
 }
 
-const upper = (text: string) => text.toLocaleUpperCase('vi');
-
 function contentWidth(doc: Pdf): number {
   return doc.page.width - MARGIN.left - MARGIN.right;
 }
 
-/** Centred text at (x, y) within `width`; returns its height. */
-function centered(
-  doc: Pdf,
-  text: string,
-  font: FontName,
-  size: number,
-  x: number,
-  y: number,
-  width: number,
-): number {
-  doc.font(font).fontSize(size).fillColor('black');
-  const height = doc.heightOfString(text, { width, align: 'center' });
-  doc.text(text, x, y, { width, align: 'center' });
-  return height;
-}
-
-function underline(doc: Pdf, centerX: number, y: number, width: number): void {
-  doc
-    .moveTo(centerX - width / 2, y)
-    .lineTo(centerX + width / 2, y)
-    .lineWidth(0.7)
-    .strokeColor('black')
-    .stroke();
-}
-
-/** The two-column heading of Vietnamese official documents: issuer on the left, national motto on
- * the right. Returns the y below it. */
-function drawHeading(doc: Pdf, d: DecisionData, withNumberAndDate: boolean): number {
-  const top = MARGIN.top - 12;
+function headingLayout(doc: Pdf): HeadingLayout {
   const leftX = MARGIN.left - 30;
-  const leftWidth = 200;
+  const leftWidth = 225;
   const rightX = leftX + leftWidth;
-  const rightWidth = doc.page.width - MARGIN.right + 15 - rightX;
-
-  let left = top;
-  left += centered(
-    doc,
-    issuerLines(doc, upper(d.authorityName), leftWidth),
-    FONT.serifBold,
-    11.5,
+  return {
+    top: MARGIN.top - 12,
     leftX,
-    left,
     leftWidth,
-  );
-  underline(doc, leftX + leftWidth / 2, left + 3, 60);
-  left += 12;
-
-  let right = top;
-  right += centered(
-    doc,
-    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    FONT.serifBold,
-    11.5,
     rightX,
-    right,
-    rightWidth,
-  );
-  const motto = 'Độc lập - Tự do - Hạnh phúc';
-  right += centered(doc, motto, FONT.serifBold, 12, rightX, right, rightWidth);
-  underline(
-    doc,
-    rightX + rightWidth / 2,
-    right + 3,
-    doc.font(FONT.serifBold).fontSize(12).widthOfString(motto),
-  );
-  right += 12;
-
-  if (!withNumberAndDate) return Math.max(left, right) + 10;
-  const y = Math.max(left, right);
-  centered(doc, `Số: ${d.number}`, FONT.serif, 12.5, leftX, y, leftWidth);
-  const dateHeight = centered(
-    doc,
-    `${d.place}, ${vietnameseLongDate(d.signedOn)}`,
-    FONT.serifItalic,
-    12.5,
-    rightX,
-    y,
-    rightWidth,
-  );
-  return y + dateHeight + 22;
-}
-
-/** Administrative levels that start the second line of an issuer's name: "ỦY BAN NHÂN DÂN" over
- * "THÀNH PHỐ HỒ CHÍ MINH" rather than wherever the width runs out. */
-const PLACE_WORD = /\s(THÀNH PHỐ|TỈNH|QUẬN|HUYỆN|THỊ XÃ|PHƯỜNG|XÃ|ĐẶC KHU)\s/u;
-
-function issuerLines(doc: Pdf, name: string, width: number): string {
-  doc.font(FONT.serifBold).fontSize(11.5);
-  if (doc.widthOfString(name) <= width) return name;
-  const at = PLACE_WORD.exec(name);
-  if (!at) return name;
-  const first = name.slice(0, at.index);
-  const second = name.slice(at.index + 1);
-  const fits = doc.widthOfString(first) <= width && doc.widthOfString(second) <= width;
-  return fits ? `${first}\n${second}` : name;
-}
-
-function issuerHeading(d: DecisionData): string {
-  // "CHỦ TỊCH ỦY BAN NHÂN DÂN …" when one person decides; a delegated title ("KT. CHỦ TỊCH",
-  // several lines) cannot be prefixed that way, so the body alone is named then.
-  return /[.\n]/.test(d.signerTitle)
-    ? upper(d.authorityName)
-    : upper(`${d.signerTitle} ${d.authorityName}`);
+    rightWidth: doc.page.width - MARGIN.right + 15 - rightX,
+  };
 }
 
 function ensureRoom(doc: Pdf, height: number): void {
@@ -205,13 +143,25 @@ function ensureRoom(doc: Pdf, height: number): void {
 
 function drawDecision(doc: Pdf, d: DecisionData): void {
   const width = contentWidth(doc);
-  let y = drawHeading(doc, d, true);
+  let y = drawDocumentHeading(doc, d.heading, headingLayout(doc), {
+    number: d.number,
+    place: d.place,
+    date: d.signedOn,
+  });
   y += centered(doc, 'QUYẾT ĐỊNH', FONT.serifBold, 14, MARGIN.left, y, width);
   y += 2;
   y += centered(doc, d.title, FONT.serifBold, 13, MARGIN.left + 20, y, width - 40);
-  underline(doc, MARGIN.left + width / 2, y + 6, 90);
+  rule(doc, MARGIN.left + width / 2, y + 6, 90);
   y += 22;
-  y += centered(doc, issuerHeading(d), FONT.serifBold, 13, MARGIN.left, y, width);
+  y += centered(
+    doc,
+    nameLines(doc, upper(d.decidingBody), FONT.serifBold, 13, width),
+    FONT.serifBold,
+    13,
+    MARGIN.left,
+    y,
+    width,
+  );
   doc.y = y + 12;
 
   const paragraph = { width, align: 'justify' as const, indent: INDENT, lineGap: LINE_GAP };
@@ -241,12 +191,15 @@ function drawDecision(doc: Pdf, d: DecisionData): void {
   drawSignatureBlock(doc, d);
 }
 
+/** "Nơi nhận" on the left; on the right the signer's block, room for the signature and seal, and
+ * the signer's name. */
 function drawSignatureBlock(doc: Pdf, d: DecisionData): void {
-  ensureRoom(doc, 150);
+  const titleLines = d.signerLines.length;
+  ensureRoom(doc, 130 + 18 * titleLines);
   const top = doc.y + 14;
   const leftX = MARGIN.left;
-  const rightWidth = 230;
-  const rightX = doc.page.width - MARGIN.right - rightWidth;
+  const rightWidth = 240;
+  const rightX = doc.page.width - MARGIN.right - rightWidth + 10;
 
   doc
     .font(FONT.serifBoldItalic)
@@ -258,49 +211,72 @@ function drawSignatureBlock(doc: Pdf, d: DecisionData): void {
   copies.forEach((line, i) => doc.text(line, leftX, top + 18 + i * 15, { lineBreak: false }));
 
   let y = top;
-  y += centered(doc, upper(d.signerTitle), FONT.serifBold, 13, rightX, y, rightWidth);
+  for (const line of d.signerLines) {
+    y += centered(doc, upper(line), FONT.serifBold, 13, rightX, y, rightWidth);
+  }
   if (d.signerName) {
     centered(doc, d.signerName, FONT.serifBold, 13, rightX, y + 72, rightWidth);
   }
-  doc.y = top + 110;
+  doc.y = y + 110;
 }
 
 interface Column {
   header: string;
   width: number;
   align: 'left' | 'center';
-  cell: (r: DecisionRecipient) => string;
+  cell: (r: DecisionRecipient, index: number) => string;
 }
 
-const COLUMNS: Column[] = [
-  { header: 'STT', width: 36, align: 'center', cell: (r) => String(r.index) },
-  { header: 'Tập thể, cá nhân', width: 150, align: 'left', cell: (r) => r.name },
-  { header: 'Chức vụ, đơn vị', width: 162, align: 'left', cell: (r) => r.detail ?? '' },
-  { header: 'Hình thức khen thưởng', width: 105, align: 'center', cell: (r) => r.formName },
-];
-const CELL_PAD_X = 5;
-const CELL_PAD_Y = 4;
-const TABLE_SIZE = 11;
+/** Numbered columns fit the 453 pt between the margins; the form column appears only when the
+ * decision gives more than one form. */
+function columnsFor(severalForms: boolean): Column[] {
+  const base: Column[] = [
+    { header: 'STT', width: 35, align: 'center', cell: (_r, i) => String(i) },
+    { header: 'Tập thể, cá nhân', width: 113, align: 'left', cell: (r) => r.name },
+    { header: 'Chức vụ', width: 78, align: 'left', cell: (r) => r.position ?? '' },
+    { header: 'Đơn vị', width: 112, align: 'left', cell: (r) => r.unitName ?? '' },
+    { header: 'Thành tích', width: 115, align: 'left', cell: (r) => r.achievement ?? '' },
+  ];
+  if (!severalForms) return base;
+  const widths = [33, 96, 65, 89, 91, 79];
+  const form: Column = {
+    header: 'Hình thức khen thưởng',
+    width: 0,
+    align: 'center',
+    cell: (r) => r.formName,
+  };
+  return [...base, form].map((c, i) => ({ ...c, width: widths[i] }));
+}
 
-function rowHeight(doc: Pdf, cells: string[], font: FontName): number {
+const GROUPS: { kind: DecisionRecipientKind; label: string }[] = [
+  { kind: 'UNIT', label: 'TẬP THỂ' },
+  { kind: 'PERSON', label: 'CÁ NHÂN' },
+  { kind: 'INITIATIVE', label: 'MÔ HÌNH' },
+];
+const ROMAN = ['I', 'II', 'III'];
+const CELL_PAD_X = 4;
+const CELL_PAD_Y = 4;
+const TABLE_SIZE = 10.5;
+
+function rowHeight(doc: Pdf, columns: Column[], cells: string[], font: FontName): number {
   doc.font(font).fontSize(TABLE_SIZE);
   const tallest = Math.max(
     ...cells.map((text, i) =>
-      doc.heightOfString(text || ' ', { width: COLUMNS[i].width - 2 * CELL_PAD_X }),
+      doc.heightOfString(text || ' ', { width: columns[i].width - 2 * CELL_PAD_X }),
     ),
   );
   return tallest + 2 * CELL_PAD_Y;
 }
 
-function drawRow(doc: Pdf, cells: string[], y: number, header: boolean): number {
+function drawRow(doc: Pdf, columns: Column[], cells: string[], y: number, header: boolean) {
   const font = header ? FONT.serifBold : FONT.serif;
-  const height = rowHeight(doc, cells, font);
+  const height = rowHeight(doc, columns, cells, font);
   let x = MARGIN.left;
   if (header) {
     doc.rect(x, y, contentWidth(doc), height).fillColor('#e9e9e9').fill();
   }
   cells.forEach((text, i) => {
-    const col = COLUMNS[i];
+    const col = columns[i];
     doc.rect(x, y, col.width, height).lineWidth(0.6).strokeColor('black').stroke();
     doc
       .font(font)
@@ -315,9 +291,29 @@ function drawRow(doc: Pdf, cells: string[], y: number, header: boolean): number 
   return height;
 }
 
+/** A row spanning the table: "I. TẬP THỂ (03)". */
+function groupRowHeight(doc: Pdf): number {
+  return doc.font(FONT.serifBold).fontSize(TABLE_SIZE).currentLineHeight() + 2 * CELL_PAD_Y;
+}
+
+function drawGroupRow(doc: Pdf, text: string, y: number): number {
+  const height = groupRowHeight(doc);
+  const width = contentWidth(doc);
+  doc.rect(MARGIN.left, y, width, height).lineWidth(0.6).strokeColor('black').stroke();
+  doc
+    .font(FONT.serifBold)
+    .fontSize(TABLE_SIZE)
+    .fillColor('black')
+    .text(text, MARGIN.left + CELL_PAD_X, y + CELL_PAD_Y, {
+      width: width - 2 * CELL_PAD_X,
+      lineBreak: false,
+    });
+  return height;
+}
+
 function drawAnnex(doc: Pdf, d: DecisionData): void {
   const width = contentWidth(doc);
-  let y = drawHeading(doc, d, false);
+  let y = drawDocumentHeading(doc, d.heading, headingLayout(doc), null);
   y += centered(doc, 'DANH SÁCH KHEN THƯỞNG', FONT.serifBold, 14, MARGIN.left, y, width);
   y += 2;
   y += centered(
@@ -331,17 +327,31 @@ function drawAnnex(doc: Pdf, d: DecisionData): void {
   );
   y += 14;
 
-  const headers = COLUMNS.map((c) => c.header);
+  const columns = columnsFor(new Set(d.recipients.map((r) => r.formName)).size > 1);
+  const headers = columns.map((c) => c.header);
   const bottom = doc.page.height - MARGIN.bottom;
-  y += drawRow(doc, headers, y, true);
-  for (const r of d.recipients) {
-    const cells = COLUMNS.map((c) => c.cell(r));
-    if (y + rowHeight(doc, cells, FONT.serif) > bottom) {
-      doc.addPage();
-      y = MARGIN.top;
-      y += drawRow(doc, headers, y, true);
+  const newPage = () => {
+    doc.addPage();
+    return MARGIN.top + drawRow(doc, columns, headers, MARGIN.top, true);
+  };
+  y += drawRow(doc, columns, headers, y, true);
+  const groups = GROUPS.map((g) => ({
+    ...g,
+    rows: d.recipients.filter((r) => r.kind === g.kind),
+  })).filter((g) => g.rows.length > 0);
+  groups.forEach((g, gi) => {
+    const firstCells = columns.map((c) => c.cell(g.rows[0], 1));
+    // A group's heading never ends a page without its first row.
+    if (y + groupRowHeight(doc) + rowHeight(doc, columns, firstCells, FONT.serif) > bottom) {
+      y = newPage();
     }
-    y += drawRow(doc, cells, y, false);
-  }
+    const count = String(g.rows.length).padStart(2, '0');
+    y += drawGroupRow(doc, `${ROMAN[gi]}. ${g.label} (${count})`, y);
+    g.rows.forEach((r, i) => {
+      const cells = columns.map((c) => c.cell(r, i + 1));
+      if (y + rowHeight(doc, columns, cells, FONT.serif) > bottom) y = newPage();
+      y += drawRow(doc, columns, cells, y, false);
+    });
+  });
   doc.y = y;
 }

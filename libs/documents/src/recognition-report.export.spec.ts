@@ -74,3 +74,53 @@ describe(renderRecognitionReportPdf.name, () => {
     expect(text).toContain('Kinh tế');
   });
 });
+
+describe('a scoped recognitions report', () => {
+  const scoped = (): RecognitionReportData => ({
+    ...sample(),
+    issuer: 'Đảng ủy Khối Doanh nghiệp',
+    period: 'Quý III năm 2023',
+    filters: [
+      { label: 'Phạm vi', value: 'Đảng ủy Khối Doanh nghiệp và các đơn vị trực thuộc' },
+      { label: 'Phong trào', value: 'Dân vận khéo' },
+    ],
+    tables: [
+      {
+        title: 'Theo tổ chức trực thuộc',
+        labelHeader: 'Tổ chức',
+        columns: ['Tập thể', 'Cá nhân', 'Mô hình', 'Tổng số'],
+        rows: [
+          { label: 'Đảng ủy Công ty A', values: [1, 0, 1, 2] },
+          { label: 'Đảng ủy Công ty B', values: [0, 1, 0, 1] },
+        ],
+        footer: { label: 'Cộng', values: [1, 1, 1, 3] },
+      },
+    ],
+  });
+
+  it('heads the workbook with the organisation and the filters, and lists each child', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await recognitionReportXlsx(scoped())) as unknown as ExcelJS.Buffer);
+    const values: unknown[] = [];
+    workbook.worksheets[0]?.eachRow((row) => values.push(...(row.values as unknown[]).slice(1)));
+    expect(values).toEqual(
+      expect.arrayContaining([
+        'Đảng ủy Khối Doanh nghiệp',
+        'Phong trào: Dân vận khéo',
+        'Kỳ báo cáo: Quý III năm 2023',
+        'Đảng ủy Công ty B',
+        'Cộng',
+        3,
+      ]),
+    );
+  });
+
+  it('prints the organisation, the filters and the table of children in the PDF', async () => {
+    const [first] = pdfPageTexts(await renderRecognitionReportPdf(scoped()));
+    const text = (first ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('ĐẢNG ỦY KHỐI DOANH NGHIỆP');
+    expect(text).toContain('Phong trào: Dân vận khéo');
+    expect(text).toContain('Theo tổ chức trực thuộc');
+    expect(text).toContain('Đảng ủy Công ty A');
+  });
+});

@@ -18,14 +18,29 @@ export interface RecognitionReportSection {
   rows: { label: string; count: number }[];
 }
 
+/** A table of several counts per row (per level: collectives, individuals, models, total; per
+ * child organisation: the same), its labels already in the report's language. */
+export interface RecognitionReportTable {
+  title: string;
+  labelHeader: string;
+  columns: string[];
+  rows: { label: string; values: number[] }[];
+  /** A last, bold row (the sum). */
+  footer?: { label: string; values: number[] };
+}
+
 export interface RecognitionReportData {
   locale: ExportLocale;
   /** "Năm 2026", "2024 – 2026", "Tất cả các năm". */
   period: string;
   /** Calendar date YYYY-MM-DD (Asia/Ho_Chi_Minh) the report was made; also the PDF's timestamp. */
   generatedOn: string;
-  /** Who issues it, printed at the top (may be empty). */
+  /** Who issues it, printed at the top (may be empty): the organisation the report is of. */
   issuer: string;
+  /** The filters applied, printed under the period ("Phong trào: DVK", "Phạm vi: …"). */
+  filters?: { label: string; value: string }[];
+  /** Multi-count tables, printed before the breakdowns. */
+  tables?: RecognitionReportTable[];
   total: number;
   sections: RecognitionReportSection[];
   /** Count per level, form and recipient kind, with localized labels. */
@@ -79,16 +94,34 @@ export async function recognitionReportXlsx(data: RecognitionReportData): Promis
   const sheet = workbook.addWorksheet(w.summarySheet, {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1 },
   });
-  sheet.columns = [{ width: 48 }, { width: 12 }, { width: 12 }];
+  sheet.columns = [{ width: 48 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
   const title = sheet.addRow([w.title]);
   sheet.mergeCells(title.number, 1, title.number, 3);
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center' };
   if (data.issuer) sheet.addRow([vn(data.issuer)]);
   sheet.addRow([`${w.period}: ${vn(data.period)}`]);
+  for (const f of data.filters ?? []) sheet.addRow([`${vn(f.label)}: ${vn(f.value)}`]);
   sheet.addRow([`${w.generated}: ${vietnameseShortDate(data.generatedOn)}`]);
   const total = sheet.addRow([w.total, data.total]);
   total.font = { bold: true };
+
+  for (const table of data.tables ?? []) {
+    sheet.addRow([]);
+    const heading = sheet.addRow([vn(table.title)]);
+    heading.font = { bold: true, size: 12 };
+    const header = sheet.addRow([vn(table.labelHeader), ...table.columns.map(vn)]);
+    header.font = { bold: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9E9E9' } };
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    for (const r of table.rows) sheet.addRow([vn(r.label), ...r.values]);
+    if (table.footer) {
+      const footer = sheet.addRow([vn(table.footer.label), ...table.footer.values]);
+      footer.font = { bold: true };
+    }
+  }
 
   for (const section of data.sections) {
     sheet.addRow([]);
@@ -157,6 +190,12 @@ export async function renderRecognitionReportPdf(data: RecognitionReportData): P
           align: 'center',
         },
       );
+    for (const f of data.filters ?? []) {
+      doc
+        .font(FONT.serif)
+        .fontSize(11.5)
+        .text(`${vn(f.label)}: ${vn(f.value)}`, { width, align: 'center' });
+    }
     doc.moveDown(0.8);
     doc
       .font(FONT.serifBold)
@@ -167,6 +206,10 @@ export async function renderRecognitionReportPdf(data: RecognitionReportData): P
       );
     if (data.total === 0) {
       doc.moveDown(0.5).font(FONT.serif).fontSize(12).text(w.empty, MARGIN.left);
+    }
+    for (const table of data.tables ?? []) {
+      if (table.rows.length === 0) continue;
+      drawTable(doc, table, data, width);
     }
     for (const section of data.sections) {
       if (section.rows.length === 0) continue;
@@ -243,4 +286,53 @@ function drawSection(
       r.count,
     );
   }
+}
+
+/** A table with one label column and several right-aligned count columns. */
+function drawTable(
+  doc: Pdf,
+  t: RecognitionReportTable,
+  data: RecognitionReportData,
+  width: number,
+) {
+  doc.moveDown(1);
+  room(doc, 60);
+  doc.font(FONT.serifBold).fontSize(12.5).fillColor('black').text(vn(t.title), MARGIN.left, doc.y);
+  doc.moveDown(0.3);
+  const countWidth = Math.min(80, (width - 180) / Math.max(1, t.columns.length));
+  const labelWidth = width - countWidth * t.columns.length;
+  const number = (n: number) => n.toLocaleString(data.locale === 'vi' ? 'vi-VN' : 'en-US');
+  const row = (cells: string[], bold: boolean, shaded: boolean) => {
+    const font = bold ? FONT.serifBold : FONT.serif;
+    doc.font(font).fontSize(SIZE);
+    const height =
+      Math.max(
+        ...cells.map((c, i) =>
+          doc.heightOfString(c || ' ', { width: (i === 0 ? labelWidth : countWidth) - 8 }),
+        ),
+      ) +
+      2 * ROW_PAD;
+    room(doc, height);
+    const y = doc.y;
+    if (shaded) doc.rect(MARGIN.left, y, width, height).fillColor('#e9e9e9').fill();
+    doc.fillColor('black').font(font).fontSize(SIZE);
+    cells.forEach((c, i) => {
+      const x = i === 0 ? MARGIN.left + 4 : MARGIN.left + labelWidth + (i - 1) * countWidth;
+      doc.text(c, x, y + ROW_PAD, {
+        width: (i === 0 ? labelWidth : countWidth) - 8,
+        align: i === 0 ? 'left' : 'right',
+      });
+    });
+    doc
+      .moveTo(MARGIN.left, y + height)
+      .lineTo(MARGIN.left + width, y + height)
+      .lineWidth(0.4)
+      .strokeColor('#999999')
+      .stroke();
+    doc.fillColor('black');
+    doc.y = y + height;
+  };
+  row([vn(t.labelHeader), ...t.columns.map(vn)], true, true);
+  for (const r of t.rows) row([vn(r.label), ...r.values.map(number)], false, false);
+  if (t.footer) row([vn(t.footer.label), ...t.footer.values.map(number)], true, false);
 }

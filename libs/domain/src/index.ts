@@ -8,3 +8,5 @@ export * from './cycle';
 export * from './votes';
 export * from './commendation';
 export * from './cluster/membership-list';
+export * from './organisations';
+export * from './imports';

@@ -83,3 +83,21 @@ export async function createFixtureCluster(
     password: DEMO_PASSWORD,
   };
 }
+
+/** An organisation administrator (ORG_ADMIN) of the unit's subtree, with the demo password. */
+export async function createOrgAdmin(
+  prisma: PrismaClient,
+  username: string,
+  unitId: string,
+): Promise<string> {
+  const user = await prisma.user.create({
+    data: {
+      username,
+      fullName: 'Quản trị tổ chức',
+      unitId,
+      roles: ['ORG_ADMIN'],
+      passwordHash: await hash(DEMO_PASSWORD),
+    },
+  });
+  return user.id;
+}

@@ -71,19 +71,25 @@ export class ClustersController {
   }
 
   @Get(':id/memberships')
-  @ApiOperation({ summary: 'Thành viên cụm theo năm / Members of one year, with their roles' })
+  @Roles('ADMIN', 'ORG_ADMIN')
+  @ApiOperation({
+    summary:
+      'Thành viên cụm theo năm / Members of one year, with their roles (an organisation administrator: clusters whose members all lie beneath their organisation)',
+  })
   @ApiOkResponse({ type: ClusterMembershipsDto })
   memberships(
+    @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Query() q: MembershipYearQueryDto,
   ): Promise<ClusterMembershipsDto> {
-    return this.clusters.memberships(id, q.year ?? currentVietnamYear());
+    return this.clusters.membershipsFor(user, id, q.year ?? currentVietnamYear());
   }
 
   @Put(':id/memberships/:year')
+  @Roles('ADMIN', 'ORG_ADMIN')
   @ApiOperation({
     summary:
-      'Thay danh sách thành viên năm / Replace the members of a year (exactly one HEAD, at most one DEPUTY, each unit once); refused once a cycle of that year has started',
+      'Thay danh sách thành viên năm / Replace the members of a year (exactly one HEAD, at most one DEPUTY, each unit once); refused once a cycle of that year has started. An organisation administrator: clusters whose members, old and new, all lie beneath their organisation (OUTSIDE_SUBTREE)',
   })
   @ApiOkResponse({ type: ClusterMembershipsDto })
   @ApiConflictResponse({ description: 'MEMBERSHIP_FROZEN: a cycle of that year has started' })

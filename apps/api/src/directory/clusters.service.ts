@@ -5,6 +5,7 @@ import {
   DomainErrorCode,
   DomainException,
   assertValidMembershipList,
+  isGlobalAdmin,
   toVietnamDate,
 } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -17,6 +18,7 @@ import type {
   PutMembershipsDto,
   UpdateClusterDto,
 } from './dto/cluster.dto';
+import { SubtreeAccess } from './subtree-access';
 import { onUniqueConflict } from './unique-conflict';
 import { changedFields } from './units.service';
 
@@ -28,6 +30,7 @@ export class ClustersService {
   constructor(
     private readonly clusters: ClusterRepository,
     private readonly units: UnitRepository,
+    private readonly access: SubtreeAccess,
   ) {}
 
   async list(q: ClusterQueryDto): Promise<ClusterDto[]> {
@@ -65,6 +68,17 @@ export class ClustersService {
     return this.getOrFail(id);
   }
 
+  /** A year's members, for an administrator of the cluster (see `assertAdministersCluster`). */
+  async membershipsFor(
+    user: AuthenticatedUser,
+    clusterId: string,
+    year: number,
+  ): Promise<ClusterMembershipsDto> {
+    await this.getOrFail(clusterId);
+    await this.assertAdministersCluster(user, clusterId, []);
+    return this.memberships(clusterId, year);
+  }
+
   async memberships(clusterId: string, year: number): Promise<ClusterMembershipsDto> {
     await this.getOrFail(clusterId);
     const [members, frozenBy] = await Promise.all([
@@ -91,6 +105,11 @@ export class ClustersService {
     dto: PutMembershipsDto,
   ): Promise<ClusterMembershipsDto> {
     const cluster = await this.getOrFail(clusterId);
+    await this.assertAdministersCluster(
+      user,
+      clusterId,
+      dto.members.map((m) => m.unitId),
+    );
     const members = dto.members.map((m, i) => ({
       unitId: m.unitId,
       role: m.role,
@@ -117,5 +136,25 @@ export class ClustersService {
       members,
     );
     return this.memberships(clusterId, year);
+  }
+
+  /**
+   * The global administrator administers every cluster; an organisation administrator a cluster
+   * that has members and whose members, in every year, lie in their subtree, and only with units
+   * of their subtree (`newMembers`). A cluster without members belongs to the global
+   * administrator, who forms clusters.
+   */
+  private async assertAdministersCluster(
+    user: AuthenticatedUser,
+    clusterId: string,
+    newMembers: string[],
+  ): Promise<void> {
+    if (isGlobalAdmin(user)) return;
+    const members = await this.clusters.unitIdsEverMembers(clusterId);
+    if (members.length === 0)
+      throw new DomainException(DomainErrorCode.Forbidden, {
+        reason: 'cụm thi đua chưa có thành viên do quản trị viên hệ thống lập',
+      });
+    await this.access.assertAdministersAll(user, [...members, ...newMembers]);
   }
 }

@@ -1,6 +1,24 @@
+import { ancestorIds, depthOf } from '@epw/domain';
 import type { ClusterDto, ClusterRole, MembershipDto } from './dto/cluster.dto';
-import type { RecognitionLevel, UnitDto, UnitKind } from './dto/unit.dto';
+import type {
+  OrgKind,
+  OrganisationRefDto,
+  OrganisationTreeNodeDto,
+  RecognitionLevel,
+  UnitDto,
+  UnitKind,
+} from './dto/unit.dto';
 import type { Role, UserDto } from './dto/user.dto';
+
+interface OrganisationRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  level: string | null;
+  orgKind: string | null;
+  parentId: string | null;
+}
 
 /** Rows of the directory (units, clusters, memberships, users) as the API answers them. */
 export const DirectoryMapper = {
@@ -10,6 +28,9 @@ export const DirectoryMapper = {
     name: string;
     kind: string;
     level: string | null;
+    orgKind: string | null;
+    parentId: string | null;
+    path: string;
     headcount: number | null;
     createdAt: Date;
     _count?: { users: number };
@@ -20,10 +41,42 @@ export const DirectoryMapper = {
       name: u.name,
       kind: u.kind as UnitKind,
       level: u.level as RecognitionLevel | null,
+      orgKind: u.orgKind as OrgKind | null,
+      parentId: u.parentId,
+      ancestorIds: ancestorIds(u),
+      depth: depthOf(u),
       headcount: u.headcount,
       userCount: u._count?.users ?? 0,
       createdAt: u.createdAt.toISOString(),
     };
+  },
+
+  organisationRef(u: OrganisationRow): OrganisationRefDto {
+    return {
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      level: u.level as RecognitionLevel | null,
+      orgKind: u.orgKind as OrgKind | null,
+    };
+  },
+
+  /** The nested tree of `rootId` from the rows of its subtree (parents listed before children). */
+  organisationTree(rootId: string, rows: OrganisationRow[]): OrganisationTreeNodeDto | null {
+    const nodes = new Map<string, OrganisationTreeNodeDto>();
+    for (const u of rows)
+      nodes.set(u.id, {
+        ...DirectoryMapper.organisationRef(u),
+        kind: u.kind as UnitKind,
+        parentId: u.parentId,
+        children: [],
+      });
+    for (const node of nodes.values()) {
+      if (node.id === rootId || !node.parentId) continue;
+      nodes.get(node.parentId)?.children.push(node);
+    }
+    for (const node of nodes.values()) node.children.sort((a, b) => a.code.localeCompare(b.code));
+    return nodes.get(rootId) ?? null;
   },
 
   cluster(

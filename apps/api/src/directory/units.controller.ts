@@ -16,21 +16,30 @@ import { UnitsService } from './units.service';
 
 @ApiTags('directory (administrators)')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'FORBIDDEN: administrators only' })
-@Roles('ADMIN')
+@ApiForbiddenResponse({
+  description:
+    'FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation',
+})
+@Roles('ADMIN', 'ORG_ADMIN')
 @Controller('admin/units')
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Đơn vị / Units and authorities (filter by kind, search code or name)' })
+  @ApiOperation({
+    summary:
+      "Đơn vị / Units and authorities (filter by kind, search code or name, or one organisation's subtree with `under`); an organisation administrator sees only their own subtree",
+  })
   @ApiOkResponse({ type: [UnitDto] })
-  list(@Query() q: UnitQueryDto): Promise<UnitDto[]> {
-    return this.units.list(q);
+  list(@CurrentUser() user: AuthenticatedUser, @Query() q: UnitQueryDto): Promise<UnitDto[]> {
+    return this.units.list(user, q);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Thêm đơn vị / Create a unit (its code can never change)' })
+  @ApiOperation({
+    summary:
+      'Thêm đơn vị / Create a unit under a parent (its code can never change); an organisation administrator creates units beneath their own organisation only',
+  })
   @ApiCreatedResponse({ type: UnitDto })
   @ApiConflictResponse({ description: 'UNIT_CODE_TAKEN' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUnitDto): Promise<UnitDto> {
@@ -38,8 +47,12 @@ export class UnitsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Sửa đơn vị / Edit a unit (name, kind, level, headcount)' })
+  @ApiOperation({
+    summary:
+      'Sửa đơn vị / Edit a unit (name, kind, level, organisation kind, headcount) or move it with its subtree under another parent (audited unit.moved); never beneath itself',
+  })
   @ApiOkResponse({ type: UnitDto })
+  @ApiConflictResponse({ description: 'ORGANISATION_CYCLE: the new parent lies in its subtree' })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,

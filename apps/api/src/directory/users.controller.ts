@@ -23,8 +23,11 @@ import { UsersService } from './users.service';
 
 @ApiTags('directory (administrators)')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'FORBIDDEN: administrators only' })
-@Roles('ADMIN')
+@ApiForbiddenResponse({
+  description:
+    'FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation',
+})
+@Roles('ADMIN', 'ORG_ADMIN')
 @Controller('admin/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -32,8 +35,8 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Người dùng / Accounts (search, by unit, by role)' })
   @ApiOkResponse({ type: [UserDto] })
-  list(@Query() q: UserQueryDto): Promise<UserDto[]> {
-    return this.users.list(q);
+  list(@CurrentUser() user: AuthenticatedUser, @Query() q: UserQueryDto): Promise<UserDto[]> {
+    return this.users.list(user, q);
   }
 
   @Post()

@@ -21,13 +21,19 @@ export class PeopleController {
   @Get('people')
   @ApiOperation({ summary: 'Cá nhân của đơn vị / People of a unit (nominees)' })
   @ApiOkResponse({ type: [PersonDto] })
-  list(@Param('unitId', uuidParam('unitId')) unitId: string): Promise<PersonDto[]> {
-    return this.people.list(unitId);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('unitId', uuidParam('unitId')) unitId: string,
+  ): Promise<PersonDto[]> {
+    return this.people.list(user, unitId);
   }
 
   @Post('people')
-  @Roles('ADMIN', 'UNIT_OFFICER')
-  @ApiOperation({ summary: 'Thêm cá nhân / Add a person to a unit (own unit, or admin)' })
+  @Roles('ADMIN', 'ORG_ADMIN', 'UNIT_OFFICER')
+  @ApiOperation({
+    summary:
+      'Thêm cá nhân / Add a person to a unit (own unit, an organisation administrator beneath their organisation, or admin)',
+  })
   @ApiCreatedResponse({ type: PersonDto })
   add(
     @CurrentUser() user: AuthenticatedUser,
@@ -38,7 +44,7 @@ export class PeopleController {
   }
 
   @Put('headcount')
-  @Roles('ADMIN', 'UNIT_SIGNER')
+  @Roles('ADMIN', 'ORG_ADMIN', 'UNIT_SIGNER')
   @ApiOperation({ summary: "Quân số / Set a unit's headcount (quotas)" })
   @ApiOkResponse({ type: UnitHeadcountDto })
   headcount(

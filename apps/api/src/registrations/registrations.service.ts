@@ -108,6 +108,7 @@ export class RegistrationsService {
       decidedAt: r.decidedAt?.toISOString() ?? null,
       decisionNote: r.decisionNote,
       initiatives: r.initiatives.map((i) => ({
+        id: i.id,
         kind: i.kind,
         field: i.field,
         isNew: i.isNew,

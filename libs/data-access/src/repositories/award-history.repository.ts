@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type AwardPeriod, normalizeAwardPeriod } from '@epw/domain';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
@@ -12,6 +13,8 @@ export interface AwardHistoryFilter {
   year?: number;
   formCode?: string;
   recipientKind?: RecipientKind;
+  movementCode?: string;
+  periodKind?: AwardPeriod['kind'];
 }
 
 /** Only the columns the history shows (the achievement text and bookkeeping stay behind). */
@@ -19,6 +22,11 @@ const historySelect = {
   id: true,
   source: true,
   year: true,
+  movementCode: true,
+  movementName: true,
+  periodKind: true,
+  periodStart: true,
+  periodQuarter: true,
   formCode: true,
   formName: true,
   level: true,
@@ -57,7 +65,10 @@ export type AwardHistoryRecord = Prisma.AwardGetPayload<{ select: typeof history
 export interface PastAwardInput {
   id: string;
   form: AwardFormRef;
-  year: number;
+  movementCode: string | null;
+  movementName: string | null;
+  /** Its last year is the award's `year`. */
+  period: AwardPeriod;
   recipientKind: RecipientKind;
   recipientId: string;
   recipientName: string;
@@ -84,6 +95,8 @@ export class AwardHistoryRepository {
         ...(filter.year ? { year: filter.year } : {}),
         ...(filter.formCode ? { formCode: filter.formCode } : {}),
         ...(filter.recipientKind ? { recipientKind: filter.recipientKind } : {}),
+        ...(filter.movementCode ? { movementCode: filter.movementCode } : {}),
+        ...(filter.periodKind ? { periodKind: filter.periodKind } : {}),
       },
       orderBy: [{ year: 'desc' }, { formCode: 'asc' }, { recipientName: 'asc' }],
       take: 5000,
@@ -142,6 +155,7 @@ export class AwardHistoryRepository {
     payload: Record<string, unknown>,
   ): Promise<void> {
     const { form, recipientKind: kind, recipientId } = input;
+    const period = normalizeAwardPeriod(input.period);
     await this.audit.recordOnce(
       {
         eventKey: `award-${input.id}/recorded`,
@@ -160,7 +174,12 @@ export class AwardHistoryRepository {
             formName: form.name,
             level: form.level,
             authorityUnitId: form.authorityUnitId,
-            year: input.year,
+            year: period.year,
+            movementCode: input.movementCode,
+            movementName: input.movementName,
+            periodKind: period.kind,
+            periodStart: period.startYear,
+            periodQuarter: period.quarter,
             recipientKind: kind,
             recipientKey: `${kind.toLowerCase()}:${recipientId}`,
             recipientName: input.recipientName,

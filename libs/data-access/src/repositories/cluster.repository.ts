@@ -122,6 +122,16 @@ export class ClusterRepository {
     );
   }
 
+  /** Every unit that is or was a member of the cluster, in any year. */
+  async unitIdsEverMembers(clusterId: string): Promise<string[]> {
+    const rows = await this.prisma.clusterMembership.findMany({
+      where: { clusterId },
+      select: { unitId: true },
+      distinct: ['unitId'],
+    });
+    return rows.map((r) => r.unitId);
+  }
+
   /** The members of a year, by position. */
   membersOf(clusterId: string, year: number): Promise<ClusterMemberRecord[]> {
     return this.prisma.clusterMembership.findMany({

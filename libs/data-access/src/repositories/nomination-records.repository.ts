@@ -283,7 +283,13 @@ export class NominationRecordsRepository {
               formName: n.awardForm.name,
               level: n.level,
               authorityUnitId: decision.authorityUnitId,
+              // The achievement's movement and period, as nominated: a phase stays a phase.
               year: n.year,
+              movementCode: n.movementCode,
+              movementName: n.movementName,
+              periodKind: n.periodKind,
+              periodStart: n.periodStart,
+              periodQuarter: n.periodQuarter,
               recipientKind: n.nomineeKind,
               recipientUnitId: n.nomineeUnitId,
               recipientPersonId: n.nomineePersonId,

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { NominationWorkflowInput } from '@epw/contracts';
 import {
+  type AwardPeriod,
   DomainErrorCode,
   DomainException,
   type EligibilityInput,
+  normalizeAwardPeriod,
   type NomineeKind,
   type RecognitionLevel,
 } from '@epw/domain';
@@ -48,7 +50,12 @@ export interface NominationSubmission {
   level: RecognitionLevel;
   authorityUnitId: string;
   cycleId: string | null;
+  /** The period's last year (quotas and the approval chain's cluster count by it). */
   year: number;
+  /** The movement the achievement belongs to (none for a unit's general results). */
+  movementCode: string | null;
+  movementName: string | null;
+  period: AwardPeriod;
   nominee: NomineeRef;
   proposerUnitId: string;
   proposedById: string;
@@ -58,6 +65,18 @@ export interface NominationSubmission {
   countQuota: boolean;
   input: NominationWorkflowInput;
   documents: DossierFile[];
+}
+
+/** A stored nomination: its workflow, its input and the movement and period its answer shows. */
+export interface StoredNomination {
+  workflowId: string;
+  input: NominationWorkflowInput;
+  movementCode: string | null;
+  movementName: string | null;
+  year: number;
+  periodKind: AwardPeriod['kind'];
+  periodStart: number | null;
+  periodQuarter: number | null;
 }
 
 /** What the eligibility rules look at, read inside the transaction that stores the nomination. */
@@ -74,20 +93,44 @@ export class NominationSubmissionRepository {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  findStored(id: string): Promise<{ workflowId: string; input: NominationWorkflowInput } | null> {
+  /** A nomination stored before (a retried create), with what its answer shows. */
+  findStored(id: string): Promise<StoredNomination | null> {
     return this.prisma.nomination
-      .findUnique({ where: { id }, select: { workflowId: true, chain: true } })
-      .then((n) =>
-        n
-          ? { workflowId: n.workflowId, input: n.chain as unknown as NominationWorkflowInput }
-          : null,
-      );
+      .findUnique({
+        where: { id },
+        select: {
+          workflowId: true,
+          chain: true,
+          movementCode: true,
+          movementName: true,
+          year: true,
+          periodKind: true,
+          periodStart: true,
+          periodQuarter: true,
+        },
+      })
+      .then((n) => {
+        if (!n) return null;
+        const { chain, ...rest } = n;
+        return { ...rest, input: chain as unknown as NominationWorkflowInput };
+      });
   }
 
+  /** A cycle with its calendar, its movement and its period. */
   findCycle(id: string) {
     return this.prisma.emulationCycle.findUnique({
       where: { id },
-      select: { id: true, startsOn: true, calendarEpoch: true, calendarScale: true },
+      select: {
+        id: true,
+        startsOn: true,
+        endsOn: true,
+        calendarEpoch: true,
+        calendarScale: true,
+        movementCode: true,
+        movementName: true,
+        periodKind: true,
+        periodLabel: true,
+      },
     });
   }
 
@@ -164,6 +207,9 @@ export class NominationSubmissionRepository {
             formCode: s.formCode,
             formVersion: s.formVersion,
             year: s.year,
+            movementCode: s.movementCode,
+            period: normalizeAwardPeriod(s.period),
+            achievementKey: s.achievementKey,
             nomineeKind: s.nominee.kind,
             nomineeKey: s.nominee.key,
             nomineeName: s.nominee.name,
@@ -202,6 +248,7 @@ export class NominationSubmissionRepository {
 
   private async create(tx: PrismaTx, s: NominationSubmission, at: Date): Promise<void> {
     const { nominee } = s;
+    const period = normalizeAwardPeriod(s.period);
     await tx.nomination.create({
       data: {
         id: s.id,
@@ -211,7 +258,12 @@ export class NominationSubmissionRepository {
         level: s.level,
         authorityUnitId: s.authorityUnitId,
         cycleId: s.cycleId,
-        year: s.year,
+        year: period.year,
+        movementCode: s.movementCode,
+        movementName: s.movementName,
+        periodKind: period.kind,
+        periodStart: period.startYear,
+        periodQuarter: period.quarter,
         nomineeKind: nominee.kind,
         nomineeUnitId: nominee.nomineeUnitId,
         nomineePersonId: nominee.nomineePersonId,
@@ -254,7 +306,14 @@ export class NominationSubmissionRepository {
     const { nominee } = s;
     const held = await tx.award.findMany({
       where: { recipientKey: nominee.key, revokedAt: null },
-      select: { formCode: true, formName: true, year: true },
+      select: {
+        formCode: true,
+        formName: true,
+        year: true,
+        periodKind: true,
+        periodStart: true,
+        periodQuarter: true,
+      },
     });
     const live = await tx.nomination.findMany({
       where: {

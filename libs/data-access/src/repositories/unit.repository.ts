@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DomainErrorCode, DomainException, childPath, pathOf } from '@epw/domain';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import type { RecognitionLevel, UnitKind } from '../generated/prisma/enums';
-import { PrismaService } from '../prisma.service';
+import type { OrgKind, RecognitionLevel, UnitKind } from '../generated/prisma/enums';
+import { PrismaService, type PrismaTx } from '../prisma.service';
+import type { OrganisationNode } from './organisation-tree.repository';
 
 /** A unit or authority, with the number of its accounts. */
 export interface UnitRecord {
@@ -11,6 +13,10 @@ export interface UnitRecord {
   name: string;
   kind: UnitKind;
   level: RecognitionLevel | null;
+  orgKind: OrgKind | null;
+  parentId: string | null;
+  /** `/<top>/…/<id>/`; empty for a unit written before the tree existed (a top-level unit). */
+  path: string;
   headcount: number | null;
   createdAt: Date;
   _count: { users: number };
@@ -20,7 +26,39 @@ export interface UnitFields {
   name: string;
   kind: UnitKind;
   level: RecognitionLevel | null;
+  orgKind: OrgKind | null;
   headcount: number | null;
+}
+
+/** Checks run inside the write's transaction, on the parent as it is then (null: the top). */
+export type PlacementGuard = (parent: OrganisationNode | null) => void;
+
+const nodeSelect = {
+  id: true,
+  code: true,
+  name: true,
+  kind: true,
+  level: true,
+  orgKind: true,
+  parentId: true,
+  path: true,
+} as const;
+
+async function nodeIn(tx: PrismaTx, id: string): Promise<OrganisationNode | null> {
+  const row = await tx.unit.findUnique({ where: { id }, select: nodeSelect });
+  return row ? { ...row, path: pathOf(row) } : null;
+}
+
+/** The parent of a write, read in its transaction: a parent gone meanwhile is bad input. */
+async function parentIn(tx: PrismaTx, parentId: string | null): Promise<OrganisationNode | null> {
+  if (!parentId) return null;
+  const parent = await nodeIn(tx, parentId);
+  if (!parent)
+    throw new DomainException(DomainErrorCode.ValidationFailed, {
+      field: 'parentId',
+      rule: 'unitExists',
+    });
+  return parent;
 }
 
 const withUserCount = { _count: { select: { users: true } } } as const;
@@ -35,10 +73,24 @@ export class UnitRepository {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  /** Units by kind and code, optionally of one kind or whose code or name contains `search`. */
-  list(filter: { kind?: UnitKind; search?: string }): Promise<UnitRecord[]> {
+  /** Units by kind and code, optionally of one kind, whose code or name contains `search`, or
+   * within the subtree of `within` (the unit itself and every unit beneath it). */
+  list(filter: {
+    kind?: UnitKind;
+    search?: string;
+    within?: { id: string; path: string };
+  }): Promise<UnitRecord[]> {
     return this.prisma.unit.findMany({
       where: {
+        ...(filter.within
+          ? {
+              AND: [
+                {
+                  OR: [{ id: filter.within.id }, { path: { startsWith: pathOf(filter.within) } }],
+                },
+              ],
+            }
+          : {}),
         ...(filter.kind ? { kind: filter.kind } : {}),
         ...(filter.search
           ? {
@@ -74,12 +126,14 @@ export class UnitRepository {
     });
   }
 
-  /** Creates the unit, audited as `unit.created` with `payload`; a code taken meanwhile is the
+  /** Creates the unit under `unit.parentId` (or at the top), audited as `unit.created` with
+   * `payload`; `guard` sees the parent as it is in the transaction. A code taken meanwhile is the
    * database's unique violation. */
   async recordCreated(
     actorUserId: string,
-    unit: UnitFields & { id: string; code: string },
+    unit: UnitFields & { id: string; code: string; parentId: string | null },
     payload: Record<string, unknown>,
+    guard: PlacementGuard = () => undefined,
   ): Promise<void> {
     await this.audit.recordOnce(
       {
@@ -91,7 +145,9 @@ export class UnitRepository {
         payload,
       },
       async (tx) => {
-        await tx.unit.create({ data: unit });
+        const parent = await parentIn(tx, unit.parentId);
+        guard(parent);
+        await tx.unit.create({ data: { ...unit, path: childPath(parent, unit.id) } });
       },
     );
   }
@@ -114,6 +170,52 @@ export class UnitRepository {
       },
       async (tx) => {
         await tx.unit.update({ where: { id: unit.id }, data: patch });
+      },
+    );
+  }
+
+  /**
+   * Applies `patch` and moves the unit under `move.parentId` (null: to the top), audited as
+   * `unit.moved` with the changed fields, the path before and after and how many units beneath it
+   * moved along. The paths of the whole subtree are rewritten in the same transaction; `guard`
+   * sees the unit and the new parent as they are then (audited writes are serialized, so no other
+   * move can interleave).
+   */
+  async recordMoved(
+    actorUserId: string,
+    unit: { id: string; code: string },
+    patch: Partial<UnitFields>,
+    move: { parentId: string | null },
+    changes: Record<string, { from: unknown; to: unknown }>,
+    guard: (unit: OrganisationNode, parent: OrganisationNode | null) => void,
+  ): Promise<void> {
+    // Filled in by the write, which reads the paths in its transaction; the entry is appended
+    // after the write, in the same transaction.
+    const payload: Record<string, unknown> = { code: unit.code, changes };
+    await this.audit.recordOnce(
+      {
+        eventKey: `unit-${unit.id}/moved-${randomUUID()}`,
+        actorUserId,
+        action: 'unit.moved',
+        entityType: ENTITY,
+        entityId: unit.id,
+        payload,
+      },
+      async (tx) => {
+        const current = await nodeIn(tx, unit.id);
+        if (!current) throw new DomainException(DomainErrorCode.NotFound, { entity: 'đơn vị' });
+        const parent = await parentIn(tx, move.parentId);
+        guard(current, parent);
+        const from = current.path;
+        const to = childPath(parent, unit.id);
+        await tx.unit.update({
+          where: { id: unit.id },
+          data: { ...patch, parentId: move.parentId, path: to },
+        });
+        const descendants = await tx.$executeRaw`
+          UPDATE "Unit" SET "path" = ${to} || substr("path", ${from.length + 1})
+          WHERE starts_with("path", ${from}) AND "id" <> ${unit.id}::uuid`;
+        Object.assign(payload, { fromPath: from, toPath: to, descendants });
       },
     );
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { pathOf } from '@epw/domain';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { Role } from '../generated/prisma/enums';
 import { PrismaService } from '../prisma.service';
@@ -16,7 +17,8 @@ export interface DirectoryUserRecord {
   active: boolean;
   locale: string;
   createdAt: Date;
-  unit: { code: string; name: string } | null;
+  /** The unit's code, name and place in the tree (its path: see Unit.path). */
+  unit: { code: string; name: string; path: string } | null;
 }
 
 /** The fields of an account an administrator edits. */
@@ -28,7 +30,7 @@ export interface UserPatch {
   active?: boolean;
 }
 
-const withUnit = { unit: { select: { code: true, name: true } } } as const;
+const withUnit = { unit: { select: { code: true, name: true, path: true } } } as const;
 const ENTITY = 'User';
 
 @Injectable()
@@ -56,16 +58,24 @@ export class UserRepository {
     });
   }
 
-  /** Accounts by username (at most 500), filtered by unit, role, state and a search of username,
-   * full name and e-mail. */
+  /** Accounts by username (at most 500), filtered by unit, role, state, a search of username,
+   * full name and e-mail, and the subtree their unit lies in (`within`: that unit or beneath). */
   listForDirectory(filter: {
     unitId?: string;
     role?: Role;
     active?: boolean;
     search?: string;
+    within?: { id: string; path: string };
   }): Promise<DirectoryUserRecord[]> {
     return this.prisma.user.findMany({
       where: {
+        ...(filter.within
+          ? {
+              unit: {
+                OR: [{ id: filter.within.id }, { path: { startsWith: pathOf(filter.within) } }],
+              },
+            }
+          : {}),
         ...(filter.unitId ? { unitId: filter.unitId } : {}),
         ...(filter.role ? { roles: { has: filter.role } } : {}),
         ...(filter.active !== undefined ? { active: filter.active } : {}),

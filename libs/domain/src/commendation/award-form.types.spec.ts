@@ -6,7 +6,11 @@ import {
   achievementText,
   validateAwardForm,
 } from './award-form.types';
-import { DEFAULT_AUTHORITIES, DEFAULT_AWARD_FORMS } from './default-award-forms';
+import {
+  DEFAULT_AUTHORITIES,
+  DEFAULT_AWARD_FORMS,
+  DEFAULT_DECIDING_ORGANISATIONS,
+} from './default-award-forms';
 
 const formOf = (code: string): AwardFormContent => {
   const form = DEFAULT_AWARD_FORMS.find((f) => f.code === code);
@@ -32,11 +36,24 @@ describe('DEFAULT_AWARD_FORMS', () => {
     expect(brokenRule(f)).toBeUndefined();
   });
 
-  it('has unique codes, each decided by one of the default authorities', () => {
+  it('has unique codes, each decided by a default authority or deciding organisation', () => {
     const codes = DEFAULT_AWARD_FORMS.map((f) => f.code);
     expect(new Set(codes).size).toBe(codes.length);
-    const authorities: string[] = DEFAULT_AUTHORITIES.map((a) => a.code);
+    const authorities: string[] = [...DEFAULT_AUTHORITIES, ...DEFAULT_DECIDING_ORGANISATIONS].map(
+      (a) => a.code,
+    );
     for (const f of DEFAULT_AWARD_FORMS) expect(authorities).toContain(f.authorityCode);
+  });
+
+  it("lets a bloc and a district party committee decide their own Giấy khen, from the proposer's head to their board", () => {
+    for (const [code, authority] of [
+      ['GK-DUK-DNTP', 'DUK-DNTP'],
+      ['GK-QU-Q3', 'QU-Q3'],
+    ]) {
+      const f = formOf(code);
+      expect(f.authorityCode).toBe(authority);
+      expect(f.chain.map((s) => s.actor)).toEqual(['PROPOSER_HEAD', 'AUTHORITY_BOARD']);
+    }
   });
 
   it('puts a council vote over 90% of all members on the city-level forms', () => {
@@ -143,6 +160,12 @@ describe(validateAwardForm.name, () => {
       'a council decides by COUNCIL_VOTE',
     ],
     [
+      "a parent organisation's step after the appraisal",
+      (f) => (f.chain[3] = { ...f.chain[0], key: 'parent', actor: 'PARENT_ORG' }),
+      'chain[3].actor',
+      "PARENT_ORG comes before the deciding organisation's steps",
+    ],
+    [
       'a reminder 31 days ahead',
       (f) => (f.reminders.offsetsWorkingDays = [3, 31]),
       'reminders.offsetsWorkingDays[1]',
@@ -231,9 +254,47 @@ describe(achievementText.name, () => {
       'Đã có nhiều đóng góp',
     );
   });
+
+  it('words "năm {year}" and {period} as the period: a year, a quarter or a phase', () => {
+    const template = 'Phong trào "{movement}" năm {year}';
+    expect(
+      achievementText(template, {
+        year: 2020,
+        movement: 'Dân vận khéo',
+        period: { kind: 'PHASE', year: 2020, startYear: 2016 },
+      }),
+    ).toBe('Phong trào "Dân vận khéo" giai đoạn 2016–2020');
+    expect(
+      achievementText(template, {
+        year: 2023,
+        movement: 'Thi đua yêu nước',
+        period: { kind: 'QUARTER', year: 2023, quarter: 3 },
+      }),
+    ).toBe('Phong trào "Thi đua yêu nước" quý III năm 2023');
+    expect(
+      achievementText('Thành tích {period} (đến {year})', {
+        year: 2022,
+        movement: 'x',
+        period: { kind: 'YEAR', year: 2022 },
+      }),
+    ).toBe('Thành tích năm 2022 (đến 2022)');
+  });
 });
 
 describe(achievementKeyOf.name, () => {
+  const year = (y: number, movementCode?: string) => ({
+    movementCode,
+    period: { kind: 'YEAR' as const, year: y },
+  });
+  const quarter = (y: number, q: number, movementCode?: string) => ({
+    movementCode,
+    period: { kind: 'QUARTER' as const, year: y, quarter: q },
+  });
+  const phase = (from: number, to: number, movementCode?: string) => ({
+    movementCode,
+    period: { kind: 'PHASE' as const, year: to, startYear: from },
+  });
+
   it('gives a title once per form and year', () => {
     expect(achievementKeyOf(formOf('LDTT'), 2026)).toBe('title:LDTT:2026');
     expect(achievementKeyOf(formOf('CSTD-CS'), 2026)).not.toBe(
@@ -254,5 +315,48 @@ describe(achievementKeyOf.name, () => {
     expect(achievementKeyOf(formOf('DVK-CS'), 2026)).toBe('recognition:BASE');
     expect(achievementKeyOf(formOf('DVK-CS'), 2027)).toBe('recognition:BASE');
     expect(achievementKeyOf(formOf('DVK-KHOI'), 2026)).toBe('recognition:BLOC');
+    expect(achievementKeyOf(formOf('DVK-CS'), phase(2021, 2023, 'DVK'))).toBe(
+      achievementKeyOf(formOf('DVK-CS'), year(2026, 'DVK')),
+    );
+  });
+
+  it('keeps the key of a year without a movement as yearly awards stored it', () => {
+    expect(achievementKeyOf(formOf('GK-BDV'), year(2026))).toBe('commendation:2026');
+    expect(achievementKeyOf(formOf('LDTT'), year(2026))).toBe('title:LDTT:2026');
+  });
+
+  it('tells apart a quarterly award of one movement and a phase award of another', () => {
+    const q = achievementKeyOf(formOf('GK-BDV'), quarter(2023, 3, 'TDYN'));
+    const p = achievementKeyOf(formOf('GK-BDV'), phase(2021, 2023, 'DVK'));
+    expect(q).toBe('commendation:TDYN:2023-Q3');
+    expect(p).toBe('commendation:DVK:2021-2023');
+    expect(q).not.toBe(p);
+  });
+
+  it('tells apart the periods of one movement: a year, its quarters and a phase ending in it', () => {
+    const keys = [
+      year(2023, 'DVK'),
+      quarter(2023, 2, 'DVK'),
+      quarter(2023, 3, 'DVK'),
+      phase(2021, 2023, 'DVK'),
+      phase(2022, 2023, 'DVK'),
+      year(2023),
+    ].map((s) => achievementKeyOf(formOf('GK-BDV'), s));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('counts the same movement and period once across forms of commendation (one achievement)', () => {
+    const s = phase(2016, 2020, 'DVK');
+    expect(achievementKeyOf(formOf('BK-UBND'), s)).toBe(achievementKeyOf(formOf('GK-BDV'), s));
+    expect(achievementKeyOf(formOf('LDTT'), s)).toBe('title:LDTT:DVK:2016-2020');
+  });
+
+  it('ignores the fields a kind of period does not have', () => {
+    expect(
+      achievementKeyOf(formOf('GK-BDV'), {
+        movementCode: 'DVK',
+        period: { kind: 'YEAR', year: 2023, quarter: 3, startYear: 2021 },
+      }),
+    ).toBe('commendation:DVK:2023');
   });
 });

@@ -1,5 +1,12 @@
 import { DomainErrorCode } from '../errors/domain-error-code';
 import { DomainException } from '../errors/domain.exception';
+import {
+  type AwardPeriod,
+  awardPeriodKey,
+  describeAwardPeriod,
+  normalizeAwardPeriod,
+} from './award-period';
+import { type LegalBasis, legalBasisViolation } from './document-profile';
 
 export const RECOGNITION_LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
 export type RecognitionLevel = (typeof RECOGNITION_LEVELS)[number];
@@ -11,13 +18,25 @@ export interface LocalizedText {
   en: string;
 }
 
-/** Who acts on a chain step, resolved per nomination when it is submitted:
- * - PROPOSER_HEAD: the leadership (signers) of the proposing unit signs off its own dossier;
- * - CLUSTER_HEAD: the cluster head unit's signers (the deputy's when the head is the nominee);
- * - AUTHORITY_BOARD: the deciding authority's emulation board (REVIEWER) appraises (thẩm định);
- * - AUTHORITY_COUNCIL: the authority's emulation and commendation council (COUNCIL_MEMBER) votes. */
+/** Who acts on a chain step, resolved per nomination through the organisation tree when it is
+ * submitted (the workflow then walks the concrete steps as given):
+ * - PROPOSER_HEAD: the leadership (signers) of the proposing organisation signs off its dossier;
+ * - PARENT_ORG: the signers of the proposer's direct superior (its parent in the tree) sign it on
+ *   (a proposer at the top of the tree has none: the submission is refused, naming the step);
+ * - CLUSTER_HEAD: the head unit's signers of the cluster the nominee's unit (else the proposer) is
+ *   a member of in the period's year (the deputy's when the head is the nominee or the proposer).
+ *   A cluster is one possible step, not the only path: when neither is in a cluster that year the
+ *   step is SKIPPED (left out of the resolved chain), so an organisation in no cluster proposes
+ *   straight to the next level;
+ * - AUTHORITY_BOARD: the deciding organisation's emulation board (its users with REVIEWER)
+ *   appraises (thẩm định);
+ * - AUTHORITY_COUNCIL: the deciding organisation's emulation and commendation council (its users
+ *   with COUNCIL_MEMBER) votes.
+ * The deciding organisation (`authorityCode`) may be any organisation of the tree: a party
+ * committee, a People's Committee, a board, a cluster council. */
 export const STEP_ACTORS = [
   'PROPOSER_HEAD',
+  'PARENT_ORG',
   'CLUSTER_HEAD',
   'AUTHORITY_BOARD',
   'AUTHORITY_COUNCIL',
@@ -67,7 +86,8 @@ export interface AwardFormContent {
   name: LocalizedText;
   category: AwardCategory;
   level: RecognitionLevel;
-  /** Code of the authority (Unit of kind AUTHORITY) that decides it. */
+  /** Code of the organisation (any Unit of the tree) that decides it: its users with REVIEWER,
+   * COUNCIL_MEMBER and AUTHORITY are its board, council and leader. */
   authorityCode: string;
   nomineeKinds: NomineeKind[];
   dossier: DossierItemDefinition[];
@@ -77,6 +97,9 @@ export interface AwardFormContent {
   quota?: { percentOfHeadcount: number } | null;
   eligibility?: EligibilityRules | null;
   certificate: { signerTitle: string; achievementTemplate: string };
+  /** The laws and regulations a decision on this form cites ("Căn cứ …"), each with the dates it
+   * is in force: a decision cites those in force on its date. */
+  legalBases?: LegalBasis[] | null;
 }
 
 const invalid = (field: string, rule: string) =>
@@ -156,6 +179,13 @@ export function validateAwardForm(c: AwardFormContent): void {
     }
     if (s.kind === 'APPROVAL' && s.actor === 'AUTHORITY_COUNCIL')
       throw invalid(`${f}.actor`, 'a council decides by COUNCIL_VOTE');
+    if (
+      s.actor === 'PARENT_ORG' &&
+      c.chain
+        .slice(0, i)
+        .some((p) => p.actor === 'AUTHORITY_BOARD' || p.actor === 'AUTHORITY_COUNCIL')
+    )
+      throw invalid(`${f}.actor`, "PARENT_ORG comes before the deciding organisation's steps");
   });
   if (!c.reminders || !Array.isArray(c.reminders.offsetsWorkingDays))
     throw invalid('reminders.offsetsWorkingDays', 'array of working days');
@@ -178,30 +208,69 @@ export function validateAwardForm(c: AwardFormContent): void {
     throw invalid('certificate.signerTitle', 'required');
   if (typeof c.certificate.achievementTemplate !== 'string')
     throw invalid('certificate.achievementTemplate', 'required');
+  if (c.legalBases !== undefined && c.legalBases !== null) {
+    if (!Array.isArray(c.legalBases) || c.legalBases.length > 20)
+      throw invalid('legalBases', 'an array of at most 20');
+    c.legalBases.forEach((b, i) => {
+      const violation = legalBasisViolation(b, `legalBases[${i}]`);
+      if (violation) throw invalid(violation.field, violation.rule);
+    });
+  }
 }
 
-/** The achievement text of a certificate: `{year}` and `{movement}` filled in. */
-export function achievementText(template: string, values: { year: number; movement: string }) {
+/**
+ * The achievement text of a certificate: `{movement}`, `{year}` and `{period}` filled in. With a
+ * period, "năm {year}" is worded as the period ("quý III năm 2023", "giai đoạn 2016–2020"), so a
+ * template written for yearly awards prints a quarter or a phase correctly; `{year}` alone stays
+ * the period's last year.
+ */
+export function achievementText(
+  template: string,
+  values: { year: number; movement: string; period?: AwardPeriod | null },
+) {
+  const period = values.period ?? { kind: 'YEAR', year: values.year };
+  const described = describeAwardPeriod(period);
   return template
+    .replace(/năm \{year\}/g, described)
+    .replace(/\{period\}/g, described)
     .replace(/\{year\}/g, String(values.year))
     .replace(/\{movement\}/g, values.movement);
 }
 
+/** What an achievement belongs to: a movement (phong trào; none for a unit's general results)
+ * and a period (a year, a quarter, or a multi-year phase). */
+export interface AchievementScope {
+  movementCode?: string | null;
+  period: AwardPeriod;
+}
+
 /**
- * What "one achievement" means per category, so "one achievement, one award" can be a unique key:
- * a year's results earn one commendation; a title is given once a year; a model is recognized
- * once per level (each level is a separate decision).
+ * What "one achievement" means per category, so "one achievement, one award" can be a unique key.
+ * An achievement is the nominee's results in one movement and period: a quarterly award of one
+ * movement and a phase award of another are different achievements. Per category:
+ * - TITLE: a title is given once per movement and period (`title:LDTT:2026`);
+ * - COMMENDATION: the results of a movement and period earn one form of commendation, whichever
+ *   (Law 06/2022/QH15: one achievement may not receive several forms) (`commendation:2026`,
+ *   `commendation:DVK:2021-2023`);
+ * - RECOGNITION: a model is recognized once per level (per movement), whatever the period.
+ * A year alone (no movement) keeps the key shape of the yearly awards stored before periods.
  */
 export function achievementKeyOf(
   form: Pick<AwardFormContent, 'category' | 'code' | 'level'>,
-  year: number,
+  scope: number | AchievementScope,
 ): string {
+  const { movementCode, period } =
+    typeof scope === 'number'
+      ? { movementCode: null, period: { kind: 'YEAR' as const, year: scope } }
+      : scope;
+  const movement = movementCode ? `${movementCode}:` : '';
+  const of = `${movement}${awardPeriodKey(normalizeAwardPeriod(period))}`;
   switch (form.category) {
     case 'TITLE':
-      return `title:${form.code}:${year}`;
+      return `title:${form.code}:${of}`;
     case 'RECOGNITION':
-      return `recognition:${form.level}`;
+      return `recognition:${movement}${form.level}`;
     default:
-      return `commendation:${year}`;
+      return `commendation:${of}`;
   }
 }

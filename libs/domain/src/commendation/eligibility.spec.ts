@@ -183,6 +183,71 @@ describe(checkEligibility.name, () => {
     });
   });
 
+  describe('periods: quarters and multi-year phases', () => {
+    const phase = (formCode: string, startYear: number, year: number): HeldAward => ({
+      ...held(formCode, year),
+      periodKind: 'PHASE',
+      periodStart: startYear,
+    });
+    const quarter = (formCode: string, year: number, q: number): HeldAward => ({
+      ...held(formCode, year),
+      periodKind: 'QUARTER',
+      periodQuarter: q,
+    });
+
+    it('counts a phase award held for every year it covers', () => {
+      const form = formOf('BK-UBND');
+      form.eligibility = {
+        consecutiveYears: { formCodes: ['LDTT'], years: 3, label: 'Lao động tiên tiến' },
+      };
+      expect(
+        codeOf(() =>
+          checkEligibility(input('BK-UBND', { form, held: [phase('LDTT', 2023, 2025)] })),
+        ),
+      ).toBeUndefined();
+      const check = () =>
+        checkEligibility(input('BK-UBND', { form, held: [phase('LDTT', 2024, 2025)] }));
+      expect(paramsOf(check)).toMatchObject({ missing: '2023' });
+    });
+
+    it('counts a quarterly award for its year only', () => {
+      const form = formOf('BK-UBND');
+      form.eligibility = {
+        consecutiveYears: { formCodes: ['LDTT'], years: 2, label: 'Lao động tiên tiến' },
+      };
+      const check = () =>
+        checkEligibility(
+          input('BK-UBND', { form, held: [quarter('LDTT', 2025, 3), quarter('LDTT', 2025, 4)] }),
+        );
+      expect(paramsOf(check)).toMatchObject({ missing: '2024' });
+    });
+
+    it("reads a nominated phase's last year: the years before its end must be held", () => {
+      // A phase 2021–2023 nominated: `year` is 2023, so 2021 and 2022 are the run before it.
+      const history = [held('GK-BDV', 2020), held('LDTT', 2021), held('LDTT', 2022)];
+      expect(
+        codeOf(() => checkEligibility(input('BK-UBND', { year: 2023, held: history }))),
+      ).toBeUndefined();
+      const check = () =>
+        checkEligibility(input('BK-UBND', { year: 2023, held: history.slice(0, 2) }));
+      expect(paramsOf(check)).toMatchObject({ missing: '2022' });
+    });
+
+    it('counts an earlier phase award as earlier only once its phase has ended', () => {
+      const titles = [held('LDTT', 2024), held('LDTT', 2025)];
+      expect(
+        codeOf(() =>
+          checkEligibility(input('BK-UBND', { held: [phase('GK-BDV', 2021, 2025), ...titles] })),
+        ),
+      ).toBeUndefined();
+      expect(
+        codeOf(() =>
+          checkEligibility(input('BK-UBND', { held: [phase('GK-BDV', 2024, 2026), ...titles] })),
+        ),
+      ).toBe(DomainErrorCode.PrerequisiteAwardMissing);
+    });
+  });
+
   describe('level-by-level recognition of models', () => {
     const model = (code: string, heldAwards: HeldAward[]) =>
       input(code, { nomineeKind: 'INITIATIVE', held: heldAwards });

@@ -1,17 +1,35 @@
 import { DomainErrorCode } from '../errors/domain-error-code';
 import { DomainException } from '../errors/domain.exception';
 import type { AwardFormContent, DossierItemDefinition, NomineeKind } from './award-form.types';
+import { type AwardPeriodKind, awardPeriodYears } from './award-period';
 
 /** An award the nominee holds (not revoked), from this system or from earlier records. */
 export interface HeldAward {
   formCode: string;
   formName: string;
+  /** The last year of the award's period. */
   year: number;
+  /** The award's period (YEAR when absent); a phase covers every year from `periodStart`. */
+  periodKind?: AwardPeriodKind | null;
+  periodStart?: number | null;
+  periodQuarter?: number | null;
+}
+
+/** The years an award held covers: a phase each of its years, a year or a quarter its year. */
+export function heldAwardYears(a: HeldAward): number[] {
+  return awardPeriodYears({
+    kind: a.periodKind ?? 'YEAR',
+    year: a.year,
+    quarter: a.periodQuarter ?? null,
+    startYear: a.periodStart ?? null,
+  });
 }
 
 export interface EligibilityInput {
   form: AwardFormContent;
   nomineeKind: NomineeKind;
+  /** The last year of the nominated period (a year, a quarter's year, or a phase's end year):
+   * earlier awards and consecutive years are counted back from it. */
   year: number;
   /** The nominee's awards that were not revoked. */
   held: HeldAward[];
@@ -43,6 +61,7 @@ export function checkEligibility(input: EligibilityInput): void {
   }
   const rules = form.eligibility;
   const lower = rules?.requiresLowerLevel;
+  // A period's last year is when its award is decided: a recognition of that year or before counts.
   if (lower && !held.some((a) => a.formCode === lower.formCode && a.year <= year)) {
     throw new DomainException(DomainErrorCode.LowerLevelRecognitionMissing, {
       form: formName,
@@ -60,8 +79,9 @@ export function checkEligibility(input: EligibilityInput): void {
   const consecutive = rules?.consecutiveYears;
   if (consecutive) {
     const missing: number[] = [];
+    const covering = held.filter((a) => consecutive.formCodes.includes(a.formCode));
     for (let y = year - consecutive.years; y < year; y++) {
-      if (!held.some((a) => consecutive.formCodes.includes(a.formCode) && a.year === y)) {
+      if (!covering.some((a) => heldAwardYears(a).includes(y))) {
         missing.push(y);
       }
     }

@@ -4,3 +4,4 @@ export * from './nomination.state';
 export * from './default-award-forms';
 export * from './recognition-report';
 export * from './award-period';
+export * from './document-profile';

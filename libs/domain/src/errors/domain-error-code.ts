@@ -76,6 +76,10 @@ export enum DomainErrorCode {
   MembershipInvalid = 'MEMBERSHIP_INVALID',
   MembershipFrozen = 'MEMBERSHIP_FROZEN',
   SelfLockout = 'SELF_LOCKOUT',
+  OutsideSubtree = 'OUTSIDE_SUBTREE',
+  OrganisationCycle = 'ORGANISATION_CYCLE',
+  ImportRowsInvalid = 'IMPORT_ROWS_INVALID',
+  ReportOutsideScope = 'REPORT_OUTSIDE_SCOPE',
 }
 
 /** HTTP status for each code; the API's single exception filter reads this table. */
@@ -155,4 +159,8 @@ export const domainErrorHttpStatus: Record<DomainErrorCode, number> = {
   [DomainErrorCode.MembershipInvalid]: 400,
   [DomainErrorCode.MembershipFrozen]: 409,
   [DomainErrorCode.SelfLockout]: 403,
+  [DomainErrorCode.OutsideSubtree]: 403,
+  [DomainErrorCode.OrganisationCycle]: 409,
+  [DomainErrorCode.ImportRowsInvalid]: 422,
+  [DomainErrorCode.ReportOutsideScope]: 403,
 };

@@ -347,6 +347,30 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     en: () =>
       'You cannot remove your own ADMIN role or deactivate your own account; ask another administrator.',
   },
+  [DomainErrorCode.OutsideSubtree]: {
+    vi: (p) =>
+      `Đơn vị "${p['unit'] ?? ''}" nằm ngoài phạm vi tổ chức bạn quản trị${p['scope'] ? ` (${p['scope']})` : ''}: bạn chỉ quản trị các đơn vị trực thuộc tổ chức của mình.`,
+    en: (p) =>
+      `Unit "${p['unit'] ?? ''}" is outside the organisation you administer${p['scope'] ? ` (${p['scope']})` : ''}: you administer only the units beneath your own organisation.`,
+  },
+  [DomainErrorCode.OrganisationCycle]: {
+    vi: (p) =>
+      `Không thể chuyển "${p['unit'] ?? ''}" về trực thuộc "${p['parent'] ?? ''}": đơn vị cấp trên mới nằm trong chính nhánh của đơn vị được chuyển (một đơn vị không thể trực thuộc chính nó hay đơn vị cấp dưới của nó).`,
+    en: (p) =>
+      `"${p['unit'] ?? ''}" cannot be placed under "${p['parent'] ?? ''}": the new parent lies in the moved unit's own subtree (a unit cannot be beneath itself or one of its descendants).`,
+  },
+  [DomainErrorCode.ImportRowsInvalid]: {
+    vi: (p) =>
+      `Tệp có ${p['count'] ?? ''} lỗi (xem danh sách theo dòng, cột, quy tắc): không dữ liệu nào được ghi. Sửa tệp rồi nhập lại.`,
+    en: (p) =>
+      `The file has ${p['count'] ?? ''} errors (listed by row, column and rule): nothing was written. Fix the file and import it again.`,
+  },
+  [DomainErrorCode.ReportOutsideScope]: {
+    vi: (p) =>
+      `Bạn không được xem ${p['what'] ?? 'báo cáo khen thưởng'} của ${p['organisation'] ? `"${p['organisation']}"` : 'tổ chức này'}: chỉ xem được của tổ chức mình và các đơn vị trực thuộc, hoặc của tổ chức đã khen thưởng, công nhận đơn vị mình.`,
+    en: (p) =>
+      `You may not see ${p['whatEn'] ?? 'the recognitions report'} of ${p['organisation'] ? `"${p['organisation']}"` : 'this organisation'}: only of your own organisation and the units beneath it, or of an organisation that recognized your unit.`,
+  },
 };
 
 /** Score problems travel as stable reason keys so the API can render them in the caller's

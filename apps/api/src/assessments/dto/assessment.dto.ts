@@ -23,6 +23,8 @@ export class SelfAssessmentDto {
   unitId!: string;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
     example: { C1: 18, C2: 27, C3: 22, C4: 13, C5: 9 },
     description: 'Points per criterion code',
   })
@@ -46,7 +48,12 @@ export class PeerAssessmentDto {
   @IsUUID()
   subjectUnitId!: string;
 
-  @ApiProperty({ example: { C1: 17, C2: 26, C3: 20, C4: 12, C5: 9 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { C1: 17, C2: 26, C3: 20, C4: 12, C5: 9 },
+    description: 'Points per criterion code',
+  })
   @IsObject()
   scores!: Record<string, number>;
 }
@@ -103,16 +110,28 @@ export class ProgressDto {
   items!: ProgressItemDto[];
 }
 
+/** A submitted cross-assessment sheet. */
+export class PeerSheetDto {
+  @ApiProperty() assessorUnitId!: string;
+  @ApiProperty() subjectUnitId!: string;
+  @ApiProperty({ description: 'Total points of the sheet' }) total!: number;
+}
+
 export class AssessmentStatusDto {
   @ApiProperty() cycleId!: string;
   @ApiProperty({ enum: ['INTERIM', 'FINAL'] }) stage!: string;
   @ApiProperty() deadlineAt!: string;
   @ApiProperty() closed!: boolean;
-  @ApiProperty({ type: Object, description: 'subjectUnitId → assessor unit ids' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    description: 'subjectUnitId → assessor unit ids',
+  })
   assignment!: Record<string, string[]>;
-  @ApiProperty({ type: Object, isArray: true }) conflicts!: unknown[];
+  @ApiProperty({ type: [ConflictDto], description: 'Declared conflicts of interest' })
+  conflicts!: unknown[];
   @ApiProperty({ type: [String] }) selfSubmitted!: string[];
-  @ApiProperty({ type: Object, isArray: true }) peerSubmitted!: unknown[];
+  @ApiProperty({ type: [PeerSheetDto] }) peerSubmitted!: unknown[];
   @ApiProperty({ type: [String] }) progressSubmitted!: string[];
   @ApiProperty() expectedPeerCount!: number;
 }

@@ -17,6 +17,12 @@ export class AwardHistoryExportService {
   export(rows: AwardRecordDto[], format: 'xlsx' | 'csv', locale: Locale): Promise<Buffer> {
     const data: AwardHistoryRow[] = rows.map((r) => ({
       year: r.year,
+      period: {
+        kind: r.period.kind,
+        year: r.period.year,
+        quarter: r.period.quarter,
+        startYear: r.period.startYear,
+      },
       formName: r.formName,
       level: locale === 'vi' ? (LEVEL_VI[r.level] ?? r.level) : r.level,
       recipientName: r.recipientName,

@@ -1,4 +1,5 @@
 import type { AwardHistoryRecord } from '@epw/data-access';
+import { toAwardPeriodView } from '../award-period.dto';
 import type { AwardRecordDto } from './dto/award-history.dto';
 
 export function toAwardRecordDto(a: AwardHistoryRecord): AwardRecordDto {
@@ -6,6 +7,9 @@ export function toAwardRecordDto(a: AwardHistoryRecord): AwardRecordDto {
     id: a.id,
     source: a.source,
     year: a.year,
+    movementCode: a.movementCode,
+    movementName: a.movementName,
+    period: toAwardPeriodView(a),
     formCode: a.formCode,
     formName: a.formName,
     level: a.level,

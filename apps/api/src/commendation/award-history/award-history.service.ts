@@ -21,6 +21,8 @@ export class AwardHistoryService {
       year: q.year,
       formCode: q.formCode,
       recipientKind: q.recipientKind,
+      movementCode: q.movementCode,
+      periodKind: q.periodKind,
     });
     return rows.map(toAwardRecordDto);
   }

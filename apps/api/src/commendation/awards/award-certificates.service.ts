@@ -1,47 +1,84 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
-import { AwardRepository, type AwardRecord } from '@epw/data-access';
+import { AwardRepository, DocumentSourcesRepository, type AwardRecord } from '@epw/data-access';
 import { renderCertificatePdf, type CertificateData } from '@epw/documents';
 import {
   DomainErrorCode,
   DomainException,
   achievementText,
+  documentNumberOf,
+  resolveDocumentIssuer,
+  signerBlockLines,
   type AwardFormContent,
 } from '@epw/domain';
 
-/** Certificates (giấy chứng nhận): what each prints, with its QR link to public verification. */
+/** The path of the web app's public verification page (apps/web routes, served under /app). */
+const VERIFY_PAGE = '/app/verify/';
+
+/** Certificates (giấy chứng nhận): what each prints, in its issuer's format, with its QR link to
+ * public verification under the configured public base URL. */
 @Injectable()
 export class AwardCertificatesService {
   constructor(
     private readonly awards: AwardRepository,
+    private readonly sources: DocumentSourcesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   verifyUrl(code: string): string {
-    return `${this.config.notifications.publicUrl}/verify/${code}`;
+    return `${this.config.publicBaseUrl}${VERIFY_PAGE}${encodeURIComponent(code)}`;
   }
 
   async certificateData(a: AwardRecord): Promise<CertificateData> {
-    const src = await this.awards.certificateSources(a);
+    const [src, source, position] = await Promise.all([
+      this.awards.certificateSources(a),
+      this.sources.issuer(a.authorityUnitId),
+      a.recipientKind === 'PERSON' ? this.sources.positionOf(a.recipientPersonId) : null,
+    ]);
+    const issuer = resolveDocumentIssuer(
+      source ?? {
+        code: '',
+        name: src.authorityName ?? '',
+        orgKind: null,
+        parentName: null,
+        documentProfile: null,
+      },
+    );
     const content = src.formContent as AwardFormContent | undefined;
     const template = content?.certificate.achievementTemplate;
+    const period = {
+      kind: a.periodKind,
+      year: a.year,
+      quarter: a.periodQuarter,
+      startYear: a.periodStart,
+    };
+    const detail = a.recipientKind === 'PERSON' ? [position, src.unitName] : [src.unitName];
     return {
       serial: a.serial ?? '',
       verificationCode: a.verificationCode ?? '',
       verifyUrl: this.verifyUrl(a.verificationCode ?? ''),
+      style: issuer.style,
       formName: a.formName,
-      authorityName: src.authorityName ?? '',
-      signerTitle: src.signerTitle ?? content?.certificate.signerTitle ?? '',
-      signerName: src.signerName,
+      authorityName: issuer.decidingBody,
+      signerLines: signerBlockLines(
+        issuer,
+        src.signerTitle ?? content?.certificate.signerTitle ?? null,
+      ),
+      signerName: src.signerName ?? issuer.signerName,
       recipientName: a.recipientName,
       recipientKind: a.recipientKind,
-      recipientDetail: a.recipientKind === 'UNIT' ? null : src.unitName,
+      recipientDetail:
+        a.recipientKind === 'UNIT' ? null : detail.filter((t) => t).join(', ') || null,
       achievement: template
-        ? achievementText(template, { year: a.year, movement: 'Dân vận khéo' })
+        ? achievementText(template, {
+            year: a.year,
+            movement: a.movementName ?? 'Dân vận khéo',
+            period,
+          })
         : a.achievement,
-      decisionNumber: a.decisionNumber ?? '',
+      decisionNumber: a.decisionNumber ? documentNumberOf(issuer, a.decisionNumber) : '',
       decisionDate: a.decisionDate?.toISOString().slice(0, 10) ?? '',
-      place: 'TP. Hồ Chí Minh',
+      place: issuer.place,
       revoked: a.revokedAt
         ? { on: a.revokedAt.toISOString().slice(0, 10), reason: a.revocationReason ?? '' }
         : null,

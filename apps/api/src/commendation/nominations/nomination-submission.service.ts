@@ -8,7 +8,7 @@ import {
   type ClockSpec,
   type NominationWorkflowInput,
 } from '@epw/contracts';
-import { NominationSubmissionRepository } from '@epw/data-access';
+import { NominationSubmissionRepository, type StoredNomination } from '@epw/data-access';
 import {
   DomainErrorCode,
   DomainException,
@@ -16,12 +16,13 @@ import {
   assertDossierComplete,
   checkEligibility,
   startOfVietnamDay,
-  toVietnamDate,
 } from '@epw/domain';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { RequestValidationException } from '../../common/request-validation.exception';
 import { assertIdempotencyKey } from '../../common/workflow-updates.service';
+import { periodColumns, toAwardPeriodView } from '../award-period.dto';
 import { AwardFormsService } from '../award-forms/award-forms.service';
+import { achievementScopeOf } from './achievement-scope';
 import { ApprovalChainResolver } from './approval-chain.resolver';
 import { decodeDocuments } from './dossier-files';
 import type { CreateNominationDto } from './dto/nomination.dto';
@@ -35,8 +36,17 @@ export function nominationIdFor(userId: string, idempotencyKey: string | undefin
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+const createdAnswer = (id: string, n: Omit<StoredNomination, 'input'>): NominationCreatedDto => ({
+  id,
+  workflowId: n.workflowId,
+  movementCode: n.movementCode,
+  movementName: n.movementName,
+  period: toAwardPeriodView(n),
+});
+
 /**
- * Submits a nomination: checks who proposes, the nominee, the dossier checklist and the rules
+ * Submits a nomination: checks who proposes, the nominee, its movement and period (a cycle's, or
+ * the request's year, quarter or phase), the dossier checklist and the rules
  * (kind, one achievement one award, quota, earlier awards, consecutive years, lower-level
  * recognition), resolves the approval chain to concrete units and council members, stores the
  * nomination with its dossier (audited as `nomination.submitted`) and starts its workflow.
@@ -63,7 +73,7 @@ export class NominationSubmissionService {
     if (existing) {
       // A retried request: the nomination was stored; make sure its workflow runs, answer the same.
       await this.startWorkflow(existing.workflowId, existing.input);
-      return { id, workflowId: existing.workflowId };
+      return createdAnswer(id, existing);
     }
     const unitId = user.unitId;
     if (!unitId || !(user.roles.includes('UNIT_OFFICER') || user.roles.includes('UNIT_SIGNER'))) {
@@ -74,9 +84,9 @@ export class NominationSubmissionService {
     const cycle = dto.cycleId ? await this.repo.findCycle(dto.cycleId) : null;
     if (dto.cycleId && !cycle)
       throw new DomainException(DomainErrorCode.CycleNotFound, { cycleId: dto.cycleId });
-    const year =
-      dto.year ??
-      (cycle ? cycle.startsOn.getUTCFullYear() : Number(toVietnamDate(Date.now()).slice(0, 4)));
+    const scope = achievementScopeOf(dto, cycle);
+    // The period's last year: the approval chain's cluster, quotas and eligibility count by it.
+    const year = scope.period.year;
     const documents = decodeDocuments(dto.documents);
     for (const [i, d] of documents.entries()) {
       if (!form.content.dossier.some((item) => item.kind === d.kind)) {
@@ -122,11 +132,14 @@ export class NominationSubmissionService {
         authorityUnitId: form.authority.id,
         cycleId: cycle?.id ?? null,
         year,
+        movementCode: scope.movementCode,
+        movementName: scope.movementName,
+        period: scope.period,
         nominee,
         proposerUnitId: unitId,
         proposedById: user.userId,
         achievement: dto.achievement,
-        achievementKey: achievementKeyOf(form.content, year),
+        achievementKey: achievementKeyOf(form.content, scope),
         countQuota: Boolean(form.content.quota) && nominee.kind === 'PERSON',
         input,
         documents,
@@ -137,7 +150,12 @@ export class NominationSubmissionService {
     // A concurrent request with the same Idempotency-Key stored it first: answer as for a retry.
     if (!created) return this.submit(user, dto, idempotencyKey);
     await this.startWorkflow(workflowId, input);
-    return { id, workflowId };
+    return createdAnswer(id, {
+      workflowId,
+      movementCode: scope.movementCode,
+      movementName: scope.movementName,
+      ...periodColumns(scope.period),
+    });
   }
 
   private async startWorkflow(workflowId: string, input: NominationWorkflowInput): Promise<void> {

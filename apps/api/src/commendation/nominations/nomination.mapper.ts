@@ -6,6 +6,7 @@ import {
   type PostingRecord,
 } from '@epw/data-access';
 import type { NominationView } from '@epw/domain';
+import { toAwardPeriodView } from '../award-period.dto';
 import type {
   CouncilTallyDto,
   NominationDetailDto,
@@ -30,6 +31,9 @@ export function toNominationSummaryDto(n: NominationRecord): NominationSummaryDt
     formName: input.init.formName,
     level: n.level,
     year: n.year,
+    movementCode: n.movementCode,
+    movementName: n.movementName,
+    period: toAwardPeriodView(n),
     nomineeKind: n.nomineeKind,
     nomineeName: n.nomineeName,
     unitId: n.unitId,

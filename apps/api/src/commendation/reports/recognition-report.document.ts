@@ -1,6 +1,6 @@
-import type { RecognitionReportData } from '@epw/documents';
-import type { Locale } from '@epw/domain';
-import type { RecognitionReportDto } from './dto/recognition-report.dto';
+import type { RecognitionReportData, RecognitionReportTable } from '@epw/documents';
+import { describeAwardPeriod, type Locale } from '@epw/domain';
+import type { RecognitionReportDto, RecognitionTotalsDto } from './dto/recognition-report.dto';
 
 const LEVEL: Record<string, Record<Locale, string>> = {
   BASE: { vi: 'Cơ sở', en: 'Grassroots' },
@@ -33,6 +33,19 @@ const WORDS = {
     noMovement: 'Không gắn với phong trào, kỳ thi đua',
     allYears: 'Tất cả các năm',
     yearOf: (y: number) => `Năm ${y}`,
+    organisation: 'Phạm vi',
+    everyOrganisation: 'Tất cả các tổ chức',
+    subtree: (name: string) => `${name} và các đơn vị trực thuộc`,
+    addressedTo: 'Khen thưởng, công nhận cho',
+    filterLevel: 'Cấp khen thưởng',
+    filterKind: 'Đối tượng',
+    perLevel: 'Tập thể, cá nhân, mô hình theo cấp',
+    perChild: 'Theo tổ chức trực thuộc (quyết định của tổ chức và các đơn vị cấp dưới)',
+    organisationHeader: 'Tổ chức',
+    own: (name: string) => `${name} (quyết định của chính tổ chức)`,
+    ownOfAll: 'Không ghi cơ quan quyết định',
+    sum: 'Cộng',
+    columns: ['Tập thể', 'Cá nhân', 'Mô hình', 'Tổng số'],
   },
   en: {
     byYear: 'By year',
@@ -50,6 +63,19 @@ const WORDS = {
     noMovement: 'Not tied to a movement or cycle',
     allYears: 'All years',
     yearOf: (y: number) => `Year ${y}`,
+    organisation: 'Scope',
+    everyOrganisation: 'Every organisation',
+    subtree: (name: string) => `${name} and the units beneath it`,
+    addressedTo: 'Recognitions of',
+    filterLevel: 'Level',
+    filterKind: 'Recipient',
+    perLevel: 'Collectives, individuals and models by level',
+    perChild: 'By organisation beneath (its decisions and those beneath it)',
+    organisationHeader: 'Organisation',
+    own: (name: string) => `${name} (its own decisions)`,
+    ownOfAll: 'No deciding body recorded',
+    sum: 'Total',
+    columns: ['Collectives', 'Individuals', 'Models', 'Total'],
   },
 } as const;
 
@@ -63,17 +89,69 @@ export function reportDocument(
   const w = WORDS[locale];
   const label = (map: Record<string, Record<Locale, string>>, key: string | null) =>
     key === null ? '' : (map[key]?.[locale] ?? key);
-  const periodText =
-    r.yearFrom === null && r.yearTo === null
+  const p = r.filters.period;
+  const periodText = p
+    ? capitalize(describeAwardPeriod(p, locale))
+    : r.yearFrom === null && r.yearTo === null
       ? w.allYears
       : r.yearFrom === r.yearTo
         ? w.yearOf(r.yearFrom ?? 0)
         : `${r.yearFrom ?? '…'} – ${r.yearTo ?? '…'}`;
+  const counts = (t: RecognitionTotalsDto) => [t.collectives, t.individuals, t.models, t.total];
+  const filters = [
+    {
+      label: w.organisation,
+      value: r.organisation ? w.subtree(r.organisation.name) : w.everyOrganisation,
+    },
+    ...(r.addressedTo ? [{ label: w.addressedTo, value: w.subtree(r.addressedTo.name) }] : []),
+    ...(r.filters.movementCode
+      ? [{ label: w.movement, value: movementName(r) ?? r.filters.movementCode }]
+      : []),
+    ...(r.filters.level ? [{ label: w.filterLevel, value: label(LEVEL, r.filters.level) }] : []),
+    ...(r.filters.recipientKind
+      ? [{ label: w.filterKind, value: label(KIND, r.filters.recipientKind) }]
+      : []),
+  ];
+  const tables: RecognitionReportTable[] = [
+    {
+      title: w.perLevel,
+      labelHeader: w.level,
+      columns: [...w.columns],
+      rows: r.totals.levels
+        .filter((l) => l.total > 0)
+        .map((l) => ({
+          label: label(LEVEL, l.level),
+          values: [l.collectives, l.individuals, l.models, l.total],
+        })),
+      footer: { label: w.sum, values: counts(r.totals) },
+    },
+    {
+      title: w.perChild,
+      labelHeader: w.organisationHeader,
+      columns: [...w.columns],
+      rows: [
+        ...(r.own.total > 0 || r.organisation
+          ? [
+              {
+                label: r.organisation ? w.own(r.organisation.name) : w.ownOfAll,
+                values: counts(r.own),
+              },
+            ]
+          : []),
+        ...r.children
+          .filter((c) => c.totals.total > 0)
+          .map((c) => ({ label: c.name, values: counts(c.totals) })),
+      ],
+      footer: { label: w.sum, values: counts(r.totals) },
+    },
+  ];
   return {
     locale,
     period: periodText,
     generatedOn: today,
-    issuer,
+    issuer: r.organisation?.name ?? issuer,
+    filters,
+    tables,
     total: r.total,
     sections: [
       {
@@ -114,4 +192,12 @@ export function reportDocument(
       count: row.count,
     })),
   };
+}
+
+const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+/** The movement's name when every counted award names the same one. */
+function movementName(r: RecognitionReportDto): string | null {
+  const named = r.movements.filter((m) => m.key !== null);
+  return named.length === 1 ? (named[0]?.key ?? null) : null;
 }

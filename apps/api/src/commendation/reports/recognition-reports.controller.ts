@@ -30,7 +30,7 @@ export class RecognitionReportsController {
   @Get('recognitions')
   @ApiOperation({
     summary:
-      'Thống kê khen thưởng, công nhận theo năm, cấp, đối tượng, lĩnh vực, phong trào / Awards and recognitions report (?format=xlsx|pdf to export)',
+      "Thống kê khen thưởng, công nhận của một tổ chức và các đơn vị trực thuộc, theo phong trào, kỳ, cấp, đối tượng / Awards and recognitions decided in an organisation's subtree (?format=xlsx|pdf to export)",
   })
   @ApiExtraModels(RecognitionReportDto)
   @ApiOkResponse({
@@ -48,7 +48,7 @@ export class RecognitionReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('accept-language') lang?: string,
   ): Promise<RecognitionReportDto | Buffer> {
-    const report = await this.reports.report(q);
+    const report = await this.reports.report(user, q);
     if (!q.format || q.format === 'json') return report;
     const file = await this.exports.export(user, report, q.format, localeFrom(lang));
     reply

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
+import { PHASES } from '@epw/domain';
 
 export class StartCycleDto {
   @ApiPropertyOptional({
@@ -13,7 +14,7 @@ export class StartCycleDto {
 }
 
 export class PhaseDto {
-  @ApiProperty() phase!: string;
+  @ApiProperty({ enum: [...PHASES] }) phase!: string;
   @ApiProperty({ enum: ['PENDING', 'OPEN', 'CLOSED'] }) status!: string;
   @ApiProperty({ description: 'Date in Asia/Ho_Chi_Minh' }) opensOn!: string;
   @ApiProperty({ description: 'Deadline date in Asia/Ho_Chi_Minh (end of day)' }) closesOn!: string;
@@ -40,22 +41,77 @@ export class RankingRowDto {
   @ApiProperty() rank!: number;
 }
 
+/** A cross-assessment sheet far from the other peers' totals for the same unit. */
+export class DivergentSheetDto {
+  @ApiProperty() assessorUnitId!: string;
+  @ApiProperty() subjectUnitId!: string;
+  @ApiProperty({ description: 'Total points of the sheet' }) total!: number;
+  @ApiProperty({ description: "Median of the other peers' totals" }) othersMedian!: number;
+  @ApiProperty() deviation!: number;
+}
+
+export class VoteResultRowDto {
+  @ApiProperty() candidateUnitId!: string;
+  @ApiProperty() votes!: number;
+  @ApiProperty({ description: 'votes / number of eligible members, 0..1' }) share!: number;
+  @ApiProperty() passed!: boolean;
+}
+
+/** The count of the cluster vote (bình xét). */
+export class VoteTallyDto {
+  @ApiProperty() eligibleCount!: number;
+  @ApiProperty() ballotsCast!: number;
+  @ApiProperty() writtenBallots!: number;
+  @ApiProperty({ type: [VoteResultRowDto] }) results!: VoteResultRowDto[];
+  @ApiProperty({ type: [String], description: 'Acclaimed unit ids' }) acclaimed!: string[];
+}
+
+/** The count of the head/deputy election. */
+export class ElectionTallyDto {
+  @ApiProperty() headUnitId!: string;
+  @ApiProperty() deputyUnitId!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'unit id → votes for head',
+  })
+  headVotes!: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'unit id → votes for deputy',
+  })
+  deputyVotes!: Record<string, number>;
+  @ApiProperty() ballotsCast!: number;
+}
+
+export class ElectionOutcomeDto {
+  @ApiProperty({
+    type: () => ElectionTallyDto,
+    nullable: true,
+    description: 'Null when too few voted: the rotation carries over',
+  })
+  tally!: ElectionTallyDto | null;
+  @ApiProperty() carriedOver!: boolean;
+  @ApiProperty({ description: 'The year whose head and deputy were chosen' })
+  nextPeriodYear!: number;
+}
+
 export class CycleOutcomeDto {
   @ApiProperty() cycleId!: string;
   @ApiProperty({ type: [RankingRowDto] }) ranking!: RankingRowDto[];
   @ApiProperty({
-    type: Object,
-    isArray: true,
+    type: [DivergentSheetDto],
     description: 'Cross-assessment sheets far from the other peers (for the head)',
   })
   divergent!: unknown[];
-  @ApiProperty({ type: Object, nullable: true }) vote!: unknown;
+  @ApiProperty({ type: () => VoteTallyDto, nullable: true }) vote!: unknown;
   @ApiProperty({ type: [String] }) acclaimedUnitIds!: string[];
   @ApiProperty({ nullable: true, type: String, description: 'Biên bản kiểm phiếu' }) minutes!:
     | string
     | null;
   @ApiProperty({ nullable: true, type: String }) electedHeadUnitId!: string | null;
   @ApiProperty({ nullable: true, type: String }) electedDeputyUnitId!: string | null;
-  @ApiProperty({ type: Object, nullable: true }) election!: unknown;
+  @ApiProperty({ type: () => ElectionOutcomeDto, nullable: true }) election!: unknown;
   @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
 }

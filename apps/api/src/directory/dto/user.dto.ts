@@ -18,6 +18,7 @@ import { OptionalNotNull } from './unit.dto';
 
 export const ROLES = [
   'ADMIN',
+  'ORG_ADMIN',
   'UNIT_OFFICER',
   'UNIT_SIGNER',
   'REVIEWER',

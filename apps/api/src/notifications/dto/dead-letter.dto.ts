@@ -6,7 +6,11 @@ export class DeadLetterDto {
   @ApiProperty({ example: 'deliver-webhook', description: 'The queue the job failed on' })
   queue!: string;
   @ApiPropertyOptional({ description: 'Id of the failed job in its queue' }) jobId?: string;
-  @ApiProperty({ type: Object, description: 'The failed job: a delivery or a reminder' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The failed job: a delivery or a reminder',
+  })
   data!: object;
   @ApiProperty({ example: 'webhook answered 500' }) error!: string;
   @ApiProperty() failedAt!: string;

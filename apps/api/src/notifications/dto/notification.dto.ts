@@ -74,7 +74,7 @@ export class NotificationPreferenceDto {
   @IsIn(CHANNELS, { each: true })
   channels!: (typeof CHANNELS)[number][];
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://hooks.example.vn/thi-dua' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://hooks.example.vn/thi-dua' })
   @IsOptional()
   @IsUrl(
     { require_protocol: true, require_tld: false },
@@ -83,6 +83,7 @@ export class NotificationPreferenceDto {
   webhookUrl?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '22:00',
     description: 'Quiet hours start, Asia/Ho_Chi_Minh',
@@ -91,7 +92,7 @@ export class NotificationPreferenceDto {
   @Matches(HHMM, { message: 'quietFrom must be HH:mm' })
   quietFrom?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '07:00' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '07:00' })
   @IsOptional()
   @Matches(HHMM, { message: 'quietTo must be HH:mm' })
   quietTo?: string | null;

@@ -152,6 +152,11 @@ export class ComplianceDto {
 }
 
 export class RegisteredInitiativeDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: "The model's id: GET /models/{id}, and nomineeInitiativeId when nominating it",
+  })
+  id!: string;
   @ApiProperty({ enum: ['MODEL', 'SOLUTION', 'WORK'] }) kind!: string;
   @ApiProperty({ description: 'Lĩnh vực' }) field!: string;
   @ApiProperty() isNew!: boolean;

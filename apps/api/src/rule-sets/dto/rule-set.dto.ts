@@ -1,6 +1,7 @@
 import { Trim } from '../../common/trim.transform';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsString, Length, Matches } from 'class-validator';
+import { PHASES } from '@epw/domain';
 
 export class CreateRuleSetVersionDto {
   @ApiProperty({
@@ -17,7 +18,8 @@ export class CreateRuleSetVersionDto {
   name!: string;
 
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     description:
       'criteria, scoring, crossAssessment, vote, calendar (phase templates), reminders; see GET /rule-sets/default',
   })
@@ -25,29 +27,74 @@ export class CreateRuleSetVersionDto {
   content!: Record<string, unknown>;
 }
 
+export class CriterionDto {
+  @ApiProperty({ example: 'C1' }) code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() maxPoints!: number;
+  @ApiProperty() weight!: number;
+}
+
+export class ScoringRulesDto {
+  @ApiProperty() selfWeight!: number;
+  @ApiProperty() peerWeight!: number;
+  @ApiProperty({ enum: ['MEAN', 'TRIMMED_MEAN'] }) aggregation!: string;
+  @ApiProperty({ description: 'Share of peer scores dropped at each end by TRIMMED_MEAN' })
+  trimFraction!: number;
+  @ApiProperty({ description: "Points from the other peers' median that flag a sheet" })
+  divergenceThreshold!: number;
+}
+
+export class CrossAssessmentRulesDto {
+  @ApiProperty({ enum: ['ALL_TO_ALL', 'K_REVIEWERS'] }) mode!: string;
+  @ApiProperty() reviewersPerUnit!: number;
+}
+
+export class VoteRulesDto {
+  @ApiProperty({ description: 'Approval needs this share of all eligible members' })
+  thresholdPercent!: number;
+  @ApiProperty({ description: 'How many leading units the cluster may acclaim' })
+  acclaimCount!: number;
+  @ApiProperty({ description: "How many of the ranking's top units stand as candidates" })
+  candidateCount!: number;
+}
+
+export class PhaseTemplateDto {
+  @ApiProperty({ enum: [...PHASES] }) phase!: string;
+  @ApiProperty({ description: 'Opens at this fraction of the period' }) opensAtFraction!: number;
+  @ApiProperty() durationWorkingDays!: number;
+}
+
+export class CalendarRulesDto {
+  @ApiProperty({ type: [PhaseTemplateDto] }) phases!: PhaseTemplateDto[];
+}
+
+export class ReminderRulesDto {
+  @ApiProperty({ type: [Number] }) offsetsWorkingDays!: number[];
+}
+
+/** The content of a rule set (see libs/domain RuleSetContent for every field). */
+export class RuleSetContentDto {
+  @ApiProperty({ type: [CriterionDto], description: 'Criteria with their maximum points' })
+  criteria!: unknown[];
+  @ApiProperty({ type: ScoringRulesDto, description: 'Self and peer weights, aggregation, divergence' })
+  scoring!: unknown;
+  @ApiProperty({ type: CrossAssessmentRulesDto, description: 'Who assesses whom, reviewers per unit' })
+  crossAssessment!: unknown;
+  @ApiProperty({ type: VoteRulesDto, description: 'Approval threshold, acclamation, candidates' })
+  vote!: unknown;
+  @ApiProperty({ type: CalendarRulesDto, description: 'Phase templates of the cycle calendar' })
+  calendar!: unknown;
+  @ApiProperty({ type: ReminderRulesDto, description: 'Reminder offsets in working days' })
+  reminders!: unknown;
+}
+
 export class RuleSetDto {
   @ApiProperty() id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() version!: number;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: Object }) content!: unknown;
+  @ApiProperty({ type: RuleSetContentDto }) content!: unknown;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Who published it' })
   createdById!: string | null;
   @ApiProperty() createdAt!: string;
-}
-
-/** The content of a rule set (see libs/domain RuleSetContent for every field). */
-export class RuleSetContentDto {
-  @ApiProperty({ type: [Object], description: 'Criteria with their maximum points' })
-  criteria!: unknown[];
-  @ApiProperty({ type: Object, description: 'Self and peer weights, aggregation, divergence' })
-  scoring!: unknown;
-  @ApiProperty({ type: Object, description: 'Who assesses whom, reviewers per unit' })
-  crossAssessment!: unknown;
-  @ApiProperty({ type: Object, description: 'Approval threshold, acclamation, candidates' })
-  vote!: unknown;
-  @ApiProperty({ type: Object, description: 'Phase templates of the cycle calendar' })
-  calendar!: unknown;
-  @ApiProperty({ type: Object, description: 'Reminder offsets in working days' })
-  reminders!: unknown;
 }

@@ -168,6 +168,6 @@ export class AuditEntryDto {
   @ApiProperty() occurredAt!: string;
   @ApiProperty({ nullable: true, type: String }) actorUserId!: string | null;
   @ApiProperty() action!: string;
-  @ApiProperty({ type: Object }) payload!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: unknown;
   @ApiProperty() hash!: string;
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -10,8 +11,13 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { Trim } from '../../../common/trim.transform';
+import { AwardPeriodDto, AwardPeriodViewDto, MOVEMENT_CODE } from '../../award-period.dto';
+
+const PERIOD_KINDS = ['YEAR', 'QUARTER', 'PHASE'] as const;
 
 export class AwardHistoryQueryDto {
   @ApiPropertyOptional()
@@ -47,6 +53,19 @@ export class AwardHistoryQueryDto {
   @IsIn(['UNIT', 'PERSON', 'INITIATIVE'])
   recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
 
+  @ApiPropertyOptional({ example: 'DVK', description: 'Only awards of this movement' })
+  @IsOptional()
+  @Matches(MOVEMENT_CODE, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  movementCode?: string;
+
+  @ApiPropertyOptional({
+    enum: PERIOD_KINDS,
+    description: 'Only yearly, quarterly or phase awards',
+  })
+  @IsOptional()
+  @IsIn(PERIOD_KINDS)
+  periodKind?: (typeof PERIOD_KINDS)[number];
+
   @ApiPropertyOptional({ enum: ['json', 'xlsx', 'csv'] })
   @IsOptional()
   @IsIn(['json', 'xlsx', 'csv'])
@@ -59,11 +78,37 @@ export class RecordPastAwardDto {
   @Matches(/^[A-Z0-9-]{2,40}$/, { message: 'formCode must be an award form code' })
   formCode!: string;
 
-  @ApiProperty({ example: 2025 })
+  @ApiPropertyOptional({
+    example: 2025,
+    description: "The award's year; with `period`, may be left out (it is the period's last year)",
+  })
+  @ValidateIf((o: RecordPastAwardDto) => o.period === undefined || o.year !== undefined)
   @IsInt()
   @Min(1975)
   @Max(2100)
-  year!: number;
+  year?: number;
+
+  @ApiPropertyOptional({ example: 'DVK', description: 'The movement the award was for' })
+  @IsOptional()
+  @Matches(MOVEMENT_CODE, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  movementCode?: string;
+
+  @ApiPropertyOptional({ example: 'Phong trào thi đua "Dân vận khéo"' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(3, 200)
+  movementName?: string;
+
+  @ApiPropertyOptional({
+    type: AwardPeriodDto,
+    description: 'The period: a year, a quarter or a multi-year phase (default: the year `year`)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AwardPeriodDto)
+  period?: AwardPeriodDto;
 
   @ApiProperty({ enum: ['UNIT', 'PERSON', 'INITIATIVE'] })
   @IsIn(['UNIT', 'PERSON', 'INITIATIVE'])
@@ -95,7 +140,10 @@ const LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
 export class AwardRecordDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['DECISION', 'HISTORY'] }) source!: 'DECISION' | 'HISTORY';
-  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ example: 2026, description: "The period's last year" }) year!: number;
+  @ApiProperty({ type: String, nullable: true, example: 'DVK' }) movementCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) movementName!: string | null;
+  @ApiProperty({ type: AwardPeriodViewDto }) period!: AwardPeriodViewDto;
   @ApiProperty({ example: 'LDTT' }) formCode!: string;
   @ApiProperty({ example: 'Lao động tiên tiến' }) formName!: string;
   @ApiProperty({ enum: LEVELS }) level!: (typeof LEVELS)[number];

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AwardPeriodViewDto } from '../../award-period.dto';
 
 const NOMINATION_STATUSES = [
   'IN_REVIEW',
@@ -40,7 +41,10 @@ export class NominationSummaryDto {
   @ApiProperty({ example: 'GK-BDV' }) formCode!: string;
   @ApiProperty({ description: 'Name of the award form (Vietnamese)' }) formName!: string;
   @ApiProperty({ enum: ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] }) level!: string;
-  @ApiProperty() year!: number;
+  @ApiProperty({ description: "The period's last year" }) year!: number;
+  @ApiProperty({ type: String, nullable: true, example: 'DVK' }) movementCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) movementName!: string | null;
+  @ApiProperty({ type: AwardPeriodViewDto }) period!: AwardPeriodViewDto;
   @ApiProperty({ enum: NOMINEE_KINDS }) nomineeKind!: string;
   @ApiProperty() nomineeName!: string;
   @ApiProperty({ format: 'uuid', description: 'The unit the achievement belongs to' })
@@ -205,6 +209,9 @@ export class NominationDetailDto extends NominationSummaryDto {
 export class NominationCreatedDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'nomination-7f0c…' }) workflowId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'DVK' }) movementCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) movementName!: string | null;
+  @ApiProperty({ type: AwardPeriodViewDto }) period!: AwardPeriodViewDto;
 }
 
 export class DossierRevisedDto {

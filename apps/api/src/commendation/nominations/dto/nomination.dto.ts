@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '../../../common/trim.transform';
+import { AwardPeriodDto, MOVEMENT_CODE } from '../../award-period.dto';
 
 /** 4 MiB of file content, base64-encoded. */
 const MAX_BASE64 = Math.ceil((4 * 1024 * 1024 * 4) / 3) + 4;
@@ -81,13 +82,40 @@ export class CreateNominationDto {
 
   @ApiPropertyOptional({
     example: 2026,
-    description: "Year of the achievement (default: the cycle's, else this year)",
+    description:
+      "Year of the achievement (default: the cycle's, else this year); with `period`, its last year",
   })
   @IsOptional()
   @IsInt()
   @Min(2000)
   @Max(2100)
   year?: number;
+
+  @ApiPropertyOptional({
+    example: 'DVK',
+    description: "The movement (phong trào) of the achievement; with `cycleId`, the cycle's",
+  })
+  @IsOptional()
+  @Matches(MOVEMENT_CODE, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  movementCode?: string;
+
+  @ApiPropertyOptional({ example: 'Phong trào thi đua "Dân vận khéo"' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(3, 200)
+  movementName?: string;
+
+  @ApiPropertyOptional({
+    type: AwardPeriodDto,
+    description:
+      "The period of the achievement: a year, a quarter or a multi-year phase (default: the cycle's, else the year `year`)",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AwardPeriodDto)
+  period?: AwardPeriodDto;
 
   @ApiProperty({ example: 'Thành tích xuất sắc trong phong trào thi đua "Dân vận khéo" năm 2026' })
   @Trim()

@@ -1,11 +1,57 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { MAX_AWARD_YEAR, MIN_AWARD_YEAR, type AwardPeriodKind } from '@epw/domain';
+import { AwardPeriodViewDto, MOVEMENT_CODE } from '../../award-period.dto';
 
 const LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
 const KINDS = ['UNIT', 'PERSON', 'INITIATIVE'] as const;
+const PERIOD_KINDS: AwardPeriodKind[] = ['YEAR', 'QUARTER', 'PHASE'];
 
 export class RecognitionReportQueryDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The organisation whose subtree's decisions are counted. Default: the caller's own unit; " +
+      'oversight roles (ADMIN, REVIEWER, COUNCIL_MEMBER, AUTHORITY) default to every organisation ' +
+      'and may name any. Others may name their own subtree, or an organisation that recognized ' +
+      'their unit (then only awards to their subtree are counted); 403 REPORT_OUTSIDE_SCOPE otherwise.',
+  })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ example: 'DVK', description: 'Only awards of this movement' })
+  @IsOptional()
+  @Matches(MOVEMENT_CODE, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  movementCode?: string;
+
+  @ApiPropertyOptional({
+    enum: PERIOD_KINDS,
+    description:
+      'Only awards of exactly this period: with `year` (its last year), `quarter` for QUARTER, ' +
+      '`startYear` for PHASE. Not combined with yearFrom / yearTo.',
+  })
+  @IsOptional()
+  @IsIn(PERIOD_KINDS)
+  periodKind?: AwardPeriodKind;
+
+  @ApiPropertyOptional({ example: 3, description: 'periodKind QUARTER: 1 to 4' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+
+  @ApiPropertyOptional({ example: 2021, description: "periodKind PHASE: the phase's first year" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_AWARD_YEAR)
+  @Max(MAX_AWARD_YEAR)
+  startYear?: number;
+
   @ApiPropertyOptional({ description: 'One year (same as yearFrom = yearTo)', example: 2026 })
   @IsOptional()
   @Type(() => Number)
@@ -86,7 +132,76 @@ export class RecognitionFormRowDto {
   @ApiProperty() count!: number;
 }
 
+/** An organisation a report is about. */
+export class ReportOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: LEVELS, nullable: true, type: String }) level!: string | null;
+}
+
+export class RecognitionLevelTotalsDto {
+  @ApiProperty({ enum: LEVELS }) level!: string;
+  @ApiProperty({ description: 'Tập thể: units recognized' }) collectives!: number;
+  @ApiProperty({ description: 'Cá nhân: people recognized' }) individuals!: number;
+  @ApiProperty({ description: 'Mô hình, giải pháp, công trình recognized' }) models!: number;
+  @ApiProperty() total!: number;
+}
+
+/** Recognitions of collectives, individuals and models, in all and per level. A model recognized
+ * at three levels counts once at each. */
+export class RecognitionTotalsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty() collectives!: number;
+  @ApiProperty() individuals!: number;
+  @ApiProperty() models!: number;
+  @ApiProperty({ type: [RecognitionLevelTotalsDto], description: 'Every level, lowest first' })
+  levels!: RecognitionLevelTotalsDto[];
+}
+
+export class RecognitionChildReportDto {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({
+    type: RecognitionTotalsDto,
+    description: 'Decided by this organisation and every organisation beneath it',
+  })
+  totals!: RecognitionTotalsDto;
+}
+
+export class RecognitionReportFiltersDto {
+  @ApiProperty({ type: String, nullable: true }) movementCode!: string | null;
+  @ApiProperty({ type: AwardPeriodViewDto, nullable: true }) period!: AwardPeriodViewDto | null;
+  @ApiProperty({ enum: LEVELS, nullable: true, type: String }) level!: string | null;
+  @ApiProperty({ enum: KINDS, nullable: true, type: String }) recipientKind!: string | null;
+}
+
 export class RecognitionReportDto {
+  @ApiProperty({
+    type: ReportOrganisationDto,
+    nullable: true,
+    description: "Whose subtree's decisions are counted; null: every organisation",
+  })
+  organisation!: ReportOrganisationDto | null;
+  @ApiProperty({
+    type: ReportOrganisationDto,
+    nullable: true,
+    description:
+      "Set when the caller reads a higher organisation's report: only awards to this subtree count",
+  })
+  addressedTo!: ReportOrganisationDto | null;
+  @ApiProperty({ type: RecognitionReportFiltersDto }) filters!: RecognitionReportFiltersDto;
+  @ApiProperty({ type: RecognitionTotalsDto, description: 'own plus every child' })
+  totals!: RecognitionTotalsDto;
+  @ApiProperty({ type: RecognitionTotalsDto, description: 'Decided by the organisation itself' })
+  own!: RecognitionTotalsDto;
+  @ApiProperty({
+    type: [RecognitionChildReportDto],
+    description: 'Per direct child organisation (the top-level ones for every organisation)',
+  })
+  children!: RecognitionChildReportDto[];
+
   @ApiProperty({ type: Number, nullable: true, description: 'Set when one year was asked for' })
   year!: number | null;
   @ApiProperty({ type: Number, nullable: true }) yearFrom!: number | null;

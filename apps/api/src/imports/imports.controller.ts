@@ -1,0 +1,128 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainErrorCode, IMPORT_KINDS, type ImportKind, renderDomainMessage } from '@epw/domain';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { localeFrom } from '../common/locale';
+import { patternParam } from '../common/pattern-param';
+import {
+  ImportFileDto,
+  ImportModeQueryDto,
+  ImportRefusedDto,
+  ImportResultDto,
+  ImportTemplateQueryDto,
+} from './dto/import.dto';
+import { ImportsService } from './imports.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV = 'text/csv; charset=utf-8';
+
+const kindParam = () =>
+  patternParam(
+    'kind',
+    new RegExp(`^(${IMPORT_KINDS.join('|')})$`),
+    `kind must be one of ${IMPORT_KINDS.join(', ')}`,
+  );
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Get(':kind/template')
+  @Roles('ADMIN', 'ORG_ADMIN')
+  @ApiOperation({
+    summary:
+      'Tải mẫu nhập hàng loạt / Download the import template (header, example row, notes sheet)',
+  })
+  @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
+  @ApiProduces(XLSX, 'text/csv')
+  @ApiOkResponse({
+    description: 'The template, as an XLSX workbook or a CSV file',
+    content: {
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
+  async template(
+    @Param('kind', kindParam()) kind: string,
+    @Query() q: ImportTemplateQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') lang?: string,
+  ): Promise<Buffer> {
+    const format = q.format ?? 'xlsx';
+    const file = await this.imports.template(kind as ImportKind, format, localeFrom(lang));
+    void reply
+      .header('content-type', format === 'xlsx' ? XLSX : CSV)
+      .header('content-disposition', `attachment; filename="mau-nhap-${kind}.${format}"`);
+    return file;
+  }
+
+  @Post(':kind')
+  @HttpCode(200)
+  @Roles('ADMIN', 'ORG_ADMIN')
+  @ApiOperation({
+    summary:
+      'Nhập hàng loạt từ XLSX/CSV / Bulk import: ?mode=dry-run lists every bad row and writes nothing; ?mode=apply writes every row or none (422 with the errors)',
+  })
+  @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
+  @ApiOkResponse({ type: ImportResultDto })
+  @ApiUnprocessableEntityResponse({
+    type: ImportRefusedDto,
+    description: 'apply refused: some rows are bad (problem+json listing them); nothing written',
+  })
+  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
+  async run(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('kind', kindParam()) kind: string,
+    @Query() q: ImportModeQueryDto,
+    @Body() body: ImportFileDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') lang?: string,
+  ): Promise<ImportResultDto | ImportRefusedDto> {
+    const locale = localeFrom(lang);
+    const { refused, result } = await this.imports.run(
+      user,
+      kind as ImportKind,
+      q.mode,
+      body,
+      locale,
+    );
+    if (!refused) return result;
+    const code = DomainErrorCode.ImportRowsInvalid;
+    void reply.status(422).header('content-type', 'application/problem+json');
+    return {
+      type: `urn:epw:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+      title: code,
+      status: 422,
+      detail: renderDomainMessage(code, { count: result.errorCount }, locale),
+      code,
+      instance: request.url,
+      ...result,
+    };
+  }
+}
