@@ -1397,6 +1397,32 @@ describe('authorization matrix: every role × every state-changing action', () =
       deny: { orgAdminOther: { status: 422, code: 'IMPORT_ROWS_INVALID' } },
       otherwise: 'FORBIDDEN',
     },
+    // Proposal lists: a unit's office (officer or signer) proposes nominees of its subtree.
+    {
+      name: 'propose unit U in a proposal list (its officer; its signer next: one achievement, one award)',
+      request: () => ({
+        method: 'POST',
+        path: '/proposals',
+        body: {
+          formCode: ctx.forms.decide,
+          title: 'Tờ trình đề nghị (kiểm thử phân quyền)',
+          period: { kind: 'YEAR', year: YEAR - 1 },
+          documents: [doc()],
+          nominees: [
+            {
+              nomineeKind: 'UNIT',
+              nomineeUnitId: U.id,
+              achievement: `Thành tích xuất sắc năm ${YEAR - 1} (kiểm thử phân quyền)`,
+            },
+          ],
+        },
+      }),
+      allow: [
+        ['officerU', { status: 201 }],
+        ['signerU', { status: 409, code: 'ONE_ACHIEVEMENT_ONE_AWARD' }],
+      ],
+      otherwise: 'NOT_PROPOSER_UNIT',
+    },
   ];
 
   for (const action of actions) {

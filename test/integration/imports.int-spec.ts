@@ -149,9 +149,9 @@ describe('bulk imports', () => {
      * years, quarters and phases; no two rows the same achievement. */
     const awardRow = (i: number): (string | number)[] => {
       const cells: (string | number)[] = HEADER.map(() => '');
-      const unit = a.units[i % a.units.length] as FixtureUnit;
+      const unit = a.units[i % a.units.length];
       const year = 2000 + (Math.floor(i / a.units.length) % 25);
-      cells[col('formCode')] = FORMS[Math.floor(i / 300)] as string;
+      cells[col('formCode')] = FORMS[Math.floor(i / 300)];
       cells[col('unitCode')] = unit.code;
       if (i % 4 === 1) {
         cells[col('recipientKind')] = 'Cá nhân';
@@ -179,12 +179,12 @@ describe('bulk imports', () => {
       rows = Array.from({ length: 1000 }, (_, i) => awardRow(i));
       bad = rows.map((r) => [...r]);
       const cell = (i: number, key: string, value: string | number) => {
-        (bad[i] as (string | number)[])[col(key)] = value;
+        bad[i][col(key)] = value;
       };
       cell(100, 'year', '20x5');
       cell(500, 'unitCode', `KHONG-CO-${suffix}`);
       cell(900, 'periodKind', 'PHASE');
-      cell(900, 'startYear', (rows[900] as (string | number)[])[col('year')] as number);
+      cell(900, 'startYear', rows[900][col('year')] as number);
     });
     const expected = [
       { row: 102, column: 'year', rule: 'integer' },

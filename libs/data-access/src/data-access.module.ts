@@ -29,6 +29,7 @@ import { ImportRepository } from './repositories/import.repository';
 import { OrganisationTreeRepository } from './repositories/organisation-tree.repository';
 import { DocumentSourcesRepository } from './repositories/document-sources.repository';
 import { ModelRepository } from './repositories/model.repository';
+import { ProposalRepository } from './repositories/proposal.repository';
 const providers = [
   PrismaService,
   AuditLogRepository,
@@ -59,6 +60,7 @@ const providers = [
   DocumentSourcesRepository,
   ImportRepository,
   ModelRepository,
+  ProposalRepository,
 ];
 
 @Global()

@@ -31,6 +31,7 @@ export * from './repositories/import.repository';
 export * from './repositories/organisation-tree.repository';
 export * from './repositories/document-sources.repository';
 export * from './repositories/model.repository';
+export * from './repositories/proposal.repository';
 export { Prisma } from './generated/prisma/client';
 export type { Role, ClusterRole, PeriodKind } from './generated/prisma/enums';
 export { PrismaClient } from './generated/prisma/client';

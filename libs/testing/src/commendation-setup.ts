@@ -1,6 +1,10 @@
 import { hash } from '@node-rs/argon2';
 import type { Prisma, PrismaClient } from '@epw/data-access';
-import { DEFAULT_AUTHORITIES, DEFAULT_AWARD_FORMS } from '@epw/domain';
+import {
+  DEFAULT_AUTHORITIES,
+  DEFAULT_AWARD_FORMS,
+  DEFAULT_DECIDING_ORGANISATIONS,
+} from '@epw/domain';
 import { DEMO_PASSWORD } from './demo-data';
 
 export const COUNCIL_SIZE = 5;
@@ -17,8 +21,9 @@ export interface AuthorityAccounts {
 export const authorityUsername = (code: string, role: string) => `${code.toLowerCase()}.${role}`;
 
 /**
- * The deciding authorities (units of kind AUTHORITY) with an appraisal officer, a leader who
- * decides, and a five-member council each, and version 1 of every default award form. Idempotent:
+ * The deciding authorities (units of kind AUTHORITY) and the other deciding organisations (a bloc
+ * and a district party committee) with an appraisal officer, a leader who decides, and a
+ * five-member council each, and version 1 of every default award form. Idempotent:
  * the demo seed and the integration tests share it.
  */
 export async function ensureCommendationSetup(
@@ -26,12 +31,23 @@ export async function ensureCommendationSetup(
 ): Promise<Record<string, AuthorityAccounts>> {
   const passwordHash = await hash(DEMO_PASSWORD);
   const result: Record<string, AuthorityAccounts> = {};
-  for (const a of DEFAULT_AUTHORITIES) {
-    const unit = await prisma.unit.upsert({
-      where: { code: a.code },
-      update: { name: a.name, kind: 'AUTHORITY', level: a.level },
-      create: { code: a.code, name: a.name, kind: 'AUTHORITY', level: a.level },
-    });
+  const deciders = [
+    ...DEFAULT_AUTHORITIES.map((a) => ({ ...a, orgKind: null })),
+    ...DEFAULT_DECIDING_ORGANISATIONS,
+  ];
+  for (const a of deciders) {
+    // An organisation of the tree that decides its own forms stays what it is (kind, placement).
+    const unit = a.orgKind
+      ? await prisma.unit.upsert({
+          where: { code: a.code },
+          update: {},
+          create: { code: a.code, name: a.name, level: a.level, orgKind: a.orgKind },
+        })
+      : await prisma.unit.upsert({
+          where: { code: a.code },
+          update: { name: a.name, kind: 'AUTHORITY', level: a.level },
+          create: { code: a.code, name: a.name, kind: 'AUTHORITY', level: a.level },
+        });
     const users: [string, string, 'REVIEWER' | 'AUTHORITY' | 'COUNCIL_MEMBER'][] = [
       [authorityUsername(a.code, 'reviewer'), `Chuyên viên thẩm định – ${a.name}`, 'REVIEWER'],
       [authorityUsername(a.code, 'lanhdao'), `Lãnh đạo ${a.name}`, 'AUTHORITY'],

@@ -4,6 +4,7 @@ import { AwardHistoryModule } from './award-history/award-history.module';
 import { AwardsModule } from './awards/awards.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { NominationsModule } from './nominations/nominations.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { RecognitionReportsModule } from './reports/recognition-reports.module';
 
 /** Nominations up their approval chains, award forms, decisions, certificates, award history and
@@ -16,6 +17,7 @@ import { RecognitionReportsModule } from './reports/recognition-reports.module';
     AwardsModule,
     AwardHistoryModule,
     RecognitionReportsModule,
+    ProposalsModule,
   ],
 })
 export class CommendationModule {}

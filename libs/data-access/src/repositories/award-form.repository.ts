@@ -75,7 +75,10 @@ export class AwardFormRepository {
     });
     const latest = new Map<string, AwardFormRecord>();
     for (const r of rows) if (!latest.has(r.code)) latest.set(r.code, r);
-    const authorities = await this.prisma.unit.findMany({ where: { kind: 'AUTHORITY' } });
+    // Any organisation may decide a form, not only units of kind AUTHORITY.
+    const authorities = await this.prisma.unit.findMany({
+      where: { id: { in: [...new Set([...latest.values()].map((r) => r.authorityUnitId))] } },
+    });
     const byId = new Map(authorities.map((a) => [a.id, a]));
     return [...latest.values()].map((r) => {
       const a = byId.get(r.authorityUnitId);
@@ -91,17 +94,21 @@ export class AwardFormRepository {
     });
   }
 
+  /** The organisations that may decide forms: the authorities and every organisation of the tree
+   * that has a level (those beneath the base propose but do not decide). */
   listAuthorities(): Promise<AuthorityRecord[]> {
     return this.prisma.unit.findMany({
-      where: { kind: 'AUTHORITY' },
+      where: { OR: [{ kind: 'AUTHORITY' }, { level: { not: null }, orgKind: { not: null } }] },
       orderBy: { code: 'asc' },
       select: { id: true, code: true, name: true, level: true },
     });
   }
 
+  /** The deciding organisation of a form: any unit (a party committee, a People's Committee, a
+   * board, a cluster council), found by code. */
   findAuthorityByCode(code: string): Promise<{ id: string } | null> {
     return this.prisma.unit.findFirst({
-      where: { code, kind: 'AUTHORITY' },
+      where: { code },
       select: { id: true },
     });
   }

@@ -67,9 +67,18 @@ export class DecisionRepository {
     return rows.map(({ _count, ...d }) => ({ ...d, awardCount: _count.awards }));
   }
 
-  /** The deciding authorities by id (a decision shows its authority's code and name). */
+  /** The deciding organisations by id (a decision shows its authority's code and name): the
+   * authorities and any other organisation that decided. */
   async authorities(): Promise<Map<string, { id: string; code: string; name: string }>> {
-    const rows = await this.prisma.unit.findMany({ where: { kind: 'AUTHORITY' } });
+    const deciders = await this.prisma.decision.findMany({
+      distinct: ['authorityUnitId'],
+      select: { authorityUnitId: true },
+    });
+    const rows = await this.prisma.unit.findMany({
+      where: {
+        OR: [{ kind: 'AUTHORITY' }, { id: { in: deciders.map((d) => d.authorityUnitId) } }],
+      },
+    });
     return new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name }]));
   }
 

@@ -39,9 +39,20 @@ export interface NomineeRef {
   nomineeInitiativeId?: string;
 }
 
+/** An organisation as a submission sees it: its place in the tree (`/<top>/…/<id>/`, empty for
+ * a unit not placed in the tree) and its direct superior. */
+export interface ProposerUnitRecord {
+  id: string;
+  name: string;
+  path: string;
+  parentId: string | null;
+}
+
 /** A nomination ready to be stored: rules resolved, chain resolved, dossier decoded. */
 export interface NominationSubmission {
   id: string;
+  /** The proposal list (tờ trình) it was submitted in, if any. */
+  proposalId?: string | null;
   workflowId: string;
   awardFormId: string;
   formCode: string;
@@ -134,8 +145,11 @@ export class NominationSubmissionRepository {
     });
   }
 
-  findUnit(id: string) {
-    return this.prisma.unit.findUnique({ where: { id }, select: { id: true, name: true } });
+  findUnit(id: string): Promise<ProposerUnitRecord | null> {
+    return this.prisma.unit.findUnique({
+      where: { id },
+      select: { id: true, name: true, path: true, parentId: true },
+    });
   }
 
   findPerson(id: string) {
@@ -215,6 +229,7 @@ export class NominationSubmissionRepository {
             nomineeName: s.nominee.name,
             unitId: s.nominee.unitId,
             proposerUnitId: s.proposerUnitId,
+            proposalId: s.proposalId ?? null,
             cycleId: s.cycleId,
             documents: s.documents.map((d) => ({
               kind: d.kind,
@@ -246,6 +261,31 @@ export class NominationSubmissionRepository {
     return created;
   }
 
+  /**
+   * Checks the eligibility rules of a submission before anything is stored (a proposal list
+   * validates every entry first). `earlier` are the list's entries before it: they count against
+   * the same quota. The stored submission checks again under its locks.
+   */
+  async checkEligibility(
+    s: NominationSubmission,
+    assertEligible: (facts: EligibilityFacts) => void,
+    earlier: NominationSubmission[],
+  ): Promise<void> {
+    const facts = await this.eligibilityFacts(this.prisma, s);
+    const alsoCounted = earlier.filter(
+      (e) =>
+        e.countQuota &&
+        e.nominee.unitId === s.nominee.unitId &&
+        e.formCode === s.formCode &&
+        e.year === s.year,
+    ).length;
+    assertEligible(
+      facts.quota
+        ? { ...facts, quota: { ...facts.quota, used: facts.quota.used + alsoCounted } }
+        : facts,
+    );
+  }
+
   private async create(tx: PrismaTx, s: NominationSubmission, at: Date): Promise<void> {
     const { nominee } = s;
     const period = normalizeAwardPeriod(s.period);
@@ -253,6 +293,7 @@ export class NominationSubmissionRepository {
       data: {
         id: s.id,
         workflowId: s.workflowId,
+        proposalId: s.proposalId ?? null,
         awardFormId: s.awardFormId,
         formCode: s.formCode,
         level: s.level,

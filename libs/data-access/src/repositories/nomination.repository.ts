@@ -104,7 +104,9 @@ export class NominationRepository {
       orderBy: { postedUntil: 'asc' },
       include: { awardForm: { select: { name: true } } },
     });
-    const authorities = await this.prisma.unit.findMany({ where: { kind: 'AUTHORITY' } });
+    const authorities = await this.prisma.unit.findMany({
+      where: { id: { in: [...new Set(rows.map((n) => n.authorityUnitId))] } },
+    });
     return rows.map((n) => ({
       nominationId: n.id,
       nomineeName: n.nomineeName,

@@ -10,8 +10,9 @@ export type LocalText = Record<ImportLocale, string>;
 export const IMPORT_KINDS = ['awards', 'people', 'units', 'memberships'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-/** At most this many data rows per file. */
-export const MAX_IMPORT_ROWS = 10_000;
+/** At most this many data rows per file: an apply writes them in one transaction, which must end
+ * well within the database client's interactive-transaction timeout (5 s; ~1 s per 1,000 rows). */
+export const MAX_IMPORT_ROWS = 2_000;
 
 export interface ImportColumn {
   /** Stable name of the column (also accepted as its header). */

@@ -11,7 +11,12 @@ import type { AwardFormContent } from '@epw/domain';
 import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { AwardFormsService } from './award-forms.service';
-import { AuthorityDto, AwardFormDto, AwardFormVersionDto } from './dto/award-form.dto';
+import {
+  AuthorityDto,
+  AwardFormContentDto,
+  AwardFormDto,
+  AwardFormVersionDto,
+} from './dto/award-form.dto';
 
 @ApiTags('award-forms')
 @ApiBearerAuth()
@@ -33,7 +38,7 @@ export class AwardFormsController {
   @Roles('ADMIN')
   @ApiBody({
     description: 'AwardFormContent (see GET /award-forms for examples)',
-    schema: { type: 'object' },
+    type: AwardFormContentDto,
   })
   @ApiOperation({
     summary: 'Phiên bản mới của hình thức khen thưởng / Publish a new version (validated)',

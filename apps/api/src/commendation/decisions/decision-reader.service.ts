@@ -33,10 +33,11 @@ export class DecisionReaderService {
     return d;
   }
 
-  /** The caller decides for their own authority only. */
+  /** The caller decides for their own organisation only (any organisation of the tree may decide
+   * its forms: its leader is its user with the AUTHORITY role). */
   async authorityOf(user: AuthenticatedUser): Promise<{ id: string; name: string }> {
     const unit = user.unitId ? await this.decisions.findUnit(user.unitId) : null;
-    if (!unit || unit.kind !== 'AUTHORITY' || !user.roles.includes('AUTHORITY')) {
+    if (!unit || !user.roles.includes('AUTHORITY')) {
       throw new DomainException(DomainErrorCode.Forbidden, {
         reason: 'chỉ lãnh đạo cơ quan có thẩm quyền mới ra quyết định khen thưởng',
       });

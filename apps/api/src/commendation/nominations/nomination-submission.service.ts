@@ -8,7 +8,12 @@ import {
   type ClockSpec,
   type NominationWorkflowInput,
 } from '@epw/contracts';
-import { NominationSubmissionRepository, type StoredNomination } from '@epw/data-access';
+import {
+  NominationSubmissionRepository,
+  type EligibilityFacts,
+  type NominationSubmission,
+  type StoredNomination,
+} from '@epw/data-access';
 import {
   DomainErrorCode,
   DomainException,
@@ -34,6 +39,12 @@ export function nominationIdFor(userId: string, idempotencyKey: string | undefin
   if (!idempotencyKey) return randomUUID();
   const h = createHash('sha256').update(`nomination/${userId}/${idempotencyKey}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A nomination checked and resolved, ready to be stored (or checked with others first). */
+export interface PreparedNomination {
+  submission: NominationSubmission;
+  assertEligible: (facts: EligibilityFacts) => void;
 }
 
 const createdAnswer = (id: string, n: Omit<StoredNomination, 'input'>): NominationCreatedDto => ({
@@ -69,12 +80,34 @@ export class NominationSubmissionService {
   ): Promise<NominationCreatedDto> {
     assertIdempotencyKey(idempotencyKey);
     const id = nominationIdFor(user.userId, idempotencyKey);
+    const existing = await this.findExisting(id);
+    if (existing) return existing;
+    const prepared = await this.prepare(user, dto, id);
+    const created = await this.store(prepared);
+    // A concurrent request with the same Idempotency-Key stored it first: answer as for a retry.
+    if (!created) return this.submit(user, dto, idempotencyKey);
+    return created;
+  }
+
+  /** A nomination stored before (a retried request): its workflow is made sure to run, and the
+   * answer is the same as the first time. */
+  async findExisting(id: string): Promise<NominationCreatedDto | null> {
     const existing = await this.repo.findStored(id);
-    if (existing) {
-      // A retried request: the nomination was stored; make sure its workflow runs, answer the same.
-      await this.startWorkflow(existing.workflowId, existing.input);
-      return createdAnswer(id, existing);
-    }
+    if (!existing) return null;
+    await this.startWorkflow(existing.workflowId, existing.input);
+    return createdAnswer(id, existing);
+  }
+
+  /**
+   * Everything but the write: who proposes, the nominee (of the proposer's subtree), the form,
+   * movement and period, the dossier, and the chain resolved to concrete units.
+   */
+  async prepare(
+    user: AuthenticatedUser,
+    dto: CreateNominationDto,
+    id: string,
+    proposalId: string | null = null,
+  ): Promise<PreparedNomination> {
     const unitId = user.unitId;
     if (!unitId || !(user.roles.includes('UNIT_OFFICER') || user.roles.includes('UNIT_SIGNER'))) {
       throw new DomainException(DomainErrorCode.NotProposerUnit);
@@ -120,9 +153,10 @@ export class NominationSubmissionService {
       reminders: form.content.reminders,
       authorityName: form.authority.name,
     };
-    const created = await this.repo.submit(
-      {
+    return {
+      submission: {
         id,
+        proposalId,
         workflowId,
         awardFormId: form.id,
         formCode: form.content.code,
@@ -144,17 +178,33 @@ export class NominationSubmissionService {
         input,
         documents,
       },
-      (facts) =>
+      assertEligible: (facts) =>
         checkEligibility({ form: form.content, nomineeKind: nominee.kind, year, ...facts }),
+    };
+  }
+
+  /** Checks the eligibility rules of a prepared nomination without storing it; `earlier` are the
+   * entries of the same proposal list before it (they count against the same quota). */
+  checkEligible(p: PreparedNomination, earlier: PreparedNomination[]): Promise<void> {
+    return this.repo.checkEligibility(
+      p.submission,
+      p.assertEligible,
+      earlier.map((e) => e.submission),
     );
-    // A concurrent request with the same Idempotency-Key stored it first: answer as for a retry.
-    if (!created) return this.submit(user, dto, idempotencyKey);
-    await this.startWorkflow(workflowId, input);
-    return createdAnswer(id, {
-      workflowId,
-      movementCode: scope.movementCode,
-      movementName: scope.movementName,
-      ...periodColumns(scope.period),
+  }
+
+  /** Stores a prepared nomination (audited `nomination.submitted`, eligibility checked again
+   * under its locks) and starts its workflow; null when it was stored before. */
+  async store(p: PreparedNomination): Promise<NominationCreatedDto | null> {
+    const s = p.submission;
+    const created = await this.repo.submit(s, p.assertEligible);
+    if (!created) return null;
+    await this.startWorkflow(s.workflowId, s.input);
+    return createdAnswer(s.id, {
+      workflowId: s.workflowId,
+      movementCode: s.movementCode,
+      movementName: s.movementName,
+      ...periodColumns(s.period),
     });
   }
 

@@ -20,5 +20,7 @@ import { NomineeResolver } from './nominee.resolver';
     NominationActionsService,
     DossierService,
   ],
+  // Proposal lists submit each of their entries as a nomination.
+  exports: [NominationSubmissionService],
 })
 export class NominationsModule {}

@@ -74,7 +74,11 @@ export class NotificationPreferenceDto {
   @IsIn(CHANNELS, { each: true })
   channels!: (typeof CHANNELS)[number][];
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://hooks.example.vn/thi-dua' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://hooks.example.vn/thi-dua',
+  })
   @IsOptional()
   @IsUrl(
     { require_protocol: true, require_tld: false },

@@ -18,8 +18,7 @@ export class CreateRuleSetVersionDto {
   name!: string;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: () => RuleSetContentDto,
     description:
       'criteria, scoring, crossAssessment, vote, calendar (phase templates), reminders; see GET /rule-sets/default',
   })
@@ -76,9 +75,15 @@ export class ReminderRulesDto {
 export class RuleSetContentDto {
   @ApiProperty({ type: [CriterionDto], description: 'Criteria with their maximum points' })
   criteria!: unknown[];
-  @ApiProperty({ type: ScoringRulesDto, description: 'Self and peer weights, aggregation, divergence' })
+  @ApiProperty({
+    type: ScoringRulesDto,
+    description: 'Self and peer weights, aggregation, divergence',
+  })
   scoring!: unknown;
-  @ApiProperty({ type: CrossAssessmentRulesDto, description: 'Who assesses whom, reviewers per unit' })
+  @ApiProperty({
+    type: CrossAssessmentRulesDto,
+    description: 'Who assesses whom, reviewers per unit',
+  })
   crossAssessment!: unknown;
   @ApiProperty({ type: VoteRulesDto, description: 'Approval threshold, acclamation, candidates' })
   vote!: unknown;
