@@ -208,6 +208,27 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
+    // The web app's API layer names the API's shapes after the generated OpenAPI schema only, so a
+    // changed response DTO shows up as a type error instead of a stale hand-written copy.
+    files: ['apps/web/src/api/**/*.ts'],
+    ignores: ['apps/web/src/api/schema.d.ts', 'apps/web/src/api/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSInterfaceDeclaration',
+          message:
+            "API shapes come from the generated schema (npm run web:api): alias components['schemas'][...]; client-only types live outside src/api.",
+        },
+        {
+          selector: 'TSTypeAliasDeclaration > TSTypeLiteral',
+          message:
+            "API shapes come from the generated schema (npm run web:api): alias components['schemas'][...]; client-only types live outside src/api.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/unbound-method': 'off',

@@ -31,14 +31,24 @@ export class AwardPeriodDto {
   @Max(MAX_AWARD_YEAR)
   year!: number;
 
-  @ApiPropertyOptional({ example: 3, description: 'QUARTER only: 1 to 4' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 3,
+    description: 'QUARTER only: 1 to 4',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(4)
   quarter?: number | null;
 
-  @ApiPropertyOptional({ example: 2021, description: "PHASE only: the phase's first year" })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 2021,
+    description: "PHASE only: the phase's first year",
+  })
   @IsOptional()
   @IsInt()
   @Min(MIN_AWARD_YEAR)

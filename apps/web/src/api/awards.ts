@@ -1,89 +1,24 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from './client';
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
-/* Decisions and awards answer without a response schema in the OpenAPI document: their shapes are
- * typed here, from apps/api/src/commendation/{decisions,awards}.service.ts. The report has one. */
+type Schemas = components['schemas'];
+type QueryOf<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
 
-export type RecognitionReport = components['schemas']['RecognitionReportDto'];
-export type RecognitionLevel = 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
-export type RecipientKind = 'UNIT' | 'PERSON' | 'INITIATIVE';
+export type RecognitionReport = Schemas['RecognitionReportDto'];
+export type AuthorityRef = Schemas['AuthorityRefDto'];
+export type DecisionSummary = Schemas['DecisionSummaryDto'];
+export type DecisionRecipient = Schemas['DecisionRecipientDto'];
+export type DecisionDetail = Schemas['DecisionDetailDto'];
+export type AwardRecord = Schemas['AwardRecordDto'];
+export type RecognitionLevel = AwardRecord['level'];
+export type RecipientKind = AwardRecord['recipientKind'];
 export const LEVELS: RecognitionLevel[] = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'];
 
-export interface AuthorityRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface DecisionSummary {
-  id: string;
-  number: string;
-  signedOn: string;
-  title: string;
-  authority: AuthorityRef | null;
-  ceremonyName: string | null;
-  ceremonyOn: string | null;
-  status: 'DRAFT' | 'ISSUED';
-  nominations: number;
-  awards: number;
-}
-
-export interface DecisionRecipient {
-  nominationId: string;
-  nomineeName: string;
-  nomineeKind: RecipientKind;
-  formName: string;
-  status: string;
-  award: { id: string; serial: string; verificationCode: string; revoked: boolean } | null;
-}
-
-export interface DecisionDetail extends Omit<DecisionSummary, 'nominations' | 'awards'> {
-  signerName: string | null;
-  signerTitle: string;
-  issuedAt: string | null;
-  recipients: DecisionRecipient[];
-}
-
-export interface AwardRecord {
-  id: string;
-  source: 'DECISION' | 'HISTORY';
-  year: number;
-  formCode: string;
-  formName: string;
-  level: RecognitionLevel;
-  recipientKind: RecipientKind;
-  recipientName: string;
-  recipientId: string | null;
-  unitId: string;
-  unitName: string | null;
-  unitCode: string | null;
-  authorityUnitId: string | null;
-  authorityName: string | null;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  serial: string | null;
-  verificationCode: string | null;
-  status: 'VALID' | 'REVOKED';
-  revokedReason: string | null;
-  recoveredAt: string | null;
-}
-
-export interface AwardFilters {
-  year?: number;
-  unitId?: string;
-  personId?: string;
-  initiativeId?: string;
-  formCode?: string;
-  recipientKind?: RecipientKind;
-}
-
-export interface ReportFilters {
-  yearFrom?: number;
-  yearTo?: number;
-  level?: RecognitionLevel;
-  recipientKind?: RecipientKind;
-}
+/** The filters of GET /awards (the page asks for JSON). */
+export type AwardFilters = Omit<QueryOf<'AwardHistoryController_history'>, 'format'>;
+/** The filters of GET /reports/recognitions (the page asks for JSON). */
+export type ReportFilters = Omit<QueryOf<'RecognitionReportsController_report'>, 'format'>;
 
 export const awardKeys = {
   decisions: (ceremonyName: string | null) => ['decisions', ceremonyName ?? ''] as const,
@@ -110,12 +45,8 @@ export function useDecisions(ceremonyName: string | null) {
   return useQuery({
     queryKey: awardKeys.decisions(ceremonyName),
     placeholderData: keepPreviousData,
-    queryFn: async () =>
-      (await call(
-        api.GET('/decisions', {
-          params: { query: ceremonyName ? { ceremonyName } : {} },
-        }),
-      )) as unknown as DecisionSummary[],
+    queryFn: () =>
+      call(api.GET('/decisions', { params: { query: ceremonyName ? { ceremonyName } : {} } })),
   });
 }
 
@@ -124,10 +55,7 @@ export function useDecision(id: string, polling: boolean) {
   return useQuery({
     queryKey: awardKeys.decision(id),
     refetchInterval: (q) => (polling && q.state.data?.status !== 'ISSUED' ? 2_000 : false),
-    queryFn: async () =>
-      (await call(
-        api.GET('/decisions/{id}', { params: { path: { id } } }),
-      )) as unknown as DecisionDetail,
+    queryFn: () => call(api.GET('/decisions/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -136,10 +64,7 @@ export function useAwards(filters: AwardFilters, enabled = true) {
     queryKey: awardKeys.awards(filters),
     enabled,
     placeholderData: keepPreviousData,
-    queryFn: async () =>
-      (await call(
-        api.GET('/awards', { params: { query: { ...filters, format: 'json' } } }),
-      )) as unknown as AwardRecord[],
+    queryFn: () => call(api.GET('/awards', { params: { query: { ...filters, format: 'json' } } })),
   });
 }
 
@@ -147,9 +72,7 @@ export function useRecognitionReport(filters: ReportFilters) {
   return useQuery({
     queryKey: awardKeys.report(filters),
     placeholderData: keepPreviousData,
-    queryFn: async () =>
-      (await call(
-        api.GET('/reports/recognitions', { params: { query: { ...filters, format: 'json' } } }),
-      )) as RecognitionReport,
+    queryFn: () =>
+      call(api.GET('/reports/recognitions', { params: { query: { ...filters, format: 'json' } } })),
   });
 }

@@ -74,20 +74,20 @@ async function fetchWithFreshToken(request: Request): Promise<Response> {
   return fetch(retry);
 }
 
-/** The typed client, generated from the API's OpenAPI document (`npm run web:api`). */
-export const api = createClient<paths>({ baseUrl: '', fetch: fetchWithFreshToken });
+/** The typed client, generated from the API's OpenAPI document (`npm run web:api`). It reads
+ * JSON; files (PDF, workbooks) are fetched with `fetchBlob`. */
+export const api = createClient<paths, 'application/json'>({
+  baseUrl: '',
+  fetch: fetchWithFreshToken,
+});
 api.use(sessionMiddleware);
-
-interface FetchResult<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
-}
 
 /** Awaits an openapi-fetch call and returns its data, or throws an ApiError with the problem the
  * API answered (or a network failure). */
-export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
-  let result: FetchResult<T>;
+export async function call<T>(
+  request: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  let result: Awaited<typeof request>;
   try {
     result = await request;
   } catch (err) {

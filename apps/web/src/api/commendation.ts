@@ -2,124 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { sessionStore } from '../auth/session-store';
 import { api, call } from './client';
 import { ApiError, isProblem } from './problem';
+import type { components } from './schema';
 
-/* The commendation endpoints answer without a response schema in the OpenAPI document: their
- * shapes are typed here, from apps/api/src/commendation/*.service.ts. */
+type Schemas = components['schemas'];
 
-export interface Localized {
-  vi: string;
-  en: string;
-}
-
-export type NominationStatus =
-  | 'IN_REVIEW'
-  | 'RETURNED'
-  | 'POSTED'
-  | 'VOTING'
-  | 'AWAITING_DECISION'
-  | 'AWARDED'
-  | 'REJECTED'
-  | 'WITHDRAWN';
-
-export interface NominationSummary {
-  id: string;
-  formCode: string;
-  formName: Localized;
-  level: string;
-  year: number;
-  nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
-  nomineeName: string;
-  unitId: string;
-  proposerUnitId: string;
-  authorityUnitId: string;
-  status: NominationStatus;
-  round: number;
-  achievement: string;
-  currentStep: {
-    index: number;
-    key: string;
-    kind: string;
-    title: Localized;
-    actorUnitName: string;
-    actorRole: string;
-  } | null;
-  steps: { key: string; kind: string; title: Localized; slaWorkingDays: number }[];
-  stepDueAt: string | null;
-  postedUntil: string | null;
-  closedReason: string | null;
-  submittedAt: string;
-}
-
-export interface NominationDocument {
-  id: string;
-  kind: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  revision: number;
-  uploadedAt: string;
-}
-
-export interface NominationAction {
-  id: string;
-  stepIndex: number;
-  stepKey: string;
-  round: number;
-  action: string;
-  reason: string | null;
-  at: string;
-}
-
-export interface Objection {
-  id: string;
-  text: string;
-  filedAt: string;
-  upheld: boolean | null;
-  resolution: string | null;
-  resolvedAt: string | null;
-}
-
-export interface NominationDetail extends NominationSummary {
-  live: {
-    council: { eligibleCount: number; voted: string[] } | null;
-    postingOpen: boolean;
-  } | null;
-  documents: NominationDocument[];
-  actions: NominationAction[];
-  objections: Objection[];
-  award: { id: string; serial: string; verificationCode: string; revokedAt: string | null } | null;
-}
-
-export interface AwardForm {
-  id: string;
-  code: string;
-  version: number;
-  name: string | Localized;
-  level: string;
-  authority: { id: string; code?: string; name?: string } | null;
-  content: {
-    name: Localized;
-    nomineeKinds: ('UNIT' | 'PERSON' | 'INITIATIVE')[];
-    dossier: { kind: string; label: Localized; required: boolean }[];
-  };
-}
-
-export interface Person {
-  id: string;
-  fullName: string;
-  position?: string | null;
-}
-
-export interface Posting {
-  nominationId: string;
-  nomineeName: string;
-  nomineeKind: string;
-  formName: string | Localized;
-  authorityName: string | null;
-  achievement: string;
-  postedFrom: string | null;
-  postedUntil: string | null;
-}
+/** A text in both languages (award forms, chain steps). */
+export type Localized = Schemas['NominationTextDto'];
+export type NominationSummary = Schemas['NominationSummaryDto'];
+export type NominationStatus = NominationSummary['status'];
+export type NominationDetail = Schemas['NominationDetailDto'];
+export type NominationDocument = Schemas['DossierDocumentInfoDto'];
+export type NominationAction = Schemas['NominationActionDto'];
+export type Objection = Schemas['NominationObjectionDto'];
+export type AwardForm = Schemas['AwardFormDto'];
+export type AwardFormContent = Schemas['AwardFormContentDto'];
+export type AwardFormVersion = Schemas['AwardFormVersionDto'];
+export type Person = Schemas['PersonDto'];
+export type Posting = Schemas['PostingDto'];
 
 export const text = (value: string | Localized | undefined | null, lang: string): string =>
   !value ? '' : typeof value === 'string' ? value : lang === 'en' ? value.en : value.vi;
@@ -136,60 +35,50 @@ export const commendationKeys = {
 export function useNominations() {
   return useQuery({
     queryKey: commendationKeys.nominations,
-    queryFn: async () =>
-      (await call(api.GET('/nominations', {}))) as unknown as NominationSummary[],
+    queryFn: () => call(api.GET('/nominations', {})),
   });
 }
 
 export function useNomination(id: string) {
   return useQuery({
     queryKey: commendationKeys.nomination(id),
-    queryFn: async () =>
-      (await call(
-        api.GET('/nominations/{id}', { params: { path: { id } } }),
-      )) as unknown as NominationDetail,
+    queryFn: () => call(api.GET('/nominations/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useApprovals() {
   return useQuery({
     queryKey: commendationKeys.approvals,
-    queryFn: async () => (await call(api.GET('/me/approvals'))) as unknown as NominationSummary[],
+    queryFn: () => call(api.GET('/me/approvals')),
   });
 }
 
 export function useAwardForms() {
   return useQuery({
     queryKey: commendationKeys.awardForms,
-    queryFn: async () => (await call(api.GET('/award-forms'))) as unknown as AwardForm[],
+    queryFn: () => call(api.GET('/award-forms')),
   });
 }
 
 /** Publishes the next version of an award form (a new code starts a new form at version 1). The
  * API validates the whole definition and names the first broken field. */
-export async function publishAwardForm(
-  content: Record<string, unknown>,
-): Promise<{ id: string; code: string; version: number }> {
-  return (await call(
-    api.POST('/award-forms', { body: content as Record<string, never> }),
-  )) as unknown as { id: string; code: string; version: number };
+export function publishAwardForm(content: AwardFormContent): Promise<AwardFormVersion> {
+  return call(api.POST('/award-forms', { body: content }));
 }
 
 export function usePeople(unitId: string | null | undefined) {
   return useQuery({
     queryKey: commendationKeys.people(unitId ?? ''),
     enabled: !!unitId,
-    queryFn: async () =>
-      (await call(
-        api.GET('/units/{unitId}/people', { params: { path: { unitId: unitId! } } }),
-      )) as unknown as Person[],
+    queryFn: () =>
+      call(api.GET('/units/{unitId}/people', { params: { path: { unitId: unitId! } } })),
   });
 }
 
 export function usePostings() {
   return useQuery({
     queryKey: commendationKeys.postings,
-    queryFn: async () => (await call(api.GET('/public/postings'))) as unknown as Posting[],
+    queryFn: () => call(api.GET('/public/postings')),
   });
 }
 

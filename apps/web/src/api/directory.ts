@@ -27,6 +27,7 @@ export const ROLES: Role[] = [
   'REVIEWER',
   'COUNCIL_MEMBER',
   'AUTHORITY',
+  'ORG_ADMIN',
 ];
 
 export const directoryKeys = {

@@ -1,21 +1,12 @@
+import type { components } from './schema';
+
 /** An RFC 9457 problem+json body as the API sends it (see the README: a stable `code`, a message in
  * the caller's language, and for bad input `errors[]` naming each field and rule). */
-export interface FieldViolation {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type ProblemDetails = components['schemas']['ProblemDetailsDto'];
+export type FieldViolation = components['schemas']['FieldViolationDto'];
 
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status: number;
-  detail: string;
-  code: string;
-  instance?: string;
-  errors?: FieldViolation[];
-  params?: Record<string, unknown>;
-}
+/** A problem the API sent, or one made up for a failure that came without one. */
+type ProblemLike = Pick<ProblemDetails, 'status' | 'code' | 'detail'> & Partial<ProblemDetails>;
 
 /** A failed API call: the problem the API answered with, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -24,7 +15,7 @@ export class ApiError extends Error {
   readonly errors: FieldViolation[];
   readonly params: Record<string, unknown>;
 
-  constructor(problem: ProblemDetails) {
+  constructor(problem: ProblemLike) {
     super(problem.detail);
     this.name = 'ApiError';
     this.status = problem.status;

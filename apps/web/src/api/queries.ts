@@ -1,24 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, call } from './client';
 import { ApiError } from './problem';
-import type {
-  AssessmentStatus,
-  AuditVerification,
-  BallotBox,
-  Compliance,
-  Cycle,
-  CycleOutcome,
-  CycleRun,
-  DeadLetter,
-  Holiday,
-  Member,
-  NotificationPage,
-  NotificationPreference,
-  RegistrationRecord,
-  RuleSet,
-  Schedule,
-  SigningStatus,
-} from './types';
+import type { AuditVerification, Cycle, Member } from './types';
 
 /** A step whose workflow has not started answers "not open" (or "not found"): for a status view
  * that is a state to show, not an error. */
@@ -80,7 +63,7 @@ export function useCycleRun(cycle: Cycle | undefined) {
     queryFn: () =>
       orNotStarted(
         call(api.GET('/cycles/{cycleId}/run', { params: { path: { cycleId: cycle!.id } } })),
-      ) as Promise<CycleRun | null>,
+      ),
     refetchInterval: liveInterval(cycle),
   });
 }
@@ -89,10 +72,8 @@ export function useOutcome(cycle: Cycle | undefined) {
   return useQuery({
     queryKey: keys.outcome(cycle?.id ?? ''),
     enabled: !!cycle && cycle.status !== 'PLANNED',
-    queryFn: async () =>
-      (await call(
-        api.GET('/cycles/{cycleId}/outcome', { params: { path: { cycleId: cycle!.id } } }),
-      )) as unknown as CycleOutcome,
+    queryFn: () =>
+      call(api.GET('/cycles/{cycleId}/outcome', { params: { path: { cycleId: cycle!.id } } })),
     refetchInterval: liveInterval(cycle),
   });
 }
@@ -105,7 +86,7 @@ export function useSigningStatus(cycle: Cycle | undefined) {
     queryFn: () =>
       orNotStarted(
         call(api.GET('/signing-rounds/{roundId}', { params: { path: { roundId: roundId! } } })),
-      ) as Promise<SigningStatus | null>,
+      ),
     refetchInterval: liveInterval(cycle),
   });
 }
@@ -134,7 +115,7 @@ export function useCompliance(cycle: Cycle | undefined) {
             params: { path: { cycleId: cycle!.id } },
           }),
         ),
-      ) as Promise<Compliance | null>,
+      ),
     refetchInterval: liveInterval(cycle),
   });
 }
@@ -143,10 +124,10 @@ export function useRegistrations(cycle: Cycle | undefined) {
   return useQuery({
     queryKey: keys.registrations(cycle?.id ?? ''),
     enabled: !!cycle && cycle.status !== 'PLANNED',
-    queryFn: async () =>
-      (await call(
+    queryFn: () =>
+      call(
         api.GET('/cycles/{cycleId}/registrations', { params: { path: { cycleId: cycle!.id } } }),
-      )) as unknown as RegistrationRecord[],
+      ),
   });
 }
 
@@ -154,14 +135,14 @@ export function useAssessment(cycle: Cycle | undefined, stage: 'interim' | 'fina
   return useQuery({
     queryKey: keys.assessment(cycle?.id ?? '', stage),
     enabled: !!cycle && cycle.status !== 'PLANNED',
-    queryFn: async () =>
-      (await orNotStarted(
+    queryFn: () =>
+      orNotStarted(
         call(
           api.GET('/cycles/{cycleId}/assessments/{stage}', {
             params: { path: { cycleId: cycle!.id, stage } },
           }),
         ),
-      )) as AssessmentStatus | null,
+      ),
     refetchInterval: liveInterval(cycle),
   });
 }
@@ -177,7 +158,7 @@ export function useBallotBox(cycle: Cycle | undefined, kind: 'vote' | 'election'
           : call(
               api.GET('/cycles/{cycleId}/election', { params: { path: { cycleId: cycle!.id } } }),
             ),
-      ) as Promise<BallotBox | null>,
+      ),
     refetchInterval: liveInterval(cycle),
   });
 }
@@ -207,15 +188,14 @@ export function useMembers(cycle: Cycle | undefined): {
 export function useRuleSets() {
   return useQuery({
     queryKey: keys.ruleSets,
-    queryFn: async () => (await call(api.GET('/rule-sets'))) as RuleSet[],
+    queryFn: () => call(api.GET('/rule-sets')),
   });
 }
 
 export function useDefaultRuleSet() {
   return useQuery({
     queryKey: keys.defaultRuleSet,
-    queryFn: async () =>
-      (await call(api.GET('/rule-sets/default'))) as unknown as Record<string, unknown>,
+    queryFn: () => call(api.GET('/rule-sets/default')),
     staleTime: Infinity,
   });
 }
@@ -223,24 +203,22 @@ export function useDefaultRuleSet() {
 export function useHolidays() {
   return useQuery({
     queryKey: keys.holidays,
-    queryFn: async () => (await call(api.GET('/holidays'))) as Holiday[],
+    queryFn: () => call(api.GET('/holidays')),
   });
 }
 
 export function useSchedules() {
   return useQuery({
     queryKey: keys.schedules,
-    queryFn: async () => (await call(api.GET('/schedules'))) as Schedule[],
+    queryFn: () => call(api.GET('/schedules')),
   });
 }
 
 export function useNotifications(page: number, unreadOnly: boolean) {
   return useQuery({
     queryKey: keys.notifications(page, unreadOnly),
-    queryFn: async () =>
-      (await call(
-        api.GET('/me/notifications', { params: { query: { page, pageSize: 20, unreadOnly } } }),
-      )) as NotificationPage,
+    queryFn: () =>
+      call(api.GET('/me/notifications', { params: { query: { page, pageSize: 20, unreadOnly } } })),
   });
 }
 
@@ -248,8 +226,7 @@ export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: keys.unread,
     enabled,
-    queryFn: async () =>
-      (await call(api.GET('/me/notifications/unread-count'))) as unknown as { unread: number },
+    queryFn: () => call(api.GET('/me/notifications/unread-count')),
     refetchInterval: 60_000,
   });
 }
@@ -257,18 +234,17 @@ export function useUnreadCount(enabled: boolean) {
 export function usePreferences() {
   return useQuery({
     queryKey: keys.preferences,
-    queryFn: async () =>
-      (await call(api.GET('/me/notification-preferences'))) as NotificationPreference,
+    queryFn: () => call(api.GET('/me/notification-preferences')),
   });
 }
 
 export function useDeadLetters() {
   return useQuery({
     queryKey: keys.deadLetters,
-    queryFn: async () => (await call(api.GET('/admin/dead-letters'))) as unknown as DeadLetter[],
+    queryFn: () => call(api.GET('/admin/dead-letters')),
   });
 }
 
-export async function verifyAudit(): Promise<AuditVerification> {
-  return (await call(api.GET('/audit/verify'))) as AuditVerification;
+export function verifyAudit(): Promise<AuditVerification> {
+  return call(api.GET('/audit/verify'));
 }

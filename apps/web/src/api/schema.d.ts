@@ -573,7 +573,7 @@ export interface paths {
       cookie?: never;
     };
     /** Ngày nghỉ lễ / Public holidays (not working days) */
-    get: operations['RuleSetsController_holidays'];
+    get: operations['HolidaysController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -590,9 +590,9 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    put: operations['RuleSetsController_putHoliday'];
+    put: operations['HolidaysController_put'];
     post?: never;
-    delete: operations['RuleSetsController_deleteHoliday'];
+    delete: operations['HolidaysController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -742,6 +742,282 @@ export interface paths {
     put?: never;
     /** Gửi lại / Retry a failed delivery */
     post: operations['DeadLettersController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units/{unitId}/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cá nhân của đơn vị / People of a unit (nominees) */
+    get: operations['PeopleController_list'];
+    put?: never;
+    /** Thêm cá nhân / Add a person to a unit (own unit, an organisation administrator beneath their organisation, or admin) */
+    post: operations['PeopleController_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units/{unitId}/headcount': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Quân số / Set a unit's headcount (quotas) */
+    put: operations['PeopleController_headcount'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Đơn vị / Units and authorities (filter by kind, search code or name, or one organisation's subtree with `under`); an organisation administrator sees only their own subtree */
+    get: operations['UnitsController_list'];
+    put?: never;
+    /** Thêm đơn vị / Create a unit under a parent (its code can never change); an organisation administrator creates units beneath their own organisation only */
+    post: operations['UnitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Sửa đơn vị / Edit a unit (name, kind, level, organisation kind, headcount) or move it with its subtree under another parent (audited unit.moved); never beneath itself */
+    patch: operations['UnitsController_update'];
+    trace?: never;
+  };
+  '/admin/clusters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cụm, khối thi đua / Clusters (with the years that have members) */
+    get: operations['ClustersController_list'];
+    put?: never;
+    /** Thêm cụm thi đua / Create a cluster (its code can never change) */
+    post: operations['ClustersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/clusters/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Sửa cụm thi đua / Edit a cluster (name, organizer) */
+    patch: operations['ClustersController_update'];
+    trace?: never;
+  };
+  '/admin/clusters/{id}/memberships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Thành viên cụm theo năm / Members of one year, with their roles (an organisation administrator: clusters whose members all lie beneath their organisation) */
+    get: operations['ClustersController_memberships'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/clusters/{id}/memberships/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Thay danh sách thành viên năm / Replace the members of a year (exactly one HEAD, at most one DEPUTY, each unit once); refused once a cycle of that year has started. An organisation administrator: clusters whose members, old and new, all lie beneath their organisation (OUTSIDE_SUBTREE) */
+    put: operations['ClustersController_putMemberships'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Người dùng / Accounts (search, by unit, by role) */
+    get: operations['UsersController_list'];
+    put?: never;
+    /** Thêm người dùng / Create an account with an initial password */
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Sửa người dùng / Edit an account (name, e-mail, unit, roles, active); deactivating ends its sessions. Never your own ADMIN role or account (SELF_LOCKOUT). */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/admin/users/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đặt lại mật khẩu / Set a new password; every session of the user ends */
+    post: operations['UsersController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations/{id}/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cây tổ chức / An organisation with every organisation beneath it (nested) and the ones above it; overseers see any, everyone else their own organisation and beneath */
+    get: operations['OrganisationsController_tree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/{kind}/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tải mẫu nhập hàng loạt / Download the import template (header, example row, notes sheet) */
+    get: operations['ImportsController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nhập hàng loạt từ XLSX/CSV / Bulk import: ?mode=dry-run lists every bad row and writes nothing; ?mode=apply writes every row or none (422 with the errors) */
+    post: operations['ImportsController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mô hình, giải pháp, công trình đã đăng ký / Registered models, solutions and works (own organisation and beneath; every unit for oversight roles) */
+    get: operations['ModelsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mô hình và quá trình công nhận theo từng cấp / A model with its recognitions level by level and nominations in progress */
+    get: operations['ModelsController_get'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -970,6 +1246,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/award-forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Hình thức khen thưởng, quy trình xét duyệt / Award forms with their chains, dossiers and rules */
+    get: operations['AwardFormsController_list'];
+    put?: never;
+    /** Phiên bản mới của hình thức khen thưởng / Publish a new version (validated) */
+    post: operations['AwardFormsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/authorities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cơ quan có thẩm quyền / Deciding authorities and their levels */
+    get: operations['AwardFormsController_authorities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/decisions': {
     parameters: {
       query?: never;
@@ -1056,40 +1367,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/awards': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Lịch sử khen thưởng / Award history per unit, person or model (?format=xlsx|csv to export) */
-    get: operations['AwardsController_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/awards/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Nhập khen thưởng trước đây / Record an earlier award (eligibility look-back) */
-    post: operations['AwardsController_recordPast'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/awards/{id}/certificate': {
     parameters: {
       query?: never;
@@ -1158,6 +1435,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/awards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lịch sử khen thưởng / Award history per unit, person or model (?format=xlsx|csv to export) */
+    get: operations['AwardHistoryController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/awards/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nhập khen thưởng trước đây / Record an earlier award (eligibility look-back) */
+    post: operations['AwardHistoryController_recordPast'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reports/recognitions': {
     parameters: {
       query?: never;
@@ -1165,8 +1476,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Thống kê khen thưởng, công nhận theo năm, cấp, đối tượng, lĩnh vực, phong trào / Awards and recognitions report (?format=xlsx|pdf to export) */
-    get: operations['AwardsController_report'];
+    /** Thống kê khen thưởng, công nhận của một tổ chức và các đơn vị trực thuộc, theo phong trào, kỳ, cấp, đối tượng / Awards and recognitions decided in an organisation's subtree (?format=xlsx|pdf to export) */
+    get: operations['RecognitionReportsController_report'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1175,226 +1486,35 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/award-forms': {
+  '/proposals': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Hình thức khen thưởng, quy trình xét duyệt / Award forms with their chains, dossiers and rules */
-    get: operations['AwardFormsController_list'];
+    /** Tờ trình của tổ chức mình / Your organisation’s proposal lists, newest first */
+    get: operations['ProposalsController_list'];
     put?: never;
-    /** Phiên bản mới của hình thức khen thưởng / Publish a new version (validated) */
-    post: operations['AwardFormsController_publish'];
+    /** Lập tờ trình kèm danh sách đề nghị khen thưởng / Propose collectives and individuals of your organisation and those beneath it in one list (one nomination each, each on its chain) */
+    post: operations['ProposalsController_create'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/authorities': {
+  '/proposals/{id}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Cơ quan có thẩm quyền / Deciding authorities and their levels */
-    get: operations['AwardFormsController_authorities'];
+    /** Một tờ trình và tình trạng từng hồ sơ / One proposal list with each nomination’s status */
+    get: operations['ProposalsController_get'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/units/{unitId}/people': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Cá nhân của đơn vị / People of a unit (nominees) */
-    get: operations['AwardFormsController_people'];
-    put?: never;
-    /** Thêm cá nhân / Add a person to a unit (own unit, or admin) */
-    post: operations['AwardFormsController_addPerson'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/units/{unitId}/headcount': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Quân số / Set a unit's headcount (quotas) */
-    put: operations['AwardFormsController_headcount'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/units': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Đơn vị / Units and authorities (filter by kind, search code or name) */
-    get: operations['UnitsController_list'];
-    put?: never;
-    /** Thêm đơn vị / Create a unit (its code can never change) */
-    post: operations['UnitsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/units/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Sửa đơn vị / Edit a unit (name, kind, level, headcount) */
-    patch: operations['UnitsController_update'];
-    trace?: never;
-  };
-  '/admin/clusters': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Cụm, khối thi đua / Clusters (with the years that have members) */
-    get: operations['ClustersController_list'];
-    put?: never;
-    /** Thêm cụm thi đua / Create a cluster (its code can never change) */
-    post: operations['ClustersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/clusters/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Sửa cụm thi đua / Edit a cluster (name, organizer) */
-    patch: operations['ClustersController_update'];
-    trace?: never;
-  };
-  '/admin/clusters/{id}/memberships': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Thành viên cụm theo năm / Members of one year, with their roles */
-    get: operations['ClustersController_memberships'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/clusters/{id}/memberships/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Thay danh sách thành viên năm / Replace the members of a year (exactly one HEAD, at most one DEPUTY, each unit once); refused once a cycle of that year has started */
-    put: operations['ClustersController_putMemberships'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Người dùng / Accounts (search, by unit, by role) */
-    get: operations['UsersController_list'];
-    put?: never;
-    /** Thêm người dùng / Create an account with an initial password */
-    post: operations['UsersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/admin/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Sửa người dùng / Edit an account (name, e-mail, unit, roles, active); deactivating ends its sessions. Never your own ADMIN role or account (SELF_LOCKOUT). */
-    patch: operations['UsersController_update'];
-    trace?: never;
-  };
-  '/admin/users/{id}/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Đặt lại mật khẩu / Set a new password; every session of the user ends */
-    post: operations['UsersController_resetPassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1593,7 +1713,9 @@ export interface components {
       occurredAt: string;
       actorUserId: string | null;
       action: string;
-      payload: Record<string, never>;
+      payload: {
+        [key: string]: unknown;
+      };
       hash: string;
     };
     SignPledgeDto: {
@@ -1651,7 +1773,16 @@ export interface components {
       ruleSetCode?: string;
     };
     PhaseDto: {
-      phase: string;
+      /** @enum {string} */
+      phase:
+        | 'PLEDGE_SIGNING'
+        | 'REGISTRATION'
+        | 'INTERIM_REVIEW'
+        | 'FINAL_REVIEW'
+        | 'VOTE'
+        | 'NOMINATION'
+        | 'COMMENDATION'
+        | 'ELECTION';
       /** @enum {string} */
       status: 'PENDING' | 'OPEN' | 'CLOSED';
       /** @description Date in Asia/Ho_Chi_Minh */
@@ -1679,18 +1810,62 @@ export interface components {
       finalScore: number;
       rank: number;
     };
+    DivergentSheetDto: {
+      assessorUnitId: string;
+      subjectUnitId: string;
+      /** @description Total points of the sheet */
+      total: number;
+      /** @description Median of the other peers' totals */
+      othersMedian: number;
+      deviation: number;
+    };
+    VoteResultRowDto: {
+      candidateUnitId: string;
+      votes: number;
+      /** @description votes / number of eligible members, 0..1 */
+      share: number;
+      passed: boolean;
+    };
+    VoteTallyDto: {
+      eligibleCount: number;
+      ballotsCast: number;
+      writtenBallots: number;
+      results: components['schemas']['VoteResultRowDto'][];
+      /** @description Acclaimed unit ids */
+      acclaimed: string[];
+    };
+    ElectionTallyDto: {
+      headUnitId: string;
+      deputyUnitId: string;
+      /** @description unit id → votes for head */
+      headVotes: {
+        [key: string]: number;
+      };
+      /** @description unit id → votes for deputy */
+      deputyVotes: {
+        [key: string]: number;
+      };
+      ballotsCast: number;
+    };
+    ElectionOutcomeDto: {
+      /** @description Null when too few voted: the rotation carries over */
+      tally: components['schemas']['ElectionTallyDto'] | null;
+      carriedOver: boolean;
+      /** @description The year whose head and deputy were chosen */
+      nextPeriodYear: number;
+    };
     CycleOutcomeDto: {
       cycleId: string;
       ranking: components['schemas']['RankingRowDto'][];
       /** @description Cross-assessment sheets far from the other peers (for the head) */
-      divergent: Record<string, never>[];
-      vote: Record<string, never> | null;
+      divergent: components['schemas']['DivergentSheetDto'][];
+      vote: components['schemas']['VoteTallyDto'] | null;
       acclaimedUnitIds: string[];
       /** @description Biên bản kiểm phiếu */
       minutes: string | null;
       electedHeadUnitId: string | null;
       electedDeputyUnitId: string | null;
-      election: Record<string, never> | null;
+      election: components['schemas']['ElectionOutcomeDto'] | null;
       completedAt: string | null;
     };
     AttachmentDto: {
@@ -1783,6 +1958,40 @@ export interface components {
       /** @example Đồng ý cho đăng ký muộn */
       note: string;
     };
+    RegisteredInitiativeDto: {
+      /**
+       * Format: uuid
+       * @description The model's id: GET /models/{id}, and nomineeInitiativeId when nominating it
+       */
+      id: string;
+      /** @enum {string} */
+      kind: 'MODEL' | 'SOLUTION' | 'WORK';
+      /** @description Lĩnh vực */
+      field: string;
+      isNew: boolean;
+      /** @enum {string} */
+      ownerType: 'COLLECTIVE' | 'INDIVIDUAL';
+      ownerName: string;
+      title: string;
+      description: string;
+      attachments: components['schemas']['AttachmentDto'][];
+    };
+    RegistrationRecordDto: {
+      /** Format: uuid */
+      unitId: string;
+      unitCode: string;
+      unitName: string;
+      /** @enum {string} */
+      status: 'SUBMITTED' | 'LATE_PENDING' | 'LATE_APPROVED' | 'LATE_REJECTED';
+      late: boolean;
+      lateReason: string | null;
+      titles: string[];
+      revision: number;
+      submittedAt: string;
+      decidedAt: string | null;
+      decisionNote: string | null;
+      initiatives: components['schemas']['RegisteredInitiativeDto'][];
+    };
     SelfAssessmentDto: {
       /**
        * Format: uuid
@@ -1799,9 +2008,25 @@ export interface components {
        *       "C5": 9
        *     }
        */
-      scores: Record<string, never>;
+      scores: {
+        [key: string]: number;
+      };
       /** @description Evidence (minh chứng): links, document numbers */
       evidence?: string;
+    };
+    ConflictDto: {
+      /** Format: uuid */
+      assessorUnitId: string;
+      /** Format: uuid */
+      subjectUnitId: string;
+      /** @example Lãnh đạo hai đơn vị có quan hệ gia đình */
+      reason: string;
+    };
+    PeerSheetDto: {
+      assessorUnitId: string;
+      subjectUnitId: string;
+      /** @description Total points of the sheet */
+      total: number;
     };
     AssessmentStatusDto: {
       cycleId: string;
@@ -1810,10 +2035,13 @@ export interface components {
       deadlineAt: string;
       closed: boolean;
       /** @description subjectUnitId → assessor unit ids */
-      assignment: Record<string, never>;
-      conflicts: Record<string, never>[];
+      assignment: {
+        [key: string]: string[];
+      };
+      /** @description Declared conflicts of interest */
+      conflicts: components['schemas']['ConflictDto'][];
       selfSubmitted: string[];
-      peerSubmitted: Record<string, never>[];
+      peerSubmitted: components['schemas']['PeerSheetDto'][];
       progressSubmitted: string[];
       expectedPeerCount: number;
     };
@@ -1829,6 +2057,7 @@ export interface components {
        */
       subjectUnitId: string;
       /**
+       * @description Points per criterion code
        * @example {
        *       "C1": 17,
        *       "C2": 26,
@@ -1837,15 +2066,9 @@ export interface components {
        *       "C5": 9
        *     }
        */
-      scores: Record<string, never>;
-    };
-    ConflictDto: {
-      /** Format: uuid */
-      assessorUnitId: string;
-      /** Format: uuid */
-      subjectUnitId: string;
-      /** @example Lãnh đạo hai đơn vị có quan hệ gia đình */
-      reason: string;
+      scores: {
+        [key: string]: number;
+      };
     };
     ProgressItemDto: {
       /** @description Index of the pledge item (0-based) */
@@ -1900,12 +2123,82 @@ export interface components {
       /** @default false */
       written: boolean;
     };
+    CriterionDto: {
+      /** @example C1 */
+      code: string;
+      title: string;
+      maxPoints: number;
+      weight: number;
+    };
+    ScoringRulesDto: {
+      selfWeight: number;
+      peerWeight: number;
+      /** @enum {string} */
+      aggregation: 'MEAN' | 'TRIMMED_MEAN';
+      /** @description Share of peer scores dropped at each end by TRIMMED_MEAN */
+      trimFraction: number;
+      /** @description Points from the other peers' median that flag a sheet */
+      divergenceThreshold: number;
+    };
+    CrossAssessmentRulesDto: {
+      /** @enum {string} */
+      mode: 'ALL_TO_ALL' | 'K_REVIEWERS';
+      reviewersPerUnit: number;
+    };
+    VoteRulesDto: {
+      /** @description Approval needs this share of all eligible members */
+      thresholdPercent: number;
+      /** @description How many leading units the cluster may acclaim */
+      acclaimCount: number;
+      /** @description How many of the ranking's top units stand as candidates */
+      candidateCount: number;
+    };
+    PhaseTemplateDto: {
+      /** @enum {string} */
+      phase:
+        | 'PLEDGE_SIGNING'
+        | 'REGISTRATION'
+        | 'INTERIM_REVIEW'
+        | 'FINAL_REVIEW'
+        | 'VOTE'
+        | 'NOMINATION'
+        | 'COMMENDATION'
+        | 'ELECTION';
+      /** @description Opens at this fraction of the period */
+      opensAtFraction: number;
+      durationWorkingDays: number;
+    };
+    CalendarRulesDto: {
+      phases: components['schemas']['PhaseTemplateDto'][];
+    };
+    ReminderRulesDto: {
+      offsetsWorkingDays: number[];
+    };
+    RuleSetContentDto: {
+      /** @description Criteria with their maximum points */
+      criteria: components['schemas']['CriterionDto'][];
+      /** @description Self and peer weights, aggregation, divergence */
+      scoring: components['schemas']['ScoringRulesDto'];
+      /** @description Who assesses whom, reviewers per unit */
+      crossAssessment: components['schemas']['CrossAssessmentRulesDto'];
+      /** @description Approval threshold, acclamation, candidates */
+      vote: components['schemas']['VoteRulesDto'];
+      /** @description Phase templates of the cycle calendar */
+      calendar: components['schemas']['CalendarRulesDto'];
+      /** @description Reminder offsets in working days */
+      reminders: components['schemas']['ReminderRulesDto'];
+    };
     RuleSetDto: {
       id: string;
       code: string;
       version: number;
       name: string;
-      content: Record<string, never>;
+      content: components['schemas']['RuleSetContentDto'];
+      /**
+       * Format: uuid
+       * @description Who published it
+       */
+      createdById: string | null;
       createdAt: string;
     };
     CreateRuleSetVersionDto: {
@@ -1917,7 +2210,7 @@ export interface components {
       /** @example Quy chế chấm điểm "Dân vận khéo" */
       name: string;
       /** @description criteria, scoring, crossAssessment, vote, calendar (phase templates), reminders; see GET /rule-sets/default */
-      content: Record<string, never>;
+      content: components['schemas']['RuleSetContentDto'];
     };
     HolidayDto: {
       /** @example 2026-09-02 */
@@ -1957,8 +2250,30 @@ export interface components {
       ruleSetCode: string;
       calendarScale: number;
     };
+    ScheduleRecordDto: {
+      scheduleId: string;
+      clusterId: string;
+      movementCode: string;
+      movementName: string;
+      ruleSetCode: string;
+      calendarScale: number;
+      id: string;
+      createdAt: string;
+    };
+    ScheduleTriggeredDto: {
+      scheduleId: string;
+      /** @enum {number} */
+      triggered: true;
+    };
     NotificationDto: {
       id: string;
+      /**
+       * Format: uuid
+       * @description The recipient (the caller)
+       */
+      userId: string;
+      /** @description The key that makes the notification appear once */
+      dedupKey: string;
       /** @enum {string} */
       kind: 'reminder' | 'escalation';
       title: string;
@@ -1972,6 +2287,13 @@ export interface components {
       total: number;
       unread: number;
     };
+    UnreadCountDto: {
+      unread: number;
+    };
+    MarkedReadDto: {
+      /** @description How many notifications were marked read */
+      marked: number;
+    };
     NotificationPreferenceDto: {
       /**
        * @example [
@@ -1981,182 +2303,46 @@ export interface components {
        */
       channels: ('IN_APP' | 'EMAIL' | 'WEBHOOK')[];
       /** @example https://hooks.example.vn/thi-dua */
-      webhookUrl?: Record<string, never> | null;
+      webhookUrl?: string | null;
       /**
        * @description Quiet hours start, Asia/Ho_Chi_Minh
        * @example 22:00
        */
-      quietFrom?: Record<string, never> | null;
+      quietFrom?: string | null;
       /** @example 07:00 */
-      quietTo?: Record<string, never> | null;
+      quietTo?: string | null;
     };
-    DossierDocumentDto: {
+    DeadLetterDto: {
+      /** @description Id of the dead-letter job (what retry takes) */
+      id: string;
       /**
-       * @description Checklist item of the award form's dossier
-       * @example to-trinh
+       * @description The queue the job failed on
+       * @example deliver-webhook
        */
-      kind: string;
-      /** @example To trinh de nghi khen thuong.pdf */
-      fileName: string;
-      /** @example application/pdf */
-      mediaType: string;
-      /** @description File content, base64 (at most 4 MiB decoded) */
-      contentBase64: string;
-    };
-    CreateNominationDto: {
-      /**
-       * @description Award form code (GET /award-forms)
-       * @example GK-BDV
-       */
-      formCode: string;
-      /** @enum {string} */
-      nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
-      /** @description UNIT: the unit (your own) */
-      nomineeUnitId?: string;
-      /** @description PERSON: a person of your unit (GET /units/{id}/people) */
-      nomineePersonId?: string;
-      /** @description INITIATIVE: a model registered by your unit */
-      nomineeInitiativeId?: string;
-      /** @description The cycle whose results are nominated (its calendar counts the SLAs) */
-      cycleId?: string;
-      /**
-       * @description Year of the achievement (default: the cycle's, else this year)
-       * @example 2026
-       */
-      year?: number;
-      /** @example Thành tích xuất sắc trong phong trào thi đua "Dân vận khéo" năm 2026 */
-      achievement: string;
-      documents: components['schemas']['DossierDocumentDto'][];
-    };
-    ReviseDossierDto: {
-      documents: components['schemas']['DossierDocumentDto'][];
-    };
-    StepActionDto: {
-      /** @enum {string} */
-      decision: 'APPROVE' | 'RETURN' | 'REJECT';
-      /** @description Required to return or reject; recorded with the action */
-      reason?: string;
-    };
-    ResubmitDto: {
-      /** @example Đã bổ sung biên bản họp xét */
-      note?: string;
-    };
-    ReasonDto: {
-      reason: string;
-    };
-    ObjectionDto: {
-      /** @example Đơn vị chưa hoàn thành chỉ tiêu thu nộp ngân sách */
-      text: string;
-    };
-    ResolveObjectionDto: {
-      /** @description true: the objection is founded (the nomination is rejected) */
-      upheld: boolean;
-      resolution: string;
-    };
-    CouncilBallotDto: {
-      approve: boolean;
-      /** @description Recording an absent member's written vote: that member's user id */
-      onBehalfOfUserId?: string;
-    };
-    CreateDecisionDto: {
-      /**
-       * @description Số quyết định, unique per authority
-       * @example 1234/QĐ-UBND
-       */
-      number: string;
-      /**
-       * @description Ngày ký (calendar date, Asia/Ho_Chi_Minh)
-       * @example 2026-10-12
-       */
-      signedOn: string;
-      /** @example Quyết định về việc tặng Bằng khen cho các tập thể, cá nhân điển hình "Dân vận khéo" năm 2026 */
-      title: string;
-      /** @example Lễ tuyên dương điển hình "Dân vận khéo" năm 2026 */
-      ceremonyName?: string;
-      /** @example 2026-10-15 */
-      ceremonyOn?: string;
-      /** @example Nguyễn Văn A */
-      signerName?: string;
-      /** @example CHỦ TỊCH */
-      signerTitle: string;
-      /** @description Nominations that completed their approval chain (AWAITING_DECISION) */
-      nominationIds: string[];
-    };
-    RecordPastAwardDto: {
-      /** @example LDTT */
-      formCode: string;
-      /** @example 2025 */
-      year: number;
-      /** @enum {string} */
-      recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
-      recipientId: string;
-      /** @example 45/QĐ-BDVTU */
-      decisionNumber?: string;
-      /** @example Thành tích năm 2025 */
-      achievement?: string;
-    };
-    RevokeAwardDto: {
-      /** @example Hồ sơ đề nghị khen thưởng kê khai không trung thực */
-      reason: string;
-    };
-    RecoveryDto: {
-      /** @example Đã thu hồi hiện vật và tiền thưởng ngày 20/11/2026 */
-      note: string;
-    };
-    RecognitionFormRowDto: {
-      /** @enum {string} */
-      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
-      formCode: string;
-      formName: string;
-      /** @enum {string} */
-      recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
-      count: number;
-    };
-    RecognitionLevelsDto: {
-      BASE: number;
-      BLOC: number;
-      DISTRICT: number;
-      PROVINCE: number;
-      CENTRAL: number;
-    };
-    RecognitionYearDto: {
-      year: number;
-      total: number;
-      levels: components['schemas']['RecognitionLevelsDto'];
-      /** @description Tập thể: units and models of a collective */
-      collective: number;
-      /** @description Cá nhân: people and models of an individual */
-      individual: number;
-    };
-    RecognitionCountDto: {
-      /** @description The group (a level, a field, a movement…); null: none recorded */
-      key: string | null;
-      count: number;
-    };
-    RecognitionReportDto: {
-      /** @description Set when one year was asked for */
-      year: number | null;
-      yearFrom: number | null;
-      yearTo: number | null;
-      /** @description Awards in force (revoked ones are not counted) */
-      total: number;
-      /** @description Count per level (only levels with awards) */
-      byLevel: {
-        [key: string]: number;
+      queue: string;
+      /** @description Id of the failed job in its queue */
+      jobId?: string;
+      /** @description The failed job: a delivery or a reminder */
+      data: {
+        [key: string]: unknown;
       };
-      /** @description Per level, form and recipient kind */
-      rows: components['schemas']['RecognitionFormRowDto'][];
-      byYear: components['schemas']['RecognitionYearDto'][];
-      /** @description Per level, lowest first */
-      levels: components['schemas']['RecognitionCountDto'][];
-      /** @description COLLECTIVE / INDIVIDUAL */
-      kinds: components['schemas']['RecognitionCountDto'][];
-      /** @description UNIT / PERSON / INITIATIVE */
-      recipientKinds: components['schemas']['RecognitionCountDto'][];
-      /** @description Models' fields (lĩnh vực); key null: units and people */
-      fields: components['schemas']['RecognitionCountDto'][];
-      /** @description Emulation movements; key null: not tied to a cycle (earlier records, nominations without one) */
-      movements: components['schemas']['RecognitionCountDto'][];
+      /** @example webhook answered 500 */
+      error: string;
+      failedAt: string;
+    };
+    DeadLetterRetriedDto: {
+      /** @description Id of the dead-letter job sent again */
+      retried: string;
+    };
+    PersonDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      unitId: string;
+      fullName: string;
+      position: string | null;
+      birthYear: number | null;
+      createdAt: string;
     };
     CreatePersonDto: {
       /** @example Nguyễn Thị Hồng Nhung */
@@ -2173,6 +2359,11 @@ export interface components {
        */
       headcount: number;
     };
+    UnitHeadcountDto: {
+      /** Format: uuid */
+      unitId: string;
+      headcount: number | null;
+    };
     UnitDto: {
       /** Format: uuid */
       id: string;
@@ -2182,6 +2373,25 @@ export interface components {
       kind: 'MEMBER' | 'AUTHORITY';
       /** @enum {string|null} */
       level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      /** @enum {string|null} */
+      orgKind:
+        | 'PARTY_COMMITTEE'
+        | 'PARTY_BOARD'
+        | 'PARTY_CELL'
+        | 'PEOPLES_COMMITTEE'
+        | 'STATE_AGENCY'
+        | 'MASS_ORGANISATION'
+        | 'ENTERPRISE'
+        | null;
+      /**
+       * Format: uuid
+       * @description Null at the top
+       */
+      parentId: string | null;
+      /** @description Ids of the organisations above, top first */
+      ancestorIds: string[];
+      /** @description 0 for a top-level organisation, 1 for its children, … */
+      depth: number;
       headcount: number | null;
       /** @description Accounts of the unit */
       userCount: number;
@@ -2201,10 +2411,28 @@ export interface components {
        */
       kind: 'MEMBER' | 'AUTHORITY';
       /**
-       * @description The level an authority decides at
+       * @description The organisation's level, which is also the level it decides at: CENTRAL, PROVINCE (tỉnh/thành phố), BLOC or DISTRICT (khối, quận/huyện), BASE (cơ sở); null beneath the base (chi bộ, enterprise, ward). Never above its parent's level.
        * @enum {string|null}
        */
       level?: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      /**
+       * @description Loại hình tổ chức: party committee, party board, chi bộ, People's Committee, state agency, mass organisation, enterprise (decides its documents' format)
+       * @enum {string|null}
+       */
+      orgKind?:
+        | 'PARTY_COMMITTEE'
+        | 'PARTY_BOARD'
+        | 'PARTY_CELL'
+        | 'PEOPLES_COMMITTEE'
+        | 'STATE_AGENCY'
+        | 'MASS_ORGANISATION'
+        | 'ENTERPRISE'
+        | null;
+      /**
+       * Format: uuid
+       * @description The organisation directly above (cấp trên trực tiếp); null or absent: a top-level organisation (global administrators only). An organisation administrator places units within their own subtree.
+       */
+      parentId?: string | null;
       /** @description Quân số (award quotas) */
       headcount?: number | null;
     };
@@ -2213,8 +2441,29 @@ export interface components {
       name?: string;
       /** @enum {string} */
       kind?: 'MEMBER' | 'AUTHORITY';
-      /** @enum {string|null} */
+      /**
+       * @description The organisation's level, which is also the level it decides at: CENTRAL, PROVINCE (tỉnh/thành phố), BLOC or DISTRICT (khối, quận/huyện), BASE (cơ sở); null beneath the base (chi bộ, enterprise, ward). Never above its parent's level.
+       * @enum {string|null}
+       */
       level?: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      /**
+       * @description Loại hình tổ chức: party committee, party board, chi bộ, People's Committee, state agency, mass organisation, enterprise (decides its documents' format)
+       * @enum {string|null}
+       */
+      orgKind?:
+        | 'PARTY_COMMITTEE'
+        | 'PARTY_BOARD'
+        | 'PARTY_CELL'
+        | 'PEOPLES_COMMITTEE'
+        | 'STATE_AGENCY'
+        | 'MASS_ORGANISATION'
+        | 'ENTERPRISE'
+        | null;
+      /**
+       * Format: uuid
+       * @description The organisation directly above (cấp trên trực tiếp); null or absent: a top-level organisation (global administrators only). An organisation administrator places units within their own subtree. Moving never puts a unit beneath itself (ORGANISATION_CYCLE).
+       */
+      parentId?: string | null;
       headcount?: number | null;
     };
     ClusterDto: {
@@ -2284,6 +2533,7 @@ export interface components {
       unitName: string | null;
       roles: (
         | 'ADMIN'
+        | 'ORG_ADMIN'
         | 'UNIT_OFFICER'
         | 'UNIT_SIGNER'
         | 'REVIEWER'
@@ -2308,6 +2558,7 @@ export interface components {
       unitId?: string | null;
       roles: (
         | 'ADMIN'
+        | 'ORG_ADMIN'
         | 'UNIT_OFFICER'
         | 'UNIT_SIGNER'
         | 'REVIEWER'
@@ -2328,6 +2579,7 @@ export interface components {
       unitId?: string | null;
       roles?: (
         | 'ADMIN'
+        | 'ORG_ADMIN'
         | 'UNIT_OFFICER'
         | 'UNIT_SIGNER'
         | 'REVIEWER'
@@ -2339,6 +2591,1282 @@ export interface components {
     ResetPasswordDto: {
       /** @description The new password (8-128 characters); every session ends */
       password: string;
+    };
+    OrganisationRefDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      /** @enum {string|null} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      /** @enum {string|null} */
+      orgKind:
+        | 'PARTY_COMMITTEE'
+        | 'PARTY_BOARD'
+        | 'PARTY_CELL'
+        | 'PEOPLES_COMMITTEE'
+        | 'STATE_AGENCY'
+        | 'MASS_ORGANISATION'
+        | 'ENTERPRISE'
+        | null;
+    };
+    OrganisationTreeNodeDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'MEMBER' | 'AUTHORITY';
+      /** @enum {string|null} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      /** @enum {string|null} */
+      orgKind:
+        | 'PARTY_COMMITTEE'
+        | 'PARTY_BOARD'
+        | 'PARTY_CELL'
+        | 'PEOPLES_COMMITTEE'
+        | 'STATE_AGENCY'
+        | 'MASS_ORGANISATION'
+        | 'ENTERPRISE'
+        | null;
+      /** Format: uuid */
+      parentId: string | null;
+      children: components['schemas']['OrganisationTreeNodeDto'][];
+    };
+    OrganisationTreeDto: {
+      /** @description The organisations above, top first */
+      ancestors: components['schemas']['OrganisationRefDto'][];
+      root: components['schemas']['OrganisationTreeNodeDto'];
+    };
+    ImportFileDto: {
+      /** @example khen-thuong-truoc-day.xlsx */
+      fileName: string;
+      /** @description The file, base64 (at most 5 MiB decoded): an XLSX workbook (first sheet) or UTF-8 CSV text */
+      contentBase64: string;
+    };
+    ImportRowErrorDto: {
+      /**
+       * @description Spreadsheet row number (the header is row 1)
+       * @example 14
+       */
+      row: number;
+      /**
+       * @description The column's key ('' for the whole row)
+       * @example year
+       */
+      column: string;
+      /**
+       * @description The rule the cell or row breaks
+       * @example integer
+       */
+      rule: string;
+      /** @example «Năm» phải là một số nguyên. */
+      message: string;
+    };
+    ImportResultDto: {
+      /** @enum {string} */
+      kind: 'awards' | 'people' | 'units' | 'memberships';
+      fileName: string;
+      /**
+       * @description As read from the bytes
+       * @enum {string}
+       */
+      fileType: 'xlsx' | 'csv';
+      /** @description SHA-256 of the file's bytes (hex) */
+      sha256: string;
+      /** @description Data rows read (empty rows skipped) */
+      rows: number;
+      /** @description Rows without any error */
+      valid: number;
+      /** @description How many errors the file has */
+      errorCount: number;
+      /** @description Every bad row, by row then column (the first 1000 errors) */
+      errors: components['schemas']['ImportRowErrorDto'][];
+      /** @description Whether the rows were written (apply, no errors) */
+      applied: boolean;
+      /**
+       * Format: uuid
+       * @description The import (its audit entry) when applied
+       */
+      importId?: string;
+      /** @description Ids of the records created, in the order of the rows */
+      createdIds?: string[];
+      /** @description Milliseconds the server took */
+      tookMs: number;
+    };
+    ImportRefusedDto: {
+      /** @enum {string} */
+      kind: 'awards' | 'people' | 'units' | 'memberships';
+      fileName: string;
+      /**
+       * @description As read from the bytes
+       * @enum {string}
+       */
+      fileType: 'xlsx' | 'csv';
+      /** @description SHA-256 of the file's bytes (hex) */
+      sha256: string;
+      /** @description Data rows read (empty rows skipped) */
+      rows: number;
+      /** @description Rows without any error */
+      valid: number;
+      /** @description How many errors the file has */
+      errorCount: number;
+      /** @description Every bad row, by row then column (the first 1000 errors) */
+      errors: components['schemas']['ImportRowErrorDto'][];
+      /** @description Whether the rows were written (apply, no errors) */
+      applied: boolean;
+      /**
+       * Format: uuid
+       * @description The import (its audit entry) when applied
+       */
+      importId?: string;
+      /** @description Ids of the records created, in the order of the rows */
+      createdIds?: string[];
+      /** @description Milliseconds the server took */
+      tookMs: number;
+      /** @example urn:epw:problem:import-rows-invalid */
+      type: string;
+      /** @example IMPORT_ROWS_INVALID */
+      title: string;
+      /** @example 422 */
+      status: number;
+      detail: string;
+      /** @example IMPORT_ROWS_INVALID */
+      code: string;
+      instance: string;
+    };
+    ModelUnitDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+    };
+    ModelCycleDto: {
+      /** Format: uuid */
+      id: string;
+      movementCode: string;
+      movementName: string;
+      periodLabel: string;
+    };
+    ModelRegistrationDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'SUBMITTED' | 'LATE_PENDING' | 'LATE_APPROVED' | 'LATE_REJECTED';
+      submittedAt: string;
+      revision: number;
+    };
+    ModelLevelCountDto: {
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @description Awards in force at this level */
+      count: number;
+    };
+    ModelSummaryDto: {
+      /**
+       * Format: uuid
+       * @description The id nominations of the model name (nomineeInitiativeId)
+       */
+      id: string;
+      /** @enum {string} */
+      kind: 'MODEL' | 'SOLUTION' | 'WORK';
+      /** @description Lĩnh vực */
+      field: string;
+      isNew: boolean;
+      /** @enum {string} */
+      ownerType: 'COLLECTIVE' | 'INDIVIDUAL';
+      ownerName: string;
+      title: string;
+      /** @description The unit that registered it */
+      unit: components['schemas']['ModelUnitDto'];
+      cycle: components['schemas']['ModelCycleDto'];
+      registration: components['schemas']['ModelRegistrationDto'];
+      /** @description Levels at which it is recognized (awards in force), lowest first */
+      recognized: components['schemas']['ModelLevelCountDto'][];
+      /** @enum {string|null} */
+      highestLevel: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+    };
+    ModelAuthorityDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    AwardPeriodLabelDto: {
+      /** @example giai đoạn 2021–2023 */
+      vi: string;
+      /** @example 2021–2023 */
+      en: string;
+    };
+    AwardPeriodViewDto: {
+      /** @enum {string} */
+      kind: 'YEAR' | 'QUARTER' | 'PHASE';
+      /** @description The period's last year */
+      year: number;
+      /** @description QUARTER: 1 to 4 */
+      quarter: number | null;
+      /** @description PHASE: the phase's first year */
+      startYear: number | null;
+      label: components['schemas']['AwardPeriodLabelDto'];
+    };
+    ModelAwardDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      source: 'DECISION' | 'HISTORY';
+      formCode: string;
+      formName: string;
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @description The organisation that decided it */
+      authority: components['schemas']['ModelAuthorityDto'] | null;
+      period: components['schemas']['AwardPeriodViewDto'];
+      movementCode: string | null;
+      movementName: string | null;
+      decisionNumber: string | null;
+      /** @description YYYY-MM-DD */
+      decisionDate: string | null;
+      serial: string | null;
+      revoked: boolean;
+    };
+    ModelNominationDto: {
+      /** Format: uuid */
+      id: string;
+      formCode: string;
+      formName: string;
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @enum {string} */
+      status: 'IN_REVIEW' | 'RETURNED' | 'POSTED' | 'VOTING' | 'AWAITING_DECISION';
+      currentStepKey: string | null;
+      authority: components['schemas']['ModelAuthorityDto'] | null;
+      period: components['schemas']['AwardPeriodViewDto'];
+      submittedAt: string;
+    };
+    ModelLevelHistoryDto: {
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @description Recognitions at this level (revoked too) */
+      awards: components['schemas']['ModelAwardDto'][];
+      /** @description Nominations at this level in progress */
+      inProgress: components['schemas']['ModelNominationDto'][];
+    };
+    ModelDetailDto: {
+      /**
+       * Format: uuid
+       * @description The id nominations of the model name (nomineeInitiativeId)
+       */
+      id: string;
+      /** @enum {string} */
+      kind: 'MODEL' | 'SOLUTION' | 'WORK';
+      /** @description Lĩnh vực */
+      field: string;
+      isNew: boolean;
+      /** @enum {string} */
+      ownerType: 'COLLECTIVE' | 'INDIVIDUAL';
+      ownerName: string;
+      title: string;
+      /** @description The unit that registered it */
+      unit: components['schemas']['ModelUnitDto'];
+      cycle: components['schemas']['ModelCycleDto'];
+      registration: components['schemas']['ModelRegistrationDto'];
+      /** @description Levels at which it is recognized (awards in force), lowest first */
+      recognized: components['schemas']['ModelLevelCountDto'][];
+      /** @enum {string|null} */
+      highestLevel: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      description: string;
+      attachments: components['schemas']['AttachmentDto'][];
+      /** @description Every level, base first (cơ sở → khối → tỉnh, thành phố → trung ương) */
+      history: components['schemas']['ModelLevelHistoryDto'][];
+    };
+    AwardPeriodDto: {
+      /**
+       * @example PHASE
+       * @enum {string}
+       */
+      kind: 'YEAR' | 'QUARTER' | 'PHASE';
+      /**
+       * @description The period's last year: the year, the quarter's year, or the phase's end year
+       * @example 2023
+       */
+      year: number;
+      /**
+       * @description QUARTER only: 1 to 4
+       * @example 3
+       */
+      quarter?: number | null;
+      /**
+       * @description PHASE only: the phase's first year
+       * @example 2021
+       */
+      startYear?: number | null;
+    };
+    DossierDocumentDto: {
+      /**
+       * @description Checklist item of the award form's dossier
+       * @example to-trinh
+       */
+      kind: string;
+      /** @example To trinh de nghi khen thuong.pdf */
+      fileName: string;
+      /** @example application/pdf */
+      mediaType: string;
+      /** @description File content, base64 (at most 4 MiB decoded) */
+      contentBase64: string;
+    };
+    CreateNominationDto: {
+      /**
+       * @description Award form code (GET /award-forms)
+       * @example GK-BDV
+       */
+      formCode: string;
+      /** @enum {string} */
+      nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      /** @description UNIT: the unit (your own) */
+      nomineeUnitId?: string;
+      /** @description PERSON: a person of your unit (GET /units/{id}/people) */
+      nomineePersonId?: string;
+      /** @description INITIATIVE: a model registered by your unit */
+      nomineeInitiativeId?: string;
+      /** @description The cycle whose results are nominated (its calendar counts the SLAs) */
+      cycleId?: string;
+      /**
+       * @description Year of the achievement (default: the cycle's, else this year); with `period`, its last year
+       * @example 2026
+       */
+      year?: number;
+      /**
+       * @description The movement (phong trào) of the achievement; with `cycleId`, the cycle's
+       * @example DVK
+       */
+      movementCode?: string;
+      /** @example Phong trào thi đua "Dân vận khéo" */
+      movementName?: string;
+      /** @description The period of the achievement: a year, a quarter or a multi-year phase (default: the cycle's, else the year `year`) */
+      period?: components['schemas']['AwardPeriodDto'];
+      /** @example Thành tích xuất sắc trong phong trào thi đua "Dân vận khéo" năm 2026 */
+      achievement: string;
+      documents: components['schemas']['DossierDocumentDto'][];
+    };
+    NominationCreatedDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example nomination-7f0c… */
+      workflowId: string;
+      /** @example DVK */
+      movementCode: string | null;
+      movementName: string | null;
+      period: components['schemas']['AwardPeriodViewDto'];
+    };
+    NominationTextDto: {
+      /** @example Thủ trưởng đơn vị trình */
+      vi: string;
+      /** @example Unit head submits */
+      en: string;
+    };
+    NominationCurrentStepDto: {
+      /** @description Index of the step in `steps` */
+      index: number;
+      key: string;
+      /** @enum {string} */
+      kind: 'APPROVAL' | 'POSTING' | 'COUNCIL_VOTE';
+      title: components['schemas']['NominationTextDto'];
+      actorUnitName: string;
+      /** @enum {string} */
+      actorRole: 'UNIT_SIGNER' | 'REVIEWER' | 'COUNCIL_MEMBER';
+    };
+    NominationStepDto: {
+      /** @example unit-head */
+      key: string;
+      /** @enum {string} */
+      kind: 'APPROVAL' | 'POSTING' | 'COUNCIL_VOTE';
+      title: components['schemas']['NominationTextDto'];
+      slaWorkingDays: number;
+    };
+    NominationSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example GK-BDV */
+      formCode: string;
+      /** @description Name of the award form (Vietnamese) */
+      formName: string;
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @description The period's last year */
+      year: number;
+      /** @example DVK */
+      movementCode: string | null;
+      movementName: string | null;
+      period: components['schemas']['AwardPeriodViewDto'];
+      /** @enum {string} */
+      nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      nomineeName: string;
+      /**
+       * Format: uuid
+       * @description The unit the achievement belongs to
+       */
+      unitId: string;
+      /** Format: uuid */
+      proposerUnitId: string;
+      /** Format: uuid */
+      authorityUnitId: string;
+      /** @enum {string} */
+      status:
+        | 'IN_REVIEW'
+        | 'RETURNED'
+        | 'POSTED'
+        | 'VOTING'
+        | 'AWAITING_DECISION'
+        | 'AWARDED'
+        | 'REJECTED'
+        | 'WITHDRAWN';
+      /** @description Review round: 1, plus one per return for revision */
+      round: number;
+      achievement: string;
+      /** @description The step it waits on; null once it left the chain */
+      currentStep: components['schemas']['NominationCurrentStepDto'] | null;
+      steps: components['schemas']['NominationStepDto'][];
+      /** @description The current step's SLA deadline */
+      stepDueAt: string | null;
+      postedUntil: string | null;
+      closedReason: string | null;
+      submittedAt: string;
+    };
+    PostingDto: {
+      /** Format: uuid */
+      nominationId: string;
+      nomineeName: string;
+      /** @enum {string} */
+      nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      formName: string;
+      authorityName: string | null;
+      achievement: string;
+      postedFrom: string | null;
+      postedUntil: string | null;
+    };
+    NominationLiveStepDto: {
+      key: string;
+      /** @enum {string} */
+      kind: 'APPROVAL' | 'POSTING' | 'COUNCIL_VOTE';
+      title: components['schemas']['NominationTextDto'];
+      /** Format: uuid */
+      actorUnitId: string;
+      actorUnitName: string;
+      /** @enum {string} */
+      actorRole: 'UNIT_SIGNER' | 'REVIEWER' | 'COUNCIL_MEMBER';
+      dueAt: string | null;
+    };
+    NominationViewStepDto: {
+      key: string;
+      title: components['schemas']['NominationTextDto'];
+      /** @enum {string} */
+      kind: 'APPROVAL' | 'POSTING' | 'COUNCIL_VOTE';
+    };
+    NominationHistoryEntryDto: {
+      stepKey: string;
+      round: number;
+      action: string;
+      reason: string | null;
+      actorUserId: string | null;
+      at: string;
+    };
+    NominationViewObjectionDto: {
+      /** Format: uuid */
+      id: string;
+      text: string;
+      /** @description User id of who filed it */
+      filedBy: string;
+      upheld: boolean | null;
+      resolution: string | null;
+    };
+    CouncilProgressDto: {
+      eligibleCount: number;
+      /** @description Members who voted (never how) */
+      voted: string[];
+    };
+    NominationDecisionRefDto: {
+      /** Format: uuid */
+      decisionId: string;
+      number: string;
+      /** @example 2026-10-15 */
+      signedOn: string;
+      /** Format: uuid */
+      awardId: string;
+    };
+    NominationViewDto: {
+      /** Format: uuid */
+      nominationId: string;
+      /** @enum {string} */
+      status:
+        | 'IN_REVIEW'
+        | 'RETURNED'
+        | 'POSTED'
+        | 'VOTING'
+        | 'AWAITING_DECISION'
+        | 'AWARDED'
+        | 'REJECTED'
+        | 'WITHDRAWN';
+      formCode: string;
+      formName: string;
+      nomineeName: string;
+      round: number;
+      stepIndex: number;
+      currentStep: components['schemas']['NominationLiveStepDto'] | null;
+      steps: components['schemas']['NominationViewStepDto'][];
+      history: components['schemas']['NominationHistoryEntryDto'][];
+      objections: components['schemas']['NominationViewObjectionDto'][];
+      postingOpen: boolean;
+      council: components['schemas']['CouncilProgressDto'] | null;
+      closedReason: string | null;
+      decision: components['schemas']['NominationDecisionRefDto'] | null;
+    };
+    DossierDocumentInfoDto: {
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      fileName: string;
+      mediaType: string;
+      /** @description Bytes */
+      size: number;
+      sha256: string;
+      revision: number;
+      uploadedAt: string;
+    };
+    NominationActionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      nominationId: string;
+      stepIndex: number;
+      stepKey: string;
+      round: number;
+      /** @example APPROVE */
+      action: string;
+      reason: string | null;
+      actorUserId: string | null;
+      actorUnitId: string | null;
+      at: string;
+      eventKey: string;
+    };
+    NominationObjectionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      nominationId: string;
+      text: string;
+      /** Format: uuid */
+      filedById: string;
+      filedAt: string;
+      upheld: boolean | null;
+      resolution: string | null;
+      resolvedById: string | null;
+      resolvedAt: string | null;
+      eventKey: string;
+    };
+    NominationAwardRefDto: {
+      /** Format: uuid */
+      id: string;
+      serial: string | null;
+      verificationCode: string | null;
+      revokedAt: string | null;
+    };
+    CouncilTallyDto: {
+      eligibleCount: number;
+      ballotsCast: number;
+      writtenBallots: number;
+      approvals: number;
+      thresholdPercent: number;
+      passed: boolean;
+    };
+    NominationDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example GK-BDV */
+      formCode: string;
+      /** @description Name of the award form (Vietnamese) */
+      formName: string;
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @description The period's last year */
+      year: number;
+      /** @example DVK */
+      movementCode: string | null;
+      movementName: string | null;
+      period: components['schemas']['AwardPeriodViewDto'];
+      /** @enum {string} */
+      nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      nomineeName: string;
+      /**
+       * Format: uuid
+       * @description The unit the achievement belongs to
+       */
+      unitId: string;
+      /** Format: uuid */
+      proposerUnitId: string;
+      /** Format: uuid */
+      authorityUnitId: string;
+      /** @enum {string} */
+      status:
+        | 'IN_REVIEW'
+        | 'RETURNED'
+        | 'POSTED'
+        | 'VOTING'
+        | 'AWAITING_DECISION'
+        | 'AWARDED'
+        | 'REJECTED'
+        | 'WITHDRAWN';
+      /** @description Review round: 1, plus one per return for revision */
+      round: number;
+      achievement: string;
+      /** @description The step it waits on; null once it left the chain */
+      currentStep: components['schemas']['NominationCurrentStepDto'] | null;
+      steps: components['schemas']['NominationStepDto'][];
+      /** @description The current step's SLA deadline */
+      stepDueAt: string | null;
+      postedUntil: string | null;
+      closedReason: string | null;
+      submittedAt: string;
+      /** @description The workflow's live state; null once it is no longer queryable */
+      live: components['schemas']['NominationViewDto'] | null;
+      documents: components['schemas']['DossierDocumentInfoDto'][];
+      actions: components['schemas']['NominationActionDto'][];
+      objections: components['schemas']['NominationObjectionDto'][];
+      award: components['schemas']['NominationAwardRefDto'] | null;
+      voteTally: components['schemas']['CouncilTallyDto'] | null;
+      voteMinutes: string | null;
+    };
+    ReviseDossierDto: {
+      documents: components['schemas']['DossierDocumentDto'][];
+    };
+    DossierRevisedDto: {
+      /** Format: uuid */
+      nominationId: string;
+      /** @description Files added */
+      uploaded: number;
+      /** @description The revision they were added as */
+      revision: number;
+    };
+    StepActionDto: {
+      /** @enum {string} */
+      decision: 'APPROVE' | 'RETURN' | 'REJECT';
+      /** @description Required to return or reject; recorded with the action */
+      reason?: string;
+    };
+    ResubmitDto: {
+      /** @example Đã bổ sung biên bản họp xét */
+      note?: string;
+    };
+    ReasonDto: {
+      reason: string;
+    };
+    ObjectionDto: {
+      /** @example Đơn vị chưa hoàn thành chỉ tiêu thu nộp ngân sách */
+      text: string;
+    };
+    ResolveObjectionDto: {
+      /** @description true: the objection is founded (the nomination is rejected) */
+      upheld: boolean;
+      resolution: string;
+    };
+    CouncilBallotDto: {
+      approve: boolean;
+      /** @description Recording an absent member's written vote: that member's user id */
+      onBehalfOfUserId?: string;
+    };
+    VoteMinutesDto: {
+      /** Format: uuid */
+      nominationId: string;
+      tally: components['schemas']['CouncilTallyDto'] | null;
+      /** @description Biên bản kiểm phiếu: the first line is the title */
+      minutes: string;
+    };
+    AwardFormAuthorityDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example BDVTU */
+      code: string;
+      name: string;
+    };
+    AwardFormTextDto: {
+      /** @example Giấy khen */
+      vi: string;
+      /** @example Certificate of merit */
+      en: string;
+    };
+    DossierItemDefinitionDto: {
+      /** @example to-trinh */
+      kind: string;
+      label: components['schemas']['AwardFormTextDto'];
+      required: boolean;
+    };
+    ChainStepDefinitionDto: {
+      /** @example unit-head */
+      key: string;
+      /** @enum {string} */
+      kind: 'APPROVAL' | 'POSTING' | 'COUNCIL_VOTE';
+      /** @enum {string} */
+      actor:
+        | 'PROPOSER_HEAD'
+        | 'PARENT_ORG'
+        | 'CLUSTER_HEAD'
+        | 'AUTHORITY_BOARD'
+        | 'AUTHORITY_COUNCIL';
+      title: components['schemas']['AwardFormTextDto'];
+      /** @description Processing limit in working days; past it the step escalates */
+      slaWorkingDays: number;
+      /** @description POSTING: how long nominees are posted, in working days */
+      postingWorkingDays?: number;
+      /** @description COUNCIL_VOTE: approval needs this share of all members */
+      thresholdPercent?: number;
+    };
+    AwardFormRemindersDto: {
+      offsetsWorkingDays: number[];
+    };
+    AwardFormQuotaDto: {
+      /** @description Share of a unit's headcount that may receive the form in a year */
+      percentOfHeadcount: number;
+    };
+    EarlierAwardRuleDto: {
+      formCodes: string[];
+      label: string;
+    };
+    ConsecutiveYearsRuleDto: {
+      formCodes: string[];
+      years: number;
+      label: string;
+    };
+    LowerLevelRuleDto: {
+      formCode: string;
+      label: string;
+    };
+    EligibilityRulesDto: {
+      requiresEarlierAward?: components['schemas']['EarlierAwardRuleDto'] | null;
+      consecutiveYears?: components['schemas']['ConsecutiveYearsRuleDto'] | null;
+      requiresLowerLevel?: components['schemas']['LowerLevelRuleDto'] | null;
+    };
+    CertificateTemplateDto: {
+      signerTitle: string;
+      /** @description {movement}, {year} and {period} are filled in */
+      achievementTemplate: string;
+    };
+    LegalBasisDto: {
+      text: string;
+      /** @example 2022-06-15 */
+      effectiveFrom: string;
+      /** @example 2030-12-31 */
+      effectiveTo?: string | null;
+    };
+    AwardFormContentDto: {
+      /** @example GK-BDV */
+      code: string;
+      name: components['schemas']['AwardFormTextDto'];
+      /** @enum {string} */
+      category: 'TITLE' | 'COMMENDATION' | 'RECOGNITION';
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @description Code of the deciding authority */
+      authorityCode: string;
+      nomineeKinds: ('UNIT' | 'PERSON' | 'INITIATIVE')[];
+      dossier?: components['schemas']['DossierItemDefinitionDto'][];
+      chain: components['schemas']['ChainStepDefinitionDto'][];
+      reminders: components['schemas']['AwardFormRemindersDto'];
+      quota?: components['schemas']['AwardFormQuotaDto'] | null;
+      eligibility?: components['schemas']['EligibilityRulesDto'] | null;
+      certificate: components['schemas']['CertificateTemplateDto'];
+      /** @description Cited by decisions */
+      legalBases?: components['schemas']['LegalBasisDto'][] | null;
+    };
+    AwardFormDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example GK-BDV */
+      code: string;
+      version: number;
+      /** @description Name (Vietnamese) */
+      name: string;
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @description null if the authority no longer exists */
+      authority: components['schemas']['AwardFormAuthorityDto'] | null;
+      content: components['schemas']['AwardFormContentDto'];
+    };
+    AwardFormVersionDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      version: number;
+      name: string;
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** Format: uuid */
+      authorityUnitId: string;
+      content: components['schemas']['AwardFormContentDto'];
+      active: boolean;
+      createdById: string | null;
+      createdAt: string;
+    };
+    AuthorityDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      /** @enum {string|null} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+    };
+    CreateDecisionDto: {
+      /**
+       * @description Số quyết định, unique per authority
+       * @example 1234/QĐ-UBND
+       */
+      number: string;
+      /**
+       * @description Ngày ký (calendar date, Asia/Ho_Chi_Minh)
+       * @example 2026-10-12
+       */
+      signedOn: string;
+      /** @example Quyết định về việc tặng Bằng khen cho các tập thể, cá nhân điển hình "Dân vận khéo" năm 2026 */
+      title: string;
+      /** @example Lễ tuyên dương điển hình "Dân vận khéo" năm 2026 */
+      ceremonyName?: string;
+      /** @example 2026-10-15 */
+      ceremonyOn?: string;
+      /** @example Nguyễn Văn A */
+      signerName?: string;
+      /** @example CHỦ TỊCH */
+      signerTitle: string;
+      /** @description Nominations that completed their approval chain (AWAITING_DECISION) */
+      nominationIds: string[];
+    };
+    AuthorityRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example UBND-TP */
+      code: string;
+      /** @example Ủy ban nhân dân Thành phố */
+      name: string;
+    };
+    DecisionAwardRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example UBND-TP/2026/000001 */
+      serial: string | null;
+      /** @example ABCD-EFGH-JKMN */
+      verificationCode: string | null;
+      revoked: boolean;
+    };
+    DecisionRecipientDto: {
+      /** Format: uuid */
+      nominationId: string;
+      nomineeName: string;
+      /** @enum {string} */
+      nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      formName: string;
+      /** @description The nomination's status (AWAITING_DECISION, AWARDED…) */
+      status: string;
+      /** @description Once issued */
+      award: components['schemas']['DecisionAwardRefDto'] | null;
+    };
+    DecisionDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 1234/QĐ-UBND */
+      number: string;
+      /** @example 2026-10-12 */
+      signedOn: string;
+      title: string;
+      authority: components['schemas']['AuthorityRefDto'] | null;
+      ceremonyName: string | null;
+      /** @example 2026-10-15 */
+      ceremonyOn: string | null;
+      signerName: string | null;
+      signerTitle: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'ISSUED';
+      /** Format: date-time */
+      issuedAt: string | null;
+      /** @description The annex, by nominee name */
+      recipients: components['schemas']['DecisionRecipientDto'][];
+    };
+    DecisionSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 1234/QĐ-UBND */
+      number: string;
+      /**
+       * @description Ngày ký (YYYY-MM-DD)
+       * @example 2026-10-12
+       */
+      signedOn: string;
+      title: string;
+      authority: components['schemas']['AuthorityRefDto'] | null;
+      ceremonyName: string | null;
+      /** @example 2026-10-15 */
+      ceremonyOn: string | null;
+      /** @enum {string} */
+      status: 'DRAFT' | 'ISSUED';
+      /** @description Nominations listed in the decision */
+      nominations: number;
+      /** @description Awards issued (0 while a draft) */
+      awards: number;
+    };
+    RevokeAwardDto: {
+      /** @example Hồ sơ đề nghị khen thưởng kê khai không trung thực */
+      reason: string;
+    };
+    VerificationDto: {
+      /** @description Genuine and not revoked */
+      valid: boolean;
+      /** @enum {string} */
+      status: 'VALID' | 'REVOKED';
+      /** @example UBND-TP/2026/000001 */
+      serial: string | null;
+      recipientName: string;
+      /** @enum {string} */
+      recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      /** @example Bằng khen của Chủ tịch UBND Thành phố */
+      formName: string;
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @example 2026 */
+      year: number;
+      decisionNumber: string | null;
+      /** @example 2026-10-12 */
+      decisionDate: string | null;
+      authorityName: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      revocationReason: string | null;
+    };
+    RecoveryDto: {
+      /** @example Đã thu hồi hiện vật và tiền thưởng ngày 20/11/2026 */
+      note: string;
+    };
+    RecoveryResultDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      recoveredAt: string | null;
+      note: string;
+    };
+    AwardRecordDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      source: 'DECISION' | 'HISTORY';
+      /**
+       * @description The period's last year
+       * @example 2026
+       */
+      year: number;
+      /** @example DVK */
+      movementCode: string | null;
+      movementName: string | null;
+      period: components['schemas']['AwardPeriodViewDto'];
+      /** @example LDTT */
+      formCode: string;
+      /** @example Lao động tiên tiến */
+      formName: string;
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @enum {string} */
+      recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      recipientName: string;
+      /**
+       * Format: uuid
+       * @description The unit, person or model awarded (filter the history by it)
+       */
+      recipientId: string | null;
+      /**
+       * Format: uuid
+       * @description The unit the award counts for
+       */
+      unitId: string;
+      unitName: string | null;
+      unitCode: string | null;
+      /** Format: uuid */
+      authorityUnitId: string | null;
+      authorityName: string | null;
+      decisionNumber: string | null;
+      /** @example 2026-10-12 */
+      decisionDate: string | null;
+      serial: string | null;
+      verificationCode: string | null;
+      /** @enum {string} */
+      status: 'VALID' | 'REVOKED';
+      revokedReason: string | null;
+      /** Format: date-time */
+      recoveredAt: string | null;
+    };
+    RecordPastAwardDto: {
+      /** @example LDTT */
+      formCode: string;
+      /**
+       * @description The award's year; with `period`, may be left out (it is the period's last year)
+       * @example 2025
+       */
+      year?: number;
+      /**
+       * @description The movement the award was for
+       * @example DVK
+       */
+      movementCode?: string;
+      /** @example Phong trào thi đua "Dân vận khéo" */
+      movementName?: string;
+      /** @description The period: a year, a quarter or a multi-year phase (default: the year `year`) */
+      period?: components['schemas']['AwardPeriodDto'];
+      /** @enum {string} */
+      recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      recipientId: string;
+      /** @example 45/QĐ-BDVTU */
+      decisionNumber?: string;
+      /** @example Thành tích năm 2025 */
+      achievement?: string;
+    };
+    RecordedAwardDto: {
+      /** Format: uuid */
+      id: string;
+    };
+    ReportOrganisationDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      /** @enum {string|null} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+    };
+    RecognitionReportFiltersDto: {
+      movementCode: string | null;
+      period: components['schemas']['AwardPeriodViewDto'] | null;
+      /** @enum {string|null} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL' | null;
+      /** @enum {string|null} */
+      recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE' | null;
+    };
+    RecognitionLevelTotalsDto: {
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      /** @description Tập thể: units recognized */
+      collectives: number;
+      /** @description Cá nhân: people recognized */
+      individuals: number;
+      /** @description Mô hình, giải pháp, công trình recognized */
+      models: number;
+      total: number;
+    };
+    RecognitionTotalsDto: {
+      total: number;
+      collectives: number;
+      individuals: number;
+      models: number;
+      /** @description Every level, lowest first */
+      levels: components['schemas']['RecognitionLevelTotalsDto'][];
+    };
+    RecognitionChildReportDto: {
+      /** Format: uuid */
+      organisationId: string;
+      code: string;
+      name: string;
+      /** @description Decided by this organisation and every organisation beneath it */
+      totals: components['schemas']['RecognitionTotalsDto'];
+    };
+    RecognitionFormRowDto: {
+      /** @enum {string} */
+      level: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+      formCode: string;
+      formName: string;
+      /** @enum {string} */
+      recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      count: number;
+    };
+    RecognitionLevelsDto: {
+      BASE: number;
+      BLOC: number;
+      DISTRICT: number;
+      PROVINCE: number;
+      CENTRAL: number;
+    };
+    RecognitionYearDto: {
+      year: number;
+      total: number;
+      levels: components['schemas']['RecognitionLevelsDto'];
+      /** @description Tập thể: units and models of a collective */
+      collective: number;
+      /** @description Cá nhân: people and models of an individual */
+      individual: number;
+    };
+    RecognitionCountDto: {
+      /** @description The group (a level, a field, a movement…); null: none recorded */
+      key: string | null;
+      count: number;
+    };
+    RecognitionReportDto: {
+      /** @description Whose subtree's decisions are counted; null: every organisation */
+      organisation: components['schemas']['ReportOrganisationDto'] | null;
+      /** @description Set when the caller reads a higher organisation's report: only awards to this subtree count */
+      addressedTo: components['schemas']['ReportOrganisationDto'] | null;
+      filters: components['schemas']['RecognitionReportFiltersDto'];
+      /** @description own plus every child */
+      totals: components['schemas']['RecognitionTotalsDto'];
+      /** @description Decided by the organisation itself */
+      own: components['schemas']['RecognitionTotalsDto'];
+      /** @description Per direct child organisation (the top-level ones for every organisation) */
+      children: components['schemas']['RecognitionChildReportDto'][];
+      /** @description Set when one year was asked for */
+      year: number | null;
+      yearFrom: number | null;
+      yearTo: number | null;
+      /** @description Awards in force (revoked ones are not counted) */
+      total: number;
+      /** @description Count per level (only levels with awards) */
+      byLevel: {
+        [key: string]: number;
+      };
+      /** @description Per level, form and recipient kind */
+      rows: components['schemas']['RecognitionFormRowDto'][];
+      byYear: components['schemas']['RecognitionYearDto'][];
+      /** @description Per level, lowest first */
+      levels: components['schemas']['RecognitionCountDto'][];
+      /** @description COLLECTIVE / INDIVIDUAL */
+      kinds: components['schemas']['RecognitionCountDto'][];
+      /** @description UNIT / PERSON / INITIATIVE */
+      recipientKinds: components['schemas']['RecognitionCountDto'][];
+      /** @description Models' fields (lĩnh vực); key null: units and people */
+      fields: components['schemas']['RecognitionCountDto'][];
+      /** @description Emulation movements; key null: not tied to a cycle (earlier records, nominations without one) */
+      movements: components['schemas']['RecognitionCountDto'][];
+    };
+    ProposalNomineeDto: {
+      /** @enum {string} */
+      nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      /** @description UNIT: your organisation or one beneath it */
+      nomineeUnitId?: string;
+      /** @description PERSON: a person of your organisation or one beneath it */
+      nomineePersonId?: string;
+      /** @description INITIATIVE: a model registered in your subtree */
+      nomineeInitiativeId?: string;
+      /** @example Hoàn thành xuất sắc nhiệm vụ năm 2026 */
+      achievement: string;
+      /** @description This nominee's own files (e.g. its achievement report) */
+      documents?: components['schemas']['DossierDocumentDto'][];
+    };
+    CreateProposalDto: {
+      /**
+       * @description Award form code (GET /award-forms)
+       * @example GK-DUK-DNTP
+       */
+      formCode: string;
+      /** @example Tờ trình đề nghị tặng Giấy khen năm 2026 */
+      title: string;
+      /**
+       * @description The memo's own number, if any
+       * @example 15-TTr/ĐU
+       */
+      number?: string;
+      /**
+       * @description The movement (phong trào) of the achievements
+       * @example DVK
+       */
+      movementCode?: string;
+      /** @example Phong trào thi đua "Dân vận khéo" */
+      movementName?: string;
+      /** @description The period of the achievements: a year, a quarter or a phase (default: this year) */
+      period?: components['schemas']['AwardPeriodDto'];
+      /** @description The memo (tờ trình) and other files shared by every nomination of the list */
+      documents: components['schemas']['DossierDocumentDto'][];
+      nominees: components['schemas']['ProposalNomineeDto'][];
+    };
+    ProposalNominationDto: {
+      /** Format: uuid */
+      id: string;
+      workflowId: string;
+      /** @enum {string} */
+      nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      nomineeName: string;
+      /**
+       * Format: uuid
+       * @description The unit the achievement belongs to
+       */
+      unitId: string;
+      /** @example IN_REVIEW */
+      status: string;
+      /** @example appraisal */
+      currentStepKey: string | null;
+    };
+    ProposalDetailDto: {
+      /** Format: uuid */
+      id: string;
+      number: string | null;
+      title: string;
+      /** Format: uuid */
+      proposerUnitId: string;
+      proposerUnitName: string;
+      /**
+       * Format: uuid
+       * @description The deciding organisation
+       */
+      authorityUnitId: string;
+      authorityUnitName: string;
+      formCode: string;
+      movementCode: string | null;
+      period: components['schemas']['AwardPeriodViewDto'];
+      nominationCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      nominations: components['schemas']['ProposalNominationDto'][];
+    };
+    ProposalSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      number: string | null;
+      title: string;
+      /** Format: uuid */
+      proposerUnitId: string;
+      proposerUnitName: string;
+      /**
+       * Format: uuid
+       * @description The deciding organisation
+       */
+      authorityUnitId: string;
+      authorityUnitName: string;
+      formCode: string;
+      movementCode: string | null;
+      period: components['schemas']['AwardPeriodViewDto'];
+      nominationCount: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    FieldViolationDto: {
+      /**
+       * @description The field, as a path into the input
+       * @example pledge.items[3]
+       */
+      field: string;
+      /** @example isNotEmpty */
+      rule: string;
+      /** @description In the caller's language */
+      message: string;
+    };
+    ProblemDetailsDto: {
+      /** @example urn:epw:problem:validation-failed */
+      type: string;
+      /** @example VALIDATION_FAILED */
+      title: string;
+      /** @example 400 */
+      status: number;
+      /** @description What went wrong, in the caller's language (Accept-Language) */
+      detail: string;
+      /**
+       * @description Stable error code
+       * @example VALIDATION_FAILED
+       */
+      code: string;
+      /** @example /cycles */
+      instance: string;
+      /** @description Bad input: each field and rule */
+      errors?: components['schemas']['FieldViolationDto'][];
+      /** @description The values the message names (e.g. retryAfterSeconds) */
+      params?: {
+        [key: string]: unknown;
+      };
     };
   };
   responses: never;
@@ -2968,7 +4496,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationRecordDto'][];
+        };
       };
     };
   };
@@ -3315,7 +4845,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RuleSetContentDto'];
+        };
       };
     };
   };
@@ -3351,7 +4883,7 @@ export interface operations {
       };
     };
     responses: {
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -3361,7 +4893,7 @@ export interface operations {
       };
     };
   };
-  RuleSetsController_holidays: {
+  HolidaysController_list: {
     parameters: {
       query?: never;
       header?: never;
@@ -3380,7 +4912,7 @@ export interface operations {
       };
     };
   };
-  RuleSetsController_putHoliday: {
+  HolidaysController_put: {
     parameters: {
       query?: never;
       header?: never;
@@ -3405,7 +4937,7 @@ export interface operations {
       };
     };
   };
-  RuleSetsController_deleteHoliday: {
+  HolidaysController_remove: {
     parameters: {
       query?: never;
       header?: never;
@@ -3438,7 +4970,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ScheduleDto'][];
+          'application/json': components['schemas']['ScheduleRecordDto'][];
         };
       };
     };
@@ -3456,7 +4988,7 @@ export interface operations {
       };
     };
     responses: {
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -3481,7 +5013,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScheduleTriggeredDto'];
+        };
       };
     };
   };
@@ -3521,7 +5055,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
       };
     };
   };
@@ -3557,7 +5093,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MarkedReadDto'];
+        };
       };
     };
   };
@@ -3616,7 +5154,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'][];
+        };
       };
     };
   };
@@ -3635,676 +5175,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_list: {
-    parameters: {
-      query?: {
-        status?:
-          | 'IN_REVIEW'
-          | 'RETURNED'
-          | 'POSTED'
-          | 'VOTING'
-          | 'AWAITING_DECISION'
-          | 'AWARDED'
-          | 'REJECTED'
-          | 'WITHDRAWN';
-        formCode?: string;
-        year?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_create: {
-    parameters: {
-      query?: never;
-      header: {
-        'idempotency-key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateNominationDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_approvals: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_postings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_document: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        documentId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_revise: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReviseDossierDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_act: {
-    parameters: {
-      query?: never;
-      header: {
-        'idempotency-key': string;
-      };
-      path: {
-        id: string;
-        stepKey: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StepActionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_resubmit: {
-    parameters: {
-      query?: never;
-      header: {
-        'idempotency-key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ResubmitDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_withdraw: {
-    parameters: {
-      query?: never;
-      header: {
-        'idempotency-key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReasonDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_object: {
-    parameters: {
-      query?: never;
-      header: {
-        'idempotency-key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ObjectionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_resolve: {
-    parameters: {
-      query?: never;
-      header: {
-        'idempotency-key': string;
-      };
-      path: {
-        id: string;
-        objectionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ResolveObjectionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_vote: {
-    parameters: {
-      query?: never;
-      header: {
-        'idempotency-key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CouncilBallotDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  NominationsController_minutes: {
-    parameters: {
-      query: {
-        format: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  DecisionsController_list: {
-    parameters: {
-      query?: {
-        ceremonyName?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  DecisionsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateDecisionDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  DecisionsController_issue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  DecisionsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  DecisionsController_pdf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  DecisionsController_certificates: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardsController_history: {
-    parameters: {
-      query?: {
-        unitId?: string;
-        personId?: string;
-        initiativeId?: string;
-        year?: number;
-        formCode?: string;
-        /** @description Only this kind */
-        recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
-        format?: 'json' | 'xlsx' | 'csv';
-      };
-      header?: {
-        /** @description vi (default) or en */
-        'accept-language'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardsController_recordPast: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordPastAwardDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardsController_certificate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardsController_revoke: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RevokeAwardDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardsController_recover: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecoveryDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardsController_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardsController_report: {
-    parameters: {
-      query?: {
-        /** @description One year (same as yearFrom = yearTo) */
-        year?: number;
-        /** @description First year of the period */
-        yearFrom?: number;
-        /** @description Last year of the period (not before yearFrom) */
-        yearTo?: number;
-        /** @description Only awards of this level */
-        level?: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
-        /** @description Only this kind of recipient */
-        recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
-        /** @description json (default), or the report as a workbook or a PDF */
-        format?: 'json' | 'xlsx' | 'pdf';
-      };
-      header?: {
-        /** @description vi (default) or en */
-        'accept-language'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The report (JSON), or the file asked for with ?format */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
-          'application/json': components['schemas']['RecognitionReportDto'];
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          'application/pdf': string;
+          'application/json': components['schemas']['DeadLetterRetriedDto'];
         };
       };
     };
   };
-  AwardFormsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardFormsController_publish: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** @description AwardFormContent (see GET /award-forms for examples) */
-    requestBody: {
-      content: {
-        'application/json': Record<string, never>;
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardFormsController_authorities: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AwardFormsController_people: {
+  PeopleController_list: {
     parameters: {
       query?: never;
       header?: never;
@@ -4319,11 +5196,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonDto'][];
+        };
       };
     };
   };
-  AwardFormsController_addPerson: {
+  PeopleController_add: {
     parameters: {
       query?: never;
       header?: never;
@@ -4342,11 +5221,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonDto'];
+        };
       };
     };
   };
-  AwardFormsController_headcount: {
+  PeopleController_headcount: {
     parameters: {
       query?: never;
       header?: never;
@@ -4365,7 +5246,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitHeadcountDto'];
+        };
       };
     };
   };
@@ -4375,6 +5258,8 @@ export interface operations {
         kind?: 'MEMBER' | 'AUTHORITY';
         /** @description Part of the code or name (case-insensitive) */
         search?: string;
+        /** @description Only this organisation and the units beneath it (its subtree) */
+        under?: string;
       };
       header?: never;
       path?: never;
@@ -4390,7 +5275,7 @@ export interface operations {
           'application/json': components['schemas']['UnitDto'][];
         };
       };
-      /** @description FORBIDDEN: administrators only */
+      /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4420,7 +5305,7 @@ export interface operations {
           'application/json': components['schemas']['UnitDto'];
         };
       };
-      /** @description FORBIDDEN: administrators only */
+      /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4459,8 +5344,15 @@ export interface operations {
           'application/json': components['schemas']['UnitDto'];
         };
       };
-      /** @description FORBIDDEN: administrators only */
+      /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description ORGANISATION_CYCLE: the new parent lies in its subtree */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4645,6 +5537,7 @@ export interface operations {
         unitId?: string;
         role?:
           | 'ADMIN'
+          | 'ORG_ADMIN'
           | 'UNIT_OFFICER'
           | 'UNIT_SIGNER'
           | 'REVIEWER'
@@ -4666,7 +5559,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'][];
         };
       };
-      /** @description FORBIDDEN: administrators only */
+      /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4696,7 +5589,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /** @description FORBIDDEN: administrators only */
+      /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4735,7 +5628,7 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
-      /** @description FORBIDDEN: administrators only */
+      /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4765,12 +5658,971 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description FORBIDDEN: administrators only */
+      /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  OrganisationsController_tree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationTreeDto'];
+        };
+      };
+      /** @description OUTSIDE_SUBTREE: not the caller's organisation or beneath */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ImportsController_template: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: {
+        /** @description vi (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        kind: 'awards' | 'people' | 'units' | 'memberships';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The template, as an XLSX workbook or a CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+    };
+  };
+  ImportsController_run: {
+    parameters: {
+      query: {
+        /** @description dry-run checks every row and writes nothing; apply writes all rows or none */
+        mode: 'dry-run' | 'apply';
+      };
+      header?: {
+        /** @description vi (default) or en */
+        'accept-language'?: string;
+      };
+      path: {
+        kind: 'awards' | 'people' | 'units' | 'memberships';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportFileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResultDto'];
+        };
+      };
+      /** @description apply refused: some rows are bad (problem+json listing them); nothing written */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRefusedDto'];
+        };
+      };
+    };
+  };
+  ModelsController_list: {
+    parameters: {
+      query?: {
+        /** @description Only models this unit registered */
+        unitId?: string;
+        /** @description Only models registered in this cycle */
+        cycleId?: string;
+        /** @description Words of the title, the owner or the field (case-insensitive) */
+        search?: string;
+        /** @description Mô hình / giải pháp / công trình */
+        kind?: 'MODEL' | 'SOLUTION' | 'WORK';
+        /** @description At most this many (1–500, default 200) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelSummaryDto'][];
+        };
+      };
+    };
+  };
+  ModelsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelDetailDto'];
+        };
+      };
+    };
+  };
+  NominationsController_list: {
+    parameters: {
+      query?: {
+        status?:
+          | 'IN_REVIEW'
+          | 'RETURNED'
+          | 'POSTED'
+          | 'VOTING'
+          | 'AWAITING_DECISION'
+          | 'AWARDED'
+          | 'REJECTED'
+          | 'WITHDRAWN';
+        formCode?: string;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationSummaryDto'][];
+        };
+      };
+    };
+  };
+  NominationsController_create: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNominationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationCreatedDto'];
+        };
+      };
+    };
+  };
+  NominationsController_approvals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationSummaryDto'][];
+        };
+      };
+    };
+  };
+  NominationsController_postings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostingDto'][];
+        };
+      };
+    };
+  };
+  NominationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationDetailDto'];
+        };
+      };
+    };
+  };
+  NominationsController_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, with the media type it was uploaded with */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+    };
+  };
+  NominationsController_revise: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviseDossierDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DossierRevisedDto'];
+        };
+      };
+    };
+  };
+  NominationsController_act: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+        stepKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepActionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationViewDto'];
+        };
+      };
+    };
+  };
+  NominationsController_resubmit: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResubmitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationViewDto'];
+        };
+      };
+    };
+  };
+  NominationsController_withdraw: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationViewDto'];
+        };
+      };
+    };
+  };
+  NominationsController_object: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationViewDto'];
+        };
+      };
+    };
+  };
+  NominationsController_resolve: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+        objectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveObjectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationViewDto'];
+        };
+      };
+    };
+  };
+  NominationsController_vote: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CouncilBallotDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NominationViewDto'];
+        };
+      };
+    };
+  };
+  NominationsController_minutes: {
+    parameters: {
+      query: {
+        format: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The minutes (JSON), or the PDF with ?format=pdf */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VoteMinutesDto'];
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  AwardFormsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardFormDto'][];
+        };
+      };
+    };
+  };
+  AwardFormsController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description AwardFormContent (see GET /award-forms for examples) */
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardFormContentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardFormVersionDto'];
+        };
+      };
+    };
+  };
+  AwardFormsController_authorities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorityDto'][];
+        };
+      };
+    };
+  };
+  DecisionsController_list: {
+    parameters: {
+      query?: {
+        ceremonyName?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionSummaryDto'][];
+        };
+      };
+    };
+  };
+  DecisionsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDecisionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionDetailDto'];
+        };
+      };
+    };
+  };
+  DecisionsController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionDetailDto'];
+        };
+      };
+    };
+  };
+  DecisionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionDetailDto'];
+        };
+      };
+    };
+  };
+  DecisionsController_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  DecisionsController_certificates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  AwardsController_certificate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  AwardsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevokeAwardDto'];
+      };
+    };
+    responses: {
+      /** @description The award as verification now shows it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationDto'];
+        };
+      };
+    };
+  };
+  AwardsController_recover: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecoveryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryResultDto'];
+        };
+      };
+    };
+  };
+  AwardsController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationDto'];
+        };
+      };
+    };
+  };
+  AwardHistoryController_history: {
+    parameters: {
+      query?: {
+        unitId?: string;
+        personId?: string;
+        initiativeId?: string;
+        year?: number;
+        formCode?: string;
+        /** @description Only this kind */
+        recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
+        /** @description Only awards of this movement */
+        movementCode?: string;
+        /** @description Only yearly, quarterly or phase awards */
+        periodKind?: 'YEAR' | 'QUARTER' | 'PHASE';
+        format?: 'json' | 'xlsx' | 'csv';
+      };
+      header?: {
+        /** @description vi (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The awards (JSON), or the file asked for with ?format */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardRecordDto'][];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+    };
+  };
+  AwardHistoryController_recordPast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordPastAwardDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordedAwardDto'];
+        };
+      };
+    };
+  };
+  RecognitionReportsController_report: {
+    parameters: {
+      query?: {
+        /** @description The organisation whose subtree's decisions are counted. Default: the caller's own unit; oversight roles (ADMIN, REVIEWER, COUNCIL_MEMBER, AUTHORITY) default to every organisation and may name any. Others may name their own subtree, or an organisation that recognized their unit (then only awards to their subtree are counted); 403 REPORT_OUTSIDE_SCOPE otherwise. */
+        organisationId?: string;
+        /** @description Only awards of this movement */
+        movementCode?: string;
+        /** @description Only awards of exactly this period: with `year` (its last year), `quarter` for QUARTER, `startYear` for PHASE. Not combined with yearFrom / yearTo. */
+        periodKind?: 'YEAR' | 'QUARTER' | 'PHASE';
+        /** @description periodKind QUARTER: 1 to 4 */
+        quarter?: number;
+        /** @description periodKind PHASE: the phase's first year */
+        startYear?: number;
+        /** @description One year (same as yearFrom = yearTo) */
+        year?: number;
+        /** @description First year of the period */
+        yearFrom?: number;
+        /** @description Last year of the period (not before yearFrom) */
+        yearTo?: number;
+        /** @description Only awards of this level */
+        level?: 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
+        /** @description Only this kind of recipient */
+        recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
+        /** @description json (default), or the report as a workbook or a PDF */
+        format?: 'json' | 'xlsx' | 'pdf';
+      };
+      header?: {
+        /** @description vi (default) or en */
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report (JSON), or the file asked for with ?format */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecognitionReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  ProposalsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalSummaryDto'][];
+        };
+      };
+    };
+  };
+  ProposalsController_create: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProposalDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalDetailDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalDetailDto'];
+        };
       };
     };
   };

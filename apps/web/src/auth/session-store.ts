@@ -1,3 +1,5 @@
+import type { components } from '../api/schema';
+
 /** The session: a short-lived access token and the refresh token that renews it. Kept in memory
  * and in sessionStorage (a reload keeps the user signed in; a new tab or a closed browser does
  * not). Never in localStorage or a cookie. */
@@ -10,12 +12,7 @@ export interface Session {
 }
 
 /** POST /auth/login and /auth/refresh answer with a pair. */
-export interface TokenPair {
-  accessToken: string;
-  expiresIn: number;
-  refreshToken?: string;
-  refreshExpiresIn?: number;
-}
+export type TokenPair = components['schemas']['AccessTokenDto'];
 
 const STORAGE_KEY = 'epw.session';
 const listeners = new Set<() => void>();

@@ -1,7 +1,7 @@
 import { NumberInput, SimpleGrid, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { Criterion } from '../lib/criteria';
+import type { Criterion } from '../api/types';
 
 /** One number input per criterion (0 to its maximum), bound to `scores.<code>` of a form. */
 export function ScoresFields<V extends { scores: Record<string, number | string> }>(props: {

@@ -112,6 +112,7 @@ export const en: Messages<typeof vi> = {
     REVIEWER: 'Reviewer',
     COUNCIL_MEMBER: 'E&C Council member',
     AUTHORITY: 'Deciding authority',
+    ORG_ADMIN: 'Organisation administrator',
   },
   cycle: {
     picker: 'Cycle',

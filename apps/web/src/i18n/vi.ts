@@ -108,6 +108,7 @@ export const vi = {
     REVIEWER: 'Thẩm định',
     COUNCIL_MEMBER: 'Thành viên Hội đồng TĐKT',
     AUTHORITY: 'Cấp quyết định',
+    ORG_ADMIN: 'Quản trị tổ chức',
   },
   cycle: {
     picker: 'Kỳ thi đua',

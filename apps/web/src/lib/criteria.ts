@@ -1,17 +1,10 @@
 import { useDefaultRuleSet, useRuleSets } from '../api/queries';
-
-export interface Criterion {
-  code: string;
-  title: string;
-  maxPoints: number;
-  weight: number;
-}
+import type { Criterion, RuleSetContent } from '../api/types';
 
 const DEFAULT_RULE_SET_CODE = 'DVK-MAC-DINH';
 
-function criteriaOf(content: unknown): Criterion[] {
-  const list = (content as { criteria?: unknown } | null)?.criteria;
-  return Array.isArray(list) ? (list as Criterion[]) : [];
+function criteriaOf(content: RuleSetContent | undefined): Criterion[] {
+  return content?.criteria ?? [];
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { components } from '../api/schema';
+
 /** Counts the Vietnamese way: 1.234 (a dot groups thousands). */
 export function formatCount(n: number): string {
   return n.toLocaleString('vi-VN');
@@ -31,13 +33,7 @@ export function periodSlug(from: number | undefined, to: number | undefined): st
   return `${from ?? ''}-${to ?? ''}`.replace(/^-|-$/g, '');
 }
 
-export interface LevelCounts {
-  BASE: number;
-  BLOC: number;
-  DISTRICT: number;
-  PROVINCE: number;
-  CENTRAL: number;
-}
+export type LevelCounts = components['schemas']['RecognitionLevelsDto'];
 
 /** The rows of the by-year chart: one per year, a series per level, labelled in the UI language. */
 export function yearChartData(

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../api/client';
 import { useNotifications } from '../api/queries';
-import { useApiMutation } from '../api/use-api-mutation';
+import { useApiMutation } from '../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../components/page';
 import { formatDateTime } from '../lib/dates';
 

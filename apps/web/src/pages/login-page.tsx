@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ApiError } from '../api/problem';
-import { useApiMutation } from '../api/use-api-mutation';
+import { useApiMutation } from '../lib/use-api-mutation';
 import { useSession } from '../auth/auth';
 import { sessionStore } from '../auth/session-store';
 import { LanguageSwitch } from '../components/language-switch';

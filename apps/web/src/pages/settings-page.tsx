@@ -15,8 +15,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import { keys, usePreferences } from '../api/queries';
-import { asPreferenceBody, type Channel, type NotificationPreference } from '../api/types';
-import { useApiMutation } from '../api/use-api-mutation';
+import type { Channel, NotificationPreference } from '../api/types';
+import { useApiMutation } from '../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../components/page';
 
 interface PreferenceValues {
@@ -52,12 +52,12 @@ export function SettingsPage() {
     mutationFn: (values: PreferenceValues) =>
       call(
         api.PUT('/me/notification-preferences', {
-          body: asPreferenceBody({
+          body: {
             channels: values.channels,
             webhookUrl: values.webhookUrl.trim() || null,
             quietFrom: values.quietFrom || null,
             quietTo: values.quietTo || null,
-          }),
+          },
         }),
       ),
     successMessage: t('settings.saved'),

@@ -9,9 +9,10 @@ import {
   text,
   useAwardForms,
   type AwardForm,
+  type AwardFormContent,
 } from '../../api/commendation';
 import { ApiError } from '../../api/problem';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { JsonContentInput } from '../../components/json-content';
 import { PageHeader, QueryState } from '../../components/page';
 
@@ -44,10 +45,10 @@ function onInputs(error: unknown): unknown {
 }
 
 function valuesOf(form: AwardForm): AwardFormValues {
-  const { code, name, ...rest } = form.content as unknown as Record<string, unknown>;
-  const localized = (name ?? form.name) as AwardForm['name'];
+  const { code, name, ...rest } = form.content;
+  const localized = name ?? form.name;
   return {
-    code: typeof code === 'string' ? code : form.code,
+    code: code || form.code,
     nameVi: text(localized, 'vi'),
     nameEn: text(localized, 'en'),
     content: JSON.stringify(rest, null, 2),
@@ -88,8 +89,9 @@ export function AwardFormsCreatePage() {
   const create = useApiMutation({
     form,
     mutationFn: (values: AwardFormValues) =>
+      // The rest of the definition is edited as JSON; the API checks it and names a broken field.
       publishAwardForm({
-        ...(JSON.parse(values.content) as Record<string, unknown>),
+        ...(JSON.parse(values.content) as AwardFormContent),
         code: values.code.trim().toUpperCase(),
         name: { vi: values.nameVi.trim(), en: values.nameEn.trim() },
       }).catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { text, useAwardForms, type AwardForm } from '../../api/commendation';
 import { PageHeader, QueryState } from '../../components/page';
-import { AwardFormView, type AwardFormContent } from './award-forms-view';
+import { AwardFormView } from './award-forms-view';
 
 export function AwardFormsPage() {
   const { t, i18n } = useTranslation();
@@ -49,7 +49,7 @@ export function AwardFormsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {(forms.data ?? []).map((f) => {
-                  const c = f.content as unknown as Partial<AwardFormContent>;
+                  const c = f.content;
                   return (
                     <Table.Tr key={f.id}>
                       <Table.Td>

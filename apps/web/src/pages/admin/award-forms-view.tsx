@@ -1,35 +1,7 @@
 import { Code, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Fact, JsonContentBlock } from '../../components/json-content';
-import { text, type Localized } from '../../api/commendation';
-
-/** One version of an award form, as libs/domain's AwardFormContent stores it. */
-export interface AwardFormContent {
-  code: string;
-  name: Localized;
-  category: 'TITLE' | 'COMMENDATION' | 'RECOGNITION';
-  level: string;
-  authorityCode: string;
-  nomineeKinds: ('UNIT' | 'PERSON' | 'INITIATIVE')[];
-  dossier?: { kind: string; label: Localized; required: boolean }[];
-  chain?: {
-    key: string;
-    kind: 'APPROVAL' | 'POSTING' | 'COUNCIL_VOTE';
-    actor: string;
-    title: Localized;
-    slaWorkingDays: number;
-    postingWorkingDays?: number;
-    thresholdPercent?: number;
-  }[];
-  reminders?: { offsetsWorkingDays: number[] };
-  quota?: { percentOfHeadcount: number } | null;
-  eligibility?: {
-    requiresEarlierAward?: { formCodes: string[]; label: string } | null;
-    consecutiveYears?: { formCodes: string[]; years: number; label: string } | null;
-    requiresLowerLevel?: { formCode: string; label: string } | null;
-  } | null;
-  certificate?: { signerTitle: string; achievementTemplate: string };
-}
+import { text, type AwardFormContent } from '../../api/commendation';
 
 /** An award form's content, read as a procedure rather than JSON (the JSON follows for
  * completeness). `authorityName` comes from the list: the content names the authority by code. */
@@ -37,11 +9,12 @@ export function AwardFormView({
   content,
   authorityName,
 }: {
-  content: unknown;
+  content: AwardFormContent;
   authorityName?: string | null;
 }) {
   const { t, i18n } = useTranslation();
-  const c = (content ?? {}) as Partial<AwardFormContent>;
+  // Stored versions are validated when published, but read defensively: older ones may lack parts.
+  const c: Partial<AwardFormContent> = content;
   const lang = i18n.language;
   const number = (n: number) =>
     n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });

@@ -36,7 +36,7 @@ import {
   type ClusterRole,
 } from '../../api/directory';
 import { keys } from '../../api/queries';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
 import { todayInVietnam } from '../../lib/dates';
 

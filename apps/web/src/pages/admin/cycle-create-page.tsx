@@ -17,14 +17,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { keys } from '../../api/queries';
-import type { Cycle } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import type { CreateCycle, Cycle } from '../../api/types';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { DateField } from '../../components/date-field';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { daysBetween, todayInVietnam } from '../../lib/dates';
 
-type PeriodKind = 'YEAR' | 'QUARTER' | 'PHASE';
+type PeriodKind = CreateCycle['periodKind'];
 
 interface CycleValues {
   clusterId: string;

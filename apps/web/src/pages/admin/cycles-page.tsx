@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { keys, useRuleSets } from '../../api/queries';
 import type { Cycle } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { CycleStatusBadge, RoundStatusBadge } from '../../components/badges';
 import { secondsPerDay } from '../../components/cycle-summary';
 import { PageHeader, QueryState } from '../../components/page';

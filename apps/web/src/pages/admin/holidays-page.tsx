@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { keys, useHolidays } from '../../api/queries';
 import type { Holiday } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { DateField } from '../../components/date-field';
 import { PageHeader, QueryState } from '../../components/page';
 import { currentLocale } from '../../i18n/i18n';

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { keys, useDefaultRuleSet, useRuleSets } from '../../api/queries';
-import { useApiMutation } from '../../api/use-api-mutation';
+import type { RuleSetContent } from '../../api/types';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
 import { JsonContentInput } from '../../components/json-content';
 import { DEFAULT_RULE_SET_CODE } from './cycles-page';
@@ -61,7 +62,8 @@ export function RuleSetCreatePage() {
           body: {
             code: values.code.trim().toUpperCase(),
             name: values.name,
-            content: JSON.parse(values.content) as Record<string, never>,
+            // Edited as JSON; the API checks it and names a broken field.
+            content: JSON.parse(values.content) as RuleSetContent,
           },
         }),
       ),

@@ -1,27 +1,13 @@
 import { SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Fact, JsonContentBlock } from '../../components/json-content';
-import type { Criterion } from '../../lib/criteria';
-
-interface RuleSetContent {
-  criteria?: Criterion[];
-  scoring?: {
-    selfWeight: number;
-    peerWeight: number;
-    aggregation: string;
-    trimFraction: number;
-    divergenceThreshold: number;
-  };
-  crossAssessment?: { mode: string; reviewersPerUnit: number };
-  vote?: { thresholdPercent: number; acclaimCount: number; candidateCount: number };
-  calendar?: { phases: { phase: string; opensAtFraction: number; durationWorkingDays: number }[] };
-  reminders?: { offsetsWorkingDays: number[] };
-}
+import type { RuleSetContent } from '../../api/types';
 
 /** A rule set's content, read as rules rather than JSON (the JSON follows for completeness). */
-export function RuleSetView({ content }: { content: unknown }) {
+export function RuleSetView({ content }: { content: RuleSetContent }) {
   const { t } = useTranslation();
-  const c = (content ?? {}) as RuleSetContent;
+  // Stored versions are validated when published, but read defensively: older ones may lack parts.
+  const c: Partial<RuleSetContent> = content;
   const pct = (n: number) => `${(n * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
   return (
     <Stack gap="md">

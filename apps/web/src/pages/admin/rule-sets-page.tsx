@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDefaultRuleSet, useRuleSets } from '../../api/queries';
-import type { RuleSet } from '../../api/types';
+import type { RuleSet, RuleSetContent } from '../../api/types';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
 import { RuleSetView } from './rule-set-view';
@@ -15,7 +15,7 @@ export function RuleSetsPage() {
   const builtIn = useDefaultRuleSet();
   const [shown, setShown] = useState<{
     title: string;
-    content: unknown;
+    content: RuleSetContent;
     id?: string;
     code?: string;
   } | null>(null);
@@ -73,9 +73,10 @@ export function RuleSetsPage() {
                     size="xs"
                     variant="default"
                     disabled={!builtIn.data}
-                    onClick={() =>
-                      setShown({ title: t('ruleSets.builtInName'), content: builtIn.data })
-                    }
+                    onClick={() => {
+                      if (builtIn.data)
+                        setShown({ title: t('ruleSets.builtInName'), content: builtIn.data });
+                    }}
                   >
                     {t('common.view')}
                   </Button>

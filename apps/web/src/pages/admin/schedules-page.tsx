@@ -16,7 +16,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { keys, useRuleSets, useSchedules } from '../../api/queries';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { DEFAULT_RULE_SET_CODE } from './cycles-page';

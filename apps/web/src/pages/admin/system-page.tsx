@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { keys, useDeadLetters, verifyAudit } from '../../api/queries';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
 

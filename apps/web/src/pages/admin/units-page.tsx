@@ -26,7 +26,7 @@ import {
   type Unit,
   type UnitKind,
 } from '../../api/directory';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
 
 interface UnitValues {

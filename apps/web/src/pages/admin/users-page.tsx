@@ -31,7 +31,7 @@ import {
   type User,
 } from '../../api/directory';
 import { keys } from '../../api/queries';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 

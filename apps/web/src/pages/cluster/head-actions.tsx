@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys } from '../../api/queries';
 import type { Compliance, Cycle, RegistrationRecord, SigningStatus } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { DateField } from '../../components/date-field';
 import { formatDateTime } from '../../lib/dates';
 

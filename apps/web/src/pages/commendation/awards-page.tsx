@@ -23,11 +23,10 @@ import {
   useAwards,
   type AwardFilters,
   type AwardRecord,
-  type RecipientKind,
 } from '../../api/awards';
 import { api, call } from '../../api/client';
 import { downloadFile, text, useAwardForms, usePeople } from '../../api/commendation';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { capabilitiesOf, useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 import { PdfPreview } from '../../components/pdf-preview';
@@ -55,7 +54,7 @@ function RevokeModal({ action, onClose }: { action: Action | null; onClose: () =
   };
   const submit = useApiMutation({
     form,
-    mutationFn: (v: { reason: string; note: string }) =>
+    mutationFn: (v: { reason: string; note: string }): Promise<unknown> =>
       action?.kind === 'revoke'
         ? call(
             api.POST('/awards/{id}/revoke', {
@@ -222,7 +221,7 @@ export function AwardsPage() {
           value={filters.recipientKind ?? 'ALL'}
           onChange={(v) =>
             set({
-              recipientKind: v === 'ALL' ? undefined : (v as RecipientKind),
+              recipientKind: v === 'ALL' ? undefined : v,
               personId: undefined,
             })
           }

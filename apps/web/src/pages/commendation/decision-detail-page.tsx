@@ -21,7 +21,7 @@ import { Link, useParams } from 'react-router';
 import { awardKeys, useDecision, type DecisionDetail } from '../../api/awards';
 import { api, call } from '../../api/client';
 import { commendationKeys, downloadFile } from '../../api/commendation';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { capabilitiesOf, useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 import { PdfPreview } from '../../components/pdf-preview';
@@ -276,7 +276,7 @@ export function DecisionDetailPage() {
                               onClick={() =>
                                 setPreview({
                                   path: `/awards/${r.award!.id}/certificate`,
-                                  fileName: `giay-chung-nhan-${fileSlug(r.award!.serial)}.pdf`,
+                                  fileName: `giay-chung-nhan-${fileSlug(r.award!.serial ?? r.award!.id)}.pdf`,
                                   title: t('awards.certificateOf', { name: r.nomineeName }),
                                 })
                               }

@@ -21,17 +21,17 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { awardKeys, useDecisions, type DecisionDetail } from '../../api/awards';
+import { awardKeys, useDecisions, type DecisionSummary } from '../../api/awards';
 import { api, call } from '../../api/client';
-import { commendationKeys, text, type NominationSummary } from '../../api/commendation';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { commendationKeys, text } from '../../api/commendation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { capabilitiesOf, useMe } from '../../auth/auth';
 import { DateField } from '../../components/date-field';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDate, formatDateTime, todayInVietnam } from '../../lib/dates';
 import { formatCount } from '../../lib/reports';
 
-export function DecisionStatusBadge({ status }: { status: 'DRAFT' | 'ISSUED' }) {
+export function DecisionStatusBadge({ status }: { status: DecisionSummary['status'] }) {
   const { t } = useTranslation();
   return (
     <Badge
@@ -159,9 +159,7 @@ function useAwaitingDecision(authorityUnitId: string | null | undefined) {
     enabled: !!authorityUnitId,
     queryFn: async () =>
       (
-        (await call(
-          api.GET('/nominations', { params: { query: { status: 'AWAITING_DECISION' } } }),
-        )) as unknown as NominationSummary[]
+        await call(api.GET('/nominations', { params: { query: { status: 'AWAITING_DECISION' } } }))
       ).filter((n) => n.authorityUnitId === authorityUnitId),
   });
 }
@@ -201,8 +199,8 @@ export function DecisionCreatePage() {
       NOMINATION_IN_OTHER_DRAFT: 'nominationIds',
       WRONG_AUTHORITY: 'nominationIds',
     },
-    mutationFn: async (v: DecisionValues) =>
-      (await call(
+    mutationFn: (v: DecisionValues) =>
+      call(
         api.POST('/decisions', {
           body: {
             number: v.number.trim(),
@@ -215,7 +213,7 @@ export function DecisionCreatePage() {
             nominationIds: v.nominationIds,
           },
         }),
-      )) as unknown as DecisionDetail,
+      ),
     successMessage: (d) => t('decisionForm.created', { number: d.number }),
     invalidate: [awardKeys.allDecisions],
     onSuccess: (d) => void navigate(`/decisions/${d.id}`),

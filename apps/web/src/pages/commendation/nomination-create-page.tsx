@@ -24,11 +24,11 @@ import {
   usePeople,
   type NominationSummary,
 } from '../../api/commendation';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 
-type NomineeKind = 'UNIT' | 'PERSON' | 'INITIATIVE';
+type NomineeKind = NominationSummary['nomineeKind'];
 
 interface NominationValues {
   formCode: string;
@@ -89,7 +89,7 @@ export function NominationCreatePage() {
             contentBase64: await readAsBase64(file),
           })),
       );
-      return (await call(
+      return call(
         api.POST('/nominations', {
           params: { header: actionHeaders() },
           body: {
@@ -104,7 +104,7 @@ export function NominationCreatePage() {
             documents,
           },
         }),
-      )) as unknown as NominationSummary;
+      );
     },
     successMessage: t('nominationForm.submitted'),
     invalidate: [commendationKeys.nominations, commendationKeys.approvals],
@@ -191,7 +191,7 @@ export function NominationCreatePage() {
                     {t('nominationForm.chooseForm')}
                   </Text>
                 ) : (
-                  selected.content.dossier.map((item) => (
+                  (selected.content.dossier ?? []).map((item) => (
                     <FileInput
                       key={`${selected.code}-${item.kind}`}
                       label={text(item.label, i18n.language)}

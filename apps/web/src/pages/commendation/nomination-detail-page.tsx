@@ -28,7 +28,7 @@ import {
   useNomination,
   type NominationDetail,
 } from '../../api/commendation';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';

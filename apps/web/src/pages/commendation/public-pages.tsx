@@ -24,20 +24,6 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { QueryState } from '../../components/page';
 import { formatDate, formatInstantDate } from '../../lib/dates';
 
-interface Verification {
-  valid: boolean;
-  status: 'VALID' | 'REVOKED';
-  serial: string;
-  recipientName: string;
-  formName: string;
-  year: number;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  authorityName: string | null;
-  revokedAt: string | null;
-  revocationReason: string | null;
-}
-
 function PublicShell({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -66,10 +52,7 @@ export function VerifyPage() {
     queryKey: ['verify', code],
     enabled: !!code,
     retry: false,
-    queryFn: async () =>
-      (await call(
-        api.GET('/verify/{code}', { params: { path: { code } } }),
-      )) as unknown as Verification,
+    queryFn: () => call(api.GET('/verify/{code}', { params: { path: { code } } })),
   });
   const v = query.data;
   const notFound = query.error instanceof ApiError && query.error.status === 404;

@@ -211,7 +211,7 @@ export function ReportsPage() {
             label: t(`awardKind.${k}`),
           }))}
           value={filters.recipientKind ?? null}
-          onChange={(v) => set({ recipientKind: (v as RecipientKind | null) ?? undefined })}
+          onChange={(v) => set({ recipientKind: v ?? undefined })}
           clearable
           w={240}
         />
@@ -347,9 +347,7 @@ export function ReportsPage() {
                           <Table.Tr key={`${row.level}|${row.formCode}|${row.recipientKind}`}>
                             <Table.Td>{levelName(row.level)}</Table.Td>
                             <Table.Td>{row.formName}</Table.Td>
-                            <Table.Td>
-                              {t(`awardKind.${row.recipientKind as RecipientKind}`)}
-                            </Table.Td>
+                            <Table.Td>{t(`awardKind.${row.recipientKind}`)}</Table.Td>
                             <Table.Td ta="right">{formatCount(row.count)}</Table.Td>
                           </Table.Tr>
                         ))}

@@ -18,7 +18,7 @@ import { useSearchParams } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys, useBallotBox, useMembers } from '../../api/queries';
 import type { BallotBox, Cycle } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { capabilitiesOf, clusterRoleOf, useMe } from '../../auth/auth';
 import { Deadline } from '../../components/deadline';
 import { NoCycle } from '../../components/no-cycle';

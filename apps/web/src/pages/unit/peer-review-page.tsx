@@ -17,15 +17,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys, useAssessment, useMembers } from '../../api/queries';
-import { asScoresBody, type AssessmentStatus, type Cycle } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import type { AssessmentStatus, Cycle } from '../../api/types';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { Deadline } from '../../components/deadline';
 import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { emptyScores, ScoresFields, toScores } from '../../components/scores-fields';
 import { useCurrentCycle } from '../../lib/cycle-context';
-import { useCriteria, type Criterion } from '../../lib/criteria';
+import type { Criterion } from '../../api/types';
+import { useCriteria } from '../../lib/criteria';
 import { formatDecimal } from '../../lib/reports';
 
 function PeerForm(props: {
@@ -49,7 +50,7 @@ function PeerForm(props: {
           body: {
             assessorUnitId: props.unitId,
             subjectUnitId: props.subject.unitId,
-            scores: asScoresBody(toScores(values.scores)),
+            scores: toScores(values.scores),
           },
         }),
       ),

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys, useSigningStatus } from '../../api/queries';
 import type { Cycle, SigningStatus } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { capabilitiesOf, useMe } from '../../auth/auth';
 import { DecisionBadge, RoundStatusBadge } from '../../components/badges';
 import { Deadline } from '../../components/deadline';

@@ -23,8 +23,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys, useCompliance, useRegistrations } from '../../api/queries';
-import type { Cycle, RegistrationRecord } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import type { Cycle, Initiative, RegistrationRecord } from '../../api/types';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { RegistrationBadge } from '../../components/badges';
 import { Deadline } from '../../components/deadline';
@@ -33,8 +33,8 @@ import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime } from '../../lib/dates';
 
-type Kind = 'MODEL' | 'SOLUTION' | 'WORK';
-type OwnerType = 'COLLECTIVE' | 'INDIVIDUAL';
+type Kind = Initiative['kind'];
+type OwnerType = Initiative['ownerType'];
 
 interface InitiativeValues {
   kind: Kind;

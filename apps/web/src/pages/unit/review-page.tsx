@@ -16,15 +16,16 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys, useAssessment, useSigningStatus } from '../../api/queries';
-import { asScoresBody, type AssessmentStatus, type Cycle } from '../../api/types';
-import { useApiMutation } from '../../api/use-api-mutation';
+import type { AssessmentStatus, Cycle } from '../../api/types';
+import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { Deadline } from '../../components/deadline';
 import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { emptyScores, ScoresFields, toScores } from '../../components/scores-fields';
 import { useCurrentCycle } from '../../lib/cycle-context';
-import { useCriteria, type Criterion } from '../../lib/criteria';
+import type { Criterion } from '../../api/types';
+import { useCriteria } from '../../lib/criteria';
 
 type Stage = 'interim' | 'final';
 
@@ -138,7 +139,7 @@ function SelfAssessmentForm(props: {
           },
           body: {
             unitId: props.unitId,
-            scores: asScoresBody(toScores(values.scores)),
+            scores: toScores(values.scores),
             ...(values.evidence.trim() ? { evidence: values.evidence } : {}),
           },
         }),

@@ -2,8 +2,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrorsFor, valueAtPath, type FieldViolation } from './problem';
-import { describeViolation } from './violations';
+import { ApiError, fieldErrorsFor, valueAtPath, type FieldViolation } from '../api/problem';
+import { describeViolation } from '../api/violations';
 
 interface ApiMutationOptions<TVars, TData> {
   mutationFn: (vars: TVars) => Promise<TData>;
