@@ -359,6 +359,9 @@ describe('reports scoped to an organisation, and models as records', () => {
   }, 120_000);
 
   afterAll(async () => {
+    // The in-review nomination above has no workflow or chain: other suites sharing the database
+    // (the approvals inbox of the browser tests) must not see it.
+    await sys?.prisma.nomination.deleteMany({ where: { workflowId: `nomination-rp-${sfx}` } });
     await sys?.close();
   });
 
