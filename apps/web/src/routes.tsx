@@ -64,6 +64,7 @@ function Allow({ when, children }: { when: (caps: Capabilities) => boolean; chil
 
 const unit = (c: Capabilities) => c.isUnitUser;
 const admin = (c: Capabilities) => c.isAdmin;
+const importer = (c: Capabilities) => c.isAdmin || c.isOrgAdmin;
 const officer = (c: Capabilities) => c.isOfficer;
 const approver = (c: Capabilities) => c.isSigner || c.isOversight;
 
@@ -209,6 +210,29 @@ export const router = createBrowserRouter(
         },
         { path: 'inbox', element: <InboxPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        {
+          path: 'models/:id',
+          lazy: async () => ({
+            Component: (await import('./pages/commendation/model-detail-page')).ModelDetailPage,
+          }),
+        },
+        {
+          // Organisation administrators import their own data too.
+          path: 'admin/import',
+          element: (
+            <Allow when={importer}>
+              <Outlet />
+            </Allow>
+          ),
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import('./pages/admin/import-page')).ImportPage,
+              }),
+            },
+          ],
+        },
         {
           path: 'admin',
           element: (

@@ -41,3 +41,6 @@ export type AuditVerification = Schemas['AuditVerificationDto'];
 
 /** The members of a cycle's cluster, as every status view names them. */
 export type Member = Pick<UnitSigning, 'unitId' | 'unitCode' | 'unitName'>;
+export type ImportResult = Schemas['ImportResultDto'];
+export type ImportRefused = Schemas['ImportRefusedDto'];
+export type ModelDetail = Schemas['ModelDetailDto'];

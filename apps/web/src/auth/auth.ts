@@ -22,6 +22,8 @@ export function useMe() {
 /** What the signed-in user may do, from the roles in their account (the API enforces them). */
 export interface Capabilities {
   isAdmin: boolean;
+  /** Administers an organisation and the ones below it (imports its data). */
+  isOrgAdmin: boolean;
   /** Acts for a member unit: registers, reports, assesses. */
   isUnitUser: boolean;
   /** The unit's authorized signer: signs the pledge, votes; the head unit's signer leads. */
@@ -39,6 +41,7 @@ export function capabilitiesOf(me: Me | undefined): Capabilities {
   const isUnitUser = !!me?.unitId && (roles.has('UNIT_OFFICER') || roles.has('UNIT_SIGNER'));
   return {
     isAdmin: roles.has('ADMIN'),
+    isOrgAdmin: roles.has('ORG_ADMIN'),
     isUnitUser,
     isSigner: isUnitUser && roles.has('UNIT_SIGNER'),
     isOversight: roles.has('REVIEWER') || roles.has('COUNCIL_MEMBER') || roles.has('AUTHORITY'),

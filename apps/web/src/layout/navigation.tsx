@@ -9,6 +9,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconClock,
+  IconFileImport,
   IconGauge,
   IconGavel,
   IconHierarchy2,
@@ -146,6 +147,12 @@ export const NAVIGATION: NavSection[] = [
         label: 'nav.holidays',
         icon: IconCalendarOff,
         visible: (c) => c.isAdmin,
+      },
+      {
+        to: '/admin/import',
+        label: 'nav.imports',
+        icon: IconFileImport,
+        visible: (c) => c.isAdmin || c.isOrgAdmin,
       },
       {
         to: '/admin/units',

@@ -25,88 +25,19 @@ import { useTranslation } from 'react-i18next';
 import { refreshSession } from '../../api/client';
 import { downloadFile, readAsBase64 } from '../../api/commendation';
 import { ApiError, isProblem } from '../../api/problem';
+import type { ImportRefused, ImportResult } from '../../api/types';
 import { sessionStore } from '../../auth/session-store';
 import { PageHeader } from '../../components/page';
 
 /** The kinds the API imports (GET /imports/{kind}/template, POST /imports/{kind}). */
-const KINDS = ['awards', 'people', 'units', 'memberships'] as const;
-type Kind = (typeof KINDS)[number];
+type Kind = ImportResult['kind'];
+const KINDS: readonly Kind[] = ['awards', 'people', 'units', 'memberships'];
 type Mode = 'dry-run' | 'apply';
 
 /** POST /imports/{kind}: its answer (200), or the refused apply's problem+json (422). */
-interface ImportResult {
-  kind: Kind;
-  fileName: string;
-  fileType: 'xlsx' | 'csv';
-  sha256: string;
-  rows: number;
-  valid: number;
-  errorCount: number;
-  errors: { row: number; column: string; rule: string; message: string }[];
-  applied: boolean;
-  importId?: string;
-  createdIds?: string[];
-  tookMs: number;
-  detail?: string;
-}
+type Answer = ImportResult & Partial<Pick<ImportRefused, 'detail'>>;
 
 const MAX_BYTES = 5 * 1024 * 1024;
-
-type Text2 = { vi: string; en: string };
-const T = {
-  title: { vi: 'Nhập dữ liệu hàng loạt', en: 'Bulk import' },
-  description: {
-    vi: 'Nhập khen thưởng trước đây, người của đơn vị, đơn vị và thành viên cụm từ tệp XLSX hoặc CSV: tải mẫu, kiểm tra (không ghi gì), rồi nhập — tất cả các dòng hoặc không dòng nào.',
-    en: 'Import earlier awards, people, units and cluster members from an XLSX or CSV file: download the template, check it (nothing is written), then import — every row or none.',
-  },
-  kind: { vi: 'Loại dữ liệu', en: 'What to import' },
-  template: { vi: 'Tải mẫu', en: 'Template' },
-  file: {
-    vi: 'Tệp XLSX hoặc CSV (UTF-8), tối đa 5 MiB',
-    en: 'XLSX or CSV (UTF-8) file, up to 5 MiB',
-  },
-  pick: { vi: 'Chọn tệp…', en: 'Choose a file…' },
-  dryRun: { vi: 'Kiểm tra (chạy thử)', en: 'Check (dry run)' },
-  apply: { vi: 'Nhập dữ liệu', en: 'Import' },
-  applyHint: {
-    vi: 'Chỉ nhập được sau khi kiểm tra tệp không còn lỗi.',
-    en: 'Import becomes available once a check finds no errors.',
-  },
-  working: { vi: 'Đang xử lý tệp…', en: 'Processing the file…' },
-  tooBig: { vi: 'Tệp lớn hơn 5 MiB.', en: 'The file is larger than 5 MiB.' },
-  rows: { vi: 'Số dòng', en: 'Rows' },
-  valid: { vi: 'Dòng hợp lệ', en: 'Valid rows' },
-  errors: { vi: 'Lỗi', en: 'Errors' },
-  took: { vi: 'Thời gian', en: 'Time' },
-  clean: {
-    vi: 'Không có lỗi: có thể nhập dữ liệu.',
-    en: 'No errors: the file can be imported.',
-  },
-  refused: {
-    vi: 'Tệp có lỗi: không dữ liệu nào được ghi. Sửa các dòng dưới đây rồi kiểm tra lại.',
-    en: 'The file has errors: nothing was written. Fix the rows below and check again.',
-  },
-  applied: { vi: 'Đã nhập {n} bản ghi.', en: '{n} records imported.' },
-  row: { vi: 'Dòng', en: 'Row' },
-  column: { vi: 'Cột', en: 'Column' },
-  rule: { vi: 'Quy tắc', en: 'Rule' },
-  message: { vi: 'Nội dung lỗi', en: 'Problem' },
-  more: {
-    vi: 'Chỉ hiển thị {shown}/{total} lỗi đầu tiên.',
-    en: 'Showing the first {shown} of {total} errors.',
-  },
-  proposals: {
-    vi: 'Danh sách đề nghị khen thưởng chưa nhập được bằng tệp.',
-    en: 'Proposal lists cannot be imported from a file yet.',
-  },
-} satisfies Record<string, Text2>;
-
-const KIND_LABELS: Record<Kind, Text2> = {
-  awards: { vi: 'Khen thưởng trước đây', en: 'Earlier awards' },
-  people: { vi: 'Người của đơn vị', en: 'People of units' },
-  units: { vi: 'Đơn vị', en: 'Units' },
-  memberships: { vi: 'Thành viên cụm thi đua', en: 'Cluster memberships' },
-};
 
 /** Sends the file; a refused apply (422) answers with the same result and its errors. */
 async function postImport(
@@ -115,7 +46,7 @@ async function postImport(
   body: { fileName: string; contentBase64: string },
   locale: 'vi' | 'en',
   retried = false,
-): Promise<ImportResult> {
+): Promise<Answer> {
   const token = sessionStore.get()?.token;
   const response = await fetch(`/imports/${kind}?mode=${mode}`, {
     method: 'POST',
@@ -127,7 +58,7 @@ async function postImport(
     body: JSON.stringify(body),
   });
   const answer: unknown = await response.json().catch(() => null);
-  if (response.ok || response.status === 422) return answer as ImportResult;
+  if (response.ok || response.status === 422) return answer as Answer;
   if (
     !retried &&
     response.status === 401 &&
@@ -146,15 +77,13 @@ async function postImport(
 
 /** Upload, choose the kind, check (a table of errors by row, column and rule), then import. */
 export function ImportPage() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale: 'vi' | 'en' = i18n.language === 'en' ? 'en' : 'vi';
-  const t = (key: keyof typeof T, vars: Record<string, string | number> = {}) =>
-    Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), T[key][locale]);
 
   const [kind, setKind] = useState<Kind>('awards');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<Mode | null>(null);
-  const [result, setResult] = useState<{ mode: Mode; data: ImportResult } | null>(null);
+  const [result, setResult] = useState<{ mode: Mode; data: Answer } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const choose = (next: { kind?: Kind; file?: File | null }) => {
@@ -167,7 +96,7 @@ export function ImportPage() {
   const run = async (mode: Mode) => {
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setFailure(t('tooBig'));
+      setFailure(t('imports.tooBig'));
       return;
     }
     setBusy(mode);
@@ -194,15 +123,18 @@ export function ImportPage() {
 
   return (
     <Stack>
-      <PageHeader title={t('title')} description={t('description')} />
+      <PageHeader title={t('imports.title')} description={t('imports.description')} />
       <Card withBorder>
         <Stack>
           <Group align="flex-end" wrap="wrap">
             <Select
-              label={t('kind')}
-              data={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k][locale] }))}
+              label={t('imports.kind')}
+              data={KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
               value={kind}
-              onChange={(v) => v && choose({ kind: v })}
+              onChange={(v) => {
+                const next = KINDS.find((k) => k === v);
+                if (next) choose({ kind: next });
+              }}
               allowDeselect={false}
               w={280}
             />
@@ -211,22 +143,22 @@ export function ImportPage() {
               leftSection={<IconDownload size={16} />}
               onClick={() => void template('xlsx')}
             >
-              {t('template')} XLSX
+              {t('imports.template', { format: 'XLSX' })}
             </Button>
             <Button
               variant="subtle"
               leftSection={<IconDownload size={16} />}
               onClick={() => void template('csv')}
             >
-              {t('template')} CSV
+              {t('imports.template', { format: 'CSV' })}
             </Button>
           </Group>
           <Text size="xs" c="dimmed">
-            {t('proposals')}
+            {t('imports.proposals')}
           </Text>
           <FileInput
-            label={t('file')}
-            placeholder={t('pick')}
+            label={t('imports.file')}
+            placeholder={t('imports.pick')}
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             value={file}
             onChange={(f) => choose({ file: f })}
@@ -239,7 +171,7 @@ export function ImportPage() {
               loading={busy === 'dry-run'}
               onClick={() => void run('dry-run')}
             >
-              {t('dryRun')}
+              {t('imports.dryRun')}
             </Button>
             <Button
               color="green"
@@ -248,18 +180,18 @@ export function ImportPage() {
               loading={busy === 'apply'}
               onClick={() => void run('apply')}
             >
-              {t('apply')}
+              {t('imports.apply')}
             </Button>
             {!checkedClean ? (
               <Text size="xs" c="dimmed">
-                {t('applyHint')}
+                {t('imports.applyHint')}
               </Text>
             ) : null}
           </Group>
           {busy ? (
             <Stack gap={4} role="status" aria-live="polite">
-              <Text size="sm">{t('working')}</Text>
-              <Progress value={100} animated striped aria-label={t('working')} />
+              <Text size="sm">{t('imports.working')}</Text>
+              <Progress value={100} animated striped aria-label={t('imports.working')} />
             </Stack>
           ) : null}
         </Stack>
@@ -280,46 +212,46 @@ export function ImportPage() {
               </Title>
               <Badge variant="light">{data.fileType.toUpperCase()}</Badge>
               <Text size="sm">
-                {t('rows')}: <b>{data.rows}</b>
+                {t('imports.rows')}: <b>{data.rows}</b>
               </Text>
               <Text size="sm">
-                {t('valid')}: <b>{data.valid}</b>
+                {t('imports.valid')}: <b>{data.valid}</b>
               </Text>
               <Text size="sm" c={data.errorCount ? 'red' : undefined}>
-                {t('errors')}: <b>{data.errorCount}</b>
+                {t('imports.errors')}: <b>{data.errorCount}</b>
               </Text>
               <Text size="sm" c="dimmed">
-                {t('took')}: {data.tookMs} ms
+                {t('imports.took')}: {data.tookMs} ms
               </Text>
             </Group>
             {data.applied ? (
               <Alert color="green" icon={<IconCircleCheck size={18} />}>
-                {t('applied', { n: data.createdIds?.length ?? 0 })}
+                {t('imports.applied', { n: data.createdIds?.length ?? 0 })}
               </Alert>
             ) : data.errorCount === 0 ? (
               <Alert color="blue" icon={<IconCircleCheck size={18} />}>
-                {t('clean')}
+                {t('imports.clean')}
               </Alert>
             ) : (
               <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-                {data.detail ?? t('refused')}
+                {data.detail ?? t('imports.refused')}
               </Alert>
             )}
             {data.errors.length > 0 ? (
               <>
                 {data.errors.length < data.errorCount ? (
                   <Text size="xs" c="dimmed">
-                    {t('more', { shown: data.errors.length, total: data.errorCount })}
+                    {t('imports.more', { shown: data.errors.length, total: data.errorCount })}
                   </Text>
                 ) : null}
                 <ScrollArea.Autosize mah={480}>
                   <Table striped stickyHeader>
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th>{t('row')}</Table.Th>
-                        <Table.Th>{t('column')}</Table.Th>
-                        <Table.Th>{t('rule')}</Table.Th>
-                        <Table.Th>{t('message')}</Table.Th>
+                        <Table.Th>{t('imports.row')}</Table.Th>
+                        <Table.Th>{t('imports.column')}</Table.Th>
+                        <Table.Th>{t('imports.rule')}</Table.Th>
+                        <Table.Th>{t('imports.message')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>

@@ -310,9 +310,21 @@ export function AwardsPage() {
                   <Table.Tr key={a.id}>
                     <Table.Td>{a.year}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {a.recipientName}
-                      </Text>
+                      {a.recipientKind === 'INITIATIVE' && a.recipientId ? (
+                        <Anchor
+                          component={Link}
+                          to={`/models/${a.recipientId}`}
+                          size="sm"
+                          fw={500}
+                          aria-label={t('models.open', { title: a.recipientName })}
+                        >
+                          {a.recipientName}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm" fw={500}>
+                          {a.recipientName}
+                        </Text>
+                      )}
                       <Text size="xs" c="dimmed">
                         {t(`awardKind.${a.recipientKind}`)}
                         {a.recipientKind !== 'UNIT' && a.unitName ? ` · ${a.unitName}` : ''}

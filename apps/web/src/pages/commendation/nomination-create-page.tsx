@@ -12,6 +12,9 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -50,6 +53,11 @@ export function NominationCreatePage() {
   const unitId = me.data?.unitId ?? '';
   const forms = useAwardForms();
   const people = usePeople(unitId);
+  const [modelSearch, setModelSearch] = useState('');
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const [debounced] = useDebouncedValue(modelSearch.trim(), 250);
+  // Once a model is picked the box shows its label: that is not a new search.
+  const search = picked && debounced === picked.label ? '' : debounced;
   const form = useForm<NominationValues>({
     mode: 'controlled',
     initialValues: {
@@ -71,6 +79,16 @@ export function NominationCreatePage() {
           ? t('nominationForm.initiativeIdInvalid')
           : null,
     },
+  });
+  const models = useQuery({
+    queryKey: ['models', unitId, search],
+    enabled: !!unitId && form.values.nomineeKind === 'INITIATIVE',
+    queryFn: () =>
+      call(
+        api.GET('/models', {
+          params: { query: { unitId, ...(search ? { search } : {}), limit: 50 } },
+        }),
+      ),
   });
   const selected = forms.data?.find((f) => f.code === form.values.formCode);
   const kinds = selected?.content.nomineeKinds ?? ['UNIT', 'PERSON', 'INITIATIVE'];
@@ -169,11 +187,31 @@ export function NominationCreatePage() {
               />
             ) : null}
             {form.values.nomineeKind === 'INITIATIVE' ? (
-              <TextInput
+              <Select
                 label={t('nominationForm.initiativeId')}
                 description={t('nominationForm.initiativeIdHint')}
                 required
+                searchable
+                clearable
+                searchValue={modelSearch}
+                onSearchChange={setModelSearch}
+                // The API searches titles, owners and fields: show its answer as it is.
+                filter={({ options }) => options}
+                nothingFoundMessage={
+                  models.isFetching ? t('common.loading') : t('nominationForm.noModels')
+                }
+                data={[
+                  ...(picked && !models.data?.some((m) => m.id === picked.value) ? [picked] : []),
+                  ...(models.data ?? []).map((m) => ({
+                    value: m.id,
+                    label: `${m.title} – ${m.unit.name}`,
+                  })),
+                ]}
                 {...form.getInputProps('nomineeInitiativeId')}
+                onChange={(value: string | null, option) => {
+                  form.setFieldValue('nomineeInitiativeId', value ?? '');
+                  setPicked(value ? option : null);
+                }}
               />
             ) : null}
             <Textarea

@@ -19,7 +19,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys, useCompliance, useRegistrations } from '../../api/queries';
@@ -360,6 +362,34 @@ function RegistrationSummary({ record }: { record: RegistrationRecord }) {
   );
 }
 
+/** The registered models, each linked to its recognition history. */
+function RegisteredModels(props: { cycleId: string; unitId: string }) {
+  const { t } = useTranslation();
+  const models = useQuery({
+    queryKey: ['models', props.unitId, 'cycle', props.cycleId],
+    enabled: !!props.unitId,
+    queryFn: () =>
+      call(
+        api.GET('/models', { params: { query: { unitId: props.unitId, cycleId: props.cycleId } } }),
+      ),
+  });
+  if (!models.data?.length) return null;
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t('registration.initiatives')}
+        </Title>
+        {models.data.map((m) => (
+          <Anchor key={m.id} component={Link} to={`/models/${m.id}`} size="sm">
+            {m.title} ({t(`initiativeKind.${m.kind}`)})
+          </Anchor>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
 export function RegistrationPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -437,6 +467,7 @@ export function RegistrationPage() {
                 {record ? <RegistrationSummary record={record} /> : null}
               </>
             )}
+            {record ? <RegisteredModels cycleId={cycle.id} unitId={unitId} /> : null}
           </Stack>
         )}
       </QueryState>
