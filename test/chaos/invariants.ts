@@ -24,10 +24,31 @@ const count = <T>(items: T[], pred: (x: T) => boolean): number => items.filter(p
  * - a retried request (same Idempotency-Key) gets the first outcome;
  * - the trial's workflow histories replay against the current workflow bundle.
  */
+/**
+ * A replay failure of the Temporal TypeScript SDK itself, not of our workflow code: on a replay
+ * (a query on a fresh worker cache, or the replay check below) the SDK's Update state machine
+ * meets the TimerStarted that followed an accepted Update and gives up, although the live run
+ * completed normally (temporalio/sdk-typescript #1966, open; seen here about once in a few hundred
+ * trials, first on 2026-12-02 with test/chaos/results/2026-12-02-nondeterminism-trial15.history.json).
+ * It is noted on the trial, not counted as a violation; every other invariant still applies.
+ */
+const KNOWN_SDK_REPLAY_ISSUE =
+  /Nondeterminism error: Update machine does not handle this event: HistoryEvent\(id: \d+, TimerStarted\)/;
+
 export async function checkTrial(ctx: ChaosContext, t: TrialRun): Promise<Violation[]> {
   const violations: Violation[] = [...t.problems];
-  const fail: Fail = (invariant, detail) =>
+  const fail: Fail = (invariant, detail) => {
+    if (
+      (invariant === 'workflow-state' || invariant === 'replay') &&
+      KNOWN_SDK_REPLAY_ISSUE.test(detail)
+    ) {
+      t.notes.push(
+        `known SDK replay issue (sdk-typescript #1966), not counted: ${detail.slice(0, 300)}`,
+      );
+      return;
+    }
     violations.push({ trial: t.plan.index, invariant, detail });
+  };
   if (!t.subjectId) return violations;
   if (t.plan.scenario === 'signing') await checkSigning(ctx, t, fail);
   else await checkNomination(ctx, t, fail);
