@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import type { AwardFormContent } from '@epw/domain';
 import type { Role } from '@epw/data-access';
@@ -108,6 +110,31 @@ describe('proposal lists through the organisation tree', () => {
       type: res.headers.get('content-type'),
       bytes: Buffer.from(await res.arrayBuffer()),
     };
+  };
+  /** Decides and issues one nomination with a bare serial (printed with the issuer's numbering
+   * pattern) and answers the decision PDF's text; EPW_ARTIFACTS_DIR keeps the PDF to look at. */
+  const decide = async (
+    leader: string,
+    nominationId: string,
+    signerTitle: string,
+    name: string,
+  ) => {
+    const drafted = await sys.http.as<DecisionView>(leader, 'POST', '/decisions', {
+      number: String(100_000 + Math.floor(Math.random() * 899_999)),
+      signedOn: `${YEAR}-10-20`,
+      title: `Quyết định tặng thưởng năm ${YEAR}`,
+      signerTitle,
+      nominationIds: [nominationId],
+    });
+    expect(drafted.status).toBe(201);
+    const issued = await sys.http.as(leader, 'POST', `/decisions/${drafted.body.id}/issue`);
+    expect(issued.status).toBe(200);
+    await waitStatus(nominationId, 'AWARDED');
+    const file = await download(leader, `/decisions/${drafted.body.id}/pdf`);
+    expect(file.status).toBe(200);
+    const dir = process.env.EPW_ARTIFACTS_DIR;
+    if (dir) writeFileSync(join(dir, `decision-${name}.pdf`), file.bytes);
+    return pdfPageTexts(file.bytes).join('\n');
   };
   const propose = async (actor: string, body: Record<string, unknown>, key?: string) => {
     const res = await sys.http.as<ProposalView>(actor, 'POST', '/proposals', body, {
@@ -419,7 +446,94 @@ describe('proposal lists through the organisation tree', () => {
       expect(atBoard.currentStep?.actorUnitName).toBe(authority.name);
       await approve(authority.reviewer, id, 'appraisal');
     }
-  }, 180_000);
+    // The city's Bằng khen is posted publicly next; the central board's council votes.
+    await waitFor(
+      async () =>
+        (await detail(toCity.body.nominations[0].id)).status === 'POSTED' ? true : undefined,
+      { timeoutMs: 60_000, description: 'Bằng khen proposal posted' },
+    );
+    const centreId = toCentre.body.nominations[0].id;
+    await waitFor(async () => ((await detail(centreId)).status === 'VOTING' ? true : undefined), {
+      timeoutMs: 60_000,
+      description: 'medal proposal at the council vote',
+    });
+    for (const member of auth['BDV-TW'].council) {
+      const ballot = await sys.http.as(member, 'POST', `/nominations/${centreId}/council-ballots`, {
+        approve: true,
+      });
+      expect(ballot.status).toBe(200);
+    }
+    await waitStatus(centreId, 'AWAITING_DECISION');
+    const medal = await decide(auth['BDV-TW'].leader, centreId, 'TRƯỞNG BAN', 'medal');
+    expect(medal).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(medal).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(medal).toMatch(/Số \d+-QĐ\/BDVTW/);
+
+    // The city People's Committee decides an unscheduled Bằng khen (simplified procedure: no
+    // posting, no council) for the district's official, in the state format with its numbering.
+    const urgent: AwardFormContent = {
+      code: `BK-DX-${suffix}`,
+      name: {
+        vi: 'Bằng khen đột xuất của Ủy ban nhân dân Thành phố',
+        en: 'Unscheduled commendation',
+      },
+      category: 'COMMENDATION',
+      level: 'PROVINCE',
+      authorityCode: 'UBND-TP',
+      nomineeKinds: ['UNIT', 'PERSON'],
+      dossier: [{ kind: 'to-trinh', label: { vi: 'Tờ trình', en: 'Memo' }, required: true }],
+      chain: [
+        {
+          key: 'unit-head',
+          kind: 'APPROVAL',
+          actor: 'PROPOSER_HEAD',
+          title: { vi: 'Thủ trưởng đơn vị trình', en: 'Head' },
+          slaWorkingDays: 2,
+        },
+        {
+          key: 'appraisal',
+          kind: 'APPROVAL',
+          actor: 'AUTHORITY_BOARD',
+          title: { vi: 'Thẩm định hồ sơ', en: 'Appraisal' },
+          slaWorkingDays: 3,
+        },
+      ],
+      reminders: { offsetsWorkingDays: [1] },
+      certificate: { signerTitle: 'CHỦ TỊCH', achievementTemplate: 'Đã có thành tích xuất sắc' },
+    };
+    expect((await sys.http.as(admin, 'POST', '/award-forms', urgent)).status).toBe(201);
+    const deputy = await sys.prisma.person.create({
+      data: {
+        unitId: district.id,
+        fullName: `Trần Thị Quận ${suffix}`,
+        position: 'Phó Trưởng ban',
+      },
+    });
+    const toCityUrgent = await propose(user(district.code, 'officer'), {
+      formCode: urgent.code,
+      title: `Tờ trình đề nghị tặng Bằng khen đột xuất năm ${YEAR}`,
+      period: { kind: 'YEAR', year: YEAR },
+      documents: [doc('to-trinh')],
+      nominees: [
+        {
+          nomineeKind: 'PERSON',
+          nomineePersonId: deputy.id,
+          achievement: 'Có thành tích xuất sắc đột xuất trong công tác dân vận',
+          documents: [],
+        },
+      ],
+    });
+    expect(toCityUrgent.status).toBe(201);
+    const urgentId = toCityUrgent.body.nominations[0].id;
+    await approve(user(district.code, 'signer'), urgentId, 'unit-head');
+    await approve(auth['UBND-TP'].reviewer, urgentId, 'appraisal');
+    await waitStatus(urgentId, 'AWAITING_DECISION');
+    const state = await decide(auth['UBND-TP'].leader, urgentId, 'CHỦ TỊCH', 'city');
+    expect(state).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(state).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(state).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(state).toMatch(/Số: \d+\/QĐ-UBND/);
+  }, 240_000);
 
   it('refuses a nominee of a sibling subtree and creates nothing', async () => {
     const before = await sys.prisma.nomination.count({ where: { proposerUnitId: bloc.id } });

@@ -4,6 +4,7 @@ import {
   DEFAULT_AUTHORITIES,
   DEFAULT_AWARD_FORMS,
   DEFAULT_DECIDING_ORGANISATIONS,
+  defaultDocumentProfiles,
 } from '@epw/domain';
 import { DEMO_PASSWORD } from './demo-data';
 
@@ -23,7 +24,7 @@ export const authorityUsername = (code: string, role: string) => `${code.toLower
 /**
  * The deciding authorities (units of kind AUTHORITY) and the other deciding organisations (a bloc
  * and a district party committee) with an appraisal officer, a leader who decides, and a
- * five-member council each, and version 1 of every default award form. Idempotent:
+ * five-member council each, their document profiles, and version 1 of every default award form. Idempotent:
  * the demo seed and the integration tests share it.
  */
 export async function ensureCommendationSetup(
@@ -76,6 +77,19 @@ export async function ensureCommendationSetup(
       leader: users[1][0],
       council: users.slice(2).map((u) => u[0]),
     };
+  }
+  // How each deciding organisation issues documents (header by kind, numbering, signer block),
+  // set once: an organisation's own later edits are kept.
+  for (const d of defaultDocumentProfiles()) {
+    const unit = await prisma.unit.findUnique({ where: { code: d.code } });
+    if (!unit || unit.documentProfile !== null) continue;
+    await prisma.unit.update({
+      where: { id: unit.id },
+      data: {
+        documentProfile: d.profile as unknown as Prisma.InputJsonValue,
+        orgKind: unit.orgKind ?? d.orgKind,
+      },
+    });
   }
   for (const form of DEFAULT_AWARD_FORMS) {
     const exists = await prisma.awardForm.findFirst({ where: { code: form.code } });
