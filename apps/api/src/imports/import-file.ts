@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { RequestValidationException } from '../common/request-validation.exception';
 
 export type ImportFileType = 'xlsx' | 'csv';
@@ -20,6 +21,53 @@ export function importFileTypeOf(bytes: Uint8Array): ImportFileType {
 const unreadable = (rule: string, message: string) =>
   new RequestValidationException([{ field: 'contentBase64', rule, message }]);
 
+/** What a workbook may unpack to: far above any real import (2,000 rows are about 1 MB), far
+ * below what a small "zip bomb" would make the API allocate. */
+export const WORKBOOK_LIMITS = { maxUnpackedBytes: 64 * 1024 * 1024, maxEntries: 1_000 };
+
+/**
+ * Refuses a workbook that would unpack to more than the limits, before the spreadsheet reader
+ * inflates it: every entry is inflated as a stream and counted, so sizes the archive's headers
+ * understate are caught too, and nothing beyond the limit is ever held in memory.
+ */
+export async function assertBoundedWorkbook(
+  bytes: Buffer,
+  limits: typeof WORKBOOK_LIMITS = WORKBOOK_LIMITS,
+): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw unreadable('xlsx', 'the file starts like an XLSX workbook but cannot be read as one');
+  }
+  const entries = Object.values(zip.files).filter((f) => !f.dir);
+  const tooLarge = () =>
+    unreadable(
+      'xlsx-size',
+      `the workbook unpacks to more than ${limits.maxUnpackedBytes / 1024 / 1024} MB or ${limits.maxEntries} parts; split the file`,
+    );
+  if (entries.length > limits.maxEntries) throw tooLarge();
+  let unpacked = 0;
+  for (const entry of entries) {
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream('nodebuffer') as Readable;
+      stream.on('data', (chunk: Buffer) => {
+        unpacked += chunk.length;
+        if (unpacked > limits.maxUnpackedBytes) {
+          stream.destroy();
+          reject(tooLarge());
+        }
+      });
+      stream.on('end', () => resolve());
+      stream.on('error', () =>
+        reject(
+          unreadable('xlsx', 'the file starts like an XLSX workbook but cannot be read as one'),
+        ),
+      );
+    });
+  }
+}
+
 /** The first worksheet of a workbook, or the records of a UTF-8 CSV file (comma or semicolon,
  * with or without a byte order mark), as lines of text cells. */
 export async function readImportFile(
@@ -29,6 +77,7 @@ export async function readImportFile(
   const workbook = new ExcelJS.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
   if (type === 'xlsx') {
+    await assertBoundedWorkbook(bytes);
     try {
       // exceljs's typings predate Node's generic Buffer; the bytes are what it wants.
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
