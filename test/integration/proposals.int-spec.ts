@@ -132,7 +132,7 @@ describe('proposal lists through the organisation tree', () => {
     await waitStatus(nominationId, 'AWARDED');
     const file = await download(leader, `/decisions/${drafted.body.id}/pdf`);
     expect(file.status).toBe(200);
-    const dir = process.env.EPW_ARTIFACTS_DIR;
+    const dir = process.env['EPW_ARTIFACTS_DIR'];
     if (dir) writeFileSync(join(dir, `decision-${name}.pdf`), file.bytes);
     return pdfPageTexts(file.bytes).join('\n');
   };
