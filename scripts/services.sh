@@ -90,8 +90,10 @@ temporal_up() {
   else
     mkdir -p "$DATA_DIR/temporal"
     step "starting Temporal dev server on :$TEMPORAL_PORT, Web UI on :$TEMPORAL_UI_PORT (SQLite file $DATA_DIR/temporal/temporal.db)"
+    # The Web UI shows workflow histories and has no login: this machine only (--ui-ip), like the
+    # frontend. Payloads are encrypted (TEMPORAL_PAYLOAD_KEY), so it shows ciphertext anyway.
     nohup "$TEMPORAL_CLI" server start-dev \
-      --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+      --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" \
       --db-filename "$DATA_DIR/temporal/temporal.db" \
       --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL \
       --sqlite-pragma busy_timeout=5000 \

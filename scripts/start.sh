@@ -24,7 +24,33 @@ if [[ -z "${JWT_SECRET:-}" ]]; then
   fi
   JWT_SECRET=$(cat "$DATA_DIR/jwt-secret")
 fi
+if [[ -z "${TEMPORAL_PAYLOAD_KEY:-}" ]]; then
+  if [[ ! -s "$DATA_DIR/temporal-payload-key" ]]; then
+    step "generating the Temporal payload encryption key in $DATA_DIR/temporal-payload-key"
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >"$DATA_DIR/temporal-payload-key")
+  fi
+  TEMPORAL_PAYLOAD_KEY=$(cat "$DATA_DIR/temporal-payload-key")
+  TEMPORAL_PAYLOAD_KEY_ID="${TEMPORAL_PAYLOAD_KEY_ID:-local-1}"
+fi
+export TEMPORAL_PAYLOAD_KEY TEMPORAL_PAYLOAD_KEY_ID="${TEMPORAL_PAYLOAD_KEY_ID:-k1}"
+if [[ -z "${MFA_ENCRYPTION_KEY:-}" ]]; then
+  if [[ ! -s "$DATA_DIR/mfa-encryption-key" ]]; then
+    step "generating the key of the second-factor secrets in $DATA_DIR/mfa-encryption-key"
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >"$DATA_DIR/mfa-encryption-key")
+  fi
+  MFA_ENCRYPTION_KEY=$(cat "$DATA_DIR/mfa-encryption-key")
+fi
+# The demo accounts' passwords are published: they are urged to enrol a second factor (enrol), not
+# locked out of the demo (required, the production default). See docs/durability-and-security.md.
+export MFA_ENCRYPTION_KEY MFA_ENFORCEMENT="${MFA_ENFORCEMENT:-enrol}"
 export JWT_SECRET NODE_ENV="${NODE_ENV:-production}" LOG_LEVEL="${LOG_LEVEL:-info}"
+if [[ -z "${DOCUMENT_SIGNING_P12_PATH:-}" ]]; then
+  [[ -s "$DATA_DIR/pki/document-signing.p12" ]] ||
+    step "generating the development document-signing certificate (local CA) in $DATA_DIR/pki"
+  DOCUMENT_SIGNING_P12_PATH=$(cd "$ROOT" && node -r @swc-node/register scripts/document-pki.ts "$DATA_DIR/pki")
+  DOCUMENT_SIGNING_P12_PASSWORD=$(cat "$DATA_DIR/pki/document-signing.password")
+fi
+export DOCUMENT_SIGNING_P12_PATH DOCUMENT_SIGNING_P12_PASSWORD="${DOCUMENT_SIGNING_P12_PASSWORD:-}"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://127.0.0.1:$TEMPORAL_UI_PORT}"
 export WORKFLOW_BUNDLE_PATH="${WORKFLOW_BUNDLE_PATH:-$ROOT/dist/workflows/workflow-bundle.js}"
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import type { AppConfig } from '@epw/config';
+import { temporalDataConverter } from '@epw/temporal';
 import { BASELINE_TASK_QUEUE, type BaselineActivities } from './baseline.messages';
 
 /**
@@ -34,6 +35,8 @@ export class BaselineWorker {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: BASELINE_TASK_QUEUE,
+      // The bench's client (the test system's) encrypts payloads: same codec, same cost.
+      dataConverter: temporalDataConverter(config),
       workflowBundle: { code },
       activities,
       maxCachedWorkflows: config.worker.maxCachedWorkflows,

@@ -17,6 +17,7 @@ import {
   type Violation,
 } from './chaos-context';
 import {
+  CHAOS_DATA_CONVERTER,
   ChaosSystem,
   DEFAULT_PORTS,
   ROOT,
@@ -141,7 +142,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       sys,
       http: new ChaosHttp(sys.apiUrl, DEMO_PASSWORD),
       prisma,
-      temporal: new Client({ connection: sys.temporalClient, namespace: 'default' }),
+      temporal: new Client({
+        connection: sys.temporalClient,
+        namespace: 'default',
+        dataConverter: CHAOS_DATA_CONVERTER,
+      }),
       gate,
       cluster,
       authority: authorities['BDV-TW'],

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -18,6 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
+import { BallotSeal, temporalDataConverter } from '@epw/temporal';
 import { waitFor } from '@epw/testing';
 import { bounded } from './chaos-context';
 
@@ -92,6 +94,19 @@ export const KNOWN_CRASHES: { signature: RegExp; reason: string }[] = [
 const RESTART_DELAY_MS = 1000;
 
 const JWT_SECRET = 'chaos-secret-chaos-secret-chaos-secret-00';
+/** Temporal payloads are encrypted as in production: the apps get the key, and the harness's own
+ * clients (queries, history fetches, replays) the same codec. */
+const PAYLOAD_KEY_ID = 'chaos';
+const PAYLOAD_KEY = randomBytes(32).toString('base64');
+const PAYLOAD_KEYS = { currentId: PAYLOAD_KEY_ID, keys: { [PAYLOAD_KEY_ID]: PAYLOAD_KEY } };
+export const CHAOS_DATA_CONVERTER: DataConverter = temporalDataConverter({
+  temporalPayloadKeys: PAYLOAD_KEYS,
+});
+/** The API's ballot keys: ballot update ids carry `voterTag(userId)`, not the user id. */
+export const CHAOS_BALLOT_SEAL = BallotSeal.fromConfig({
+  temporalPayloadKeys: PAYLOAD_KEYS,
+  jwt: { secret: JWT_SECRET, previousSecret: null, ttlSeconds: 0, refreshTtlSeconds: 0 },
+});
 
 /**
  * An isolated copy of the whole system for fault injection: its own Temporal dev server (SQLite
@@ -208,6 +223,11 @@ export class ChaosSystem {
       PUBLIC_URL: this.apiUrl,
       JWT_SECRET,
       JWT_TTL_SECONDS: '86400',
+      TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY,
+      TEMPORAL_PAYLOAD_KEY_ID: PAYLOAD_KEY_ID,
+      // Fixture accounts log in with a password only (second factor: docs/durability-and-security.md).
+      MFA_ENCRYPTION_KEY: 'Y2hhb3MtbWZhLWtleS1jaGFvcy1tZmEta2V5LWNoYW8=',
+      MFA_ENFORCEMENT: 'off',
       WORKFLOW_BUNDLE_PATH: this.bundlePath,
       RECONCILE_INTERVAL_MS: String(this.opts.reconcileMs),
       QUEUE_LOCK_DURATION_MS: String(this.opts.queueLockMs),

@@ -4,6 +4,7 @@ import { deadlineIdOf, nominationStatusQuery, signingStatusQuery } from '@epw/co
 import type { HistoryEntry, NominationView, SigningStatusView } from '@epw/domain';
 import type { ActionRecord } from './chaos-client';
 import { retryInfra, type ChaosContext, type TrialRun, type Violation } from './chaos-context';
+import { CHAOS_DATA_CONVERTER } from './chaos-system';
 
 /** A reminder or escalation due this long before its step closed must have been delivered (and
  * one due this long after must not have been). */
@@ -70,7 +71,7 @@ async function checkNomination(ctx: ChaosContext, t: TrialRun, fail: Fail): Prom
   const nomination = await retryInfra(() =>
     prisma.nomination.findUnique({
       where: { id },
-      include: { actions: true, ballots: true },
+      include: { actions: true, councilVoters: true, councilTallies: true },
     }),
   );
   if (!nomination) {
@@ -108,14 +109,31 @@ async function checkNomination(ctx: ChaosContext, t: TrialRun, fail: Fail): Prom
     if (inPg !== 1) fail('acked-once', `${step}: ${inPg} APPROVE rows in PostgreSQL`);
     if (view && inWf !== 1) fail('acked-once', `${step}: ${inWf} APPROVE entries in the workflow`);
   }
-  const ballots = nomination.ballots;
+  // Secret ballots: who voted (participations) and the vote's anonymous counts, never linked.
+  const ballots = nomination.councilVoters;
+  const counted = nomination.councilTallies.reduce(
+    (sum, t) => ({
+      approvals: sum.approvals + t.approvals,
+      cast: sum.cast + t.approvals + t.rejections,
+    }),
+    { approvals: 0, cast: 0 },
+  );
+  if (counted.cast !== ballots.length)
+    fail(
+      'acked-once',
+      `the anonymous tally holds ${counted.cast} ballots, ${ballots.length} members voted`,
+    );
   const memberOf = (r: ActionRecord) =>
     (r.request as { onBehalfOfUserId?: string } | null)?.onBehalfOfUserId ?? uid(r.user);
   for (const r of acked('ballot')) {
     const n = count(ballots, (b) => b.memberUserId === memberOf(r));
     if (n !== 1) fail('acked-once', `${r.label}: ${n} ballots of its member in PostgreSQL`);
-    const eventKey = `${wfId}/nomination-ballot-${uid(r.user)}-${r.key}`;
-    const k = count(ballots, (b) => b.eventKey === eventKey);
+    // Ballot update ids carry a keyed pseudonym of the voter, not the user id.
+    const k = count(
+      ballots,
+      (b) =>
+        b.eventKey.startsWith(`${wfId}/nomination-ballot-`) && b.eventKey.endsWith(`-${r.key}`),
+    );
     if (r.key && k !== 1) fail('acked-once', `${r.label} (key ${r.key}): ${k} ballots`);
   }
   const sent = new Set(t.actions.filter((a) => a.label.startsWith('ballot')).map(memberOf));
@@ -130,7 +148,7 @@ async function checkNomination(ctx: ChaosContext, t: TrialRun, fail: Fail): Prom
     eligibleCount: number;
   } | null;
   if (tally) {
-    const approvals = count(ballots, (b) => b.approve);
+    const approvals = counted.approvals;
     if (tally.ballotsCast !== ballots.length)
       fail(
         'acked-once',
@@ -480,7 +498,7 @@ async function checkReplay(ctx: ChaosContext, t: TrialRun, fail: Fail): Promise<
   }
   const replayed = replays.then(async () => {
     for await (const result of Worker.runReplayHistories(
-      { workflowBundle: { codePath: ctx.sys.bundlePath } },
+      { workflowBundle: { codePath: ctx.sys.bundlePath }, dataConverter: CHAOS_DATA_CONVERTER },
       histories,
     )) {
       if (result.error) fail('replay', `${result.workflowId}: ${result.error.message}`);

@@ -5,6 +5,7 @@ import { waitFor } from '@epw/testing';
 import { nominationIdFor } from '../../apps/api/src/commendation/nominations/nomination-submission.service';
 import { delay, type ActionRecord } from './chaos-client';
 import { retryInfra, type ChaosContext, type TrialRun } from './chaos-context';
+import { CHAOS_BALLOT_SEAL } from './chaos-system';
 import { TrialDriver, newTrialRun, type ScriptedAction } from './trial-driver';
 import { COUNCIL_SIZE, type TrialPlan } from './trial-plan';
 
@@ -88,7 +89,7 @@ export async function runNominationTrial(ctx: ChaosContext, plan: TrialPlan): Pr
         },
         key: key(`ballot-${k + 1}`),
         keyed: true,
-        updateId: `nomination-ballot-${uid(user)}-${key(`ballot-${k + 1}`)}`,
+        updateId: `nomination-ballot-${CHAOS_BALLOT_SEAL.voterTag(uid(user))}-${key(`ballot-${k + 1}`)}`,
       };
     }),
     {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
 import { DEFAULT_RULE_SET, type AwardFormContent, type RuleSetContent } from '@epw/domain';
 import {
+  DEMO_PASSWORD,
   createFixtureCluster,
   createOrgAdmin,
   demoPledgeItems,
@@ -21,7 +23,8 @@ import { startTestSystem, terminateCycles, type TestSystem } from '../support/te
  * refusal named in the table) and changes nothing: the records of the units, cycles and
  * nominations involved, and the audit entries of every actor, are compared before and after.
  * Actions run in the order of the table; the allowed actor goes last, moving the state on for the
- * next action.
+ * next action. Then every read (GET) route, against the state the actions left: who reads each
+ * resource, who is refused, and which lists show a record to whom.
  */
 
 const YEAR = 2026;
@@ -45,11 +48,16 @@ const ACTORS = [
   'otherAuthority',
   'orgAdminU',
   'orgAdminOther',
+  'outsider',
 ] as const;
 type Actor = (typeof ACTORS)[number];
 /** Organisation administrators (of unit U's subtree, of a unit of another cluster): tried only on
  * the actions that name them. */
 const ORG_ADMINS: Actor[] = ['orgAdminU', 'orgAdminOther'];
+/** Actors tried on a state-changing action only when it names them: the organisation
+ * administrators, and the officer of a unit in no cluster and beneath no one (the outsider of
+ * the read table). */
+const NAMED_ONLY: Actor[] = [...ORG_ADMINS, 'outsider'];
 /** Actors whose unit is not a member of cluster A (another cluster, or an authority). */
 const NON_MEMBERS: Actor[] = [
   'otherClusterSigner',
@@ -146,6 +154,9 @@ describe('authorization matrix: every role × every state-changing action', () =
   let W: FixtureUnit;
   let H: FixtureUnit;
   let D: FixtureUnit;
+  /** A unit in no cluster and beneath no one; a unit beneath U with a person. */
+  let outsiderUnitId = '';
+  const child = { unitId: '', personId: '' };
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
   const send = (actor: Actor, r: Request) =>
@@ -169,6 +180,7 @@ describe('authorization matrix: every role × every state-changing action', () =
       otherAuthority: other.id,
       orgAdminU: U.id,
       orgAdminOther: b.units[0]?.id,
+      outsider: outsiderUnitId,
     };
     return map[actor] ?? null;
   };
@@ -329,9 +341,44 @@ describe('authorization matrix: every role × every state-changing action', () =
       otherAuthority: other.leader,
       orgAdminU: `org-admin-u-${sfx}`,
       orgAdminOther: `org-admin-other-${sfx}`,
+      outsider: `outsider-${sfx}`,
     });
     await createOrgAdmin(sys.prisma, usernames.orgAdminU, U.id);
     await createOrgAdmin(sys.prisma, usernames.orgAdminOther, b.units[0]?.id ?? b.head.id);
+    outsiderUnitId = randomUUID();
+    await sys.prisma.unit.create({
+      data: {
+        id: outsiderUnitId,
+        code: `AZ-OUT-${suffix}`,
+        name: 'Đơn vị ngoài cụm (kiểm thử)',
+        path: `/${outsiderUnitId}/`,
+      },
+    });
+    await sys.prisma.user.create({
+      data: {
+        username: usernames.outsider,
+        fullName: 'Cán bộ đơn vị ngoài cụm',
+        unitId: outsiderUnitId,
+        roles: ['UNIT_OFFICER', 'UNIT_SIGNER'],
+        passwordHash: await hash(DEMO_PASSWORD),
+      },
+    });
+    child.unitId = randomUUID();
+    const uPath = (await sys.prisma.unit.findUniqueOrThrow({ where: { id: U.id } })).path;
+    await sys.prisma.unit.create({
+      data: {
+        id: child.unitId,
+        code: `AZ-CHILD-${suffix}`,
+        name: 'Chi bộ trực thuộc U (kiểm thử)',
+        parentId: U.id,
+        path: `${uPath || `/${U.id}/`}${child.unitId}/`,
+      },
+    });
+    child.personId = (
+      await sys.prisma.person.create({
+        data: { unitId: child.unitId, fullName: 'Lê Thị Trực Thuộc' },
+      })
+    ).id;
     const users = await sys.prisma.user.findMany({
       where: { username: { in: Object.values(usernames) } },
     });
@@ -1162,6 +1209,15 @@ describe('authorization matrix: every role × every state-changing action', () =
       allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
       otherwise: 'FORBIDDEN',
     },
+    {
+      name: "reset an account's second factor (an unknown one here)",
+      request: () => ({
+        method: 'POST',
+        path: `/admin/users/${randomUUID()}/second-factor/reset`,
+      }),
+      allow: [['admin', { status: 404, code: 'NOT_FOUND' }]],
+      otherwise: 'FORBIDDEN',
+    },
     // People and headcount
     {
       name: 'add a person to unit U (its officers, or an administrator)',
@@ -1285,6 +1341,15 @@ describe('authorization matrix: every role × every state-changing action', () =
         method: 'POST',
         path: `/admin/users/${ctx.editUserId}/password`,
         body: { password: 'mat-khau-moi-kiem-thu' },
+      }),
+      allow: [['admin', { status: 204 }]],
+      otherwise: 'FORBIDDEN',
+    },
+    {
+      name: "reset an account's second factor",
+      request: () => ({
+        method: 'POST',
+        path: `/admin/users/${ctx.editUserId}/second-factor/reset`,
       }),
       allow: [['admin', { status: 204 }]],
       otherwise: 'FORBIDDEN',
@@ -1431,7 +1496,7 @@ describe('authorization matrix: every role × every state-changing action', () =
       const denials = ACTORS.flatMap((actor): [Actor, Outcome][] => {
         if (actor === 'anonymous') return [[actor, forbidden('UNAUTHENTICATED')]];
         if (allowed.has(actor)) return [];
-        if (ORG_ADMINS.includes(actor) && action.deny?.[actor] === undefined) return [];
+        if (NAMED_ONLY.includes(actor) && action.deny?.[actor] === undefined) return [];
         const d = action.deny?.[actor] ?? action.otherwise;
         if (d === undefined) return [];
         return [[actor, typeof d === 'string' ? forbidden(d) : d]];
@@ -1473,6 +1538,338 @@ describe('authorization matrix: every role × every state-changing action', () =
     });
   }
 
+  // ── reads: every GET route ───────────────────────────────────────────────────────────────────
+  /** The readers of a cluster's records (cluster A, the cycles' year): its members' accounts and
+   * the organisation administrator of a member; the administrator. */
+  const CLUSTER_READERS: Actor[] = [
+    'admin',
+    'officerU',
+    'signerU',
+    'officerV',
+    'signerV',
+    'head',
+    'headOfficer',
+    'deputy',
+    'orgAdminU',
+  ];
+  /** N1 (unit U's, through the head's cluster step to the own authority's board and council). */
+  const N1_READERS: Actor[] = [
+    'admin',
+    'officerU',
+    'signerU',
+    'orgAdminU',
+    'head',
+    'headOfficer',
+    'reviewer',
+    'council',
+    'authority',
+  ];
+  /** The decision on N4 (the own authority's, awarding unit U) and its award. */
+  const DECISION_READERS: Actor[] = [
+    'admin',
+    'officerU',
+    'signerU',
+    'orgAdminU',
+    'reviewer',
+    'council',
+    'authority',
+  ];
+  /** Unit U's own records: the unit, its organisation administrator, the administrator. */
+  const U_READERS: Actor[] = ['admin', 'officerU', 'signerU', 'orgAdminU'];
+  const SIGNED_IN = ACTORS.filter((x) => x !== 'anonymous');
+  const readCtx = { documentId: '', proposalId: '', modelId: '', verificationCode: '' };
+
+  interface Read {
+    name: string;
+    path: () => string;
+    /** Public (no login) with the reason, or the actors who read it. */
+    public?: string;
+    allow?: Actor[];
+    /** What the readers get when not 200 (e.g. 404 of a record that has nothing to show yet). */
+    status?: number;
+    /** Refusals other than 403 FORBIDDEN (every other signed-in actor). */
+    deny?: Partial<Record<Actor, string>>;
+    /** A list: the record (by id) its readers find in it and nobody else does. */
+    shows?: { id: () => string; to: Actor[] };
+  }
+  const reads: Read[] = [
+    // Public
+    { name: 'health', path: () => '/health', public: 'up/down for load balancers' },
+    {
+      name: 'public postings',
+      path: () => '/public/postings',
+      public: 'công khai: the law requires posting nominees publicly; only those posted now',
+    },
+    {
+      name: 'verify a certificate',
+      path: () => `/verify/${readCtx.verificationCode}`,
+      public: 'the QR code on a certificate: one award, by its unguessable code',
+    },
+    // The caller's own
+    { name: 'who am I', path: () => '/auth/me', allow: SIGNED_IN },
+    { name: 'my second factor', path: () => '/auth/second-factor', allow: SIGNED_IN },
+    { name: 'my notifications', path: () => '/me/notifications', allow: SIGNED_IN },
+    { name: 'my unread count', path: () => '/me/notifications/unread-count', allow: SIGNED_IN },
+    {
+      name: 'my notification preferences',
+      path: () => '/me/notification-preferences',
+      allow: SIGNED_IN,
+    },
+    { name: 'my approval inbox', path: () => '/me/approvals', allow: SIGNED_IN },
+    // Reference data every signed-in user needs (calendars, rules, forms, deciding bodies)
+    { name: 'holidays', path: () => '/holidays', allow: SIGNED_IN },
+    { name: 'rule sets', path: () => '/rule-sets', allow: SIGNED_IN },
+    { name: 'the default rule set', path: () => '/rule-sets/default', allow: SIGNED_IN },
+    { name: 'award forms', path: () => '/award-forms', allow: SIGNED_IN },
+    { name: 'deciding organisations', path: () => '/authorities', allow: SIGNED_IN },
+    // Nominations
+    {
+      name: 'list nominations (N1 to its readers only)',
+      path: () => '/nominations',
+      allow: SIGNED_IN,
+      shows: { id: () => ctx.n1, to: N1_READERS },
+    },
+    { name: 'read N1', path: () => `/nominations/${ctx.n1}`, allow: N1_READERS },
+    {
+      name: "download N1's dossier file",
+      path: () => `/nominations/${ctx.n1}/documents/${readCtx.documentId}`,
+      allow: N1_READERS,
+    },
+    {
+      name: "N1's vote minutes (none yet: the vote is open)",
+      path: () => `/nominations/${ctx.n1}/minutes`,
+      allow: N1_READERS,
+      status: 404,
+    },
+    {
+      name: 'list proposal lists (the caller’s organisation’s)',
+      path: () => '/proposals',
+      allow: SIGNED_IN,
+      shows: { id: () => readCtx.proposalId, to: ['admin', 'officerU', 'signerU', 'orgAdminU'] },
+    },
+    {
+      name: "read unit U's proposal list (its proposer, the deciding organisation)",
+      path: () => `/proposals/${readCtx.proposalId}`,
+      allow: [...U_READERS, 'reviewer', 'council', 'authority'],
+    },
+    // People
+    {
+      name: "unit U's people",
+      path: () => `/units/${U.id}/people`,
+      allow: U_READERS,
+      deny: { orgAdminOther: 'OUTSIDE_SUBTREE' },
+    },
+    {
+      name: "people of a unit beneath U (U's accounts are above it)",
+      path: () => `/units/${child.unitId}/people`,
+      allow: U_READERS,
+      deny: { orgAdminOther: 'OUTSIDE_SUBTREE' },
+    },
+    // Cluster A's cycles and their records
+    {
+      name: 'list cycles (C2 to the cluster’s readers only)',
+      path: () => `/cycles?clusterId=${a.clusterId}`,
+      allow: SIGNED_IN,
+      shows: { id: () => ctx.c2, to: CLUSTER_READERS },
+    },
+    { name: 'read C2', path: () => `/cycles/${ctx.c2}`, allow: CLUSTER_READERS },
+    { name: "C3's phases", path: () => `/cycles/${ctx.c3}/run`, allow: CLUSTER_READERS },
+    {
+      name: "C3's outcome",
+      path: () => `/cycles/${ctx.c3}/outcome`,
+      allow: CLUSTER_READERS,
+    },
+    {
+      name: "C2's registrations",
+      path: () => `/cycles/${ctx.c2}/registrations`,
+      allow: CLUSTER_READERS,
+    },
+    {
+      name: "C2's registration compliance",
+      path: () => `/cycles/${ctx.c2}/registrations/compliance`,
+      allow: CLUSTER_READERS,
+    },
+    {
+      name: "C2's final assessments",
+      path: () => `/cycles/${ctx.c2}/assessments/final`,
+      allow: CLUSTER_READERS,
+    },
+    { name: "C2's vote", path: () => `/cycles/${ctx.c2}/vote`, allow: CLUSTER_READERS },
+    { name: "C2's election", path: () => `/cycles/${ctx.c2}/election`, allow: CLUSTER_READERS },
+    {
+      name: "C1's signing round",
+      path: () => `/signing-rounds/${ctx.roundId}`,
+      allow: CLUSTER_READERS,
+    },
+    {
+      name: "C1's signatures",
+      path: () => `/signing-rounds/${ctx.roundId}/signatures`,
+      allow: CLUSTER_READERS,
+    },
+    {
+      name: "C1's signing audit trail",
+      path: () => `/signing-rounds/${ctx.roundId}/audit`,
+      allow: CLUSTER_READERS,
+    },
+    {
+      name: "C1's conference package (PDF)",
+      path: () => `/signing-rounds/${ctx.roundId}/package.pdf`,
+      allow: CLUSTER_READERS,
+    },
+    {
+      name: "C1's signed copy (PDF): not countersigned, so 409 to its readers",
+      path: () => `/signing-rounds/${ctx.roundId}/signed-copy.pdf`,
+      allow: CLUSTER_READERS,
+      status: 409,
+    },
+    // Models
+    {
+      name: 'models of unit U',
+      path: () => `/models?unitId=${U.id}`,
+      allow: U_READERS,
+    },
+    { name: 'list models', path: () => '/models', allow: SIGNED_IN },
+    { name: 'a model of unit U', path: () => `/models/${readCtx.modelId}`, allow: U_READERS },
+    // Decisions and awards
+    {
+      name: 'list decisions (the decision on N4 to its readers only)',
+      path: () => '/decisions',
+      allow: SIGNED_IN,
+      shows: { id: () => ctx.decisionId, to: DECISION_READERS },
+    },
+    {
+      name: 'read the decision on N4',
+      path: () => `/decisions/${ctx.decisionId}`,
+      allow: DECISION_READERS,
+    },
+    {
+      name: 'the decision on N4 as PDF',
+      path: () => `/decisions/${ctx.decisionId}/pdf`,
+      allow: DECISION_READERS,
+    },
+    {
+      name: "the decision's certificates as PDF",
+      path: () => `/decisions/${ctx.decisionId}/certificates`,
+      allow: DECISION_READERS,
+    },
+    {
+      name: "unit U's certificate",
+      path: () => `/awards/${ctx.awardId}/certificate`,
+      allow: DECISION_READERS,
+    },
+    {
+      name: 'award history (the award to unit U to its readers only)',
+      path: () => '/awards',
+      allow: SIGNED_IN,
+      shows: { id: () => ctx.awardId, to: DECISION_READERS },
+    },
+    {
+      name: "unit U's recognition report",
+      path: () => `/reports/recognitions?organisationId=${U.id}`,
+      allow: U_READERS,
+      deny: Object.fromEntries(
+        SIGNED_IN.filter((x) => !U_READERS.includes(x)).map((x) => [x, 'REPORT_OUTSIDE_SCOPE']),
+      ),
+    },
+    {
+      name: "unit U's organisation tree",
+      path: () => `/organisations/${U.id}/tree`,
+      // Oversight roles see the tree (names and levels of organisations, no records).
+      allow: [...U_READERS, ...AUTHORITY_ROLES],
+      deny: Object.fromEntries(
+        SIGNED_IN.filter((x) => ![...U_READERS, ...AUTHORITY_ROLES].includes(x)).map((x) => [
+          x,
+          'OUTSIDE_SUBTREE',
+        ]),
+      ),
+    },
+    // Administration
+    { name: 'units (administrators)', path: () => '/admin/units', allow: ['admin', ...ORG_ADMINS] },
+    {
+      name: 'accounts (administrators)',
+      path: () => '/admin/users',
+      allow: ['admin', ...ORG_ADMINS],
+    },
+    { name: 'clusters (the administrator)', path: () => '/admin/clusters', allow: ['admin'] },
+    {
+      name: "cluster A's members of the year (an organisation administrator only of a cluster wholly beneath it)",
+      path: () => `/admin/clusters/${a.clusterId}/memberships?year=${YEAR}`,
+      allow: ['admin'],
+      deny: { orgAdminU: 'OUTSIDE_SUBTREE', orgAdminOther: 'OUTSIDE_SUBTREE' },
+    },
+    {
+      name: 'an import template (administrators)',
+      path: () => '/imports/people/template',
+      allow: ['admin', ...ORG_ADMINS],
+    },
+    { name: 'schedules (the administrator)', path: () => '/schedules', allow: ['admin'] },
+    {
+      name: 'dead letters (the administrator)',
+      path: () => '/admin/dead-letters',
+      allow: ['admin'],
+    },
+    {
+      name: 'verify the audit chain (the administrator)',
+      path: () => '/audit/verify',
+      allow: ['admin'],
+    },
+  ];
+
+  describe('reads', () => {
+    beforeAll(async () => {
+      const n1 = await sys.prisma.dossierDocument.findFirstOrThrow({
+        where: { nominationId: ctx.n1 },
+      });
+      readCtx.documentId = n1.id;
+      readCtx.proposalId = (
+        await sys.prisma.proposal.findFirstOrThrow({ where: { proposerUnitId: U.id } })
+      ).id;
+      readCtx.modelId = (
+        await sys.prisma.initiative.findFirstOrThrow({
+          where: { registration: { unitId: U.id, cycleId: ctx.c2 } },
+        })
+      ).id;
+      readCtx.verificationCode =
+        (await sys.prisma.award.findUniqueOrThrow({ where: { id: ctx.awardId } }))
+          .verificationCode ?? '';
+    });
+
+    it.each(reads.map((r) => [r.name, r] as const))('%s', async (_name, read) => {
+      const path = read.path();
+      const results = await Promise.all(
+        ACTORS.map(async (actor) => {
+          const res = await send(actor, { method: 'GET', path });
+          const body = res.body as unknown;
+          return { actor, status: res.status, code: res.body?.code, text: JSON.stringify(body) };
+        }),
+      );
+      const wrong = results.flatMap((r) => {
+        const expected: Outcome = read.public
+          ? { status: 200 }
+          : r.actor === 'anonymous'
+            ? forbidden('UNAUTHENTICATED')
+            : read.allow?.includes(r.actor)
+              ? { status: read.status ?? 200 }
+              : forbidden(read.deny?.[r.actor] ?? 'FORBIDDEN');
+        const got: Outcome = {
+          status: r.status,
+          ...(expected.code ? { code: r.code } : {}),
+        };
+        const problems: string[] = [];
+        if (JSON.stringify(got) !== JSON.stringify(expected))
+          problems.push(`${r.actor}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`);
+        if (read.shows && r.status === 200) {
+          const id = read.shows.id();
+          const shown = r.text?.includes(id) ?? false;
+          if (shown !== read.shows.to.includes(r.actor))
+            problems.push(`${r.actor}: ${shown ? 'sees' : 'does not see'} ${id}`);
+        }
+        return problems;
+      });
+      expect(wrong).toEqual([]);
+    });
+  });
+
   it('covers every role and every state-changing route of the API', async () => {
     const doc = await sys.http.request<{
       paths: Record<string, Record<string, { security?: unknown[] }>>;
@@ -1493,6 +1890,11 @@ describe('authorization matrix: every role × every state-changing action', () =
       'POST /auth/login',
       'POST /auth/refresh',
       'POST /auth/logout',
+      'POST /auth/login/second-factor',
+      'POST /auth/step-up',
+      'POST /auth/second-factor/enrolment',
+      'POST /auth/second-factor/enrolment/confirm',
+      'POST /auth/second-factor/disable',
       'POST /me/notifications/{id}/read',
       'POST /me/notifications/read-all',
       'PUT /me/notification-preferences',
@@ -1500,6 +1902,24 @@ describe('authorization matrix: every role × every state-changing action', () =
     ]);
     const missing = routes.filter((r) => !tried.has(r) && !elsewhere.has(r));
     expect(missing).toEqual([]);
+  });
+
+  it('covers every read (GET) route of the API, public ones with their reason', async () => {
+    const doc = await sys.http.request<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/docs/openapi.json',
+    );
+    const paths = Object.keys(doc.body.paths);
+    const routes = Object.entries(doc.body.paths).flatMap(([p, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m === 'get')
+        .map(() => `GET ${p}`),
+    );
+    const tried = new Set(
+      reads.map((r) => `GET ${templateOf(r.path().split('?')[0] ?? '', paths)}`),
+    );
+    expect(routes.filter((r) => !tried.has(r))).toEqual([]);
+    expect(reads.filter((r) => r.public !== undefined && r.public.length < 10)).toEqual([]);
   });
 
   it('leaves an audit entry for every state-changing route of the API', async () => {
@@ -1519,6 +1939,15 @@ describe('authorization matrix: every role × every state-changing action', () =
         'the caller’s own session (refresh token rows); failed logins are throttled',
       'POST /auth/refresh': 'the caller’s own session',
       'POST /auth/logout': 'the caller’s own session',
+      'POST /auth/login/second-factor':
+        'the caller’s own session; a recovery code used is audited in second-factor.int-spec.ts',
+      'POST /auth/step-up': 'the caller’s own session (a new access token)',
+      'POST /auth/second-factor/enrolment':
+        'the caller’s own account: audited in second-factor.int-spec.ts',
+      'POST /auth/second-factor/enrolment/confirm':
+        'the caller’s own account: audited in second-factor.int-spec.ts',
+      'POST /auth/second-factor/disable':
+        'the caller’s own account: audited in second-factor.int-spec.ts',
       'POST /me/notifications/{id}/read': 'the caller’s own inbox',
       'POST /me/notifications/read-all': 'the caller’s own inbox',
       'PUT /me/notification-preferences': 'the caller’s own preferences',

@@ -151,7 +151,7 @@ describe('nominations, decisions and certificates', () => {
       fields: Count[];
       movements: Count[];
     }>(
-      ubnd().reviewer,
+      cluster.admin,
       'GET',
       '/reports/recognitions?yearFrom=2026&yearTo=2026&recipientKind=INITIATIVE',
     );
@@ -165,14 +165,15 @@ describe('nominations, decisions and certificates', () => {
     expect(r.body.kinds.find((k) => k.key === 'COLLECTIVE')?.count).toBe(r.body.total);
 
     const backwards = await sys.http.as<{ errors: { field: string }[] }>(
-      ubnd().reviewer,
+      cluster.admin,
       'GET',
       '/reports/recognitions?yearFrom=2026&yearTo=2025',
     );
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors.map((e) => e.field)).toEqual(['yearTo']);
 
-    const token = await sys.http.login(ubnd().reviewer);
+    // The whole city's report: the global administrator's (a deciding organisation reads its own).
+    const token = await sys.http.login(cluster.admin);
     for (const [format, type, magic] of [
       ['xlsx', 'spreadsheetml', 'PK'],
       ['pdf', 'application/pdf', '%PDF'],
@@ -674,7 +675,7 @@ describe('nominations, decisions and certificates', () => {
     );
     expect(history.body.map((h) => h.level).sort()).toEqual(['BASE', 'BLOC', 'PROVINCE']);
     const report = await sys.http.as<{ byLevel: Record<string, number> }>(
-      ubnd().reviewer,
+      cluster.admin,
       'GET',
       '/reports/recognitions?year=2026',
     );
@@ -766,8 +767,9 @@ describe('nominations, decisions and certificates', () => {
     expect((await sys.http.as(bdv().leader, 'POST', `/decisions/${gk.body.id}/issue`)).status).toBe(
       200,
     );
+    // Decisions of several organisations: the global administrator lists them all.
     const list = await sys.http.as<{ authority: { code: string } }[]>(
-      hdtd().reviewer,
+      cluster.admin,
       'GET',
       `/decisions?ceremonyName=${encodeURIComponent(ceremony)}`,
     );

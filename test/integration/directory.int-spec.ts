@@ -23,6 +23,7 @@ interface Cluster {
   code: string;
   name: string;
   organizer: string | null;
+  councilUnitId: string | null;
   years: number[];
 }
 interface Memberships {
@@ -231,6 +232,28 @@ describe('directory administration (units, clusters, memberships, users)', () =>
       expect(listed.body.map((c) => c.code)).toEqual([code]);
       const audit = await auditOf('Cluster', cluster.id);
       expect(audit.map((a) => a.action)).toEqual(['cluster.created', 'cluster.updated']);
+    });
+
+    it("names the cluster's council, refusing a unit that does not exist (400)", async () => {
+      const council = units[0];
+      const unknown = await admin('PATCH', `/admin/clusters/${cluster.id}`, {
+        councilUnitId: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(unknown.status).toBe(400);
+      expect(JSON.stringify(unknown.body)).toContain('councilUnitId');
+      const listed = await admin<Cluster[]>('GET', `/admin/clusters?search=${code}`);
+      expect(listed.body.map((c) => c.councilUnitId)).toEqual([null]);
+      const named = await admin<Cluster>('PATCH', `/admin/clusters/${cluster.id}`, {
+        councilUnitId: council.id,
+      });
+      expect(named.status).toBe(200);
+      expect(named.body).toMatchObject({ councilUnitId: council.id });
+      const audit = await auditOf('Cluster', cluster.id);
+      expect(audit.map((a) => a.action)).toEqual([
+        'cluster.created',
+        'cluster.updated',
+        'cluster.updated',
+      ]);
     });
 
     it('refuses a duplicate cluster code (409 CLUSTER_CODE_TAKEN)', async () => {

@@ -46,6 +46,7 @@ import {
   type NominationView,
   type ResolvedStep,
 } from '@epw/domain';
+import { BallotSeal } from '@epw/temporal';
 import { testConfig, uniqueSuffix, waitFor } from '@epw/testing';
 import { WORKFLOWS_ENTRY, webpackConfigHook } from '../../apps/worker/src/temporal/workflow-source';
 import { recordHistory } from '../support/record-history';
@@ -63,6 +64,8 @@ type AnyCall = { [K in Name]: CallOf<K> }[Name];
 
 const DECISION_NUMBER = '15/QĐ-UBND';
 const LONG = 60_000;
+/** Seals ballots like the API and opens them like the recording activity. */
+const SEAL = BallotSeal.fromConfig(testConfig());
 
 /**
  * Activities that remember every call. Like the real ones, each write happens once per event key
@@ -92,6 +95,10 @@ function fakeActivities(durationOf: (e: StepOpenedEvent) => number = () => LONG)
       return Promise.resolve();
     };
   const recordedAt = () => ({ recordedAt: now() });
+  /** The anonymous tallies (counts per vote), as the real activity keeps them. */
+  const tallies = new Map<string, { approvals: number; rejections: number }>();
+  const voteKey = (v: { nominationId: string; stepIndex: number; round: number }) =>
+    `${v.nominationId}/${v.stepIndex}/${v.round}`;
 
   const activities: Acts = {
     openNominationStep: once('openNominationStep', (e) => {
@@ -104,7 +111,26 @@ function fakeActivities(durationOf: (e: StepOpenedEvent) => number = () => LONG)
     recordNominationAction: once('recordNominationAction', recordedAt),
     recordObjection: once('recordObjection', recordedAt),
     recordObjectionResolution: once('recordObjectionResolution', recordedAt),
-    recordCouncilBallot: once('recordCouncilBallot', recordedAt),
+    recordCouncilBallot: once('recordCouncilBallot', (e) => {
+      const approve =
+        e.sealedBallot !== undefined
+          ? SEAL.open(
+              { nominationId: e.nominationId, memberUserId: e.memberUserId },
+              e.sealedBallot,
+            )
+          : e.approve;
+      const t = tallies.get(voteKey(e)) ?? { approvals: 0, rejections: 0 };
+      tallies.set(voteKey(e), {
+        approvals: t.approvals + (approve ? 1 : 0),
+        rejections: t.rejections + (approve ? 0 : 1),
+      });
+      return recordedAt();
+    }),
+    countCouncilVote: (v) => {
+      const result = tallies.get(voteKey(v)) ?? { approvals: 0, rejections: 0 };
+      calls.push({ name: 'countCouncilVote', arg: v, result });
+      return Promise.resolve(result);
+    },
     recordCouncilResult: once('recordCouncilResult', recordedAt),
     issueDecision: once('issueDecision', () => ({
       number: DECISION_NUMBER,
@@ -408,9 +434,17 @@ describe('nominationWorkflow and decisionWorkflow on the Temporal dev server', (
       ]);
 
       await opened(handle, { key: 'council-vote', status: 'VOTING', timers: 4 });
+      // Sealed like the API seals them: the Update carries who voted, never how.
       const ballot = (actor: Actor, memberUserId: string, yes: boolean) =>
         handle.executeUpdate(castCouncilBallotUpdate, {
-          args: [{ actor, memberUserId, approve: yes, written: actor.userId !== memberUserId }],
+          args: [
+            {
+              actor,
+              memberUserId,
+              sealedBallot: SEAL.seal({ nominationId, memberUserId }, yes),
+              written: actor.userId !== memberUserId,
+            },
+          ],
         });
       await ballot(member('m1'), 'm1', true);
       const secret = await ballot(member('m2'), 'm2', true);
@@ -491,9 +525,16 @@ describe('nominationWorkflow and decisionWorkflow on the Temporal dev server', (
         .of('recordCouncilBallot')
         .map(({ arg }) => [arg.memberUserId, arg.approve, arg.written, arg.actorUserId]),
     ).toEqual([
-      ['m1', true, false, 'm1'],
-      ['m2', true, false, 'm2'],
-      ['m3', false, true, 'm1'],
+      ['m1', undefined, false, 'm1'],
+      ['m2', undefined, false, 'm2'],
+      ['m3', undefined, true, 'm1'],
+    ]);
+    // Counted from the anonymous tally, once, for the vote step of round 1.
+    expect(fake.of('countCouncilVote').map(({ arg, result }) => [arg, result])).toEqual([
+      [
+        { nominationId, stepIndex: 3, round: 1 },
+        { approvals: 2, rejections: 1 },
+      ],
     ]);
 
     const [councilResult] = fake.of('recordCouncilResult');

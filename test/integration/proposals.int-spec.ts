@@ -6,6 +6,7 @@ import type { AwardFormContent } from '@epw/domain';
 import type { Role } from '@epw/data-access';
 import {
   DEMO_PASSWORD,
+  createFixtureCluster,
   ensureCommendationSetup,
   uniqueSuffix,
   waitFor,
@@ -534,6 +535,35 @@ describe('proposal lists through the organisation tree', () => {
     expect(state).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(state).toMatch(/Số: \d+\/QĐ-UBND/);
   }, 240_000);
+
+  it("takes proposals to a cluster council's forms from its clusters' members only", async () => {
+    const cluster = await createFixtureCluster(sys.prisma, `${suffix}C`, [YEAR]);
+    const member = cluster.units[1];
+    const nominate = async (actor: string, unitId: string, fullName: string) => {
+      const p = await sys.prisma.person.create({
+        data: { unitId, fullName: `${fullName} ${suffix}`, position: 'Chuyên viên' },
+      });
+      return sys.http.as<{ code?: string; workflowId: string }>(actor, 'POST', '/nominations', {
+        formCode: 'LDTT',
+        nomineeKind: 'PERSON',
+        nomineePersonId: p.id,
+        year: YEAR,
+        achievement: `Hoàn thành xuất sắc nhiệm vụ năm ${YEAR}`,
+        documents: ['to-trinh', 'bien-ban-hop-xet'].map(doc),
+      });
+    };
+    const before = await sys.prisma.nomination.count({ where: { proposerUnitId: district.id } });
+    // The district is in no cluster: the cluster council's title is not its to propose.
+    const outsider = await nominate(user(district.code, 'officer'), district.id, 'Lê Văn Ngoài');
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.code).toBe('UNIT_NOT_MEMBER');
+    expect(await sys.prisma.nomination.count({ where: { proposerUnitId: district.id } })).toBe(
+      before,
+    );
+    const inside = await nominate(member.officer, member.id, 'Phạm Thị Trong');
+    expect(inside.status).toBe(201);
+    workflows.push(inside.body.workflowId);
+  }, 60_000);
 
   it('refuses a nominee of a sibling subtree and creates nothing', async () => {
     const before = await sys.prisma.nomination.count({ where: { proposerUnitId: bloc.id } });

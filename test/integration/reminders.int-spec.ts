@@ -44,6 +44,8 @@ describe('reminders, escalation and delivery', () => {
     sys = await startTestSystem({
       SMTP_URL: mail.url,
       WEBHOOK_SECRET,
+      // The local receiver: webhooks reach no loopback address unless its host is listed.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       DELIVERY_ATTEMPTS: '2',
       DELIVERY_BACKOFF_MS: '100',
     });

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import ExcelJS from 'exceljs';
 import { DEMO_PASSWORD, ensureCommendationSetup, uniqueSuffix } from '@epw/testing';
+// The documents library's own test helper (pdf.js in a child process); not part of its API.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { pdfPageTexts } from '../../libs/documents/src/testing/pdf-text';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 type Level = 'BASE' | 'BLOC' | 'DISTRICT' | 'PROVINCE' | 'CENTRAL';
@@ -528,6 +531,51 @@ describe('reports scoped to an organisation, and models as records', () => {
         .subarray(0, 4)
         .toString('latin1'),
     ).toBe('%PDF');
+  });
+
+  it('exports with every filter (level, recipient kind, quarter) and heads the PDF with the organisation', async () => {
+    const token = await sys.http.login(user.P);
+    const get = (query: string) =>
+      fetch(`${sys.http.baseUrl}/reports/recognitions?organisationId=${org.P.id}${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const cells = async (res: Response) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+      const values: unknown[] = [];
+      workbook.worksheets[0]?.eachRow((row) => values.push(...(row.values as unknown[]).slice(1)));
+      return values;
+    };
+    // The filters the JSON answer applies are the ones the files apply and name.
+    const filtered = '&level=BASE&recipientKind=UNIT&year=2025';
+    expect((await reportOf(user.P, org.P.id, filtered)).totals.total).toBe(3);
+    const xlsx = await get(`${filtered}&format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const values = await cells(xlsx);
+    expect(values).toEqual(
+      expect.arrayContaining([
+        org.P.name,
+        'Kỳ báo cáo: Năm 2025',
+        'Cấp khen thưởng: Cơ sở',
+        'Đối tượng: Tập thể (đơn vị)',
+        `Phạm vi: ${org.P.name} và các đơn vị trực thuộc`,
+      ]),
+    );
+    // The per-child table sums to the report's total.
+    expect(values).toEqual(expect.arrayContaining([org.A.name, org.B.name, 'Cộng']));
+
+    const quarter = await get('&periodKind=QUARTER&year=2025&quarter=3&format=pdf');
+    expect(quarter.status).toBe(200);
+    expect(quarter.headers.get('content-type')).toContain('application/pdf');
+    const text = pdfPageTexts(Buffer.from(await quarter.arrayBuffer())).join('\n');
+    expect(text).toContain(org.P.name);
+    expect(text).toContain('Quý III năm 2025');
+    // Another organisation's report is not exported to the caller either.
+    const refused = await fetch(
+      `${sys.http.baseUrl}/reports/recognitions?organisationId=${org.B.id}&format=pdf`,
+      { headers: { authorization: `Bearer ${await sys.http.login(user.A)}` } },
+    );
+    expect(refused.status).toBe(403);
   });
 
   it('shows the model as a record with its recognitions level by level', async () => {

@@ -265,13 +265,35 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
         ),
     );
     expect(registered).toEqual(Array(11).fill(200));
+    const modelsOf = (unitId: string) =>
+      sys.prisma.initiative.findMany({
+        where: { registration: { cycleId, unitId } },
+        orderBy: { position: 'asc' },
+        select: { id: true, title: true, position: true },
+      });
+    const [firstModel] = await modelsOf(editor.id);
+    expect(firstModel).toBeDefined();
+    // The edit puts a new model first: the one registered before keeps its id (nominations and
+    // awards name models by id), though its position changes.
+    const newModel = {
+      ...registration(editor).initiatives[0],
+      kind: 'SOLUTION',
+      title: `Giải pháp "Một cửa số" của ${editor.code}`,
+    };
     const edited = await as<Compliance>(
       editor.officer,
       'POST',
       `/cycles/${cycleId}/registrations`,
-      registration(editor, { titles: ['Tập thể lao động xuất sắc', 'Cờ thi đua'] }),
+      registration(editor, {
+        titles: ['Tập thể lao động xuất sắc', 'Cờ thi đua'],
+        initiatives: [newModel, ...registration(editor).initiatives],
+      }),
     );
     expect(edited.status).toBe(200);
+    const editedModels = await modelsOf(editor.id);
+    expect(editedModels.map((m) => m.title)).toEqual([newModel.title, firstModel?.title]);
+    expect(editedModels[1]?.id).toBe(firstModel?.id);
+    expect(editedModels[0]?.id).not.toBe(firstModel?.id);
     const wrongUnit = await as<Problem>(
       units[0].officer,
       'POST',

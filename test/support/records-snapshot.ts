@@ -39,8 +39,10 @@ export async function recordsOf(prisma: PrismaClient, scope: RecordsScope): Prom
          FROM "Nomination" WHERE "unitId" = ANY($2::uuid[])),
       'nominationActions', (SELECT count(*) FROM "NominationAction" x JOIN "Nomination" n ON n.id = x."nominationId"
          WHERE n."unitId" = ANY($2::uuid[])),
-      'councilBallots', (SELECT count(*) FROM "CouncilBallot" x JOIN "Nomination" n ON n.id = x."nominationId"
+      'councilBallots', (SELECT count(*) FROM "CouncilVoteParticipation" x JOIN "Nomination" n ON n.id = x."nominationId"
          WHERE n."unitId" = ANY($2::uuid[])),
+      'councilTallies', (SELECT json_agg(json_build_object('a', x.approvals, 'r', x.rejections) ORDER BY x."nominationId", x."stepIndex", x.round)
+         FROM "CouncilVoteTally" x JOIN "Nomination" n ON n.id = x."nominationId" WHERE n."unitId" = ANY($2::uuid[])),
       'objections', (SELECT json_agg(json_build_object('i', x.id, 'u', x.upheld) ORDER BY x.id)
          FROM "Objection" x JOIN "Nomination" n ON n.id = x."nominationId" WHERE n."unitId" = ANY($2::uuid[])),
       'documents', (SELECT count(*) FROM "DossierDocument" x JOIN "Nomination" n ON n.id = x."nominationId"

@@ -44,6 +44,9 @@ const STEP_AFTER_RECORDS_PATCH = 'nomination-step-after-records-v1';
 /** Marks runs that open a step, close the previous step's deadline and schedule the new one in
  * one activity (one round of workflow tasks per step instead of three). */
 const BATCHED_STEPS_PATCH = 'nomination-batched-steps-v1';
+/** Marks runs whose council ballots come sealed (secret: the history and the state keep who voted,
+ * never how) and whose ballot count is PostgreSQL's anonymous tally. */
+const SEALED_BALLOTS_PATCH = 'nomination-sealed-ballots-v1';
 
 const acts = proxyActivities<NominationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -65,6 +68,8 @@ export async function nominationWorkflow(
   let decision: DecisionIssued | null = null;
   // Checked once, first thing: every later command of a run follows one path.
   const batched = patched(BATCHED_STEPS_PATCH);
+  const sealedBallots = patched(SEALED_BALLOTS_PATCH);
+  if (sealedBallots) state.requireSealedBallots();
   /** Batched runs: the deadline of the step just left, closed by the next step's opening. */
   let pendingClose: string | null = null;
   const closePending = async () => {
@@ -173,10 +178,13 @@ export async function nominationWorkflow(
     async (cmd) => {
       const before = base(cmd.actor, eventKey('ballot'));
       state.applyCouncilBallot(cmd);
+      // The sealed choice goes on unopened; only Updates of earlier runs carry it in the clear.
       await acts.recordCouncilBallot({
         ...before,
         memberUserId: cmd.memberUserId,
-        approve: cmd.approve,
+        ...(cmd.sealedBallot !== undefined
+          ? { sealedBallot: cmd.sealedBallot }
+          : { approve: cmd.approve }),
         written: cmd.written,
       });
       return state.view();
@@ -342,7 +350,12 @@ export async function nominationWorkflow(
     await condition(allHandlersFinished);
     if (!batched) await deadline.close();
     if (state.finished) break;
-    const tally = state.tallyCouncil();
+    // Sealed choices are counted where they were added up, anonymously: PostgreSQL's tally.
+    const anonymous =
+      sealedBallots || state.hasSealedBallots()
+        ? await acts.countCouncilVote({ nominationId, stepIndex: index, round })
+        : undefined;
+    const tally = state.tallyCouncil(anonymous);
     const now = Date.parse(await clock.currentTime());
     const c = input.clock;
     const heldOn = toVietnamDate(

@@ -1,18 +1,41 @@
+import helmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@epw/config';
 import { AppModule } from './app.module';
-import { ProblemDetailsDto } from './common/dto/problem-details.dto';
 import { localeFrom } from './common/locale';
+import { createOpenApiDocument } from './common/openapi/openapi-document';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestValidationException } from './common/request-validation.exception';
 import { WellFormedInputPipe } from './common/well-formed-input.pipe';
 import { mountQueueBoard } from './notifications/queue-board';
 import { mountWebApp } from './web/web-app';
+
+/**
+ * What pages served here may load: the web app (its own scripts; inline styles, which Mantine and
+ * React style props use; images and fonts inline; PDF previews from blob: URLs in frames), Swagger
+ * UI at /docs (its own scripts, an inline stylesheet) and the queues board; nothing may frame them.
+ * No upgrade-insecure-requests: the demo is reached over plain http.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  upgradeInsecureRequests: null,
+};
 
 /** Builds the configured API application (used by main.ts and by the integration tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -42,6 +65,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  // Before any route (Nest's, the docs, the queues board, the web app): every answer carries them.
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   app.useGlobalPipes(
     new WellFormedInputPipe(),
     new ValidationPipe({
@@ -54,21 +79,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useGlobalFilters(problems);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Thi đua – Khen thưởng: emulation-pledge workflow engine')
-      .setDescription(
-        'Ký kết giao ước, đăng ký, bình xét và khen thưởng của các cụm thi đua. ' +
-          'Log in with POST /auth/login, then "Authorize" with the access token. ' +
-          'Errors are application/problem+json with a stable `code`; send Accept-Language: en for English.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-    // Not returned by any one route: the body of every error answer.
-    { extraModels: [ProblemDetailsDto] },
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await mountQueueBoard(app);
   await mountWebApp(app);

@@ -16,6 +16,7 @@ import { CommendationModule } from './commendation/commendation.module';
 import { CommonModule } from './common/common.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DirectoryModule } from './directory/directory.module';
+import { DocumentSealModule } from './document-seal/document-seal.module';
 import { HealthModule } from './health/health.module';
 import { HolidaysModule } from './holidays/holidays.module';
 import { ImportsModule } from './imports/imports.module';
@@ -40,6 +41,7 @@ export class AppModule {
         DataAccessModule,
         TemporalClientModule,
         CommonModule,
+        DocumentSealModule,
         AuthModule,
         HealthModule,
         CyclesModule,

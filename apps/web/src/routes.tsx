@@ -194,7 +194,7 @@ export const router = createBrowserRouter(
         {
           path: 'reports',
           element: (
-            <Allow when={(c) => c.isOversight || c.isAdmin}>
+            <Allow when={(c) => c.isOversight || c.isAdmin || c.isOrgAdmin || c.isUnitUser}>
               <Outlet />
             </Allow>
           ),
@@ -204,6 +204,64 @@ export const router = createBrowserRouter(
               index: true,
               lazy: async () => ({
                 Component: (await import('./pages/commendation/reports-page')).ReportsPage,
+              }),
+            },
+          ],
+        },
+        {
+          // Tờ trình: an organisation's own lists (its office proposes; administrators read).
+          path: 'proposals',
+          element: (
+            <Allow when={(c) => c.isUnitUser || c.isOrgAdmin || c.isAdmin}>
+              <Outlet />
+            </Allow>
+          ),
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import('./pages/proposals/proposals-page')).ProposalsPage,
+              }),
+            },
+            {
+              path: 'new',
+              element: (
+                <Allow when={unit}>
+                  <Outlet />
+                </Allow>
+              ),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({
+                    Component: (await import('./pages/proposals/proposal-create-page'))
+                      .ProposalCreatePage,
+                  }),
+                },
+              ],
+            },
+            {
+              path: ':id',
+              lazy: async () => ({
+                Component: (await import('./pages/proposals/proposals-page')).ProposalDetailPage,
+              }),
+            },
+          ],
+        },
+        {
+          // The organisation tree: the administrator's whole, an organisation administrator's subtree.
+          path: 'admin/organisations',
+          element: (
+            <Allow when={importer}>
+              <Outlet />
+            </Allow>
+          ),
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import('./pages/organisations/organisation-tree-page'))
+                  .OrganisationTreePage,
               }),
             },
           ],

@@ -17,6 +17,28 @@ describe('loadConfig', () => {
     expect(config.worker.maxCachedWorkflows).toBe(500);
   });
 
+  it('listens on this machine only unless API_HOST says otherwise', () => {
+    expect(loadConfig(valid).api.host).toBe('127.0.0.1');
+    expect(loadConfig({ ...valid, API_HOST: '0.0.0.0' }).api.host).toBe('0.0.0.0');
+  });
+
+  it('never derives the webhook signing key from the access-token key', () => {
+    const config = loadConfig(valid);
+    expect(config.notifications.webhookSecret).toBeNull();
+    expect(JSON.stringify(config.notifications)).not.toContain(valid.JWT_SECRET);
+    expect(
+      loadConfig({ ...valid, WEBHOOK_SECRET: 'w'.repeat(32) }).notifications.webhookSecret,
+    ).toBe('w'.repeat(32));
+  });
+
+  it('reads the webhook host allow-list (empty unless set)', () => {
+    expect(loadConfig(valid).notifications.webhookAllowedHosts).toEqual([]);
+    expect(
+      loadConfig({ ...valid, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1, LocalHost' }).notifications
+        .webhookAllowedHosts,
+    ).toEqual(['127.0.0.1', 'localhost']);
+  });
+
   it('defaults to short-lived access tokens, rotating refresh tokens and login throttling', () => {
     const config = loadConfig(valid);
     expect(config.jwt).toEqual({

@@ -30,6 +30,8 @@ import { OrganisationTreeRepository } from './repositories/organisation-tree.rep
 import { DocumentSourcesRepository } from './repositories/document-sources.repository';
 import { ModelRepository } from './repositories/model.repository';
 import { ProposalRepository } from './repositories/proposal.repository';
+import { ReadScopeRepository } from './repositories/read-scope.repository';
+import { SecondFactorRepository } from './repositories/second-factor.repository';
 const providers = [
   PrismaService,
   AuditLogRepository,
@@ -61,6 +63,8 @@ const providers = [
   ImportRepository,
   ModelRepository,
   ProposalRepository,
+  ReadScopeRepository,
+  SecondFactorRepository,
 ];
 
 @Global()

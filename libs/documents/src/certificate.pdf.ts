@@ -1,6 +1,14 @@
 import QRCode from 'qrcode';
 import { type DocumentStyle, PARTY_HEADER, STATE_HEADER, STATE_MOTTO } from '@epw/domain';
-import { type Pdf, FONT, type FontName, createPdf, renderToBuffer, vn } from './pdf-document';
+import {
+  type Pdf,
+  FONT,
+  type FontName,
+  type RenderOptions,
+  createPdf,
+  renderToBuffer,
+  vn,
+} from './pdf-document';
 import { documentTimestamp, vietnameseLongDate, vietnameseShortDate } from './vietnamese-date';
 
 export type RecipientKind = 'UNIT' | 'PERSON' | 'INITIATIVE';
@@ -42,7 +50,10 @@ export interface CertificateData {
 }
 
 /** One A4 landscape page per certificate, in the given order. */
-export async function renderCertificatesPdf(certs: CertificateData[]): Promise<Buffer> {
+export async function renderCertificatesPdf(
+  certs: CertificateData[],
+  options: RenderOptions = {},
+): Promise<Buffer> {
   if (certs.length === 0) throw new RangeError('no certificates to render');
   // ISO calendar dates sort as strings; the latest one stamps the whole batch.
   const latest = certs.map((c) => c.decisionDate).reduce((a, b) => (b > a ? b : a));
@@ -59,16 +70,23 @@ export async function renderCertificatesPdf(certs: CertificateData[]): Promise<B
     subject: first.authorityName,
     timestamp: documentTimestamp(latest),
   });
-  return await renderToBuffer(doc, () => {
-    for (const cert of certs) {
-      doc.addPage();
-      drawCertificate(doc, cert);
-    }
-  });
+  return await renderToBuffer(
+    doc,
+    () => {
+      for (const cert of certs) {
+        doc.addPage();
+        drawCertificate(doc, cert);
+      }
+    },
+    options.seal,
+  );
 }
 
-export function renderCertificatePdf(cert: CertificateData): Promise<Buffer> {
-  return renderCertificatesPdf([cert]);
+export function renderCertificatePdf(
+  cert: CertificateData,
+  options: RenderOptions = {},
+): Promise<Buffer> {
+  return renderCertificatesPdf([cert], options);
 }
 
 const RED = '#a11d1d';

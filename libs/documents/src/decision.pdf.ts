@@ -11,6 +11,7 @@ import {
   type Pdf,
   FONT,
   type FontName,
+  type RenderOptions,
   createPdf,
   numberPagesFromSecond,
   renderToBuffer,
@@ -67,7 +68,10 @@ const LINE_GAP = 3;
 /** The decision (quyết định khen thưởng) on A4 portrait in its issuer's format (party or state),
  * followed by its annex: collectives, then individuals, in a table whose header repeats on each
  * page. */
-export async function renderDecisionPdf(input: DecisionData): Promise<Buffer> {
+export async function renderDecisionPdf(
+  input: DecisionData,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   const d = normalized(input);
   const doc = createPdf({
     layout: 'portrait',
@@ -77,15 +81,19 @@ export async function renderDecisionPdf(input: DecisionData): Promise<Buffer> {
     timestamp: documentTimestamp(d.signedOn),
     bufferPages: true,
   });
-  return await renderToBuffer(doc, () => {
-    doc.addPage();
-    drawDecision(doc, d);
-    if (d.recipients.length > 0) {
+  return await renderToBuffer(
+    doc,
+    () => {
       doc.addPage();
-      drawAnnex(doc, d);
-    }
-    numberPagesFromSecond(doc, 28);
-  });
+      drawDecision(doc, d);
+      if (d.recipients.length > 0) {
+        doc.addPage();
+        drawAnnex(doc, d);
+      }
+      numberPagesFromSecond(doc, 28);
+    },
+    options.seal,
+  );
 }
 
 const vnOrNull = (text: string | null) => (text === null ? null : vn(text));

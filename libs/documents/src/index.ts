@@ -5,3 +5,6 @@ export * from './minutes.pdf';
 export * from './award-history.export';
 export { vietnameseLongDate, vietnameseShortDate } from './vietnamese-date';
 export * from './recognition-report.export';
+export * from './signing';
+export type { RenderOptions } from './pdf-document';
+export * from './pledge.pdf';

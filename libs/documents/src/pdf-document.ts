@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { type SealPlaceholder, addSealPlaceholder } from './signing/pdf-signature';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -63,8 +64,18 @@ export function createPdf(options: PdfOptions): Pdf {
   return doc;
 }
 
-/** Runs `draw`, ends the document and resolves with its bytes. */
-export function renderToBuffer(doc: Pdf, draw: () => void | Promise<void>): Promise<Buffer> {
+/** How a renderer is asked to reserve the place of a seal (see `DocumentSigner`). */
+export interface RenderOptions {
+  seal?: SealPlaceholder;
+}
+
+/** Runs `draw`, ends the document and resolves with its bytes; with `seal`, an empty signature
+ * field is written before the end, for `DocumentSigner.sign` to fill. */
+export function renderToBuffer(
+  doc: Pdf,
+  draw: () => void | Promise<void>,
+  seal?: SealPlaceholder,
+): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -72,7 +83,10 @@ export function renderToBuffer(doc: Pdf, draw: () => void | Promise<void>): Prom
     doc.on('error', reject);
     Promise.resolve()
       .then(draw)
-      .then(() => doc.end())
+      .then(() => {
+        if (seal) addSealPlaceholder(doc, seal);
+        doc.end();
+      })
       .catch(reject);
   });
 }

@@ -10,3 +10,4 @@ export * from './templates';
 export * from './senders/email.sender';
 export * from './senders/webhook.sender';
 export * from './notification-link';
+export * from './webhook-address';

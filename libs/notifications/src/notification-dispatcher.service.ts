@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
-import { ReminderRepository, type Recipient } from '@epw/data-access';
+import { NotificationInboxRepository, ReminderRepository, type Recipient } from '@epw/data-access';
 import { deliveryJobId, type ChannelName, type DeliveryJob, type ReminderJob } from './queue-names';
 import { QueuesService } from './queues.service';
 import { notificationLink } from './notification-link';
@@ -23,6 +24,7 @@ export class NotificationDispatcher {
 
   constructor(
     private readonly repo: ReminderRepository,
+    private readonly preferences: NotificationInboxRepository,
     private readonly queues: QueuesService,
     private readonly email: EmailSender,
     private readonly webhook: WebhookSender,
@@ -107,7 +109,8 @@ export class NotificationDispatcher {
           job.dedupKey,
         );
       } else {
-        await this.webhook.send(job.to ?? '', {
+        const url = job.to ?? '';
+        await this.webhook.send(url, await this.webhookKey(job.userId, url), {
           type: `epw.${job.kind}`,
           dedupKey: job.dedupKey,
           userId: job.userId,
@@ -122,6 +125,21 @@ export class NotificationDispatcher {
     }
     await this.repo.markSent(job.dedupKey);
     return 'sent';
+  }
+
+  /** The subscriber's own signing key (else WEBHOOK_SECRET) while `url` is still their webhook;
+   * anything else cannot be sent, now or later. */
+  private async webhookKey(userId: string, url: string): Promise<string> {
+    const target = await this.preferences.findWebhookTarget(userId);
+    if (target?.webhookUrl !== url)
+      throw new UnrecoverableError(`webhook ${url} is no longer the subscriber's webhook URL`);
+    const key = target.webhookSecret ?? this.config.notifications.webhookSecret;
+    if (!key) {
+      throw new UnrecoverableError(
+        `webhook ${url} has no signing key: its owner must set the webhook URL again`,
+      );
+    }
+    return key;
   }
 
   /** The inbox row is written here, once per dedup key (one statement; a second run of this job

@@ -1,6 +1,8 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
+import { BallotSeal } from './ballot-seal';
+import { temporalDataConverter } from './data-converter';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -26,10 +28,19 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
       provide: Client,
       inject: [TEMPORAL_CONNECTION, APP_CONFIG],
       useFactory: (connection: Connection, config: AppConfig) =>
-        new Client({ connection, namespace: config.temporal.namespace }),
+        new Client({
+          connection,
+          namespace: config.temporal.namespace,
+          dataConverter: temporalDataConverter(config),
+        }),
+    },
+    {
+      provide: BallotSeal,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => BallotSeal.fromConfig(config),
     },
     TemporalConnectionCloser,
   ],
-  exports: [Client, TEMPORAL_CONNECTION],
+  exports: [Client, TEMPORAL_CONNECTION, BallotSeal],
 })
 export class TemporalClientModule {}

@@ -6,7 +6,10 @@ import {
   DEFAULT_DECIDING_ORGANISATIONS,
   defaultDocumentProfiles,
 } from '@epw/domain';
-import { DEMO_PASSWORD } from './demo-data';
+import { DEMO_PASSWORD, demoCluster } from './demo-data';
+
+/** The council of the demo's cluster: it decides the cluster's own forms (LĐTT, CSTĐ cơ sở, …). */
+export const CLUSTER_COUNCIL_CODE = 'HDTD-CUM01';
 
 export const COUNCIL_SIZE = 5;
 
@@ -77,6 +80,14 @@ export async function ensureCommendationSetup(
       leader: users[1][0],
       council: users.slice(2).map((u) => u[0]),
     };
+  }
+  // Cụm thi đua số 1 (the demo's cluster and the tests' copies of it) has its council decide for it.
+  const council = result[CLUSTER_COUNCIL_CODE];
+  if (council) {
+    await prisma.cluster.updateMany({
+      where: { councilUnitId: null, code: { startsWith: demoCluster.code } },
+      data: { councilUnitId: council.id },
+    });
   }
   // How each deciding organisation issues documents (header by kind, numbering, signer block),
   // set once: an organisation's own later edits are kept.

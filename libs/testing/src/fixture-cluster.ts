@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '@epw/data-access';
+import { CLUSTER_COUNCIL_CODE } from './commendation-setup';
 import { DEMO_PASSWORD, demoUnits, officerUsername, signerUsername } from './demo-data';
 
 export interface FixtureUnit {
@@ -30,8 +31,17 @@ export async function createFixtureCluster(
   years: number[],
 ): Promise<FixtureCluster> {
   const passwordHash = await hash(DEMO_PASSWORD);
+  // Its council decides its own forms, as the demo's cluster's does (when it exists already).
+  const council = await prisma.unit.findUnique({
+    where: { code: CLUSTER_COUNCIL_CODE },
+    select: { id: true },
+  });
   const cluster = await prisma.cluster.create({
-    data: { code: `CTD-01-${suffix}`, name: `Cụm thi đua số 1 (${suffix})` },
+    data: {
+      code: `CTD-01-${suffix}`,
+      name: `Cụm thi đua số 1 (${suffix})`,
+      councilUnitId: council?.id ?? null,
+    },
   });
   const units: FixtureUnit[] = [];
   for (const u of demoUnits) {

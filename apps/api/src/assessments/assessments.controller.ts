@@ -8,7 +8,7 @@ import {
   ParseEnumPipe,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
@@ -21,6 +21,7 @@ import {
   ProgressDto,
   SelfAssessmentDto,
 } from './dto/assessment.dto';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
 enum StageParam {
   interim = 'interim',
@@ -33,13 +34,13 @@ const stagePipe = new ParseEnumPipe(StageParam, {
     ]),
 });
 
-@ApiTags('review and assessment')
-@ApiBearerAuth()
+@AuthenticatedApi('review and assessment')
 @Controller('cycles/:cycleId/assessments')
 export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Post(':stage/self')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiParam({ name: 'stage', enum: StageParam })
   @ApiOperation({ summary: 'Tự chấm điểm / Self-assessment (sơ kết: interim, tổng kết: final)' })
@@ -55,6 +56,7 @@ export class AssessmentsController {
   }
 
   @Post('final/peer')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Chấm điểm chéo / Cross-assess an assigned unit (never your own)' })
   @ApiOkResponse({ type: AssessmentStatusDto })
@@ -68,6 +70,7 @@ export class AssessmentsController {
   }
 
   @Post('final/conflicts')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -84,6 +87,7 @@ export class AssessmentsController {
   }
 
   @Post('interim/progress')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Báo cáo sơ kết / Interim progress against each pledge item' })
   @ApiOkResponse({ type: AssessmentStatusDto })

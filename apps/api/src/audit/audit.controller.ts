@@ -1,11 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { AuditService } from './audit.service';
 import { AuditVerificationDto } from './dto/audit-verification.dto';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-@ApiTags('audit')
-@ApiBearerAuth()
+@AuthenticatedApi('audit')
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

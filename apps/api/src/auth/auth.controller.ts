@@ -1,34 +1,101 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentUser, Public } from './auth.decorators';
+import { AllowWithoutSecondFactor, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AccessTokenDto, LoginDto, MeDto, RefreshTokenDto } from './dto/login.dto';
+import {
+  SecondFactorChallengeDto,
+  SecondFactorCodeDto,
+  SecondFactorLoginDto,
+  StepUpDto,
+} from './second-factor/dto/second-factor.dto';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { ApiProblems } from '../common/openapi/api-problems.decorator';
 
 @ApiTags('auth')
+@ApiExtraModels(AccessTokenDto, SecondFactorChallengeDto)
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly secondFactor: SecondFactorService,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Đăng nhập / Log in with username and password (failed attempts are limited per user and address)',
+      'Đăng nhập / Log in with username and password (failed attempts are limited per user and address); an account with a second factor gets a challenge for POST /auth/login/second-factor instead of tokens',
+  })
+  @ApiOkResponse({
+    description: 'The tokens, or (an account with a second factor) a challenge',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(AccessTokenDto) },
+        { $ref: getSchemaPath(SecondFactorChallengeDto) },
+      ],
+    },
+  })
+  @ApiProblems([401, 'INVALID_CREDENTIALS'], 429)
+  login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+  ): Promise<AccessTokenDto | SecondFactorChallengeDto> {
+    return this.auth.login(body.username, body.password, request.ip);
+  }
+
+  @Public()
+  @Post('login/second-factor')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Đăng nhập bước 2 / The code of the authenticator app (or a recovery code) for the challenge of POST /auth/login; each code works once; failures are limited per account',
   })
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_ATTEMPTS, with a Retry-After header' })
-  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<AccessTokenDto> {
-    return this.auth.login(body.username, body.password, request.ip);
+  @ApiProblems(
+    [
+      401,
+      'SECOND_FACTOR_CODE_INVALID (wrong or already used code) or SECOND_FACTOR_CHALLENGE_INVALID (expired: log in again)',
+    ],
+    429,
+  )
+  loginWithSecondFactor(
+    @Body() body: SecondFactorLoginDto,
+    @Req() request: FastifyRequest,
+  ): Promise<AccessTokenDto> {
+    return this.auth.loginWithSecondFactor(body.challenge, body.code, request.ip);
+  }
+
+  @Post('step-up')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Xác thực lại / A code again before signing, voting or issuing: a new access token that records the check (the refresh token stays)',
+  })
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: StepUpDto })
+  @ApiProblems(
+    [401, 'SECOND_FACTOR_CODE_INVALID, or UNAUTHENTICATED'],
+    [409, 'SECOND_FACTOR_NOT_ENROLLED'],
+    429,
+  )
+  stepUp(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: SecondFactorCodeDto,
+    @Req() request: FastifyRequest,
+  ): Promise<StepUpDto> {
+    return this.secondFactor.stepUp(user, body.code, request.ip);
   }
 
   @Public()
@@ -39,6 +106,7 @@ export class AuthController {
       'Làm mới phiên / Exchange a refresh token for a new pair (single use; reusing one revokes the login)',
   })
   @ApiOkResponse({ type: AccessTokenDto })
+  @ApiProblems([401, 'REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED (the whole login is revoked)'])
   refresh(@Body() body: RefreshTokenDto): Promise<AccessTokenDto> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -53,7 +121,10 @@ export class AuthController {
   }
 
   @Get('me')
+  @AllowWithoutSecondFactor()
+  @ApiOperation({ summary: 'Tài khoản đang đăng nhập / The signed-in user, their unit and roles' })
   @ApiBearerAuth()
+  @ApiProblems(401)
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthenticatedUser): Promise<MeDto> {
     return this.auth.me(user.userId);

@@ -1,6 +1,7 @@
 import type { UserRepository } from '@epw/data-access';
 import { AuthService } from './auth.service';
 import type { LoginThrottleService } from './login-throttle.service';
+import type { SecondFactorService } from './second-factor/second-factor.service';
 import type { TokenService } from './token.service';
 
 describe('AuthService.login and the failed-login throttle', () => {
@@ -19,6 +20,7 @@ describe('AuthService.login and the failed-login throttle', () => {
       users as unknown as UserRepository,
       {} as TokenService,
       throttle as unknown as LoginThrottleService,
+      {} as SecondFactorService,
     );
     await expect(auth.login('duk-yt.signer', 'demo-2026', '10.0.0.1')).rejects.toThrow(
       'Connection terminated',
@@ -34,6 +36,7 @@ describe('AuthService.login and the failed-login throttle', () => {
       users as unknown as UserRepository,
       {} as TokenService,
       throttle as unknown as LoginThrottleService,
+      {} as SecondFactorService,
     );
     await expect(auth.login('nobody', 'x', '10.0.0.1')).rejects.toMatchObject({
       code: 'INVALID_CREDENTIALS',

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { verify } from '@node-rs/argon2';
 import { UserRepository } from '@epw/data-access';
 import { DomainErrorCode, DomainException, toVietnamDate } from '@epw/domain';
-import type { AccessTokenClaims } from './authenticated-user';
 import type { AccessTokenDto, MeDto } from './dto/login.dto';
 import { LoginThrottleService } from './login-throttle.service';
+import type { SecondFactorChallengeDto } from './second-factor/dto/second-factor.dto';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { claimsOf } from './session-claims';
 import { TokenService } from './token.service';
 
 /** Verifying against this keeps the time of a login for an unknown user close to a real one. */
@@ -17,10 +19,18 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
-  /** Throttled before the password is even hashed: a blocked guess costs nothing and learns nothing. */
-  async login(username: string, password: string, clientIp: string): Promise<AccessTokenDto> {
+  /**
+   * Throttled before the password is even hashed: a blocked guess costs nothing and learns nothing.
+   * An account with a second factor gets a challenge, not tokens: its code comes next.
+   */
+  async login(
+    username: string,
+    password: string,
+    clientIp: string,
+  ): Promise<AccessTokenDto | SecondFactorChallengeDto> {
     await this.throttle.begin(username, clientIp);
     let user: Awaited<ReturnType<UserRepository['findByUsername']>>;
     try {
@@ -33,7 +43,24 @@ export class AuthService {
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !ok || !user.active) throw new DomainException(DomainErrorCode.InvalidCredentials);
     await this.throttle.succeeded(username, clientIp);
+    if (await this.secondFactor.isEnabled(user.id)) return this.secondFactor.challenge(user);
     return this.tokens.issue(claimsOf(user));
+  }
+
+  /** The login's second step: the challenge of the password step and a code give the tokens. A
+   * challenge outlives neither a password reset, a deactivation nor a second-factor reset. */
+  async loginWithSecondFactor(
+    challenge: string,
+    code: string,
+    clientIp: string,
+  ): Promise<AccessTokenDto> {
+    const { sub, tv } = await this.tokens.verifyChallenge(challenge);
+    const user = await this.users.findById(sub);
+    if (!user?.active || user.tokenVersion !== tv)
+      throw new DomainException(DomainErrorCode.SecondFactorChallengeInvalid);
+    const now = new Date();
+    await this.secondFactor.verifyLogin(user, code, clientIp, now);
+    return this.tokens.issue(claimsOf(user, now));
   }
 
   refresh(refreshToken: string): Promise<AccessTokenDto> {
@@ -68,15 +95,7 @@ export class AuthService {
         year: m.year,
         role: m.role,
       })),
+      secondFactor: await this.secondFactor.summary(user.id, user.roles),
     };
   }
-}
-
-function claimsOf(user: {
-  id: string;
-  username: string;
-  unitId: string | null;
-  roles: string[];
-}): AccessTokenClaims {
-  return { sub: user.id, username: user.username, unitId: user.unitId, roles: user.roles };
 }

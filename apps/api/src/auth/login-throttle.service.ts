@@ -21,9 +21,15 @@ for _, key in ipairs(KEYS) do
 end
 return 1`;
 
+/** What is being guessed: a password (counted per username and client address), or a
+ * second-factor code (counted per account, from any address: a 6-digit code has only a million
+ * values, so many addresses must not each get their own allowance). */
+export type ThrottledSecret = 'password' | 'second-factor';
+
 /**
  * Limits failed logins per username and client address, and per client address, in a fixed window
- * that starts at the first failure. Counters live in Redis (shared by every API replica).
+ * that starts at the first failure; failed second-factor codes likewise, per account and per
+ * address. Counters live in Redis (shared by every API replica).
  *
  * Why not @nestjs/throttler: its guard counts every request before the handler runs and keys on a
  * tracker (the client address); it cannot count only failures, nor clear a username's count when
@@ -43,8 +49,8 @@ export class LoginThrottleService {
   }
 
   /** Takes a slot for this attempt, or refuses with TOO_MANY_ATTEMPTS and when to retry. */
-  async begin(username: string, ip: string): Promise<void> {
-    const { userKey, ipKey } = this.keys(username, ip);
+  async begin(username: string, ip: string, secret: ThrottledSecret = 'password'): Promise<void> {
+    const { userKey, ipKey } = this.keys(username, ip, secret);
     const results = await this.run(
       this.connection.redis
         .multi()
@@ -69,26 +75,38 @@ export class LoginThrottleService {
   }
 
   /** The password was right: the username's failures are forgiven and this attempt is not one. */
-  async succeeded(username: string, ip: string): Promise<void> {
-    const { userKey, ipKey } = this.keys(username, ip);
+  async succeeded(
+    username: string,
+    ip: string,
+    secret: ThrottledSecret = 'password',
+  ): Promise<void> {
+    const { userKey, ipKey } = this.keys(username, ip, secret);
     await this.run(this.connection.redis.eval(SUCCEEDED_SCRIPT, 2, userKey, ipKey));
   }
 
   /** The attempt could not be judged (e.g. PostgreSQL did not answer): it was no failure, so its
    * slots are given back; earlier failures stay counted. */
-  async abandoned(username: string, ip: string): Promise<void> {
-    const { userKey, ipKey } = this.keys(username, ip);
+  async abandoned(
+    username: string,
+    ip: string,
+    secret: ThrottledSecret = 'password',
+  ): Promise<void> {
+    const { userKey, ipKey } = this.keys(username, ip, secret);
     await this.run(this.connection.redis.eval(ABANDONED_SCRIPT, 2, userKey, ipKey));
   }
 
-  private keys(username: string, ip: string) {
-    const prefix = `${this.config.notifications.queuePrefix}:login-failures`;
+  private keys(username: string, ip: string, secret: ThrottledSecret) {
+    const kind = secret === 'password' ? 'login-failures' : 'second-factor-failures';
+    const prefix = `${this.config.notifications.queuePrefix}:${kind}`;
     // Hashed: bounded, and no user-chosen text (or separator) inside a key.
     const user = createHash('sha256')
       .update(username.normalize('NFC').toLowerCase())
       .digest('hex')
       .slice(0, 32);
-    return { userKey: `${prefix}:user:${user}:${ip}`, ipKey: `${prefix}:ip:${ip}` };
+    return {
+      userKey: secret === 'password' ? `${prefix}:user:${user}:${ip}` : `${prefix}:user:${user}`,
+      ipKey: `${prefix}:ip:${ip}`,
+    };
   }
 
   private async run<T>(command: Promise<T>): Promise<T | null> {

@@ -7,8 +7,19 @@ import { DomainErrorCode, DomainException } from '@epw/domain';
 import type { AccessTokenClaims } from './authenticated-user';
 import type { AccessTokenDto } from './dto/login.dto';
 
+/** An access token alone (a step-up keeps the session's refresh token). */
+export type AccessTokenOnly = Pick<AccessTokenDto, 'accessToken' | 'expiresIn' | 'tokenType'>;
+
+/** Who a second-factor challenge is for, and the account's token version when it was issued. */
+export interface ChallengeClaims {
+  sub: string;
+  tv: number;
+}
+
 export const JWT_ISSUER = 'epw';
 export const JWT_AUDIENCE = 'epw-api';
+/** A login's answer that asks for the second factor: never accepted as an access token. */
+export const CHALLENGE_AUDIENCE = 'epw-second-factor';
 const ALGORITHMS: ['HS256'] = ['HS256'];
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -69,26 +80,72 @@ export class TokenService {
 
   /** The claims of a valid access token; TOKEN_EXPIRED tells the client to refresh. */
   async verifyAccess(token: string): Promise<AccessTokenClaims> {
+    const claims = await this.verify<AccessTokenClaims>(token, JWT_AUDIENCE);
+    if (claims === 'expired') throw new DomainException(DomainErrorCode.TokenExpired);
+    if (!claims) throw new DomainException(DomainErrorCode.Unauthenticated);
+    return claims;
+  }
+
+  /** A new access token for the same session (a step-up: `claims.sfa` says when). */
+  async accessToken(claims: AccessTokenClaims): Promise<AccessTokenOnly> {
+    return {
+      accessToken: await this.signAccess(claims),
+      expiresIn: this.config.jwt.ttlSeconds,
+      tokenType: 'Bearer',
+    };
+  }
+
+  /**
+   * The answer to a right password of an account with a second factor: a short-lived token naming
+   * the account (MFA_CHALLENGE_SECONDS), exchanged with a code at POST /auth/login/second-factor.
+   * Its audience keeps it from ever passing as an access token.
+   */
+  issueChallenge(claims: ChallengeClaims): Promise<string> {
+    return this.jwt.signAsync(
+      { sub: claims.sub, tv: claims.tv },
+      {
+        secret: this.config.jwt.secret,
+        algorithm: ALGORITHMS[0],
+        expiresIn: this.config.secondFactor.challengeSeconds,
+        issuer: JWT_ISSUER,
+        audience: CHALLENGE_AUDIENCE,
+        jwtid: randomUUID(),
+      },
+    );
+  }
+
+  /** The claims of a valid challenge; an expired or forged one: SECOND_FACTOR_CHALLENGE_INVALID. */
+  async verifyChallenge(token: string): Promise<ChallengeClaims> {
+    const claims = await this.verify<ChallengeClaims>(token, CHALLENGE_AUDIENCE);
+    if (!claims || claims === 'expired' || typeof claims.sub !== 'string')
+      throw new DomainException(DomainErrorCode.SecondFactorChallengeInvalid);
+    return { sub: claims.sub, tv: typeof claims.tv === 'number' ? claims.tv : 0 };
+  }
+
+  /** The claims of a token of ours for `audience` (either key), 'expired', or null. */
+  private async verify<T extends object>(
+    token: string,
+    audience: string,
+  ): Promise<T | 'expired' | null> {
     const secrets = [this.config.jwt.secret, this.config.jwt.previousSecret].filter(
       (s): s is string => s !== null,
     );
     for (const secret of secrets) {
       try {
-        return await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+        return await this.jwt.verifyAsync<T>(token, {
           secret,
           algorithms: ALGORITHMS,
           issuer: JWT_ISSUER,
-          audience: JWT_AUDIENCE,
+          audience,
         });
       } catch (err) {
         // The signature is checked before the expiry, so an expired token was ours.
-        if (err instanceof TokenExpiredError)
-          throw new DomainException(DomainErrorCode.TokenExpired);
+        if (err instanceof TokenExpiredError) return 'expired';
         if (err instanceof JsonWebTokenError && err.message === 'invalid signature') continue;
         break;
       }
     }
-    throw new DomainException(DomainErrorCode.Unauthenticated);
+    return null;
   }
 
   private async reused(familyId: string, now: Date): Promise<never> {
@@ -97,19 +154,23 @@ export class TokenService {
     throw new DomainException(DomainErrorCode.RefreshTokenReused);
   }
 
+  private signAccess(claims: AccessTokenClaims): Promise<string> {
+    return this.jwt.signAsync(
+      { ...claims },
+      {
+        secret: this.config.jwt.secret,
+        algorithm: ALGORITHMS[0],
+        expiresIn: this.config.jwt.ttlSeconds,
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+        jwtid: randomUUID(),
+      },
+    );
+  }
+
   private async pair(claims: AccessTokenClaims, refreshToken: string): Promise<AccessTokenDto> {
     return {
-      accessToken: await this.jwt.signAsync(
-        { ...claims },
-        {
-          secret: this.config.jwt.secret,
-          algorithm: ALGORITHMS[0],
-          expiresIn: this.config.jwt.ttlSeconds,
-          issuer: JWT_ISSUER,
-          audience: JWT_AUDIENCE,
-          jwtid: randomUUID(),
-        },
-      ),
+      accessToken: await this.signAccess(claims),
       expiresIn: this.config.jwt.ttlSeconds,
       tokenType: 'Bearer',
       refreshToken,

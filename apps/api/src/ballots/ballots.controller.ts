@@ -1,18 +1,19 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
 import { BallotsService } from './ballots.service';
 import { BallotBoxDto, ElectionBallotDto, VoteBallotDto } from './dto/ballot.dto';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-@ApiTags('vote and election')
-@ApiBearerAuth()
+@AuthenticatedApi('vote and election')
 @Controller('cycles/:cycleId')
 export class BallotsController {
   constructor(private readonly ballots: BallotsService) {}
 
   @Post('vote')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Bỏ phiếu bình xét, suy tôn (phiếu kín) / Secret ballot for the vote and acclamation',
@@ -28,6 +29,9 @@ export class BallotsController {
   }
 
   @Get('vote')
+  @ApiOperation({
+    summary: 'Hòm phiếu bình xét / The vote ballot box: candidates and whether I voted',
+  })
   @ApiOkResponse({ type: BallotBoxDto })
   voteBox(
     @CurrentUser() user: AuthenticatedUser,
@@ -37,6 +41,7 @@ export class BallotsController {
   }
 
   @Post('election')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Bầu cụm trưởng, cụm phó kỳ sau / Elect next period’s head and deputy' })
   @ApiOkResponse({ type: BallotBoxDto })
@@ -50,6 +55,9 @@ export class BallotsController {
   }
 
   @Get('election')
+  @ApiOperation({
+    summary: 'Hòm phiếu bầu cụm trưởng / The election ballot box: candidates and whether I voted',
+  })
   @ApiOkResponse({ type: BallotBoxDto })
   electionBox(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,4 +1,5 @@
 import type { PipeTransform } from '@nestjs/common';
+import { describedPipe } from './openapi/param-schema';
 import { RequestValidationException } from './request-validation.exception';
 
 /** A path parameter that must match `pattern`; the error names the parameter and the rule. */
@@ -7,12 +8,15 @@ export function patternParam(
   pattern: RegExp,
   message: string,
 ): PipeTransform<unknown, string> {
-  return {
-    transform(value: unknown): string {
-      if (typeof value === 'string' && pattern.test(value)) return value;
-      throw new RequestValidationException([{ field: name, rule: 'matches', message }]);
+  return describedPipe(
+    {
+      transform(value: unknown): string {
+        if (typeof value === 'string' && pattern.test(value)) return value;
+        throw new RequestValidationException([{ field: name, rule: 'matches', message }]);
+      },
     },
-  };
+    { pattern: pattern.source },
+  );
 }
 
 /** A signing round's id is its workflow id: `pledge-signing-<cluster>-<movement>-<period>`. */

@@ -11,7 +11,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from './request-validation.exception';
 import { isWorkflowClosedError, toDomainException } from './temporal-errors';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.-]{8,100}$/;
+/** The Idempotency-Key header, when sent (also the pattern the OpenAPI document states). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.-]{8,100}$/;
 
 /** Sends user actions to workflows as Updates and reads their queries, mapping Temporal's errors to
  * the domain's (a rejected Update carries its rule; a finished workflow means the step is closed). */
@@ -31,13 +32,17 @@ export class WorkflowUpdatesService {
       action: string;
       user: AuthenticatedUser;
       idempotencyKey?: string;
+      /** Stands for the user in the update id, which Temporal keeps in the clear (secret ballots
+       * pass a keyed pseudonym); the user id by default. */
+      updateIdScope?: string;
       closed: () => DomainException;
       notFound: () => DomainException;
     },
   ): Promise<Ret> {
     const { idempotencyKey } = opts;
     assertIdempotencyKey(idempotencyKey);
-    const updateId = `${opts.action}-${opts.user.userId}-${idempotencyKey ?? randomUUID()}`;
+    const scope = opts.updateIdScope ?? opts.user.userId;
+    const updateId = `${opts.action}-${scope}-${idempotencyKey ?? randomUUID()}`;
     const handle = this.handle(workflowId);
     try {
       return await handle.executeUpdate(update, { args: [arg], updateId });

@@ -1,24 +1,19 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
 import { CycleRunsService } from './cycle-runs.service';
 import { CycleOutcomeDto, CycleRunDto, StartCycleDto } from './dto/cycle-run.dto';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-@ApiTags('cycle calendar')
-@ApiBearerAuth()
+@AuthenticatedApi('cycle calendar')
 @Controller('cycles/:cycleId')
 export class CycleRunsController {
   constructor(private readonly runs: CycleRunsService) {}
 
   @Post('start')
+  @ApiProblems(409, 422)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Khởi động kỳ thi đua / Start the cycle workflow by hand (admin)' })
   @ApiCreatedResponse({ type: CycleRunDto })

@@ -3,21 +3,34 @@ import { Injectable } from '@nestjs/common';
 import { CycleRepository, pledgeContentHash, type CycleWithDetails } from '@epw/data-access';
 import { DomainErrorCode, DomainException, isCalendarDate, startOfVietnamDay } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ReadAccessService } from '../common/read-access.service';
 import { RequestValidationException } from '../common/request-validation.exception';
 import type { CreateCycleDto, CyclePageDto, ListCyclesQueryDto } from './dto/cycle.dto';
 import { toCycleDto } from './cycle.mapper';
 
 @Injectable()
 export class CyclesService {
-  constructor(private readonly cycles: CycleRepository) {}
+  constructor(
+    private readonly cycles: CycleRepository,
+    private readonly access: ReadAccessService,
+  ) {}
 
-  async list(query: ListCyclesQueryDto): Promise<CyclePageDto> {
+  /** The cycles of the clusters the caller's organisation (or one beneath it) is a member of in
+   * the cycle's year; every cycle for the global administrator. */
+  async list(user: AuthenticatedUser, query: ListCyclesQueryDto): Promise<CyclePageDto> {
     const [rows, total] = await this.cycles.list(
-      query,
+      { ...query, clusterYears: await this.access.clusterYearsOf(user) },
       (query.page - 1) * query.pageSize,
       query.pageSize,
     );
     return { items: rows.map(toCycleDto), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The cycle, if the caller reads its cluster's records that year. */
+  async readable(user: AuthenticatedUser, id: string): Promise<CycleWithDetails> {
+    const cycle = await this.getOrFail(id);
+    await this.access.assertCanReadCluster(user, cycle.clusterId, cycle.startsOn.getUTCFullYear());
+    return cycle;
   }
 
   async getOrFail(id: string): Promise<CycleWithDetails> {

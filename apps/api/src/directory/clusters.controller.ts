@@ -1,13 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
@@ -22,6 +14,7 @@ import {
   PutMembershipsDto,
   UpdateClusterDto,
 } from './dto/cluster.dto';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
 function yearParam(year: string): number {
   const n = Number(year);
@@ -33,9 +26,9 @@ function yearParam(year: string): number {
   return n;
 }
 
-@ApiTags('directory (administrators)')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'FORBIDDEN: administrators only' })
+// Above the controller default: its case replaces the general 403.
+@ApiProblems([403, 'FORBIDDEN: administrators only'])
+@AuthenticatedApi('directory (administrators)')
 @Roles('ADMIN')
 @Controller('admin/clusters')
 export class ClustersController {
@@ -51,7 +44,7 @@ export class ClustersController {
   @Post()
   @ApiOperation({ summary: 'Thêm cụm thi đua / Create a cluster (its code can never change)' })
   @ApiCreatedResponse({ type: ClusterDto })
-  @ApiConflictResponse({ description: 'CLUSTER_CODE_TAKEN' })
+  @ApiProblems([409, 'CLUSTER_CODE_TAKEN'], 422)
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateClusterDto,
@@ -60,6 +53,7 @@ export class ClustersController {
   }
 
   @Patch(':id')
+  @ApiProblems(409, 422)
   @ApiOperation({ summary: 'Sửa cụm thi đua / Edit a cluster (name, organizer)' })
   @ApiOkResponse({ type: ClusterDto })
   update(
@@ -92,7 +86,8 @@ export class ClustersController {
       'Thay danh sách thành viên năm / Replace the members of a year (exactly one HEAD, at most one DEPUTY, each unit once); refused once a cycle of that year has started. An organisation administrator: clusters whose members, old and new, all lie beneath their organisation (OUTSIDE_SUBTREE)',
   })
   @ApiOkResponse({ type: ClusterMembershipsDto })
-  @ApiConflictResponse({ description: 'MEMBERSHIP_FROZEN: a cycle of that year has started' })
+  @ApiProblems([409, 'MEMBERSHIP_FROZEN: a cycle of that year has started'], 422)
+  @ApiParam({ name: 'year', schema: { type: 'integer', minimum: 2000, maximum: 2100 } })
   putMemberships(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,

@@ -9,6 +9,7 @@ import {
   toVietnamDate,
 } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RequestValidationException } from '../common/request-validation.exception';
 import { DirectoryMapper } from './directory.mapper';
 import type {
   ClusterDto,
@@ -46,12 +47,19 @@ export class ClustersService {
   async create(user: AuthenticatedUser, dto: CreateClusterDto): Promise<ClusterDto> {
     if (await this.clusters.findByCode(dto.code))
       throw new DomainException(DomainErrorCode.ClusterCodeTaken, { code: dto.code });
+    await this.assertCouncilExists(dto.councilUnitId);
     const id = randomUUID();
     await onUniqueConflict(
       () =>
         this.clusters.recordCreated(
           user.userId,
-          { id, code: dto.code, name: dto.name, organizer: dto.organizer ?? null },
+          {
+            id,
+            code: dto.code,
+            name: dto.name,
+            organizer: dto.organizer ?? null,
+            councilUnitId: dto.councilUnitId ?? null,
+          },
           { ...dto },
         ),
       DomainErrorCode.ClusterCodeTaken,
@@ -62,10 +70,23 @@ export class ClustersService {
 
   async update(user: AuthenticatedUser, id: string, dto: UpdateClusterDto): Promise<ClusterDto> {
     const before = await this.getOrFail(id);
+    await this.assertCouncilExists(dto.councilUnitId);
     const changes = changedFields(before, dto);
     if (Object.keys(changes).length === 0) return before;
     await this.clusters.recordUpdated(user.userId, before, dto, changes);
     return this.getOrFail(id);
+  }
+
+  /** A named council must be an organisation of the directory (400 naming the field). */
+  private async assertCouncilExists(councilUnitId: string | null | undefined): Promise<void> {
+    if (!councilUnitId || (await this.units.exists(councilUnitId))) return;
+    throw new RequestValidationException([
+      {
+        field: 'councilUnitId',
+        rule: 'exists',
+        message: 'councilUnitId must name an existing unit',
+      },
+    ]);
   }
 
   /** A year's members, for an administrator of the cluster (see `assertAdministersCluster`). */

@@ -80,7 +80,14 @@ export const DirectoryMapper = {
   },
 
   cluster(
-    c: { id: string; code: string; name: string; organizer: string | null; createdAt: Date },
+    c: {
+      id: string;
+      code: string;
+      name: string;
+      organizer: string | null;
+      councilUnitId: string | null;
+      createdAt: Date;
+    },
     years: number[],
   ): ClusterDto {
     return {
@@ -88,6 +95,7 @@ export const DirectoryMapper = {
       code: c.code,
       name: c.name,
       organizer: c.organizer,
+      councilUnitId: c.councilUnitId,
       years,
       createdAt: c.createdAt.toISOString(),
     };

@@ -13,6 +13,6 @@ import { UsersService } from './users.service';
 @Module({
   controllers: [UnitsController, ClustersController, UsersController, OrganisationsController],
   providers: [UnitsService, ClustersService, UsersService, SubtreeAccess],
-  exports: [ClustersService, SubtreeAccess],
+  exports: [ClustersService, SubtreeAccess, UsersService],
 })
 export class DirectoryModule {}

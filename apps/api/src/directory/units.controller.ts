@@ -1,25 +1,18 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
 import { CreateUnitDto, UnitDto, UnitQueryDto, UpdateUnitDto } from './dto/unit.dto';
 import { UnitsService } from './units.service';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-@ApiTags('directory (administrators)')
-@ApiBearerAuth()
-@ApiForbiddenResponse({
-  description:
-    'FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation',
-})
+// Above the controller default: its case replaces the general 403.
+@ApiProblems([
+  403,
+  'FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation',
+])
+@AuthenticatedApi('directory (administrators)')
 @Roles('ADMIN', 'ORG_ADMIN')
 @Controller('admin/units')
 export class UnitsController {
@@ -41,7 +34,7 @@ export class UnitsController {
       'Thêm đơn vị / Create a unit under a parent (its code can never change); an organisation administrator creates units beneath their own organisation only',
   })
   @ApiCreatedResponse({ type: UnitDto })
-  @ApiConflictResponse({ description: 'UNIT_CODE_TAKEN' })
+  @ApiProblems([409, 'UNIT_CODE_TAKEN'], 422)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUnitDto): Promise<UnitDto> {
     return this.units.create(user, body);
   }
@@ -52,7 +45,7 @@ export class UnitsController {
       'Sửa đơn vị / Edit a unit (name, kind, level, organisation kind, headcount) or move it with its subtree under another parent (audited unit.moved); never beneath itself',
   })
   @ApiOkResponse({ type: UnitDto })
-  @ApiConflictResponse({ description: 'ORGANISATION_CYCLE: the new parent lies in its subtree' })
+  @ApiProblems([409, 'ORGANISATION_CYCLE: the new parent lies in its subtree'], 422)
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,

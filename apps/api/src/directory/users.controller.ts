@@ -1,13 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -20,13 +16,14 @@ import {
   UserQueryDto,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-@ApiTags('directory (administrators)')
-@ApiBearerAuth()
-@ApiForbiddenResponse({
-  description:
-    'FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation',
-})
+// Above the controller default: its case replaces the general 403.
+@ApiProblems([
+  403,
+  'FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation',
+])
+@AuthenticatedApi('directory (administrators)')
 @Roles('ADMIN', 'ORG_ADMIN')
 @Controller('admin/users')
 export class UsersController {
@@ -42,12 +39,13 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Thêm người dùng / Create an account with an initial password' })
   @ApiCreatedResponse({ type: UserDto })
-  @ApiConflictResponse({ description: 'USERNAME_TAKEN' })
+  @ApiProblems([409, 'USERNAME_TAKEN'], 422)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUserDto): Promise<UserDto> {
     return this.users.create(user, body);
   }
 
   @Patch(':id')
+  @ApiProblems(409, 422)
   @ApiOperation({
     summary:
       'Sửa người dùng / Edit an account (name, e-mail, unit, roles, active); deactivating ends its sessions. Never your own ADMIN role or account (SELF_LOCKOUT).',
@@ -62,6 +60,7 @@ export class UsersController {
   }
 
   @Post(':id/password')
+  @ApiProblems(409, 422)
   @HttpCode(204)
   @ApiOperation({
     summary: 'Đặt lại mật khẩu / Set a new password; every session of the user ends',

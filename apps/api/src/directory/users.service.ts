@@ -107,7 +107,7 @@ export class UsersService {
 
   /** The account, if the caller administers it: the global administrator every account, an
    * organisation administrator those of units in their subtree that are not global ADMINs. */
-  private async assertAdministersAccount(admin: AuthenticatedUser, id: string): Promise<UserDto> {
+  async assertAdministersAccount(admin: AuthenticatedUser, id: string): Promise<UserDto> {
     const row = await this.users.findForDirectory(id);
     if (!row) throw new DomainException(DomainErrorCode.NotFound, { entity: 'người dùng' });
     if (!isGlobalAdmin(admin)) {

@@ -22,7 +22,9 @@ export class HealthController {
   @Get()
   // Documents its 200 and 503 answers (terminus' health report schema) in the OpenAPI document.
   @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL, Redis and Temporal reachability (503 when any is down)' })
+  @ApiOperation({
+    summary: 'PostgreSQL, Redis and Temporal: up or down, nothing more (503 when any is down)',
+  })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.postgres.check('postgresql'),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
@@ -7,6 +7,16 @@ import { DatabaseHealthRepository } from '@epw/data-access';
 import { TEMPORAL_CONNECTION } from '@epw/temporal';
 
 const TIMEOUT_MS = 2000;
+const logger = new Logger('Health');
+
+/**
+ * /health is public: it says up or down and nothing else (no addresses, versions or settings an
+ * outsider could use); why a service is down goes to the log.
+ */
+function down<T>(session: { down: () => T }, what: string, err: unknown): T {
+  logger.warn(`${what} is down: ${(err as Error).message}`);
+  return session.down();
+}
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -33,7 +43,7 @@ export class PostgresHealthIndicator {
       await withTimeout(this.database.ping(), 'PostgreSQL');
       return session.up();
     } catch (err) {
-      return session.down({ message: (err as Error).message });
+      return down(session, 'PostgreSQL', err);
     }
   }
 }
@@ -52,13 +62,10 @@ export class RedisHealthIndicator implements OnModuleDestroy {
   async check(key: string) {
     const session = this.health.check(key);
     try {
-      const [pong, policy] = await withTimeout(
-        Promise.all([this.redis.ping(), this.redis.config('GET', 'maxmemory-policy')]),
-        'Redis',
-      );
-      return session.up({ pong, maxmemoryPolicy: (policy as string[])[1] });
+      await withTimeout(this.redis.ping(), 'Redis');
+      return session.up();
     } catch (err) {
-      return session.down({ message: (err as Error).message });
+      return down(session, 'Redis', err);
     }
   }
 
@@ -72,7 +79,6 @@ export class TemporalHealthIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
     @Inject(TEMPORAL_CONNECTION) private readonly connection: Connection,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async check(key: string) {
@@ -81,14 +87,10 @@ export class TemporalHealthIndicator {
       const res = await withTimeout(this.connection.healthService.check({}), 'Temporal');
       // grpc.health.v1 ServingStatus: 1 = SERVING
       if (Number(res.status) !== 1)
-        return session.down({ message: `status ${String(res.status)}` });
-      return session.up({
-        address: this.config.temporal.address,
-        namespace: this.config.temporal.namespace,
-        webUi: this.config.temporal.uiUrl,
-      });
+        return down(session, 'Temporal', new Error(`status ${String(res.status)}`));
+      return session.up();
     } catch (err) {
-      return session.down({ message: (err as Error).message });
+      return down(session, 'Temporal', err);
     }
   }
 }

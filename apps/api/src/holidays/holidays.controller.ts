@@ -1,19 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { HolidayDto, PutHolidayDto } from './dto/holiday.dto';
 import { HolidaysService } from './holidays.service';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
 /** The holiday list behind working-day deadlines. */
-@ApiTags('rules and calendar')
-@ApiBearerAuth()
+/** A real calendar date (holidays.service.ts refuses any other with 400). */
+const DATE_PARAM = { name: 'date', schema: { type: 'string', format: 'date' } } as const;
+
+@AuthenticatedApi('rules and calendar')
 @Controller('holidays')
 export class HolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
@@ -26,6 +23,10 @@ export class HolidaysController {
   }
 
   @Put(':date')
+  @ApiOperation({
+    summary: 'Thêm, sửa ngày nghỉ lễ / Add or rename a public holiday (administrators)',
+  })
+  @ApiParam(DATE_PARAM)
   @Roles('ADMIN')
   @ApiOkResponse({ type: HolidayDto })
   put(
@@ -37,6 +38,8 @@ export class HolidaysController {
   }
 
   @Delete(':date')
+  @ApiOperation({ summary: 'Xoá ngày nghỉ lễ / Remove a public holiday (administrators)' })
+  @ApiParam(DATE_PARAM)
   @Roles('ADMIN')
   @HttpCode(204)
   @ApiNoContentResponse()

@@ -11,13 +11,11 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiProduces,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -34,6 +32,7 @@ import {
   ImportTemplateQueryDto,
 } from './dto/import.dto';
 import { ImportsService } from './imports.service';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv; charset=utf-8';
@@ -45,8 +44,7 @@ const kindParam = () =>
     `kind must be one of ${IMPORT_KINDS.join(', ')}`,
   );
 
-@ApiTags('imports')
-@ApiBearerAuth()
+@AuthenticatedApi('imports')
 @Controller('imports')
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
@@ -82,6 +80,7 @@ export class ImportsController {
   }
 
   @Post(':kind')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @Roles('ADMIN', 'ORG_ADMIN')
   @ApiOperation({

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
 import { ModelDetailDto, ModelQueryDto, ModelSummaryDto } from './dto/model.dto';
 import { ModelsService } from './models.service';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-@ApiTags('models')
-@ApiBearerAuth()
+@AuthenticatedApi('models')
 @Controller('models')
 export class ModelsController {
   constructor(private readonly models: ModelsService) {}

@@ -1,19 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DeadLettersService } from './dead-letters.service';
 import { DeadLetterDto, DeadLetterRetriedDto } from './dto/dead-letter.dto';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
 /** Failed deliveries, parked after their last retry; an administrator can send them again. */
-@ApiTags('admin')
-@ApiBearerAuth()
+@AuthenticatedApi('admin')
 @Roles('ADMIN')
 @Controller('admin/dead-letters')
 export class DeadLettersController {

@@ -1,11 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
@@ -14,13 +8,15 @@ import {
   MarkedReadDto,
   NotificationPageDto,
   NotificationPreferenceDto,
+  SavedNotificationPreferenceDto,
   UnreadCountDto,
+  UpdateNotificationPreferenceDto,
 } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
 /** The in-app inbox of reminders and escalations, and each user's delivery preferences. */
-@ApiTags('inbox')
-@ApiBearerAuth()
+@AuthenticatedApi('inbox')
 @Controller('me')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
@@ -36,12 +32,14 @@ export class NotificationsController {
   }
 
   @Get('notifications/unread-count')
+  @ApiOperation({ summary: 'Số thông báo chưa đọc / My unread notifications count' })
   @ApiOkResponse({ type: UnreadCountDto })
   async unread(@CurrentUser() user: AuthenticatedUser): Promise<UnreadCountDto> {
     return { unread: await this.notifications.unreadCount(user) };
   }
 
   @Post('notifications/:id/read')
+  @ApiOperation({ summary: 'Đánh dấu đã đọc / Mark one of my notifications read' })
   @HttpCode(204)
   @ApiNoContentResponse()
   read(
@@ -52,6 +50,7 @@ export class NotificationsController {
   }
 
   @Post('notifications/read-all')
+  @ApiOperation({ summary: 'Đánh dấu tất cả đã đọc / Mark all my notifications read' })
   @HttpCode(200)
   @ApiOkResponse({ type: MarkedReadDto })
   async readAll(@CurrentUser() user: AuthenticatedUser): Promise<MarkedReadDto> {
@@ -59,6 +58,7 @@ export class NotificationsController {
   }
 
   @Get('notification-preferences')
+  @ApiOperation({ summary: 'Cài đặt nhắc việc / My channels and quiet hours' })
   @ApiOkResponse({ type: NotificationPreferenceDto })
   preferences(@CurrentUser() user: AuthenticatedUser): Promise<NotificationPreferenceDto> {
     return this.notifications.preferences(user);
@@ -66,11 +66,11 @@ export class NotificationsController {
 
   @Put('notification-preferences')
   @ApiOperation({ summary: 'Kênh nhận nhắc việc, giờ yên lặng / Channels and quiet hours' })
-  @ApiOkResponse({ type: NotificationPreferenceDto })
+  @ApiOkResponse({ type: SavedNotificationPreferenceDto })
   setPreferences(
     @CurrentUser() user: AuthenticatedUser,
-    @Body() body: NotificationPreferenceDto,
-  ): Promise<NotificationPreferenceDto> {
+    @Body() body: UpdateNotificationPreferenceDto,
+  ): Promise<SavedNotificationPreferenceDto> {
     return this.notifications.setPreferences(user, body);
   }
 }

@@ -1,18 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { NotificationInboxRepository } from '@epw/data-access';
 import { DomainErrorCode, DomainException } from '@epw/domain';
+import {
+  assertPublicWebhookTarget,
+  newWebhookSecret,
+  WEBHOOK_PUBLIC_ADDRESS_RULE,
+  WebhookTargetRefusedError,
+} from '@epw/notifications';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
 import type {
   ListNotificationsQueryDto,
   NotificationPageDto,
   NotificationPreferenceDto,
+  SavedNotificationPreferenceDto,
+  UpdateNotificationPreferenceDto,
 } from './dto/notification.dto';
 
 /** The caller's own in-app inbox and delivery preferences. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly inbox: NotificationInboxRepository) {}
+  constructor(
+    private readonly inbox: NotificationInboxRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async list(user: AuthenticatedUser, q: ListNotificationsQueryDto): Promise<NotificationPageDto> {
     const page = await this.inbox.page(user.userId, {
@@ -56,8 +68,8 @@ export class NotificationsService {
 
   async setPreferences(
     user: AuthenticatedUser,
-    body: NotificationPreferenceDto,
-  ): Promise<NotificationPreferenceDto> {
+    body: UpdateNotificationPreferenceDto,
+  ): Promise<SavedNotificationPreferenceDto> {
     if (body.channels.includes('WEBHOOK') && !body.webhookUrl) {
       throw new RequestValidationException([
         {
@@ -72,13 +84,35 @@ export class NotificationsService {
         { field: 'quietTo', rule: 'bothOrNeither', message: 'quietFrom and quietTo go together' },
       ]);
     }
+    if (body.webhookUrl) await this.assertPublicWebhook(body.webhookUrl);
     const data = {
       channels: [...new Set(body.channels)],
       webhookUrl: body.webhookUrl ?? null,
       quietFrom: body.quietFrom ?? null,
       quietTo: body.quietTo ?? null,
     };
-    await this.inbox.savePreferences(user.userId, data);
-    return data;
+    const { webhookSecret } = await this.inbox.savePreferences(
+      user.userId,
+      data,
+      newWebhookSecret,
+      body.rotateWebhookSecret === true,
+    );
+    return { ...data, webhookSecret };
+  }
+
+  /** Webhooks reach public addresses only: no loopback, private, link-local or metadata host. */
+  private async assertPublicWebhook(url: string): Promise<void> {
+    try {
+      await assertPublicWebhookTarget(url, this.config.notifications.webhookAllowedHosts);
+    } catch (err) {
+      if (!(err instanceof WebhookTargetRefusedError)) throw err;
+      throw new RequestValidationException([
+        {
+          field: 'webhookUrl',
+          rule: WEBHOOK_PUBLIC_ADDRESS_RULE,
+          message: `webhookUrl must reach a public address: ${err.reason}`,
+        },
+      ]);
+    }
   }
 }

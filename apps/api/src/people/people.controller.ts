@@ -1,19 +1,13 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
 import { CreatePersonDto, HeadcountDto, PersonDto, UnitHeadcountDto } from './dto/person.dto';
 import { PeopleService } from './people.service';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-@ApiTags('people')
-@ApiBearerAuth()
+@AuthenticatedApi('people')
 @Controller('units/:unitId')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
@@ -29,6 +23,7 @@ export class PeopleController {
   }
 
   @Post('people')
+  @ApiProblems(409, 422)
   @Roles('ADMIN', 'ORG_ADMIN', 'UNIT_OFFICER')
   @ApiOperation({
     summary:
@@ -44,6 +39,7 @@ export class PeopleController {
   }
 
   @Put('headcount')
+  @ApiProblems(409, 422)
   @Roles('ADMIN', 'ORG_ADMIN', 'UNIT_SIGNER')
   @ApiOperation({ summary: "Quân số / Set a unit's headcount (quotas)" })
   @ApiOkResponse({ type: UnitHeadcountDto })

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationTreeRepository, PersonRepository } from '@epw/data-access';
-import {
-  DomainErrorCode,
-  DomainException,
-  administers,
-  outsideSubtree,
-  readsUnit,
-} from '@epw/domain';
+import { DomainErrorCode, DomainException, administers, outsideSubtree } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ReadAccessService } from '../common/read-access.service';
 import type { CreatePersonDto, PersonDto, UnitHeadcountDto } from './dto/person.dto';
 import { toPersonDto } from './person.mapper';
 
@@ -17,17 +12,24 @@ export class PeopleService {
   constructor(
     private readonly people: PersonRepository,
     private readonly tree: OrganisationTreeRepository,
+    private readonly access: ReadAccessService,
   ) {}
 
-  /** An organisation administrator alone reads the people of their subtree only; other roles
-   * keep reading every unit's. */
+  /** The unit itself and the organisations above it read all its people; a unit acting on a
+   * nomination's chain (or deciding it) only the people that nominations it reads name. An
+   * organisation administrator outside the unit's subtree is told so (OUTSIDE_SUBTREE). */
   async list(user: AuthenticatedUser, unitId: string): Promise<PersonDto[]> {
-    if (user.roles.includes('ORG_ADMIN')) {
-      const unit = await this.tree.findNode(unitId);
-      const actor = { roles: user.roles, unitPath: await this.tree.pathOfUnit(user.unitId) };
-      if (unit && !readsUnit(actor, unit.path)) throw outsideSubtree(unit);
+    const unit = await this.tree.findNode(unitId);
+    if (!unit) throw new DomainException(DomainErrorCode.NotFound, { entity: 'đơn vị' });
+    let readable: 'all' | string[];
+    try {
+      readable = await this.access.peopleOf(user, unitId);
+    } catch (err) {
+      if (user.roles.includes('ORG_ADMIN')) throw outsideSubtree(unit);
+      throw err;
     }
-    return (await this.people.listByUnit(unitId)).map(toPersonDto);
+    const rows = await this.people.listByUnit(unitId, readable === 'all' ? undefined : readable);
+    return rows.map(toPersonDto);
   }
 
   async add(user: AuthenticatedUser, unitId: string, dto: CreatePersonDto): Promise<PersonDto> {

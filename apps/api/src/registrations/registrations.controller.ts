@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { uuidParam } from '../common/uuid-param';
@@ -11,14 +11,15 @@ import {
   SubmitRegistrationDto,
 } from './dto/registration.dto';
 import { RegistrationsService } from './registrations.service';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-@ApiTags('registration')
-@ApiBearerAuth()
+@AuthenticatedApi('registration')
 @Controller('cycles/:cycleId/registrations')
 export class RegistrationsController {
   constructor(private readonly registrations: RegistrationsService) {}
 
   @Post()
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng ký thi đua / Register (or edit) before the deadline' })
   @ApiOkResponse({ type: ComplianceDto })
@@ -32,6 +33,7 @@ export class RegistrationsController {
   }
 
   @Post('late')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Đề nghị đăng ký muộn / Ask the head to accept a late registration' })
   @ApiOkResponse({ type: ComplianceDto })
@@ -45,6 +47,7 @@ export class RegistrationsController {
   }
 
   @Post(':unitId/late-decision')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Cụm trưởng duyệt đăng ký muộn / The head approves or rejects a late registration',

@@ -1,11 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -16,16 +14,17 @@ import {
   ScheduleTriggeredDto,
 } from './dto/schedule.dto';
 import { SchedulesService } from './schedules.service';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
 /** Yearly cycles are opened by Temporal Schedules, one per cluster and movement. */
-@ApiTags('schedules')
-@ApiBearerAuth()
+@AuthenticatedApi('schedules')
 @Roles('ADMIN')
 @Controller('schedules')
 export class SchedulesController {
   constructor(private readonly schedules: SchedulesService) {}
 
   @Post()
+  @ApiProblems(409, 422)
   @ApiOperation({
     summary: 'Lịch mở kỳ thi đua hằng năm / Schedule the yearly cycle of a cluster and movement',
   })
@@ -38,12 +37,14 @@ export class SchedulesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Lịch tự động mở kỳ / Schedules that start yearly cycles' })
   @ApiOkResponse({ type: [ScheduleRecordDto] })
   list(): Promise<ScheduleRecordDto[]> {
     return this.schedules.list();
   }
 
   @Post(':scheduleId/trigger')
+  @ApiProblems(409, 422)
   @HttpCode(202)
   @ApiOperation({
     summary: 'Chạy ngay / Run the schedule now (opens this year’s cycle if missing)',

@@ -1,13 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, RequiresStepUp } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { roundIdParam } from '../common/pattern-param';
 import { uuidParam } from '../common/uuid-param';
@@ -24,20 +18,15 @@ import {
   SigningStatusDto,
 } from './dto/signing-round.dto';
 import { SigningRoundsService } from './signing-rounds.service';
+import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
-const idempotencyHeader = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retrying with the same key returns the first outcome instead of acting twice',
-});
-
-@ApiTags('pledge signing')
-@ApiBearerAuth()
+@AuthenticatedApi('pledge signing')
 @Controller()
 export class SigningRoundsController {
   constructor(private readonly rounds: SigningRoundsService) {}
 
   @Post('cycles/:cycleId/signing-round')
+  @ApiProblems(409, 422)
   @ApiOperation({
     summary: 'Cụm trưởng mở đợt ký kết giao ước / The cluster head opens the signing round',
   })
@@ -83,9 +72,46 @@ export class SigningRoundsController {
     return this.rounds.auditTrail(user, roundId);
   }
 
+  @Get('signing-rounds/:roundId/package.pdf')
+  @ApiOperation({
+    summary:
+      'Hồ sơ hội nghị ký kết (PDF, ký số) / The conference package: documents, rules, pledge items',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
+  async packagePdf(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('roundId', roundIdParam()) roundId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.rounds.packagePdf(user, roundId);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `inline; filename="${roundId}-package.pdf"`);
+    return pdf;
+  }
+
+  @Get('signing-rounds/:roundId/signed-copy.pdf')
+  @ApiOperation({
+    summary:
+      'Bản ký kết (PDF, ký số) / The signed copy with its completion certificate, once effective or overdue',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
+  async signedCopyPdf(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('roundId', roundIdParam()) roundId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const pdf = await this.rounds.signedCopyPdf(user, roundId);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `attachment; filename="${roundId}-signed.pdf"`);
+    return pdf;
+  }
+
   @Post('signing-rounds/:roundId/sign')
+  @RequiresStepUp()
+  @ApiProblems(409, 422)
   @HttpCode(200)
-  @idempotencyHeader
   @ApiOperation({ summary: 'Đơn vị ký giao ước / A member unit signs the current pledge version' })
   @ApiOkResponse({ type: SigningStatusDto })
   sign(
@@ -98,8 +124,8 @@ export class SigningRoundsController {
   }
 
   @Post('signing-rounds/:roundId/decline')
+  @ApiProblems(409, 422)
   @HttpCode(200)
-  @idempotencyHeader
   @ApiOperation({ summary: 'Đơn vị từ chối ký, nêu lý do / A member unit declines, with a reason' })
   @ApiOkResponse({ type: SigningStatusDto })
   decline(
@@ -112,8 +138,8 @@ export class SigningRoundsController {
   }
 
   @Post('signing-rounds/:roundId/amend')
+  @ApiProblems(409, 422)
   @HttpCode(200)
-  @idempotencyHeader
   @ApiOperation({
     summary: 'Cụm trưởng sửa đổi nội dung / The head amends the text (earlier signatures lapse)',
   })
@@ -128,8 +154,8 @@ export class SigningRoundsController {
   }
 
   @Post('signing-rounds/:roundId/deadline')
+  @ApiProblems(409, 422)
   @HttpCode(200)
-  @idempotencyHeader
   @ApiOperation({
     summary: 'Cụm trưởng dời hạn ký / The head moves the deadline later (reminders move too)',
   })
@@ -144,8 +170,9 @@ export class SigningRoundsController {
   }
 
   @Post('signing-rounds/:roundId/countersign')
+  @RequiresStepUp()
+  @ApiProblems(409, 422)
   @HttpCode(200)
-  @idempotencyHeader
   @ApiOperation({
     summary: 'Cụm trưởng ký xác nhận / The head countersigns; the pledge takes effect',
   })

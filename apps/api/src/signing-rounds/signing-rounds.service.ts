@@ -45,6 +45,7 @@ import type {
   SignPledgeDto,
   SignatureDto,
 } from './dto/signing-round.dto';
+import { SigningRoundDocumentsService } from './signing-round-documents.service';
 import { toAuditEntryDto, toSignatureDto } from './signing-round.mapper';
 
 @Injectable()
@@ -58,6 +59,7 @@ export class SigningRoundsService {
     private readonly workflows: WorkflowUpdatesService,
     private readonly access: ClusterAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly documents: SigningRoundDocumentsService,
   ) {}
 
   /** The cluster head opens the round: starts the workflow whose id is the round's business key. */
@@ -238,19 +240,26 @@ export class SigningRoundsService {
     return { action, user, idempotencyKey, closed: roundClosed, notFound: notFound(roundId) };
   }
 
-  /** Members of the round's cluster (that year) and administrators may read it. */
-  private async assertCanRead(user: AuthenticatedUser, roundId: string): Promise<void> {
+  /** The conference package (PDF, sealed): read as the round's other reads. */
+  async packagePdf(user: AuthenticatedUser, roundId: string): Promise<Buffer> {
+    return this.documents.packagePdf(await this.assertCanRead(user, roundId));
+  }
+
+  /** The signed copy (PDF, sealed) once the round is effective or overdue. */
+  async signedCopyPdf(user: AuthenticatedUser, roundId: string): Promise<Buffer> {
+    return this.documents.signedCopyPdf(await this.assertCanRead(user, roundId));
+  }
+
+  /** Whoever reads the round's cluster that year (ClusterAccessService) may read it. */
+  private async assertCanRead(user: AuthenticatedUser, roundId: string) {
     const round = await this.rounds.findById(roundId);
     if (!round) throw new DomainException(DomainErrorCode.RoundNotFound, { roundId });
-    const members = await this.cycles.membersForYear(
+    await this.access.assertCanRead(
+      user,
       round.cycle.clusterId,
       round.cycle.startsOn.getUTCFullYear(),
     );
-    if (!members.some((m) => m.unitId === user.unitId)) {
-      throw new DomainException(DomainErrorCode.Forbidden, {
-        reason: 'đơn vị không thuộc cụm thi đua này',
-      });
-    }
+    return round;
   }
 }
 

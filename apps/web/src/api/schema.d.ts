@@ -55,6 +55,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/login/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đăng nhập bước 2 / The code of the authenticator app (or a recovery code) for the challenge of POST /auth/login; each code works once; failures are limited per account */
+    post: operations['AuthController_loginWithSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/step-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Xác thực lại / A code again before signing, voting or issuing: a new access token that records the check (the refresh token stays) */
+    post: operations['AuthController_stepUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/me': {
     parameters: {
       query?: never;
@@ -65,6 +99,91 @@ export interface paths {
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xác thực hai lớp của tôi / My second factor: on or not, required or not, recovery codes left */
+    get: operations['SecondFactorController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/second-factor/enrolment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Thiết lập xác thực hai lớp / Start a TOTP enrolment: the secret, its otpauth URI and QR code (an earlier unconfirmed one is replaced) */
+    post: operations['SecondFactorController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/second-factor/enrolment/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Xác nhận thiết lập / The first code turns it on: ten one-time recovery codes, shown only now, and an access token that records the check */
+    post: operations['SecondFactorController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/second-factor/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tắt xác thực hai lớp / Turn it off with a code (or a recovery code); not for accounts whose roles require it */
+    post: operations['SecondFactorController_disable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/users/{id}/second-factor/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đặt lại xác thực hai lớp / Remove a user’s second factor (a lost phone): they enrol again at their next login; every session of theirs ends. Not your own. */
+    post: operations['SecondFactorAdminController_reset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1565,6 +1684,91 @@ export interface components {
       locale: string;
       /** @description The unit's clusters and roles in the current year (Vietnam time) */
       clusters: components['schemas']['MeClusterDto'][];
+      secondFactor: components['schemas']['MeSecondFactorDto'];
+    };
+    MeSecondFactorDto: {
+      /** @description A second factor (TOTP) is on */
+      enabled: boolean;
+      /** @description The account's roles call for one (MFA_REQUIRED_ROLES) */
+      required: boolean;
+      /** @description Nothing but the enrolment is reachable until it is on */
+      mustEnrol: boolean;
+    };
+    SecondFactorChallengeDto: {
+      /**
+       * @description Always true: send a code next
+       * @enum {boolean}
+       */
+      secondFactorRequired: true;
+      /** @description Send it with the code to POST /auth/login/second-factor (not an access token) */
+      challenge: string;
+      /** @description Seconds until the challenge expires (then log in again) */
+      challengeExpiresIn: number;
+    };
+    SecondFactorLoginDto: {
+      /** @description The challenge POST /auth/login answered with */
+      challenge: string;
+      /**
+       * @description The 6-digit code of the authenticator app, or an unused recovery code
+       * @example 123456
+       */
+      code: string;
+    };
+    SecondFactorCodeDto: {
+      /**
+       * @description The 6-digit code the authenticator app shows now (or, where said, a recovery code)
+       * @example 123456
+       */
+      code: string;
+    };
+    StepUpDto: {
+      accessToken: string;
+      /** @description Seconds until the access token expires */
+      expiresIn: number;
+      tokenType: string;
+      /** @description Seconds during which signing, voting and issuing need no code again */
+      stepUpExpiresIn: number;
+    };
+    SecondFactorStatusDto: {
+      /** @description A second factor is on */
+      enabled: boolean;
+      /** @description An enrolment waits for its first code */
+      pending: boolean;
+      /** Format: date-time */
+      enabledAt: string | null;
+      /** @description The account's roles call for a second factor */
+      required: boolean;
+      /** @description Nothing but the enrolment is reachable until it is on */
+      mustEnrol: boolean;
+      /** @enum {string} */
+      enforcement: 'off' | 'enrol' | 'required';
+      recoveryCodesLeft: number;
+      /** @description How recent a check must be for signing, voting and issuing */
+      stepUpSeconds: number;
+    };
+    SecondFactorEnrolmentDto: {
+      /** @description The secret (base32), for typing into the app by hand */
+      secret: string;
+      /** @example otpauth://totp/... */
+      otpauthUri: string;
+      /** @description The otpauth URI as a QR code (PNG data URL) */
+      qrCodeDataUrl: string;
+      issuer: string;
+      accountName: string;
+      /** @example 6 */
+      digits: number;
+      /** @example 30 */
+      periodSeconds: number;
+    };
+    SecondFactorEnabledDto: {
+      accessToken: string;
+      /** @description Seconds until the access token expires */
+      expiresIn: number;
+      tokenType: string;
+      /** @description Seconds during which signing, voting and issuing need no code again */
+      stepUpExpiresIn: number;
+      /** @description One-time recovery codes, shown only now: each replaces a code once */
+      recoveryCodes: string[];
     };
     ClusterRefDto: {
       id: string;
@@ -3535,6 +3739,27 @@ export interface components {
       /** Format: date-time */
       revokedAt: string | null;
       revocationReason: string | null;
+      signature?: components['schemas']['DocumentSignatureDto'];
+    };
+    DocumentSignatureDto: {
+      /** @description The PDF is sealed with a digital signature (PAdES) */
+      signed: boolean;
+      /**
+       * @description The seal certificate's validity now
+       * @enum {string}
+       */
+      status: 'VALID' | 'EXPIRED';
+      /** @example Hệ thống Thi đua – Khen thưởng */
+      signedBy: string;
+      organization: string | null;
+      /** @example VNPT Certification Authority */
+      issuer: string;
+      /** @description SHA-256 of the certificate, hex */
+      fingerprintSha256: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string;
     };
     RecoveryDto: {
       /** @example Đã thu hồi hiện vật và tiền thưởng ngày 20/11/2026 */
@@ -3890,12 +4115,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The tokens, or (an account with a second factor) a challenge */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccessTokenDto'];
+          'application/json':
+            | components['schemas']['AccessTokenDto']
+            | components['schemas']['SecondFactorChallengeDto'];
         };
       };
       /** @description TOO_MANY_ATTEMPTS, with a Retry-After header */
@@ -3967,6 +4195,153 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MeDto'];
         };
+      };
+    };
+  };
+  AuthController_loginWithSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorLoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenDto'];
+        };
+      };
+    };
+  };
+  AuthController_stepUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StepUpDto'];
+        };
+      };
+    };
+  };
+  SecondFactorController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorStatusDto'];
+        };
+      };
+    };
+  };
+  SecondFactorController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorEnrolmentDto'];
+        };
+      };
+    };
+  };
+  SecondFactorController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorEnabledDto'];
+        };
+      };
+    };
+  };
+  SecondFactorController_disable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorCodeDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorAdminController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -1,4 +1,5 @@
-import { Code, Divider, JsonInput, Text, type JsonInputProps } from '@mantine/core';
+import { Code, Divider, JsonInput, Text, Title, type JsonInputProps } from '@mantine/core';
+import type { ReactNode } from 'react';
 
 /** The editor of a versioned definition's content (rule sets, award forms): monospace JSON. */
 export function JsonContentInput(props: JsonInputProps) {
@@ -36,6 +37,18 @@ export function Fact({ label, value }: { label: string; value: string | number }
       <Text size="sm" fw={500}>
         {value}
       </Text>
+    </div>
+  );
+}
+
+/** A titled part of a definition's content (its criteria, its approval chain). */
+export function ContentSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div>
+      <Title order={3} size="h5" mb={6}>
+        {title}
+      </Title>
+      {children}
     </div>
   );
 }

@@ -7,7 +7,11 @@ import { ErrorAlert } from './page';
 
 /**
  * A PDF the API serves only with the bearer token (a certificate, a decision): fetched as a blob,
- * shown in the browser's viewer through an object URL, with a link to save it.
+ * shown in the browser's viewer through an object URL, with a link to save it. Only a blob the
+ * server typed application/pdf is framed: an object URL has this page's origin, so anything else
+ * (HTML above all) could act as the page. The frame has no `sandbox` attribute because Chromium
+ * refuses its PDF viewer in any sandboxed frame (crbug.com/413851); the CSP's frame-src admits
+ * only this origin and blob: URLs.
  */
 export function PdfPreview({
   path,
@@ -35,7 +39,11 @@ export function PdfPreview({
       (file) => {
         url = file.url;
         if (cancelled) URL.revokeObjectURL(file.url);
-        else setState({ path, url: file.url, error: null });
+        else if (file.type !== 'application/pdf') {
+          URL.revokeObjectURL(file.url);
+          url = null;
+          setState({ path, url: null, error: new Error(t('pdf.notPdf')) });
+        } else setState({ path, url: file.url, error: null });
       },
       (error: unknown) => {
         if (!cancelled) setState({ path, url: null, error: error as Error });
@@ -45,7 +53,7 @@ export function PdfPreview({
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [path]);
+  }, [path, t]);
 
   const current = state.path === path;
   if (current && state.error) return <ErrorAlert error={state.error} />;

@@ -10,6 +10,7 @@ import {
   IconClipboardCheck,
   IconClock,
   IconFileImport,
+  IconFileText,
   IconGauge,
   IconGavel,
   IconHierarchy2,
@@ -22,6 +23,7 @@ import {
   IconServerCog,
   IconSettings,
   IconSignature,
+  IconSitemap,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -114,10 +116,17 @@ export const NAVIGATION: NavSection[] = [
         visible: (c) => c.isUnitUser || c.isOversight || c.isAdmin,
       },
       {
+        to: '/proposals',
+        label: 'nav.proposals',
+        icon: IconFileText,
+        visible: (c) => c.isUnitUser || c.isOrgAdmin || c.isAdmin,
+      },
+      {
         to: '/reports',
         label: 'nav.reports',
         icon: IconChartBar,
-        visible: (c) => c.isOversight || c.isAdmin,
+        // Every organisation reports on its own subtree.
+        visible: (c) => c.isOversight || c.isAdmin || c.isOrgAdmin || c.isUnitUser,
       },
     ],
   },
@@ -152,6 +161,12 @@ export const NAVIGATION: NavSection[] = [
         to: '/admin/import',
         label: 'nav.imports',
         icon: IconFileImport,
+        visible: (c) => c.isAdmin || c.isOrgAdmin,
+      },
+      {
+        to: '/admin/organisations',
+        label: 'nav.organisations',
+        icon: IconSitemap,
         visible: (c) => c.isAdmin || c.isOrgAdmin,
       },
       {

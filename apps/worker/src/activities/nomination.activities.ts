@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
+import { APP_CONFIG, type AppConfig } from '@epw/config';
 import type {
   CouncilBallotEvent,
   CouncilResultEvent,
+  CouncilVoteRef,
   NominationActionEvent,
   NominationActivities,
   ObjectionEvent,
@@ -14,6 +16,7 @@ import type {
 import { NominationRecordsRepository } from '@epw/data-access';
 import { DomainException } from '@epw/domain';
 import { ReminderScheduler } from '@epw/notifications';
+import { BallotSeal } from '@epw/temporal';
 
 const recorded = (at: Date): RecordedAt => ({ recordedAt: at.toISOString() });
 
@@ -32,10 +35,15 @@ async function nonRetryableRules<T>(run: () => Promise<T>): Promise<T> {
 /** The nomination and decision activities: persisted, audited, idempotent writes. */
 @Injectable()
 export class NominationActivitiesImpl implements NominationActivities {
+  private readonly seal: BallotSeal;
+
   constructor(
     private readonly records: NominationRecordsRepository,
     private readonly reminders: ReminderScheduler,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.seal = BallotSeal.fromConfig(config);
+  }
 
   async openNominationStep(e: StepOpenedEvent) {
     const { dueAt, openedAt } = await this.records.openStep(e);
@@ -58,8 +66,25 @@ export class NominationActivitiesImpl implements NominationActivities {
   async recordObjectionResolution(e: ObjectionResolvedEvent) {
     return recorded(await this.records.recordObjectionResolution(e));
   }
+  /** Opens the sealed choice only to add it to the anonymous tally; it is in no log, no result
+   * and no error. A seal that does not open (keys differ between the API and the worker) is
+   * retried until the configuration is fixed: the member was told the ballot was taken. */
   async recordCouncilBallot(e: CouncilBallotEvent) {
-    return recorded(await this.records.recordCouncilBallot(e));
+    const { sealedBallot, approve: clear, ...participation } = e;
+    const approve =
+      sealedBallot !== undefined
+        ? this.seal.open(
+            { nominationId: e.nominationId, memberUserId: e.memberUserId },
+            sealedBallot,
+          )
+        : clear;
+    if (approve === undefined) {
+      throw ApplicationFailure.nonRetryable('a council ballot without a choice', 'BALLOT_EMPTY');
+    }
+    return recorded(await this.records.recordCouncilBallot(participation, approve));
+  }
+  async countCouncilVote(v: CouncilVoteRef) {
+    return this.records.councilVoteCount(v);
   }
   async recordCouncilResult(e: CouncilResultEvent) {
     return recorded(await this.records.recordCouncilResult(e));

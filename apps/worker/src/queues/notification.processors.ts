@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import {
@@ -114,7 +114,10 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
     );
     worker.on('failed', (job, err) => {
       if (!job) return;
-      const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
+      // An UnrecoverableError (a webhook to a refused address, one without a signing key) is
+      // never retried: it goes to the dead letters at once, with its reason.
+      const exhausted =
+        err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
       this.logger.warn(
         { err: err.message, job: job.id, attempts: job.attemptsMade },
         `${queue} job failed${exhausted ? ' (dead-lettered)' : ''}`,

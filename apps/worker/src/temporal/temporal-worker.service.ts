@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
+import { temporalDataConverter } from '@epw/temporal';
 import { ClockActivitiesImpl, CycleActivitiesImpl } from '../activities/cycle.activities';
 import { PledgeSigningActivitiesImpl } from '../activities/pledge-signing.activities';
 import { NominationActivitiesImpl } from '../activities/nomination.activities';
@@ -37,6 +38,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
+      // Payloads encrypted with the API's codec: histories hold ciphertext.
+      dataConverter: temporalDataConverter(this.config),
       ...workflowSource(this.config),
       activities: {
         ...bindAll(this.pledgeSigning),

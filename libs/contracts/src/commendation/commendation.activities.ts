@@ -1,4 +1,4 @@
-import type { CouncilTally, NominationStatus } from '@epw/domain';
+import type { AnonymousCount, CouncilTally, NominationStatus } from '@epw/domain';
 import type { ClockSpec, DeadlineSpec } from '../reminders/reminders.activities';
 import type { RecordedAt } from '../pledge-signing/pledge-signing.activities';
 
@@ -43,10 +43,21 @@ export interface ObjectionResolvedEvent extends NominationEvent {
   resolution: string;
 }
 
+/** A member took part in a council vote (secret ballot): who, in person or in writing, and the
+ * choice sealed for this member and vote, opened only to add it to the anonymous tally. Runs from
+ * before sealed ballots send `approve` instead. */
 export interface CouncilBallotEvent extends NominationEvent {
   memberUserId: string;
-  approve: boolean;
   written: boolean;
+  sealedBallot?: string;
+  approve?: boolean;
+}
+
+/** One council vote: a nomination's vote step in one round. */
+export interface CouncilVoteRef {
+  nominationId: string;
+  stepIndex: number;
+  round: number;
 }
 
 export interface CouncilResultEvent extends NominationEvent {
@@ -80,7 +91,11 @@ export interface NominationActivities {
   recordNominationAction(e: NominationActionEvent): Promise<RecordedAt>;
   recordObjection(e: ObjectionEvent): Promise<RecordedAt>;
   recordObjectionResolution(e: ObjectionResolvedEvent): Promise<RecordedAt>;
+  /** Records the participation and adds the choice to the vote's anonymous tally, in one
+   * transaction; the result says nothing about the choice. */
   recordCouncilBallot(e: CouncilBallotEvent): Promise<RecordedAt>;
+  /** The vote's anonymous tally (counts only), for the ballot count. */
+  countCouncilVote(v: CouncilVoteRef): Promise<AnonymousCount>;
   recordCouncilResult(e: CouncilResultEvent): Promise<RecordedAt>;
   /** One transaction: the decision becomes ISSUED and each recipient gets its award (serial,
    * verification code). Idempotent: a retry returns the awards already created. */

@@ -3,6 +3,7 @@ import { type AwardPeriod, normalizeAwardPeriod } from '@epw/domain';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { unitIdsWithin, type ReadScope } from './read-scope.repository';
 
 type RecipientKind = 'UNIT' | 'PERSON' | 'INITIATIVE';
 
@@ -15,6 +16,8 @@ export interface AwardHistoryFilter {
   recipientKind?: RecipientKind;
   movementCode?: string;
   periodKind?: AwardPeriod['kind'];
+  /** Only the awards the caller reads: of a unit of its subtree, or decided by its organisation. */
+  readableBy?: ReadScope;
 }
 
 /** Only the columns the history shows (the achievement text and bookkeeping stay behind). */
@@ -87,8 +90,21 @@ export class AwardHistoryRepository {
 
   /** Newest year first, at most 5000 rows, with the unit's and the authority's names. */
   async list(filter: AwardHistoryFilter): Promise<AwardHistoryRecord[]> {
+    const scope = filter.readableBy ?? { kind: 'all' };
+    const readable: Prisma.AwardWhereInput =
+      scope.kind === 'all'
+        ? {}
+        : scope.kind === 'none'
+          ? { id: { in: [] } }
+          : {
+              OR: [
+                { unitId: { in: await unitIdsWithin(this.prisma, scope.path) } },
+                { authorityUnitId: scope.unitId },
+              ],
+            };
     const rows = await this.prisma.award.findMany({
       where: {
+        ...readable,
         ...(filter.unitId !== undefined ? { unitId: filter.unitId } : {}),
         ...(filter.personId ? { recipientPersonId: filter.personId } : {}),
         ...(filter.initiativeId ? { recipientInitiativeId: filter.initiativeId } : {}),

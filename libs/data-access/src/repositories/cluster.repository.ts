@@ -4,6 +4,7 @@ import { DomainErrorCode, DomainException } from '@epw/domain';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { ClusterRole } from '../generated/prisma/enums';
 import { PrismaService, type PrismaTx } from '../prisma.service';
+import { likeLiteral } from './like-literal';
 
 /** An emulation cluster or bloc, with the years that have members (newest first). */
 export interface ClusterRecord {
@@ -11,6 +12,8 @@ export interface ClusterRecord {
   code: string;
   name: string;
   organizer: string | null;
+  /** The council that decides the cluster's own forms; null when none is named. */
+  councilUnitId: string | null;
   createdAt: Date;
   years: number[];
 }
@@ -43,8 +46,8 @@ export class ClusterRepository {
       where: search
         ? {
             OR: [
-              { code: { contains: search, mode: 'insensitive' } },
-              { name: { contains: search, mode: 'insensitive' } },
+              { code: { contains: likeLiteral(search), mode: 'insensitive' } },
+              { name: { contains: likeLiteral(search), mode: 'insensitive' } },
             ],
           }
         : {},
@@ -82,7 +85,13 @@ export class ClusterRepository {
    * the database's unique violation. */
   async recordCreated(
     actorUserId: string,
-    cluster: { id: string; code: string; name: string; organizer: string | null },
+    cluster: {
+      id: string;
+      code: string;
+      name: string;
+      organizer: string | null;
+      councilUnitId: string | null;
+    },
     payload: Record<string, unknown>,
   ): Promise<void> {
     await this.audit.recordOnce(
@@ -104,7 +113,7 @@ export class ClusterRepository {
   async recordUpdated(
     actorUserId: string,
     cluster: { id: string; code: string },
-    patch: { name?: string; organizer?: string | null },
+    patch: { name?: string; organizer?: string | null; councilUnitId?: string | null },
     changes: Record<string, { from: unknown; to: unknown }>,
   ): Promise<void> {
     await this.audit.recordOnce(

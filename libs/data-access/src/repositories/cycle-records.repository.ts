@@ -19,6 +19,10 @@ import { PrismaService, type PrismaTx } from '../prisma.service';
 const ENTITY = 'EmulationCycle';
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
+/** What makes a registered model the same model when its unit registers again. */
+const initiativeKey = (i: { kind: string; title: string }) =>
+  `${i.kind}|${i.title.trim().toLocaleLowerCase('vi')}`;
+
 /** The yearly cycle's records. Each write is one accepted action, applied with its audit entry in
  * one transaction, at most once per event key. */
 @Injectable()
@@ -68,24 +72,59 @@ export class CycleRecordsRepository {
           create: { cycleId: e.cycleId, unitId: e.unitId, ...data },
           update: data,
         });
-        await tx.initiative.deleteMany({ where: { registrationId: registration.id } });
-        await tx.initiative.createMany({
-          data: e.initiatives.map((i, position) => ({
-            registrationId: registration.id,
-            position,
-            kind: i.kind,
-            field: i.field,
-            isNew: i.isNew,
-            ownerType: i.ownerType,
-            ownerName: i.ownerName,
-            title: i.title,
-            description: i.description,
-            attachments: json(i.attachments),
-          })),
-        });
+        await this.replaceInitiatives(tx, registration.id, e.initiatives);
       },
       { lockAfterWrite: true },
     );
+  }
+
+  /**
+   * The registration's models become exactly `initiatives`, in that order. A model sent again
+   * (same kind and title) keeps its row and id, whatever its position and other fields: nominations
+   * and awards name models by id, so a re-registration must not change them. Models no longer sent
+   * are deleted; new ones are created.
+   */
+  private async replaceInitiatives(
+    tx: PrismaTx,
+    registrationId: string,
+    initiatives: RegistrationEvent['initiatives'],
+  ): Promise<void> {
+    const existing = await tx.initiative.findMany({
+      where: { registrationId },
+      orderBy: { position: 'asc' },
+      select: { id: true, kind: true, title: true },
+    });
+    const unclaimed = new Map<string, string[]>();
+    for (const row of existing) {
+      const key = initiativeKey(row);
+      unclaimed.set(key, [...(unclaimed.get(key) ?? []), row.id]);
+    }
+    // Each sent model claims the first unclaimed row of its key (two of the same key keep order).
+    const claimed = initiatives.map((i) => unclaimed.get(initiativeKey(i))?.shift() ?? null);
+    const kept = new Set(claimed.filter((id): id is string => id !== null));
+    await tx.initiative.deleteMany({
+      where: { registrationId, id: { notIn: [...kept] } },
+    });
+    // Positions are unique per registration: park the kept rows out of the way before reordering.
+    for (const [n, id] of [...kept].entries()) {
+      await tx.initiative.update({ where: { id }, data: { position: -1 - n } });
+    }
+    for (const [position, i] of initiatives.entries()) {
+      const data = {
+        position,
+        kind: i.kind,
+        field: i.field,
+        isNew: i.isNew,
+        ownerType: i.ownerType,
+        ownerName: i.ownerName,
+        title: i.title,
+        description: i.description,
+        attachments: json(i.attachments),
+      };
+      const id = claimed[position];
+      if (id) await tx.initiative.update({ where: { id }, data });
+      else await tx.initiative.create({ data: { registrationId, ...data } });
+    }
   }
 
   recordLateDecision(e: LateDecisionEvent): Promise<Date> {

@@ -10,6 +10,8 @@ export interface CycleFilter {
   year?: number;
   movementCode?: string;
   status?: 'PLANNED' | 'ACTIVE' | 'CLOSED';
+  /** Only the cycles of these clusters in these years (the caller's member clusters). */
+  clusterYears?: { clusterId: string; year: number }[];
 }
 
 const cycleInclude = {
@@ -48,7 +50,19 @@ export class CycleRepository {
             endsOn: { gte: new Date(Date.UTC(filter.year, 0, 1)) },
           }
         : {}),
+      ...(filter.clusterYears
+        ? {
+            OR: filter.clusterYears.map((m) => ({
+              clusterId: m.clusterId,
+              startsOn: {
+                gte: new Date(Date.UTC(m.year, 0, 1)),
+                lte: new Date(Date.UTC(m.year, 11, 31)),
+              },
+            })),
+          }
+        : {}),
     };
+    if (filter.clusterYears?.length === 0) where.id = { in: [] };
     return this.prisma.$transaction([
       this.prisma.emulationCycle.findMany({
         where,

@@ -5,6 +5,7 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService, type PrismaTx } from '../prisma.service';
 import type { AwardRecord } from './award.repository';
+import { unitIdsWithin, type ReadScope } from './read-scope.repository';
 
 export type DecisionRecord = Prisma.DecisionGetPayload<object>;
 export type DecisionSummaryRecord = DecisionRecord & { awardCount: number };
@@ -58,9 +59,29 @@ export class DecisionRepository {
     });
   }
 
-  async list(ceremonyName?: string): Promise<DecisionSummaryRecord[]> {
+  /** Decisions (of a ceremony) the scope reads: its organisation's own, and those awarding a
+   * unit of its subtree (drafts are their deciding organisation's alone). */
+  async list(
+    ceremonyName: string | undefined,
+    scope: ReadScope = { kind: 'all' },
+  ): Promise<DecisionSummaryRecord[]> {
+    const readable: Prisma.DecisionWhereInput =
+      scope.kind === 'all'
+        ? {}
+        : scope.kind === 'none'
+          ? { id: { in: [] } }
+          : {
+              OR: [
+                { authorityUnitId: scope.unitId },
+                {
+                  awards: {
+                    some: { unitId: { in: await unitIdsWithin(this.prisma, scope.path) } },
+                  },
+                },
+              ],
+            };
     const rows = await this.prisma.decision.findMany({
-      where: ceremonyName ? { ceremonyName } : {},
+      where: { ...(ceremonyName ? { ceremonyName } : {}), ...readable },
       orderBy: [{ signedOn: 'desc' }, { number: 'asc' }],
       include: { _count: { select: { awards: true } } },
     });

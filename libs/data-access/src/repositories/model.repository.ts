@@ -11,6 +11,7 @@ import type {
   RegistrationStatus,
 } from '../generated/prisma/enums';
 import { PrismaService } from '../prisma.service';
+import { likeLiteral } from './like-literal';
 
 /** Nominations still on their way to a decision. */
 const IN_PROGRESS: NominationStatus[] = [
@@ -139,7 +140,7 @@ export class ModelRepository {
         ...(search
           ? {
               OR: (['title', 'ownerName', 'field'] as const).map((f) => ({
-                [f]: { contains: search, mode: 'insensitive' as const },
+                [f]: { contains: likeLiteral(search), mode: 'insensitive' as const },
               })),
             }
           : {}),

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type {
   CouncilBallotEvent,
   CouncilResultEvent,
+  CouncilVoteRef,
   IssuedAward,
   NominationActionEvent,
   NominationEvent,
@@ -12,6 +13,7 @@ import type {
 } from '@epw/contracts';
 import { nominationWorkflowId } from '@epw/contracts';
 import {
+  type AnonymousCount,
   CycleClock,
   DomainErrorCode,
   DomainException,
@@ -184,28 +186,53 @@ export class NominationRecordsRepository {
     );
   }
 
-  /** The audit entry says who cast or recorded a ballot, never what it said (secret ballot). */
-  recordCouncilBallot(e: CouncilBallotEvent): Promise<Date> {
+  /**
+   * A secret ballot: who voted goes into the participation (with its audit entry), the choice only
+   * adds one to the vote's anonymous tally, in the same transaction. Neither row says anything
+   * about the other: the tally has no voter, no time and no row per ballot.
+   */
+  recordCouncilBallot(
+    e: Omit<CouncilBallotEvent, 'sealedBallot' | 'approve'>,
+    approve: boolean,
+  ): Promise<Date> {
     return this.audit.recordOnce(
       this.entry(e, 'nomination.council-ballot', {
         memberUserId: e.memberUserId,
         written: e.written,
       }),
       async (tx, at) => {
-        await tx.councilBallot.create({
+        await tx.councilVoteParticipation.create({
           data: {
             nominationId: e.nominationId,
+            stepIndex: e.stepIndex,
+            round: e.round,
             memberUserId: e.memberUserId,
-            approve: e.approve,
             written: e.written,
             recordedById: e.actorUserId ?? '',
-            castAt: at,
+            votedAt: at,
             eventKey: e.eventKey,
           },
         });
+        // One statement for either choice (the counts move by 1 and 0, whichever they are), and
+        // atomic when two first ballots of a vote arrive at once.
+        const yes = approve ? 1 : 0;
+        await tx.$executeRaw`
+          INSERT INTO "CouncilVoteTally" ("nominationId", "stepIndex", "round", "approvals", "rejections")
+          VALUES (${e.nominationId}::uuid, ${e.stepIndex}, ${e.round}, ${yes}, ${1 - yes})
+          ON CONFLICT ("nominationId", "stepIndex", "round") DO UPDATE
+          SET "approvals" = "CouncilVoteTally"."approvals" + EXCLUDED."approvals",
+              "rejections" = "CouncilVoteTally"."rejections" + EXCLUDED."rejections"`;
       },
       { lockAfterWrite: true },
     );
+  }
+
+  /** The anonymous tally of one vote (zero when nobody voted). */
+  async councilVoteCount(v: CouncilVoteRef): Promise<AnonymousCount> {
+    const row = await this.prisma.councilVoteTally.findUnique({
+      where: { nominationId_stepIndex_round: v },
+    });
+    return { approvals: row?.approvals ?? 0, rejections: row?.rejections ?? 0 };
   }
 
   recordCouncilResult(e: CouncilResultEvent): Promise<Date> {

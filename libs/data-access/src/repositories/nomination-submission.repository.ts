@@ -181,6 +181,28 @@ export class NominationSubmissionRepository {
   }
 
   /** The head and deputy of the unit's (first) cluster in a year, or null if it is in none. */
+  /**
+   * Whether the deciding organisation is the council of one or more clusters, and if so whether
+   * the unit is a member of one of them in the year: a cluster council's forms are proposed by its
+   * clusters' members only.
+   */
+  async clusterCouncilMembership(
+    authorityUnitId: string,
+    unitId: string,
+    year: number,
+  ): Promise<{ councilsClusters: boolean; member: boolean }> {
+    const clusters = await this.prisma.cluster.findMany({
+      where: { councilUnitId: authorityUnitId },
+      select: { id: true },
+    });
+    if (clusters.length === 0) return { councilsClusters: false, member: false };
+    const membership = await this.prisma.clusterMembership.findFirst({
+      where: { unitId, year, clusterId: { in: clusters.map((c) => c.id) } },
+      select: { id: true },
+    });
+    return { councilsClusters: true, member: membership !== null };
+  }
+
   async clusterLeadersOf(
     unitId: string,
     year: number,

@@ -5,6 +5,7 @@ import type { Prisma } from '../generated/prisma/client';
 import type { NominationStatus } from '../generated/prisma/enums';
 import { PrismaService } from '../prisma.service';
 import type { DossierFile } from './nomination-submission.repository';
+import { nominationsReadableWhere, type ReadScope } from './read-scope.repository';
 
 export type NominationRecord = Prisma.NominationGetPayload<object>;
 
@@ -49,6 +50,8 @@ export interface NominationFilter {
   year?: number;
   /** Only the nominations this unit proposed or whose achievement is its own. */
   unitScope?: string;
+  /** Only the nominations the caller reads (see `nominationsReadableWhere`). */
+  readableBy?: ReadScope;
 }
 
 /** The statuses of a nomination still climbing its chain. */
@@ -72,7 +75,7 @@ export class NominationRepository {
   }
 
   /** Newest first, at most 500. */
-  list(filter: NominationFilter): Promise<NominationRecord[]> {
+  async list(filter: NominationFilter): Promise<NominationRecord[]> {
     const where: Prisma.NominationWhereInput = {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.formCode ? { formCode: filter.formCode } : {}),
@@ -81,6 +84,10 @@ export class NominationRepository {
     if (filter.unitScope !== undefined) {
       where.OR = [{ proposerUnitId: filter.unitScope }, { unitId: filter.unitScope }];
     }
+    const readable = filter.readableBy
+      ? await nominationsReadableWhere(this.prisma, filter.readableBy)
+      : null;
+    if (readable) where.AND = [readable];
     return this.prisma.nomination.findMany({
       where,
       orderBy: { submittedAt: 'desc' },

@@ -86,9 +86,31 @@ export class NotificationInboxRepository {
     });
   }
 
-  /** Replaces the user's preferences, audited as `notification-preferences.updated` (they say
-   * where reminders go, a webhook URL included). */
-  async savePreferences(userId: string, prefs: DeliveryPreferences): Promise<void> {
+  /** Where the user's webhooks go and the key that signs them (null: never set). */
+  findWebhookTarget(
+    userId: string,
+  ): Promise<{ webhookUrl: string | null; webhookSecret: string | null } | null> {
+    return this.prisma.notificationPreference.findUnique({
+      where: { userId },
+      select: { webhookUrl: true, webhookSecret: true },
+    });
+  }
+
+  /**
+   * Replaces the user's preferences, audited as `notification-preferences.updated` (they say
+   * where reminders go, a webhook URL included). The webhook signing key is made anew by
+   * `newSecret` when the URL is set or changed, or when `rotateSecret`; it is dropped with the
+   * URL. Returns the new key (to be shown once), else null; the audit entry never holds it.
+   */
+  async savePreferences(
+    userId: string,
+    prefs: DeliveryPreferences,
+    newSecret: () => string,
+    rotateSecret = false,
+  ): Promise<{ webhookSecret: string | null }> {
+    let made: string | null = null;
+    // Filled in by the write, which runs before the entry is appended.
+    const payload: Record<string, unknown> = { ...prefs, webhookSecretRenewed: false };
     await this.audit.recordOnce(
       {
         eventKey: `notification-preferences.updated:${userId}:${randomUUID()}`,
@@ -96,15 +118,24 @@ export class NotificationInboxRepository {
         action: 'notification-preferences.updated',
         entityType: 'User',
         entityId: userId,
-        payload: { ...prefs },
+        payload,
       },
       async (tx) => {
+        const before = await tx.notificationPreference.findUnique({
+          where: { userId },
+          select: { webhookUrl: true, webhookSecret: true },
+        });
+        const changed = before?.webhookUrl !== prefs.webhookUrl || !before?.webhookSecret;
+        made = prefs.webhookUrl !== null && (changed || rotateSecret) ? newSecret() : null;
+        payload['webhookSecretRenewed'] = made !== null;
+        const webhookSecret = prefs.webhookUrl === null ? null : (made ?? before?.webhookSecret);
         await tx.notificationPreference.upsert({
           where: { userId },
-          create: { userId, ...prefs },
-          update: prefs,
+          create: { userId, ...prefs, webhookSecret: webhookSecret ?? null },
+          update: { ...prefs, webhookSecret: webhookSecret ?? null },
         });
       },
     );
+    return { webhookSecret: made };
   }
 }

@@ -21,8 +21,12 @@ export class PersonRepository {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  listByUnit(unitId: string): Promise<PersonRecord[]> {
-    return this.prisma.person.findMany({ where: { unitId }, orderBy: { fullName: 'asc' } });
+  /** The unit's people (only those of `ids` when given), by name. */
+  listByUnit(unitId: string, ids?: string[]): Promise<PersonRecord[]> {
+    return this.prisma.person.findMany({
+      where: { unitId, ...(ids ? { id: { in: ids } } : {}) },
+      orderBy: { fullName: 'asc' },
+    });
   }
 
   async unitExists(unitId: string): Promise<boolean> {

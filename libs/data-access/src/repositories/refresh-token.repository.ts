@@ -14,7 +14,8 @@ export type RefreshTokenRevocation =
   | 'reuse'
   | 'inactive-user'
   | 'deactivated'
-  | 'password-reset';
+  | 'password-reset'
+  | 'second-factor-reset';
 
 /** Refresh tokens by the hash of their value (the value itself is never stored). */
 @Injectable()

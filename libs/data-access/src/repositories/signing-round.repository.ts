@@ -36,6 +36,29 @@ export class SigningRoundRepository {
     });
   }
 
+  /** The people who acted on a round (signers, the head), with a position when their unit's staff
+   * list has a person of the same name: the signed copy's completion certificate names them. */
+  async actorsOf(
+    userIds: string[],
+  ): Promise<{ id: string; fullName: string; unitId: string | null; position: string | null }[]> {
+    const users = await this.prisma.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, fullName: true, unitId: true },
+    });
+    const people = await this.prisma.person.findMany({
+      where: {
+        OR: users.flatMap((u) => (u.unitId ? [{ unitId: u.unitId, fullName: u.fullName }] : [])),
+        position: { not: null },
+      },
+      select: { unitId: true, fullName: true, position: true },
+    });
+    return users.map((u) => ({
+      ...u,
+      position:
+        people.find((p) => p.unitId === u.unitId && p.fullName === u.fullName)?.position ?? null,
+    }));
+  }
+
   recordRoundOpened(e: RoundOpenedEvent): Promise<Date> {
     return this.audit.recordOnce(
       this.entry(e, 'pledge-signing.opened', {

@@ -4,6 +4,7 @@ import { DomainErrorCode, DomainException, childPath, pathOf } from '@epw/domain
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { OrgKind, RecognitionLevel, UnitKind } from '../generated/prisma/enums';
 import { PrismaService, type PrismaTx } from '../prisma.service';
+import { likeLiteral } from './like-literal';
 import type { OrganisationNode } from './organisation-tree.repository';
 
 /** A unit or authority, with the number of its accounts. */
@@ -95,8 +96,8 @@ export class UnitRepository {
         ...(filter.search
           ? {
               OR: [
-                { code: { contains: filter.search, mode: 'insensitive' } },
-                { name: { contains: filter.search, mode: 'insensitive' } },
+                { code: { contains: likeLiteral(filter.search), mode: 'insensitive' } },
+                { name: { contains: likeLiteral(filter.search), mode: 'insensitive' } },
               ],
             }
           : {}),

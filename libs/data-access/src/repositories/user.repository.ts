@@ -4,6 +4,7 @@ import { pathOf } from '@epw/domain';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { Role } from '../generated/prisma/enums';
 import { PrismaService } from '../prisma.service';
+import { likeLiteral } from './like-literal';
 import { RefreshTokenRepository } from './refresh-token.repository';
 
 /** An account as the directory lists it, with its unit's code and name. */
@@ -49,6 +50,24 @@ export class UserRepository {
     return this.prisma.user.findUnique({ where: { id }, include: { unit: true } });
   }
 
+  /** What decides whether the account's access tokens still work, and whether it has a second
+   * factor on (one primary-key read, joined with the account's second factor). */
+  async findSessionState(
+    id: string,
+  ): Promise<{ active: boolean; tokenVersion: number; secondFactorEnabled: boolean } | null> {
+    const row = await this.prisma.user.findUnique({
+      where: { id },
+      select: { active: true, tokenVersion: true, secondFactor: { select: { enabledAt: true } } },
+    });
+    return row
+      ? {
+          active: row.active,
+          tokenVersion: row.tokenVersion,
+          secondFactorEnabled: !!row.secondFactor?.enabledAt,
+        }
+      : null;
+  }
+
   /** The unit's clusters in a year, with its role there (HEAD / DEPUTY / MEMBER). */
   clusterMembershipsOf(unitId: string, year: number) {
     return this.prisma.clusterMembership.findMany({
@@ -82,9 +101,9 @@ export class UserRepository {
         ...(filter.search
           ? {
               OR: [
-                { username: { contains: filter.search, mode: 'insensitive' } },
-                { fullName: { contains: filter.search, mode: 'insensitive' } },
-                { email: { contains: filter.search, mode: 'insensitive' } },
+                { username: { contains: likeLiteral(filter.search), mode: 'insensitive' } },
+                { fullName: { contains: likeLiteral(filter.search), mode: 'insensitive' } },
+                { email: { contains: likeLiteral(filter.search), mode: 'insensitive' } },
               ],
             }
           : {}),
@@ -133,8 +152,8 @@ export class UserRepository {
 
   /**
    * Applies `patch`, audited as `user.updated`, or `user.deactivated` when it deactivates the
-   * account: then its refresh tokens stop working in the same transaction (an access token
-   * already issued lives out its short lifetime).
+   * account: then its refresh tokens stop working and its token version moves on (every access
+   * token already issued is refused at its next request) in the same transaction.
    */
   async recordUpdated(
     actorUserId: string,
@@ -153,13 +172,17 @@ export class UserRepository {
         payload: { username: user.username, changes },
       },
       async (tx, at) => {
-        await tx.user.update({ where: { id: user.id }, data: patch });
+        await tx.user.update({
+          where: { id: user.id },
+          data: deactivated ? { ...patch, tokenVersion: { increment: 1 } } : patch,
+        });
         if (deactivated) await this.refreshTokens.revokeAllOfUser(tx, user.id, 'deactivated', at);
       },
     );
   }
 
-  /** Sets a new password, audited as `user.password-reset`; every session of the user ends. */
+  /** Sets a new password, audited as `user.password-reset`; every session of the user ends (its
+   * refresh tokens are revoked, its access tokens refused from their next request). */
   async recordPasswordReset(
     actorUserId: string,
     user: { id: string; username: string },
@@ -175,7 +198,10 @@ export class UserRepository {
         payload: { username: user.username },
       },
       async (tx, at) => {
-        await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+        await tx.user.update({
+          where: { id: user.id },
+          data: { passwordHash, tokenVersion: { increment: 1 } },
+        });
         await this.refreshTokens.revokeAllOfUser(tx, user.id, 'password-reset', at);
       },
     );

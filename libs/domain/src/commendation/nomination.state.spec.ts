@@ -1,6 +1,7 @@
 import { codeOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
 import { DomainException } from '../errors/domain.exception';
+import { officer as unitOfficer, signer as unitSigner } from '../pledge-signing/actors.spec-helper';
 import type { Actor } from '../pledge-signing/signing-round.types';
 import {
   type CouncilBallotCommand,
@@ -82,16 +83,8 @@ const init: NominationInit = {
   steps,
 };
 
-const signer = (unit: string): Actor => ({
-  userId: `signer-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_SIGNER'],
-});
-const officer = (unit: string): Actor => ({
-  userId: `officer-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_OFFICER'],
-});
+const signer = (unit: string): Actor => unitSigner(unit, 'signer');
+const officer = (unit: string): Actor => unitOfficer(unit, 'officer');
 const reviewer: Actor = { userId: 'reviewer', unitId: 'u-AUTH', roles: ['REVIEWER'] };
 const member = (userId: string, unitId: string | null = `u-${userId}`): Actor => ({
   userId,
@@ -873,8 +866,110 @@ describe(NominationState.name, () => {
       const state = voting();
       for (const m of MEMBERS) ballot(state, m, true);
       state.finishVote(state.tallyCouncil(), AT);
-      expect(state.snapshot().ballots).toEqual({});
+      expect(state.snapshot().voters).toEqual({});
+      expect(state.snapshot().clearCounts).toEqual({ approvals: 0, rejections: 0 });
       expect(state.view().history.at(-1)).toMatchObject({ action: 'VOTE_PASSED', reason: '5/5' });
+    });
+  });
+
+  describe('sealed council ballots (secret: who voted, never how)', () => {
+    const SEALED = `b1.k1.${'A'.repeat(39)}`;
+    const sealed = (
+      state: NominationState,
+      memberUserId: string,
+      actor = member(memberUserId),
+    ): void => {
+      const c: CouncilBallotCommand = {
+        actor,
+        memberUserId,
+        sealedBallot: SEALED,
+        written: memberUserId !== actor.userId,
+      };
+      state.validateCouncilBallot(c);
+      state.applyCouncilBallot(c);
+    };
+
+    it('keeps who voted and nothing that says how', () => {
+      const state = voting();
+      state.requireSealedBallots();
+      sealed(state, 'm1');
+      sealed(state, 'm2', member('m1'));
+      const snap = state.snapshot();
+      expect(snap.voters).toEqual({ m1: { written: false }, m2: { written: true } });
+      expect(snap.clearCounts).toEqual({ approvals: 0, rejections: 0 });
+      expect(JSON.stringify(snap)).not.toContain(SEALED);
+      expect(JSON.stringify(snap)).not.toContain('approve');
+      expect(state.view().council).toEqual({ eligibleCount: 5, voted: ['m1', 'm2'] });
+      expect(state.hasSealedBallots()).toBe(true);
+    });
+
+    it('counts sealed choices only from the anonymous tally', () => {
+      const state = voting();
+      state.requireSealedBallots();
+      for (const m of MEMBERS.slice(0, 4)) sealed(state, m);
+      sealed(state, 'm5', member('m1'));
+      expect(state.allCouncilVoted()).toBe(true);
+      expect(() => state.tallyCouncil()).toThrow(RangeError);
+      expect(state.tallyCouncil({ approvals: 5, rejections: 0 })).toEqual({
+        eligibleCount: 5,
+        ballotsCast: 5,
+        writtenBallots: 1,
+        approvals: 5,
+        thresholdPercent: 90,
+        passed: true,
+      });
+      expect(state.tallyCouncil({ approvals: 4, rejections: 1 }).passed).toBe(false);
+    });
+
+    it('refuses a choice in the clear once ballots must be sealed, and malformed seals', () => {
+      const state = voting();
+      state.requireSealedBallots();
+      const base = { actor: member('m1'), memberUserId: 'm1', written: false };
+      expect(codeOf(() => state.validateCouncilBallot({ ...base, approve: true }))).toBe(
+        DomainErrorCode.ValidationFailed,
+      );
+      expect(codeOf(() => state.validateCouncilBallot({ ...base, sealedBallot: 'yes' }))).toBe(
+        DomainErrorCode.ValidationFailed,
+      );
+      expect(
+        codeOf(() => state.validateCouncilBallot({ ...base, sealedBallot: SEALED, approve: true })),
+      ).toBe(DomainErrorCode.ValidationFailed);
+      expect(codeOf(() => state.validateCouncilBallot(base))).toBe(
+        DomainErrorCode.ValidationFailed,
+      );
+      sealed(state, 'm1');
+      expect(codeOf(() => state.validateCouncilBallot({ ...base, sealedBallot: SEALED }))).toBe(
+        DomainErrorCode.AlreadyVoted,
+      );
+    });
+
+    it('turns a snapshot of an earlier run (member → choice) into voters and counts', () => {
+      const state = voting();
+      const old = {
+        ...state.snapshot(),
+        voters: undefined,
+        clearCounts: undefined,
+        ballots: {
+          m1: { approve: true, written: false },
+          m2: { approve: false, written: true },
+          m3: { approve: true, written: false },
+        },
+      };
+      const loaded = new NominationState(old);
+      const snap = loaded.snapshot();
+      expect(snap.ballots).toBeUndefined();
+      expect(snap.voters).toEqual({
+        m1: { written: false },
+        m2: { written: true },
+        m3: { written: false },
+      });
+      expect(snap.clearCounts).toEqual({ approvals: 2, rejections: 1 });
+      expect(loaded.tallyCouncil()).toMatchObject({
+        ballotsCast: 3,
+        writtenBallots: 1,
+        approvals: 2,
+      });
+      expect(loaded.hasSealedBallots()).toBe(false);
     });
   });
 

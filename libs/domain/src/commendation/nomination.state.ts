@@ -63,8 +63,16 @@ export interface NominationSnapshot extends NominationInit {
   postingOpen: boolean;
   history: HistoryEntry[];
   objections: ObjectionEntry[];
-  /** Secret: member → choice. Never leaves the workflow except as a tally. */
-  ballots: Record<string, { approve: boolean; written: boolean }>;
+  /** Who took part in the open vote, in person or in writing; never what they chose (secret
+   * ballot): the choices are only in the anonymous tally. Absent from snapshots of earlier runs. */
+  voters?: Record<string, { written: boolean }>;
+  /** Counts of the choices that came in the clear (Updates from before ballots were sealed). */
+  clearCounts?: { approvals: number; rejections: number };
+  /** Runs since ballots are sealed take no choice in the clear. */
+  sealedBallotsOnly?: boolean;
+  /** Snapshots of runs from before the secret-ballot change only (member → choice): turned into
+   * voters and counts when loaded, never written again. */
+  ballots?: Record<string, { approve: boolean; written: boolean }>;
   /** The vote ended (every member voted, or its deadline): no ballot is taken any more, so none
    * can be accepted after the tally was taken. Absent from snapshots of earlier runs. */
   ballotBoxClosed?: boolean;
@@ -105,10 +113,23 @@ export interface ResolveObjectionCommand {
 export interface CouncilBallotCommand {
   actor: Actor;
   memberUserId: string;
-  approve: boolean;
+  /** The choice sealed by the API for this member and vote (`b1.<key id>.<ciphertext>`): the
+   * workflow and its history never see it; the recording activity adds it to the anonymous tally. */
+  sealedBallot?: string;
+  /** The choice in the clear: only in Updates of runs from before ballots were sealed. */
+  approve?: boolean;
   /** Another council member records an absent member's written vote (phiếu bằng văn bản). */
   written: boolean;
 }
+
+/** The anonymous tally of one vote as PostgreSQL keeps it: counts only. */
+export interface AnonymousCount {
+  approvals: number;
+  rejections: number;
+}
+
+/** The shape of a sealed ballot (the validator cannot open it; the recording activity does). */
+export const SEALED_BALLOT_PATTERN = /^b1\.[A-Za-z0-9._-]{1,64}\.[A-Za-z0-9_-]{39}$/;
 
 export interface CouncilTally {
   eligibleCount: number;
@@ -174,11 +195,21 @@ export class NominationState {
       postingOpen: false,
       history: [],
       objections: [],
-      ballots: {},
+      voters: {},
+      clearCounts: { approvals: 0, rejections: 0 },
       closedReason: null,
       decision: null,
       ...(JSON.parse(JSON.stringify(init)) as NominationInit),
     };
+    // A snapshot of an earlier run kept member → choice: only who voted and the counts survive.
+    const legacy = base.ballots;
+    delete base.ballots;
+    for (const [member, b] of Object.entries(legacy ?? {})) {
+      (base.voters as Record<string, { written: boolean }>)[member] = { written: b.written };
+      const counts = base.clearCounts as AnonymousCount;
+      if (b.approve) counts.approvals += 1;
+      else counts.rejections += 1;
+    }
     this.s = base;
     if (init.steps.length === 0) throw new RangeError('an approval chain needs at least one step');
   }
@@ -401,11 +432,36 @@ export class NominationState {
     if (cmd.actor.unitId !== null && cmd.actor.unitId === this.s.nomineeUnitId) {
       throw new DomainException(DomainErrorCode.SelfApprovalForbidden);
     }
-    if (this.s.ballots[cmd.memberUserId]) throw new DomainException(DomainErrorCode.AlreadyVoted);
+    if (cmd.sealedBallot !== undefined) {
+      if (cmd.approve !== undefined)
+        throw new DomainException(DomainErrorCode.ValidationFailed, { field: 'approve' });
+      if (typeof cmd.sealedBallot !== 'string' || !SEALED_BALLOT_PATTERN.test(cmd.sealedBallot))
+        throw new DomainException(DomainErrorCode.ValidationFailed, { field: 'sealedBallot' });
+    } else if (this.s.sealedBallotsOnly || typeof cmd.approve !== 'boolean') {
+      throw new DomainException(DomainErrorCode.ValidationFailed, { field: 'sealedBallot' });
+    }
+    if (this.voters()[cmd.memberUserId]) throw new DomainException(DomainErrorCode.AlreadyVoted);
   }
 
+  /** Records that the member voted; a choice in the clear (earlier runs) only adds to a count. */
   applyCouncilBallot(cmd: CouncilBallotCommand): void {
-    this.s.ballots[cmd.memberUserId] = { approve: cmd.approve, written: cmd.written };
+    this.voters()[cmd.memberUserId] = { written: cmd.written };
+    if (cmd.sealedBallot === undefined && cmd.approve !== undefined) {
+      const counts = this.clearCounts();
+      if (cmd.approve) counts.approvals += 1;
+      else counts.rejections += 1;
+    }
+  }
+
+  /** From now on ballots must come sealed (runs since the secret-ballot change). */
+  requireSealedBallots(): void {
+    this.s.sealedBallotsOnly = true;
+  }
+
+  /** Some choices of the open vote are sealed: the tally needs the anonymous count. */
+  hasSealedBallots(): boolean {
+    const counts = this.clearCounts();
+    return Object.keys(this.voters()).length > counts.approvals + counts.rejections;
   }
 
   /** The vote is over: later ballots are refused (the tally is taken after the last accepted
@@ -416,17 +472,24 @@ export class NominationState {
 
   allCouncilVoted(): boolean {
     const members = this.currentStep()?.councilMemberUserIds ?? [];
-    return members.every((m) => this.s.ballots[m] !== undefined);
+    const voters = this.voters();
+    return members.every((m) => voters[m] !== undefined);
   }
 
   /** Approval needs `thresholdPercent` of ALL members: absent members who sent nothing count
-   * against. Integer comparison avoids rounding at the threshold. */
-  tallyCouncil(): CouncilTally {
+   * against. Integer comparison avoids rounding at the threshold. `anonymous`: the vote's count
+   * from PostgreSQL's anonymous tally, needed once any choice came sealed (it holds every ballot
+   * of the vote); without it the choices that came in the clear are counted. */
+  tallyCouncil(anonymous?: AnonymousCount): CouncilTally {
     const step = this.currentStep() as ResolvedStep;
     const members = step.councilMemberUserIds ?? [];
     const thresholdPercent = step.thresholdPercent ?? 100;
-    const cast = members.map((m) => this.s.ballots[m]).filter((b) => b !== undefined);
-    const approvals = cast.filter((b) => b.approve).length;
+    const voters = this.voters();
+    const cast = members.map((m) => voters[m]).filter((b) => b !== undefined);
+    if (!anonymous && this.hasSealedBallots()) {
+      throw new RangeError('sealed ballots are counted from the anonymous tally');
+    }
+    const approvals = (anonymous ?? this.clearCounts()).approvals;
     return {
       eligibleCount: members.length,
       ballotsCast: cast.length,
@@ -500,7 +563,7 @@ export class NominationState {
       council: votingStep
         ? {
             eligibleCount: votingStep.councilMemberUserIds?.length ?? 0,
-            voted: Object.keys(this.s.ballots),
+            voted: Object.keys(this.voters()),
           }
         : null,
       closedReason: this.s.closedReason,
@@ -512,7 +575,8 @@ export class NominationState {
     this.s.stepIndex += 1;
     this.s.stepDueAt = null;
     this.s.postingOpen = false;
-    this.s.ballots = {};
+    this.s.voters = {};
+    this.s.clearCounts = { approvals: 0, rejections: 0 };
     this.s.ballotBoxClosed = false;
     this.s.status = this.s.stepIndex >= this.s.steps.length ? 'AWAITING_DECISION' : 'IN_REVIEW';
   }
@@ -531,6 +595,16 @@ export class NominationState {
     at: string,
   ) {
     this.s.history.push({ stepKey, round: this.s.round, action, reason, actorUserId, at });
+  }
+
+  private voters(): Record<string, { written: boolean }> {
+    this.s.voters ??= {};
+    return this.s.voters;
+  }
+
+  private clearCounts(): AnonymousCount {
+    this.s.clearCounts ??= { approvals: 0, rejections: 0 };
+    return this.s.clearCounts;
   }
 
   private currentLabel(): string {

@@ -1,6 +1,6 @@
 import { codeOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import type { Actor } from '../pledge-signing/signing-round.types';
+import { officer, signer, unitMembers } from '../pledge-signing/actors.spec-helper';
 import { DEFAULT_RULE_SET } from './default-rule-set';
 import type { RuleSetContent } from './rule-set.types';
 import {
@@ -15,7 +15,7 @@ import {
 
 const codes = ['A', 'B', 'C', 'D', 'E'];
 const ids = codes.map((c) => `u-${c}`);
-const members = codes.map((c) => ({ unitId: `u-${c}`, unitCode: c, unitName: `Unit ${c}` }));
+const members = unitMembers(codes);
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -37,17 +37,6 @@ const finalInit: AssessmentInit = {
 };
 const allToAllInit: AssessmentInit = { ...finalInit, crossAssessment: ALL_TO_ALL };
 const interimInit: AssessmentInit = { ...finalInit, stage: 'INTERIM' };
-
-const signer = (unit: string): Actor => ({
-  userId: `user-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_SIGNER'],
-});
-const officer = (unit: string): Actor => ({
-  userId: `off-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_OFFICER'],
-});
 
 /** C1..C5 of DEFAULT_RULE_SET (max 20/30/25/15/10, weight 1 each). */
 const sc = (c1: number, c2: number, c3: number, c4: number, c5: number) => ({

@@ -1,6 +1,6 @@
 import { codeOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import type { Actor } from '../pledge-signing/signing-round.types';
+import { officer, signer, unitMembers } from '../pledge-signing/actors.spec-helper';
 import {
   type LateDecisionCommand,
   type LateRegistrationCommand,
@@ -11,11 +11,7 @@ import {
   type SubmitRegistrationCommand,
 } from './registration.state';
 
-const members = ['A', 'B', 'C'].map((c) => ({
-  unitId: `u-${c}`,
-  unitCode: c,
-  unitName: `Unit ${c}`,
-}));
+const members = unitMembers(['A', 'B', 'C']);
 const init: RegistrationInit = {
   cycleId: 'cycle-1',
   members,
@@ -25,16 +21,6 @@ const init: RegistrationInit = {
   lateUntil: '2026-03-15T16:59:59.999Z',
   targetPercent: 100,
 };
-const signer = (unit: string): Actor => ({
-  userId: `user-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_SIGNER'],
-});
-const officer = (unit: string): Actor => ({
-  userId: `off-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_OFFICER'],
-});
 
 function content(initiativeCount: number): RegistrationContent {
   return {

@@ -15,6 +15,7 @@ export enum DomainErrorCode {
   RoundNotFound = 'ROUND_NOT_FOUND',
   RoundAlreadyOpen = 'ROUND_ALREADY_OPEN',
   RoundClosed = 'ROUND_CLOSED',
+  SignedCopyNotReady = 'SIGNED_COPY_NOT_READY',
   UnitNotMember = 'UNIT_NOT_MEMBER',
   WrongUnit = 'WRONG_UNIT',
   NotASigner = 'NOT_A_SIGNER',
@@ -80,6 +81,12 @@ export enum DomainErrorCode {
   OrganisationCycle = 'ORGANISATION_CYCLE',
   ImportRowsInvalid = 'IMPORT_ROWS_INVALID',
   ReportOutsideScope = 'REPORT_OUTSIDE_SCOPE',
+  SecondFactorRequired = 'SECOND_FACTOR_REQUIRED',
+  StepUpRequired = 'STEP_UP_REQUIRED',
+  SecondFactorCodeInvalid = 'SECOND_FACTOR_CODE_INVALID',
+  SecondFactorChallengeInvalid = 'SECOND_FACTOR_CHALLENGE_INVALID',
+  SecondFactorAlreadyEnabled = 'SECOND_FACTOR_ALREADY_ENABLED',
+  SecondFactorNotEnrolled = 'SECOND_FACTOR_NOT_ENROLLED',
 }
 
 /** HTTP status for each code; the API's single exception filter reads this table. */
@@ -98,6 +105,7 @@ export const domainErrorHttpStatus: Record<DomainErrorCode, number> = {
   [DomainErrorCode.RoundNotFound]: 404,
   [DomainErrorCode.RoundAlreadyOpen]: 409,
   [DomainErrorCode.RoundClosed]: 409,
+  [DomainErrorCode.SignedCopyNotReady]: 409,
   [DomainErrorCode.UnitNotMember]: 403,
   [DomainErrorCode.WrongUnit]: 403,
   [DomainErrorCode.NotASigner]: 403,
@@ -163,4 +171,11 @@ export const domainErrorHttpStatus: Record<DomainErrorCode, number> = {
   [DomainErrorCode.OrganisationCycle]: 409,
   [DomainErrorCode.ImportRowsInvalid]: 422,
   [DomainErrorCode.ReportOutsideScope]: 403,
+  [DomainErrorCode.SecondFactorRequired]: 403,
+  // 403, not 401: the session is fine, only this action wants a fresh code.
+  [DomainErrorCode.StepUpRequired]: 403,
+  [DomainErrorCode.SecondFactorCodeInvalid]: 401,
+  [DomainErrorCode.SecondFactorChallengeInvalid]: 401,
+  [DomainErrorCode.SecondFactorAlreadyEnabled]: 409,
+  [DomainErrorCode.SecondFactorNotEnrolled]: 409,
 };

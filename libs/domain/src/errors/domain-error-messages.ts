@@ -67,6 +67,12 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: () => 'Đợt ký kết đã kết thúc: giao ước đã có hiệu lực, không nhận thêm thao tác.',
     en: () => 'The signing round is closed: the pledge is already effective.',
   },
+  [DomainErrorCode.SignedCopyNotReady]: {
+    vi: () =>
+      'Chưa có bản ký kết: giao ước chưa có hiệu lực (chờ Cụm trưởng ký xác nhận) và đợt ký chưa quá hạn.',
+    en: () =>
+      'No signed copy yet: the pledge is not effective (awaiting the countersignature) and the round is not overdue.',
+  },
   [DomainErrorCode.UnitNotMember]: {
     vi: (p) => `Đơn vị ${p['unitId'] ?? ''} không phải thành viên của cụm thi đua trong kỳ này.`,
     en: (p) => `Unit ${p['unitId'] ?? ''} is not a member of the cluster in this cycle.`,
@@ -370,6 +376,39 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
       `Bạn không được xem ${p['what'] ?? 'báo cáo khen thưởng'} của ${p['organisation'] ? `"${p['organisation']}"` : 'tổ chức này'}: chỉ xem được của tổ chức mình và các đơn vị trực thuộc, hoặc của tổ chức đã khen thưởng, công nhận đơn vị mình.`,
     en: (p) =>
       `You may not see ${p['whatEn'] ?? 'the recognitions report'} of ${p['organisation'] ? `"${p['organisation']}"` : 'this organisation'}: only of your own organisation and the units beneath it, or of an organisation that recognized your unit.`,
+  },
+  [DomainErrorCode.SecondFactorRequired]: {
+    vi: () =>
+      'Tài khoản của bạn cần xác thực hai lớp (mã TOTP) trước khi làm việc: hãy thiết lập ứng dụng xác thực tại trang "Xác thực hai lớp" (POST /auth/second-factor/enrolment).',
+    en: () =>
+      'Your account needs two-factor authentication (a TOTP code) before anything else: set up an authenticator app on the "Two-factor authentication" page (POST /auth/second-factor/enrolment).',
+  },
+  [DomainErrorCode.StepUpRequired]: {
+    vi: (p) =>
+      `Thao tác này cần xác nhận lại bằng mã xác thực (lần xác thực gần nhất đã quá ${p['maxAgeSeconds'] ?? ''} giây): nhập mã trong ứng dụng xác thực (POST /auth/step-up) rồi thử lại.`,
+    en: (p) =>
+      `This action needs your authentication code again (the last check is more than ${p['maxAgeSeconds'] ?? ''} seconds old): enter the code from your authenticator app (POST /auth/step-up), then try again.`,
+  },
+  [DomainErrorCode.SecondFactorCodeInvalid]: {
+    vi: () =>
+      'Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã 6 chữ số đang hiện trong ứng dụng xác thực (mỗi mã chỉ dùng một lần), hoặc một mã khôi phục chưa dùng.',
+    en: () =>
+      'The authentication code is wrong or was already used. Enter the 6-digit code your authenticator app shows now (each code works once), or an unused recovery code.',
+  },
+  [DomainErrorCode.SecondFactorChallengeInvalid]: {
+    vi: () => 'Phiên đăng nhập đã hết hạn trước khi nhập mã xác thực. Vui lòng đăng nhập lại.',
+    en: () => 'The login expired before the authentication code was entered. Please log in again.',
+  },
+  [DomainErrorCode.SecondFactorAlreadyEnabled]: {
+    vi: () =>
+      'Tài khoản đã bật xác thực hai lớp. Muốn đổi thiết bị, hãy tắt rồi thiết lập lại (hoặc nhờ quản trị viên đặt lại).',
+    en: () =>
+      'Two-factor authentication is already on. To change devices, turn it off and set it up again (or ask an administrator to reset it).',
+  },
+  [DomainErrorCode.SecondFactorNotEnrolled]: {
+    vi: () =>
+      'Chưa có thiết lập xác thực hai lớp nào đang chờ hoặc đang bật: hãy bắt đầu thiết lập trước.',
+    en: () => 'No two-factor set-up is pending or on: start the set-up first.',
   },
 };
 

@@ -7,15 +7,14 @@ import {
   MIN_AWARD_YEAR,
   normalizeAwardPeriod,
 } from '../commendation/award-period';
-import { type ImportScope, type ScopedUnit, withinImportScope } from './import-scope';
+import { type ImportScope, type ScopedUnit, scopedImportUnit } from './import-scope';
 import {
-  CODE_WHAT,
-  IMPORT_CODE_PATTERN,
   type ImportKindDefinition,
   type ImportRowIssue,
-  ImportRowReader,
   normalizePersonName,
   type RawImportRow,
+  readImportRows,
+  recordsReader,
 } from './import-table';
 
 /** Earlier awards (khen thưởng trước đây), as POST /awards/history takes them, by codes. */
@@ -195,12 +194,8 @@ export function parseAwardImportRows(raw: readonly RawImportRow[]): {
   rows: AwardImportRow[];
   issues: ImportRowIssue[];
 } {
-  const issues: ImportRowIssue[] = [];
-  const rows: AwardImportRow[] = [];
   const firstRowOf = new Map<string, number>();
-  for (const r of raw) {
-    const before = issues.length;
-    const x = new ImportRowReader(AWARD_IMPORT, r, issues);
+  return readImportRows(AWARD_IMPORT, raw, (x, r) => {
     const formCode = x.code('formCode', {
       required: true,
       pattern: FORM_CODE,
@@ -211,11 +206,7 @@ export function parseAwardImportRows(raw: readonly RawImportRow[]): {
       { UNIT: ['Tập thể', 'Đơn vị', 'Collective'], PERSON: ['Cá nhân', 'Individual'] },
       { required: true },
     );
-    const unitCode = x.code('unitCode', {
-      required: true,
-      pattern: IMPORT_CODE_PATTERN,
-      what: CODE_WHAT,
-    });
+    const unitCode = x.code('unitCode', { required: true });
     let fullName: string | null = null;
     let birthYear: number | null = null;
     if (recipientKind === 'PERSON') {
@@ -243,7 +234,7 @@ export function parseAwardImportRows(raw: readonly RawImportRow[]): {
     const decisionNumber = x.text('decisionNumber', { max: 60 });
     const decisionDate = x.date('decisionDate');
     const achievement = x.text('achievement', { min: 3, max: 2000 });
-    if (kind !== null && year !== null && issues.length === before) {
+    if (kind !== null && year !== null && x.ok) {
       const v = awardPeriodViolation({
         kind,
         year,
@@ -260,7 +251,7 @@ export function parseAwardImportRows(raw: readonly RawImportRow[]): {
         );
       }
     }
-    if (issues.length !== before) continue;
+    if (!x.ok) return null;
     const row: AwardImportRow = {
       row: r.row,
       formCode: formCode as string,
@@ -289,20 +280,17 @@ export function parseAwardImportRows(raw: readonly RawImportRow[]): {
       row.movementCode ?? '',
       awardPeriodKey(row.period),
     ].join('|');
-    const first = firstRowOf.get(key);
+    const first = x.repeats(firstRowOf, key);
     if (first !== undefined) {
-      x.fail(
+      return x.fail(
         'formCode',
         'duplicate',
         `trùng với dòng ${first}: cùng đối tượng, hình thức, phong trào và kỳ.`,
         `repeats row ${first}: same recipient, form, movement and period.`,
       );
-      continue;
     }
-    firstRowOf.set(key, r.row);
-    rows.push(row);
-  }
-  return { rows, issues };
+    return row;
+  });
 }
 
 function periodMessage(field: string, rule: string): { vi: string; en: string } {
@@ -376,8 +364,7 @@ export function resolveAwardImportRows<F>(
   const issues: ImportRowIssue[] = [];
   const awards: ResolvedAwardImport<F>[] = [];
   for (const r of rows) {
-    const x = new ImportRowReader(AWARD_IMPORT, { row: r.row, cells: {} }, issues);
-    const before = issues.length;
+    const x = recordsReader(AWARD_IMPORT, r.row, issues);
     const form = refs.forms.get(r.formCode);
     if (form === undefined) {
       x.fail(
@@ -387,25 +374,11 @@ export function resolveAwardImportRows<F>(
         `"${r.formCode}" is not a published award form.`,
       );
     }
-    const unit = refs.units.get(r.unitCode);
+    const unit = scopedImportUnit(x, 'unitCode', r.unitCode, refs.units, refs.scope);
     let recipient: { id: string; name: string } | null = null;
-    if (!unit) {
-      x.fail(
-        'unitCode',
-        'unknownUnit',
-        `"${r.unitCode}" không phải mã đơn vị nào.`,
-        `"${r.unitCode}" is not the code of any unit.`,
-      );
-    } else if (!withinImportScope(refs.scope, unit)) {
-      x.fail(
-        'unitCode',
-        'outsideScope',
-        `"${r.unitCode}" không thuộc tổ chức bạn quản trị.`,
-        `"${r.unitCode}" is outside the organisation you administer.`,
-      );
-    } else if (r.recipientKind === 'UNIT') {
+    if (unit && r.recipientKind === 'UNIT') {
       recipient = { id: unit.id, name: unit.name };
-    } else {
+    } else if (unit) {
       const wanted = normalizePersonName(r.fullName ?? '');
       const matches = (refs.peopleByUnit.get(unit.id) ?? []).filter(
         (p) =>
@@ -431,7 +404,7 @@ export function resolveAwardImportRows<F>(
         recipient = { id: p.id, name: p.fullName };
       }
     }
-    if (issues.length !== before || !unit || !recipient || form === undefined) continue;
+    if (!x.ok || !unit || !recipient || form === undefined) continue;
     const recipientKey = `${r.recipientKind.toLowerCase()}:${recipient.id}`;
     if (refs.recorded.has(awardAchievementKey({ ...r, recipientKey }))) {
       x.fail(

@@ -64,6 +64,22 @@ export function normalizeHeader(text: string): string {
     .toLocaleLowerCase('vi');
 }
 
+/** Units, clusters and award forms share this code shape. */
+export const IMPORT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,39}$/;
+export const CODE_WHAT: LocalText = {
+  vi: 'mã gồm 2–40 ký tự A-Z, 0-9 và -',
+  en: 'a code of 2–40 characters A-Z, 0-9 and -',
+};
+
+/** The unit code column of the kinds that name an existing unit. */
+export const UNIT_CODE_COLUMN: ImportColumn = {
+  key: 'unitCode',
+  header: { vi: 'Mã đơn vị', en: 'Unit code' },
+  required: true,
+  format: { vi: 'Mã đơn vị đã có', en: 'The code of an existing unit' },
+  example: 'DUK-CATP',
+};
+
 /** A person's name as compared with the people already recorded: NFC, spaces collapsed,
  * case-insensitive. */
 export function normalizePersonName(name: string): string {
@@ -182,6 +198,7 @@ export function readImportTable(
  */
 export class ImportRowReader {
   private readonly columns: Map<string, ImportColumn>;
+  private readonly issuesBefore: number;
 
   constructor(
     definition: ImportKindDefinition,
@@ -189,10 +206,16 @@ export class ImportRowReader {
     private readonly issues: ImportRowIssue[],
   ) {
     this.columns = new Map(definition.columns.map((c) => [c.key, c]));
+    this.issuesBefore = issues.length;
   }
 
   get row(): number {
     return this.raw.row;
+  }
+
+  /** No issue of this row so far. */
+  get ok(): boolean {
+    return this.issues.length === this.issuesBefore;
   }
 
   /** The cell as written (trimmed), '' when empty. */
@@ -248,14 +271,27 @@ export class ImportRowReader {
     return v;
   }
 
-  /** A code (upper case is assumed: `duk-catp` reads as `DUK-CATP`). */
-  code(key: string, opts: { required?: boolean; pattern: RegExp; what: LocalText }): string | null {
+  /** A code (upper case is assumed: `duk-catp` reads as `DUK-CATP`); by default the shape of
+   * unit, cluster and award form codes. */
+  code(
+    key: string,
+    opts: { required?: boolean; pattern?: RegExp; what?: LocalText } = {},
+  ): string | null {
     if (!this.has(key)) return opts.required ? (this.required(key), null) : null;
     const v = this.cell(key).toUpperCase();
-    if (!opts.pattern.test(v)) {
-      return this.fail(key, 'pattern', `phải là ${opts.what.vi}.`, `must be ${opts.what.en}.`);
+    const { pattern = IMPORT_CODE_PATTERN, what = CODE_WHAT } = opts;
+    if (!pattern.test(v)) {
+      return this.fail(key, 'pattern', `phải là ${what.vi}.`, `must be ${what.en}.`);
     }
     return v;
+  }
+
+  /** The row that `key` first stood in (a repeat of it), or undefined when this row is the first
+   * (and is remembered in `firstRowOf`). */
+  repeats(firstRowOf: Map<string, number>, key: string): number | undefined {
+    const first = firstRowOf.get(key);
+    if (first === undefined) firstRowOf.set(key, this.raw.row);
+    return first;
   }
 
   int(key: string, opts: { required?: boolean; min: number; max: number }): number | null {
@@ -326,6 +362,32 @@ export class ImportRowReader {
   }
 }
 
+/** Each row read by `read`, which returns null for a row it refuses; a row with an issue is left
+ * out of `rows`. */
+export function readImportRows<T>(
+  definition: ImportKindDefinition,
+  raw: readonly RawImportRow[],
+  read: (x: ImportRowReader, r: RawImportRow) => T | null,
+): { rows: T[]; issues: ImportRowIssue[] } {
+  const issues: ImportRowIssue[] = [];
+  const rows: T[] = [];
+  for (const r of raw) {
+    const x = new ImportRowReader(definition, r, issues);
+    const row = read(x, r);
+    if (row !== null && x.ok) rows.push(row);
+  }
+  return { rows, issues };
+}
+
+/** A reader for the checks against the records of a row already parsed. */
+export function recordsReader(
+  definition: ImportKindDefinition,
+  row: number,
+  issues: ImportRowIssue[],
+): ImportRowReader {
+  return new ImportRowReader(definition, { row, cells: {} }, issues);
+}
+
 /** Issues first by row, then by the order of the columns. */
 export function sortImportIssues(
   definition: ImportKindDefinition,
@@ -336,10 +398,3 @@ export function sortImportIssues(
     (a, b) => a.row - b.row || (order.get(a.column) ?? -1) - (order.get(b.column) ?? -1) || 0,
   );
 }
-
-/** Units, clusters and award forms share this code shape. */
-export const IMPORT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,39}$/;
-export const CODE_WHAT: LocalText = {
-  vi: 'mã gồm 2–40 ký tự A-Z, 0-9 và -',
-  en: 'a code of 2–40 characters A-Z, 0-9 and -',
-};

@@ -1,14 +1,14 @@
 import { assertValidMembershipList, type ClusterMemberRole } from '../cluster/membership-list';
 import { DomainException } from '../errors/domain.exception';
 import type { ImportUnitRef } from './award-import';
-import { type ImportScope, withinImportScope } from './import-scope';
+import { type ImportScope, scopedImportUnit } from './import-scope';
 import {
-  CODE_WHAT,
-  IMPORT_CODE_PATTERN,
   type ImportKindDefinition,
   type ImportRowIssue,
   ImportRowReader,
   type RawImportRow,
+  recordsReader,
+  UNIT_CODE_COLUMN,
 } from './import-table';
 
 /** Cluster memberships of a year (thành viên cụm thi đua), as PUT /admin/clusters/{id}/memberships/{year}:
@@ -31,13 +31,7 @@ export const MEMBERSHIP_IMPORT: ImportKindDefinition = {
       format: { vi: '2000–2100', en: '2000–2100' },
       example: 2027,
     },
-    {
-      key: 'unitCode',
-      header: { vi: 'Mã đơn vị', en: 'Unit code' },
-      required: true,
-      format: { vi: 'Mã đơn vị đã có', en: 'The code of an existing unit' },
-      example: 'DUK-CATP',
-    },
+    UNIT_CODE_COLUMN,
     {
       key: 'role',
       header: { vi: 'Vai trò', en: 'Role' },
@@ -90,19 +84,10 @@ export function parseMembershipImportRows(raw: readonly RawImportRow[]): {
   const issues: ImportRowIssue[] = [];
   const groups = new Map<string, MembershipImportRow[]>();
   for (const r of raw) {
-    const before = issues.length;
     const x = new ImportRowReader(MEMBERSHIP_IMPORT, r, issues);
-    const clusterCode = x.code('clusterCode', {
-      required: true,
-      pattern: IMPORT_CODE_PATTERN,
-      what: CODE_WHAT,
-    });
+    const clusterCode = x.code('clusterCode', { required: true });
     const year = x.int('year', { required: true, min: 2000, max: 2100 });
-    const unitCode = x.code('unitCode', {
-      required: true,
-      pattern: IMPORT_CODE_PATTERN,
-      what: CODE_WHAT,
-    });
+    const unitCode = x.code('unitCode', { required: true });
     const role = x.has('role')
       ? x.oneOf<ClusterMemberRole>('role', {
           HEAD: ['Cụm trưởng', 'Khối trưởng'],
@@ -111,7 +96,7 @@ export function parseMembershipImportRows(raw: readonly RawImportRow[]): {
         })
       : 'MEMBER';
     const position = x.int('position', { min: 0, max: 1000 });
-    if (issues.length !== before || !clusterCode || year === null || !unitCode || !role) continue;
+    if (!x.ok || !clusterCode || year === null || !unitCode || !role) continue;
     const key = groupKey(clusterCode, year);
     const group = groups.get(key) ?? [];
     groups.set(key, group);
@@ -200,8 +185,7 @@ export function resolveMembershipImportRows(
   const issues: ImportRowIssue[] = [];
   const groups = new Map<string, ResolvedMembershipGroup>();
   for (const r of rows) {
-    const x = new ImportRowReader(MEMBERSHIP_IMPORT, { row: r.row, cells: {} }, issues);
-    const before = issues.length;
+    const x = recordsReader(MEMBERSHIP_IMPORT, r.row, issues);
     const cluster = refs.clusters.get(r.clusterCode);
     if (!cluster) {
       x.fail(
@@ -221,23 +205,8 @@ export function resolveMembershipImportRows(
         );
       }
     }
-    const unit = refs.units.get(r.unitCode);
-    if (!unit) {
-      x.fail(
-        'unitCode',
-        'unknownUnit',
-        `"${r.unitCode}" không phải mã đơn vị nào.`,
-        `"${r.unitCode}" is not the code of any unit.`,
-      );
-    } else if (!withinImportScope(refs.scope, unit)) {
-      x.fail(
-        'unitCode',
-        'outsideScope',
-        `"${r.unitCode}" không thuộc tổ chức bạn quản trị.`,
-        `"${r.unitCode}" is outside the organisation you administer.`,
-      );
-    }
-    if (issues.length !== before || !cluster || !unit) continue;
+    const unit = scopedImportUnit(x, 'unitCode', r.unitCode, refs.units, refs.scope);
+    if (!x.ok || !cluster || !unit) continue;
     const key = groupKey(r.clusterCode, r.year);
     const group = groups.get(key) ?? {
       clusterId: cluster.id,

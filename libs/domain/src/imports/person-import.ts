@@ -1,13 +1,13 @@
 import type { ImportPersonRef, ImportUnitRef } from './award-import';
-import { type ImportScope, withinImportScope } from './import-scope';
+import { type ImportScope, scopedImportUnit } from './import-scope';
 import {
-  CODE_WHAT,
-  IMPORT_CODE_PATTERN,
   type ImportKindDefinition,
   type ImportRowIssue,
-  ImportRowReader,
   normalizePersonName,
   type RawImportRow,
+  readImportRows,
+  recordsReader,
+  UNIT_CODE_COLUMN,
 } from './import-table';
 
 /** The people of units (cá nhân, possible individual nominees), as POST /units/{id}/people. */
@@ -15,13 +15,7 @@ export const PERSON_IMPORT: ImportKindDefinition = {
   kind: 'people',
   title: { vi: 'người của đơn vị', en: 'people of units' },
   columns: [
-    {
-      key: 'unitCode',
-      header: { vi: 'Mã đơn vị', en: 'Unit code' },
-      required: true,
-      format: { vi: 'Mã đơn vị đã có', en: 'The code of an existing unit' },
-      example: 'DUK-CATP',
-    },
+    UNIT_CODE_COLUMN,
     {
       key: 'fullName',
       header: { vi: 'Họ và tên', en: 'Full name' },
@@ -67,36 +61,24 @@ export function parsePersonImportRows(raw: readonly RawImportRow[]): {
   rows: PersonImportRow[];
   issues: ImportRowIssue[];
 } {
-  const issues: ImportRowIssue[] = [];
-  const rows: PersonImportRow[] = [];
   const firstRowOf = new Map<string, number>();
-  for (const r of raw) {
-    const before = issues.length;
-    const x = new ImportRowReader(PERSON_IMPORT, r, issues);
-    const unitCode = x.code('unitCode', {
-      required: true,
-      pattern: IMPORT_CODE_PATTERN,
-      what: CODE_WHAT,
-    });
+  return readImportRows(PERSON_IMPORT, raw, (x, r) => {
+    const unitCode = x.code('unitCode', { required: true });
     const fullName = x.text('fullName', { required: true, min: 2, max: 120 });
     const position = x.text('position', { min: 2, max: 200 });
     const birthYear = x.int('birthYear', { min: 1900, max: 2100 });
-    if (issues.length !== before || unitCode === null || fullName === null) continue;
-    const key = personKey(unitCode, fullName, birthYear);
-    const first = firstRowOf.get(key);
+    if (!x.ok || unitCode === null || fullName === null) return null;
+    const first = x.repeats(firstRowOf, personKey(unitCode, fullName, birthYear));
     if (first !== undefined) {
-      x.fail(
+      return x.fail(
         'fullName',
         'duplicate',
         `trùng với dòng ${first} (cùng đơn vị, họ tên và năm sinh).`,
         `repeats row ${first} (same unit, name and birth year).`,
       );
-      continue;
     }
-    firstRowOf.set(key, r.row);
-    rows.push({ row: r.row, unitCode, fullName, position, birthYear });
-  }
-  return { rows, issues };
+    return { row: r.row, unitCode, fullName, position, birthYear };
+  });
 }
 
 export interface PersonImportReferences {
@@ -124,23 +106,10 @@ export function resolvePersonImportRows(
     for (const p of list) listed.add(personKey(unitId, p.fullName, p.birthYear));
   }
   for (const r of rows) {
-    const x = new ImportRowReader(PERSON_IMPORT, { row: r.row, cells: {} }, issues);
-    const unit = refs.units.get(r.unitCode);
-    if (!unit) {
-      x.fail(
-        'unitCode',
-        'unknownUnit',
-        `"${r.unitCode}" không phải mã đơn vị nào.`,
-        `"${r.unitCode}" is not the code of any unit.`,
-      );
-    } else if (!withinImportScope(refs.scope, unit)) {
-      x.fail(
-        'unitCode',
-        'outsideScope',
-        `"${r.unitCode}" không thuộc tổ chức bạn quản trị.`,
-        `"${r.unitCode}" is outside the organisation you administer.`,
-      );
-    } else if (listed.has(personKey(unit.id, r.fullName, r.birthYear))) {
+    const x = recordsReader(PERSON_IMPORT, r.row, issues);
+    const unit = scopedImportUnit(x, 'unitCode', r.unitCode, refs.units, refs.scope);
+    if (!unit) continue;
+    if (listed.has(personKey(unit.id, r.fullName, r.birthYear))) {
       x.fail(
         'fullName',
         'alreadyExists',

@@ -6,12 +6,11 @@ import {
 } from '../organisations/organisation-tree';
 import { type ImportScope, type ScopedUnit, withinImportScope } from './import-scope';
 import {
-  CODE_WHAT,
-  IMPORT_CODE_PATTERN,
   type ImportKindDefinition,
   type ImportRowIssue,
   ImportRowReader,
   type RawImportRow,
+  recordsReader,
 } from './import-table';
 
 export const IMPORT_LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
@@ -122,11 +121,10 @@ export function parseUnitImportRows(raw: readonly RawImportRow[]): {
   const rows: UnitImportRow[] = [];
   const codes = new Map<string, number>();
   for (const r of raw) {
-    const before = issues.length;
     const x = new ImportRowReader(UNIT_IMPORT, r, issues);
-    const code = x.code('code', { required: true, pattern: IMPORT_CODE_PATTERN, what: CODE_WHAT });
+    const code = x.code('code', { required: true });
     const name = x.text('name', { required: true, min: 3, max: 200 });
-    const parentCode = x.code('parentCode', { pattern: IMPORT_CODE_PATTERN, what: CODE_WHAT });
+    const parentCode = x.code('parentCode');
     const orgKind = x.oneOf('orgKind', enumOf(ORG_KINDS));
     const level = x.oneOf('level', enumOf(IMPORT_LEVELS));
     const headcount = x.int('headcount', { min: 1, max: 1_000_000 });
@@ -154,7 +152,7 @@ export function parseUnitImportRows(raw: readonly RawImportRow[]): {
         );
       }
     }
-    if (issues.length !== before || code === null || name === null || kind === null) continue;
+    if (!x.ok || code === null || name === null || kind === null) continue;
     rows.push({ row: r.row, code, name, parentCode, orgKind, level, headcount, kind });
   }
   return { rows, issues, codes };
@@ -185,8 +183,7 @@ export function resolveUnitImportRows(
   const units: ResolvedUnitImport[] = [];
   const levelInFile = new Map(rows.map((r) => [r.code, r.level]));
   for (const r of rows) {
-    const x = new ImportRowReader(UNIT_IMPORT, { row: r.row, cells: {} }, issues);
-    const before = issues.length;
+    const x = recordsReader(UNIT_IMPORT, r.row, issues);
     if (refs.existing.has(r.code)) {
       x.fail('code', 'codeTaken', `"${r.code}" đã được dùng.`, `"${r.code}" is already taken.`);
     }
@@ -232,7 +229,7 @@ export function resolveUnitImportRows(
         );
       }
     }
-    if (issues.length === before) {
+    if (x.ok) {
       const parentLevel =
         parent?.kind === 'existing'
           ? (refs.existing.get(r.parentCode ?? '')?.level ?? null)
@@ -254,7 +251,7 @@ export function resolveUnitImportRows(
         );
       }
     }
-    if (issues.length !== before) continue;
+    if (!x.ok) continue;
     units.push({
       row: r.row,
       code: r.code,

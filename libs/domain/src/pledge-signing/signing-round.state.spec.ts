@@ -1,13 +1,10 @@
 import { codeOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
+import { officer, signer, unitMembers } from './actors.spec-helper';
 import { SigningRoundState } from './signing-round.state';
-import type { Actor, SigningRoundInit, SigningRoundSnapshot } from './signing-round.types';
+import type { SigningRoundInit, SigningRoundSnapshot } from './signing-round.types';
 
-const members = ['A', 'B', 'C'].map((c) => ({
-  unitId: `u-${c}`,
-  unitCode: c,
-  unitName: `Unit ${c}`,
-}));
+const members = unitMembers(['A', 'B', 'C']);
 const init: SigningRoundInit = {
   roundId: 'pledge-signing-CTD-01-DVK-2026',
   cycleId: 'cycle-1',
@@ -17,16 +14,6 @@ const init: SigningRoundInit = {
   pledge: { version: 1, items: ['Item 1', 'Item 2'], contentHash: 'h1' },
   deadlineAt: '2026-08-31T16:59:59.999Z',
 };
-const signer = (unit: string): Actor => ({
-  userId: `user-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_SIGNER'],
-});
-const officer = (unit: string): Actor => ({
-  userId: `off-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_OFFICER'],
-});
 
 function signAll(state: SigningRoundState, version = state.version): void {
   for (const u of ['A', 'B', 'C']) {

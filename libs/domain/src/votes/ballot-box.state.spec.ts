@@ -1,6 +1,6 @@
 import { codeOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import type { Actor } from '../pledge-signing/signing-round.types';
+import { officer, signer, unitMembers } from '../pledge-signing/actors.spec-helper';
 import {
   type BallotBoxInit,
   type BallotBoxSnapshot,
@@ -13,11 +13,7 @@ import {
 type Approval = { approve: string[] };
 type Election = { headUnitId: string; deputyUnitId: string };
 
-const members = ['A', 'B', 'C', 'D', 'E'].map((c) => ({
-  unitId: `u-${c}`,
-  unitCode: c,
-  unitName: `Unit ${c}`,
-}));
+const members = unitMembers(['A', 'B', 'C', 'D', 'E']);
 const voteInit: BallotBoxInit = {
   cycleId: 'cycle-1',
   kind: 'VOTE',
@@ -28,17 +24,6 @@ const voteInit: BallotBoxInit = {
   deadlineAt: '2026-12-10T16:59:59.999Z',
 };
 const electionInit: BallotBoxInit = { ...voteInit, kind: 'ELECTION', maxChoices: 2 };
-
-const signer = (unit: string): Actor => ({
-  userId: `user-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_SIGNER'],
-});
-const officer = (unit: string): Actor => ({
-  userId: `off-${unit}`,
-  unitId: `u-${unit}`,
-  roles: ['UNIT_OFFICER'],
-});
 
 const newVoteBox = () => new BallotBoxState<Approval>(voteInit, validateApprovalBallot);
 const newElectionBox = () => new BallotBoxState<Election>(electionInit, validateElectionBallot);

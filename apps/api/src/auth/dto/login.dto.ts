@@ -42,6 +42,15 @@ export class MeClusterDto {
   @ApiProperty({ enum: ['HEAD', 'DEPUTY', 'MEMBER'] }) role!: 'HEAD' | 'DEPUTY' | 'MEMBER';
 }
 
+/** The account's second factor, for the app's gate and reminders. */
+export class MeSecondFactorDto {
+  @ApiProperty({ description: 'A second factor (TOTP) is on' }) enabled!: boolean;
+  @ApiProperty({ description: "The account's roles call for one (MFA_REQUIRED_ROLES)" })
+  required!: boolean;
+  @ApiProperty({ description: 'Nothing but the enrolment is reachable until it is on' })
+  mustEnrol!: boolean;
+}
+
 export class MeDto {
   @ApiProperty() userId!: string;
   @ApiProperty() username!: string;
@@ -56,4 +65,6 @@ export class MeDto {
     description: "The unit's clusters and roles in the current year (Vietnam time)",
   })
   clusters!: MeClusterDto[];
+  @ApiProperty({ type: MeSecondFactorDto })
+  secondFactor!: MeSecondFactorDto;
 }

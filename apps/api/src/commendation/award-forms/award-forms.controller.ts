@@ -1,12 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { AwardFormContent } from '@epw/domain';
 import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
@@ -17,9 +10,9 @@ import {
   AwardFormDto,
   AwardFormVersionDto,
 } from './dto/award-form.dto';
+import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
 
-@ApiTags('award-forms')
-@ApiBearerAuth()
+@AuthenticatedApi('award-forms')
 @Controller()
 export class AwardFormsController {
   constructor(private readonly forms: AwardFormsService) {}
@@ -35,6 +28,7 @@ export class AwardFormsController {
   }
 
   @Post('award-forms')
+  @ApiProblems(409, 422)
   @Roles('ADMIN')
   @ApiBody({
     description: 'AwardFormContent (see GET /award-forms for examples)',

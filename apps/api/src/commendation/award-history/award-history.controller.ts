@@ -1,12 +1,10 @@
 import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -22,12 +20,12 @@ import {
   RecordPastAwardDto,
 } from './dto/award-history.dto';
 import { PastAwardsService } from './past-awards.service';
+import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv; charset=utf-8';
 
-@ApiTags('awards')
-@ApiBearerAuth()
+@AuthenticatedApi('awards')
 @Controller('awards')
 export class AwardHistoryController {
   constructor(
@@ -69,6 +67,7 @@ export class AwardHistoryController {
   }
 
   @Post('history')
+  @ApiProblems(409, 422)
   @Roles('ADMIN')
   @ApiOperation({
     summary: 'Nhập khen thưởng trước đây / Record an earlier award (eligibility look-back)',

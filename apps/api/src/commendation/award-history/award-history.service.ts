@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AwardHistoryRepository } from '@epw/data-access';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { ReadAccessService } from '../../common/read-access.service';
 import { toAwardRecordDto } from './award-history.mapper';
 import type { AwardHistoryQueryDto, AwardRecordDto } from './dto/award-history.dto';
 
-/** Roles that see every unit's awards; everyone else sees their own unit's. */
-const OVERSIGHT = ['ADMIN', 'REVIEWER', 'COUNCIL_MEMBER', 'AUTHORITY'];
-
-/** The award history (lịch sử khen thưởng) per unit, person or model. */
+/** The award history (lịch sử khen thưởng) per unit, person or model: the global administrator
+ * reads every award; everyone else those of their organisation's subtree and those their
+ * organisation decided (ReadAccessService). */
 @Injectable()
 export class AwardHistoryService {
-  constructor(private readonly history: AwardHistoryRepository) {}
+  constructor(
+    private readonly history: AwardHistoryRepository,
+    private readonly access: ReadAccessService,
+  ) {}
 
   async list(user: AuthenticatedUser, q: AwardHistoryQueryDto): Promise<AwardRecordDto[]> {
-    const oversight = OVERSIGHT.some((r) => user.roles.includes(r));
     const rows = await this.history.list({
-      unitId: oversight ? q.unitId : (user.unitId ?? ''),
+      readableBy: await this.access.scopeOf(user),
+      unitId: q.unitId,
       personId: q.personId,
       initiativeId: q.initiativeId,
       year: q.year,

@@ -1,6 +1,7 @@
 import type { AppConfig } from '@epw/config';
 import type { AwardRecord, AwardRepository, DocumentSourcesRepository } from '@epw/data-access';
 import { DEFAULT_AWARD_FORMS, defaultDocumentProfiles } from '@epw/domain';
+import type { DocumentSealService } from '../../document-seal/document-seal.service';
 import { AwardCertificatesService } from './award-certificates.service';
 
 const award = {
@@ -55,6 +56,7 @@ function service(publicBaseUrl: string) {
     awards as unknown as AwardRepository,
     sources as unknown as DocumentSourcesRepository,
     { publicBaseUrl } as AppConfig,
+    {} as DocumentSealService,
   );
 }
 

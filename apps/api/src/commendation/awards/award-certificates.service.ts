@@ -12,6 +12,8 @@ import {
   type AwardFormContent,
 } from '@epw/domain';
 
+import { DocumentSealService } from '../../document-seal/document-seal.service';
+
 /** The path of the web app's public verification page (apps/web routes, served under /app). */
 const VERIFY_PAGE = '/app/verify/';
 
@@ -23,6 +25,7 @@ export class AwardCertificatesService {
     private readonly awards: AwardRepository,
     private readonly sources: DocumentSourcesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly seal: DocumentSealService,
   ) {}
 
   verifyUrl(code: string): string {
@@ -89,6 +92,10 @@ export class AwardCertificatesService {
   async certificatePdf(id: string): Promise<Buffer> {
     const a = await this.awards.findById(id);
     if (!a?.verificationCode) throw new DomainException(DomainErrorCode.AwardNotFound);
-    return renderCertificatePdf(await this.certificateData(a));
+    const cert = await this.certificateData(a);
+    return this.seal.sealed(
+      { reason: `Giấy chứng nhận số ${cert.serial}`, location: cert.place },
+      (seal) => renderCertificatePdf(cert, { seal }),
+    );
   }
 }

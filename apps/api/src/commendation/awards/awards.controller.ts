@@ -1,25 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public, Roles } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { ReadAccessService } from '../../common/read-access.service';
 import { RequestValidationException } from '../../common/request-validation.exception';
 import { uuidParam } from '../../common/uuid-param';
 import { AwardCertificatesService } from './award-certificates.service';
 import { AwardRevocationService } from './award-revocation.service';
 import { AwardVerificationService } from './award-verification.service';
 import { RecoveryDto, RecoveryResultDto, RevokeAwardDto, VerificationDto } from './dto/award.dto';
+import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
 
 const CODE = /^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/;
 
-@ApiTags('awards')
-@ApiBearerAuth()
+@AuthenticatedApi('awards')
 @Controller()
 export class AwardsController {
   constructor(
     private readonly certificates: AwardCertificatesService,
     private readonly revocation: AwardRevocationService,
     private readonly verification: AwardVerificationService,
+    private readonly access: ReadAccessService,
   ) {}
 
   @Get('awards/:id/certificate')
@@ -27,14 +29,17 @@ export class AwardsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
   async certificate(
+    @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
+    await this.access.assertCanReadAward(user, id);
     reply.header('content-type', 'application/pdf');
     return this.certificates.certificatePdf(id);
   }
 
   @Post('awards/:id/revoke')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @Roles('AUTHORITY')
   @ApiOperation({ summary: 'Hủy bỏ quyết định khen thưởng / Revoke an award, with the reason' })
@@ -48,6 +53,7 @@ export class AwardsController {
   }
 
   @Post('awards/:id/recovery')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @Roles('AUTHORITY')
   @ApiOperation({ summary: 'Thu hồi hiện vật, tiền thưởng / Record the recovery after revocation' })
@@ -64,6 +70,7 @@ export class AwardsController {
   @Public()
   @ApiOperation({ summary: 'Xác thực giấy chứng nhận (mã QR) / Verify a certificate (public)' })
   @ApiOkResponse({ type: VerificationDto })
+  @ApiParam({ name: 'code', schema: { type: 'string', pattern: CODE.source } })
   verify(@Param('code') code: string): Promise<VerificationDto> {
     if (!CODE.test(code)) {
       throw new RequestValidationException([

@@ -13,6 +13,12 @@ import {
 import type { AwardCertificatesService } from '../awards/award-certificates.service';
 import type { DecisionReaderService } from './decision-reader.service';
 import { DecisionDocumentsService } from './decision-documents.service';
+import type { DocumentSealService } from '../../document-seal/document-seal.service';
+
+// The seal is tested with the documents library; here it only passes the rendering through.
+const seal = {
+  sealed: (_details: unknown, render: (placeholder: unknown) => Promise<Buffer>) => render({}),
+} as unknown as DocumentSealService;
 
 jest.mock('@epw/documents', () => ({
   ...jest.requireActual<object>('@epw/documents'),
@@ -92,6 +98,7 @@ async function decisionData(
     sources as unknown as DocumentSourcesRepository,
     reader as unknown as DecisionReaderService,
     {} as AwardCertificatesService,
+    seal,
   );
   const render = jest.mocked(renderDecisionPdf);
   render.mockClear();

@@ -20,6 +20,7 @@ import {
   resolveDocumentIssuer,
   signerBlockLines,
 } from '@epw/domain';
+import { DocumentSealService } from '../../document-seal/document-seal.service';
 import { AwardCertificatesService } from '../awards/award-certificates.service';
 import { DecisionReaderService } from './decision-reader.service';
 
@@ -61,6 +62,7 @@ export class DecisionDocumentsService {
     private readonly sources: DocumentSourcesRepository,
     private readonly reader: DecisionReaderService,
     private readonly certificates: AwardCertificatesService,
+    private readonly seal: DocumentSealService,
   ) {}
 
   /** The decision in its issuer's format (party or state), citing the legal bases in force on its
@@ -110,7 +112,10 @@ export class DecisionDocumentsService {
         formName: e.formName,
       })),
     };
-    return renderDecisionPdf(data);
+    return this.seal.sealed(
+      { reason: `Quyết định số ${data.number}`, location: data.place },
+      (seal) => renderDecisionPdf(data, { seal }),
+    );
   }
 
   /** Every certificate of an issued decision, one page each (for printing before the ceremony). */
@@ -119,8 +124,13 @@ export class DecisionDocumentsService {
     if (d.status !== 'ISSUED')
       throw new DomainException(DomainErrorCode.NotAwaitingDecision, { nominee: '' });
     const awards = await this.decisions.awardsOf(id);
-    return renderCertificatesPdf(
-      await Promise.all(awards.map((a) => this.certificates.certificateData(a))),
+    const certs = await Promise.all(awards.map((a) => this.certificates.certificateData(a)));
+    return this.seal.sealed(
+      {
+        reason: `Giấy chứng nhận theo Quyết định số ${certs[0]?.decisionNumber ?? d.number}`,
+        location: certs[0]?.place ?? '',
+      },
+      (seal) => renderCertificatesPdf(certs, { seal }),
     );
   }
 }

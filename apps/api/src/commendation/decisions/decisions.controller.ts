@@ -1,14 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../auth/auth.decorators';
+import { CurrentUser, RequiresStepUp, Roles } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { uuidParam } from '../../common/uuid-param';
 import { DecisionDocumentsService } from './decision-documents.service';
@@ -21,11 +14,11 @@ import {
   DecisionListQueryDto,
   DecisionSummaryDto,
 } from './dto/decision.dto';
+import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
 
 const PDF = { description: 'PDF', schema: { type: 'string', format: 'binary' } } as const;
 
-@ApiTags('decisions')
-@ApiBearerAuth()
+@AuthenticatedApi('decisions')
 @Controller('decisions')
 export class DecisionsController {
   constructor(
@@ -36,6 +29,7 @@ export class DecisionsController {
   ) {}
 
   @Post()
+  @ApiProblems(409, 422)
   @Roles('AUTHORITY')
   @ApiOperation({ summary: 'Dự thảo quyết định khen thưởng / Draft a decision batch' })
   @ApiCreatedResponse({ type: DecisionDetailDto })
@@ -47,6 +41,8 @@ export class DecisionsController {
   }
 
   @Post(':id/issue')
+  @RequiresStepUp()
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @Roles('AUTHORITY')
   @ApiOperation({ summary: 'Ban hành quyết định / Issue: awards, serials and verification codes' })
@@ -61,15 +57,21 @@ export class DecisionsController {
   @Get()
   @ApiOperation({ summary: 'Quyết định khen thưởng (theo buổi lễ) / Decisions, by ceremony' })
   @ApiOkResponse({ type: [DecisionSummaryDto] })
-  list(@Query() q: DecisionListQueryDto): Promise<DecisionSummaryDto[]> {
-    return this.reader.list(q.ceremonyName);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: DecisionListQueryDto,
+  ): Promise<DecisionSummaryDto[]> {
+    return this.reader.list(user, q.ceremonyName);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Quyết định và danh sách kèm theo / A decision and its annex' })
   @ApiOkResponse({ type: DecisionDetailDto })
-  get(@Param('id', uuidParam('id')) id: string): Promise<DecisionDetailDto> {
-    return this.reader.get(id);
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<DecisionDetailDto> {
+    return this.reader.getFor(user, id);
   }
 
   @Get(':id/pdf')
@@ -77,9 +79,11 @@ export class DecisionsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse(PDF)
   async pdf(
+    @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
+    await this.reader.readable(user, id);
     reply.header('content-type', 'application/pdf');
     return this.documents.decisionPdf(id);
   }
@@ -91,9 +95,11 @@ export class DecisionsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse(PDF)
   async certificates(
+    @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
+    await this.reader.readable(user, id);
     reply.header('content-type', 'application/pdf');
     return this.documents.certificatesPdf(id);
   }

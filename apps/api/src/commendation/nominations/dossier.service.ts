@@ -9,7 +9,8 @@ import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { decodeDocuments } from './dossier-files';
 import type { ReviseDossierDto } from './dto/nomination.dto';
 import type { DossierRevisedDto } from './dto/nomination-response.dto';
-import { assertCanReadNomination, nominationNotFound } from './nomination-access';
+import { ReadAccessService } from '../../common/read-access.service';
+import { nominationNotFound } from './nomination-access';
 
 /** A nomination's dossier files: the proposer adds a revision while it is returned; readers
  * download them. */
@@ -18,6 +19,7 @@ export class DossierService {
   constructor(
     private readonly nominations: NominationRepository,
     private readonly forms: AwardFormRepository,
+    private readonly access: ReadAccessService,
   ) {}
 
   /** The proposer adds files while the nomination is returned for revision. */
@@ -33,7 +35,7 @@ export class DossierService {
     if (n.status !== 'RETURNED') {
       throw new DomainException(DomainErrorCode.NominationNotAtStep, { current: n.status });
     }
-    const docs = decodeDocuments(dto.documents);
+    const docs = await decodeDocuments(dto.documents);
     const form = await this.forms.findContentById(n.awardFormId);
     const kinds = (form?.dossier ?? []).map((d) => d.kind);
     docs.forEach((d, i) => {
@@ -60,7 +62,7 @@ export class DossierService {
   ): Promise<DossierDocumentRecord> {
     const n = await this.nominations.findById(id);
     if (!n) throw nominationNotFound(id)();
-    assertCanReadNomination(user, n);
+    await this.access.assertCanReadNomination(user, n);
     const d = await this.nominations.findDocument(id, documentId);
     if (!d) throw new DomainException(DomainErrorCode.NotFound, { entity: 'tài liệu' });
     return d;

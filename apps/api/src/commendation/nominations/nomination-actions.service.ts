@@ -11,6 +11,7 @@ import {
   withdrawNominationUpdate,
 } from '@epw/contracts';
 import { DomainErrorCode, DomainException, type NominationView } from '@epw/domain';
+import { BallotSeal } from '@epw/temporal';
 import { actorOf, type AuthenticatedUser } from '../../auth/authenticated-user';
 import { WorkflowUpdatesService } from '../../common/workflow-updates.service';
 import type { CouncilBallotDto, ResolveObjectionDto, StepActionDto } from './dto/nomination.dto';
@@ -27,7 +28,10 @@ const closed = () =>
  */
 @Injectable()
 export class NominationActionsService {
-  constructor(private readonly workflows: WorkflowUpdatesService) {}
+  constructor(
+    private readonly workflows: WorkflowUpdatesService,
+    private readonly ballots: BallotSeal,
+  ) {}
 
   act(
     user: AuthenticatedUser,
@@ -104,13 +108,24 @@ export class NominationActionsService {
     dto: CouncilBallotDto,
     key?: string,
   ): Promise<NominationViewDto> {
+    const memberUserId = dto.onBehalfOfUserId ?? user.userId;
+    // Secret ballot: the choice is sealed here, so the Update (and Temporal's history, even
+    // decoded) says who voted, never how; only the activity adding it to the tally opens it.
     const cmd = {
       actor: actorOf(user),
-      memberUserId: dto.onBehalfOfUserId ?? user.userId,
-      approve: dto.approve,
+      memberUserId,
+      sealedBallot: this.ballots.seal({ nominationId: id, memberUserId }, dto.approve),
       written: dto.onBehalfOfUserId !== undefined,
     };
-    return this.send(castCouncilBallotUpdate, cmd, 'ballot', user, id, key);
+    return this.workflows.execute(nominationWorkflowId(id), castCouncilBallotUpdate, cmd, {
+      action: 'nomination-ballot',
+      user,
+      idempotencyKey: key,
+      // The update id is in Temporal's history in the clear: no user id in it.
+      updateIdScope: this.ballots.voterTag(user.userId),
+      closed,
+      notFound: nominationNotFound(id),
+    });
   }
 
   private send<Arg>(

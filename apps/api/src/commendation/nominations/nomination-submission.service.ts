@@ -120,7 +120,12 @@ export class NominationSubmissionService {
     const scope = achievementScopeOf(dto, cycle);
     // The period's last year: the approval chain's cluster, quotas and eligibility count by it.
     const year = scope.period.year;
-    const documents = decodeDocuments(dto.documents);
+    // A cluster council decides for its clusters: only their members of the year propose to it.
+    const council = await this.repo.clusterCouncilMembership(form.authority.id, unitId, year);
+    if (council.councilsClusters && !council.member) {
+      throw new DomainException(DomainErrorCode.UnitNotMember, { unitId });
+    }
+    const documents = await decodeDocuments(dto.documents);
     for (const [i, d] of documents.entries()) {
       if (!form.content.dossier.some((item) => item.kind === d.kind)) {
         throw new RequestValidationException([

@@ -1,20 +1,20 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProduces,
-  ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { renderTextDocumentPdf } from '@epw/documents';
-import { CurrentUser, Public } from '../../auth/auth.decorators';
+import { CurrentUser, Public, RequiresStepUp } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { RequestValidationException } from '../../common/request-validation.exception';
 import { uuidParam } from '../../common/uuid-param';
+import { attachmentDisposition, servedMediaType } from './dossier-files';
 import { DossierService } from './dossier.service';
 import {
   CouncilBallotDto,
@@ -39,11 +39,11 @@ import {
 import { NominationActionsService } from './nomination-actions.service';
 import { NominationSubmissionService } from './nomination-submission.service';
 import { NominationsService } from './nominations.service';
+import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
 
 const STEP_KEY = /^[a-z0-9-]{2,40}$/;
 
-@ApiTags('nominations')
-@ApiBearerAuth()
+@AuthenticatedApi('nominations')
 @Controller()
 export class NominationsController {
   constructor(
@@ -54,6 +54,7 @@ export class NominationsController {
   ) {}
 
   @Post('nominations')
+  @ApiProblems(409, 422)
   @ApiOperation({
     summary:
       'Lập và nộp hồ sơ đề nghị khen thưởng / Submit a nomination with its dossier (starts its approval chain)',
@@ -108,7 +109,8 @@ export class NominationsController {
   @ApiOperation({ summary: 'Tải tài liệu hồ sơ / Download a dossier file' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({
-    description: 'The file, with the media type it was uploaded with',
+    description:
+      'The file as an attachment, with the media type of its bytes (PDF, JPEG, PNG, DOCX or XLSX)',
     schema: { type: 'string', format: 'binary' },
   })
   async document(
@@ -118,16 +120,16 @@ export class NominationsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const d = await this.dossier.document(user, id, documentId);
+    // Served as a download of its checked type, never sniffed by the browser into something else.
     await reply
-      .header('content-type', d.mediaType)
-      .header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
-      )
+      .header('content-type', servedMediaType(d.mediaType))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', attachmentDisposition(d.fileName))
       .send(Buffer.from(d.content));
   }
 
   @Post('nominations/:id/documents')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Bổ sung hồ sơ khi bị trả lại / Revise the dossier while returned' })
   @ApiOkResponse({ type: DossierRevisedDto })
@@ -140,11 +142,13 @@ export class NominationsController {
   }
 
   @Post('nominations/:id/steps/:stepKey')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Đồng ý / trả lại / không đồng ý, kèm lý do / Approve, return or reject a step',
   })
   @ApiOkResponse({ type: NominationViewDto })
+  @ApiParam({ name: 'stepKey', schema: { type: 'string', pattern: STEP_KEY.source } })
   act(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
@@ -157,6 +161,7 @@ export class NominationsController {
   }
 
   @Post('nominations/:id/resubmit')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Nộp lại sau khi bổ sung / Resubmit after revision' })
   @ApiOkResponse({ type: NominationViewDto })
@@ -170,6 +175,7 @@ export class NominationsController {
   }
 
   @Post('nominations/:id/withdraw')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Rút hồ sơ / Withdraw the nomination' })
   @ApiOkResponse({ type: NominationViewDto })
@@ -183,6 +189,7 @@ export class NominationsController {
   }
 
   @Post('nominations/:id/objections')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Phản ánh trong thời gian công khai / File an objection during the posting',
@@ -198,6 +205,7 @@ export class NominationsController {
   }
 
   @Post('nominations/:id/objections/:objectionId/resolution')
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: 'Xử lý ý kiến phản ánh / Resolve an objection (board)' })
   @ApiOkResponse({ type: NominationViewDto })
@@ -212,6 +220,8 @@ export class NominationsController {
   }
 
   @Post('nominations/:id/council-ballots')
+  @RequiresStepUp()
+  @ApiProblems(409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary:

@@ -11,7 +11,8 @@ import type {
   PostingDto,
   VoteMinutesDto,
 } from './dto/nomination-response.dto';
-import { assertCanReadNomination, isOversight, nominationNotFound } from './nomination-access';
+import { ReadAccessService } from '../../common/read-access.service';
+import { nominationNotFound } from './nomination-access';
 import {
   chainOf,
   toNominationDetailDto,
@@ -27,6 +28,7 @@ export class NominationsService {
   constructor(
     private readonly nominations: NominationRepository,
     private readonly workflows: WorkflowUpdatesService,
+    private readonly access: ReadAccessService,
   ) {}
 
   async list(user: AuthenticatedUser, q: NominationListQueryDto): Promise<NominationSummaryDto[]> {
@@ -34,7 +36,7 @@ export class NominationsService {
       status: q.status as NominationFilter['status'],
       formCode: q.formCode,
       year: q.year,
-      unitScope: isOversight(user) ? undefined : (user.unitId ?? ''),
+      readableBy: await this.access.scopeOf(user),
     };
     const rows = await this.nominations.list(filter);
     return rows.map(toNominationSummaryDto);
@@ -68,7 +70,7 @@ export class NominationsService {
   async get(user: AuthenticatedUser, id: string): Promise<NominationDetailDto> {
     const n = await this.nominations.findDetail(id);
     if (!n) throw nominationNotFound(id)();
-    assertCanReadNomination(user, n);
+    await this.access.assertCanReadNomination(user, n);
     let live: NominationView | null = null;
     try {
       live = await this.workflows.query(
@@ -85,7 +87,7 @@ export class NominationsService {
   async minutes(user: AuthenticatedUser, id: string): Promise<VoteMinutesDto> {
     const n = await this.nominations.findById(id);
     if (!n) throw nominationNotFound(id)();
-    assertCanReadNomination(user, n);
+    await this.access.assertCanReadNomination(user, n);
     if (!n.voteMinutes)
       throw new DomainException(DomainErrorCode.NotFound, { entity: 'biên bản kiểm phiếu' });
     return toVoteMinutesDto({ ...n, voteMinutes: n.voteMinutes });

@@ -1,25 +1,20 @@
 import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { uuidParam } from '../../common/uuid-param';
 import { CreateProposalDto } from './dto/proposal.dto';
 import { ProposalDetailDto, ProposalSummaryDto } from './dto/proposal-response.dto';
 import { ProposalsService } from './proposals.service';
+import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
 
-@ApiTags('proposals')
-@ApiBearerAuth()
+@AuthenticatedApi('proposals')
 @Controller('proposals')
 export class ProposalsController {
   constructor(private readonly proposals: ProposalsService) {}
 
   @Post()
+  @ApiProblems(409, 422)
   @ApiOperation({
     summary:
       'Lập tờ trình kèm danh sách đề nghị khen thưởng / Propose collectives and individuals of your organisation and those beneath it in one list (one nomination each, each on its chain)',

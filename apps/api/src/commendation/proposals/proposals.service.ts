@@ -7,6 +7,7 @@ import {
   type FieldViolation,
   RequestValidationException,
 } from '../../common/request-validation.exception';
+import { ReadAccessService } from '../../common/read-access.service';
 import { assertIdempotencyKey } from '../../common/workflow-updates.service';
 import { AwardFormsService } from '../award-forms/award-forms.service';
 import { achievementScopeOf } from '../nominations/achievement-scope';
@@ -53,6 +54,7 @@ export class ProposalsService {
     private readonly proposals: ProposalRepository,
     private readonly submission: NominationSubmissionService,
     private readonly forms: AwardFormsService,
+    private readonly access: ReadAccessService,
   ) {}
 
   async submit(
@@ -127,14 +129,13 @@ export class ProposalsService {
     return rows.map((p) => toProposalSummaryDto(p, names));
   }
 
-  /** One list with its nominations' status: for its proposer, its deciding organisation and
-   * administrators. */
+  /** One list with its nominations' status: for its proposer and the organisations above it, its
+   * deciding organisation and the global administrator. */
   async get(user: AuthenticatedUser, id: string): Promise<ProposalDetailDto> {
     const p = await this.getOrFail(id);
     const allowed =
-      user.roles.includes('ADMIN') ||
-      (user.unitId !== null &&
-        (user.unitId === p.proposerUnitId || user.unitId === p.authorityUnitId));
+      (user.unitId !== null && user.unitId === p.authorityUnitId) ||
+      (await this.access.coversAny(await this.access.scopeOf(user), [p.proposerUnitId]));
     if (!allowed)
       throw new DomainException(DomainErrorCode.Forbidden, { reason: 'tờ trình của đơn vị khác' });
     return p;

@@ -10,13 +10,13 @@ import {
   awardPeriodViolation,
   normalizeAwardPeriod,
   organisationRecognitions,
+  isGlobalAdmin,
+  isWithin,
   recognitionBreakdown,
-  seesSubtree,
 } from '@epw/domain';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { RequestValidationException } from '../../common/request-validation.exception';
 import { toAwardPeriodView } from '../award-period.dto';
-import { isOversight } from '../nominations/nomination-access';
 import type {
   RecognitionReportDto,
   RecognitionReportQueryDto,
@@ -120,12 +120,13 @@ export class RecognitionReportService {
   }
 
   /**
-   * The organisation asked for (default: the caller's own; every organisation for oversight
-   * roles), if the caller may read it: oversight roles any, others their own subtree, or an
-   * organisation that decided an award for their subtree (then only those awards count).
+   * The organisation asked for (default: the caller's own; every organisation for the global
+   * administrator), if the caller may read it: the administrator any, others their own subtree, or
+   * an organisation that decided an award for their subtree (then only those awards count).
    */
   private async scopeOf(user: AuthenticatedUser, organisationId?: string): Promise<ReportScope> {
-    const overseer = isOversight(user);
+    // Only the global administrator reads every organisation's report (ReadAccessService's rule).
+    const overseer = isGlobalAdmin(user);
     const id = organisationId ?? (overseer ? null : user.unitId);
     if (id === null) {
       if (overseer) return { organisation: null, addressedTo: null };
@@ -135,8 +136,7 @@ export class RecognitionReportService {
     if (!organisation) throw new DomainException(DomainErrorCode.NotFound, { entity: 'tổ chức' });
     if (overseer) return { organisation, addressedTo: null };
     const own = user.unitId ? await this.reports.findOrganisation(user.unitId) : null;
-    if (own && seesSubtree({ roles: user.roles, unitPath: own.path }, organisation.path))
-      return { organisation, addressedTo: null };
+    if (own && isWithin(organisation.path, own.path)) return { organisation, addressedTo: null };
     if (own && (await this.reports.decidedFor(organisation, own)))
       return { organisation, addressedTo: own };
     throw new DomainException(DomainErrorCode.ReportOutsideScope, {

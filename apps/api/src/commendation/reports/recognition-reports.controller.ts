@@ -1,11 +1,9 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -15,11 +13,11 @@ import { localeFrom } from '../../common/locale';
 import { RecognitionReportDto, RecognitionReportQueryDto } from './dto/recognition-report.dto';
 import { RecognitionReportExportService } from './recognition-report-export.service';
 import { RecognitionReportService } from './recognition-report.service';
+import { AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-@ApiTags('awards')
-@ApiBearerAuth()
+@AuthenticatedApi('awards')
 @Controller('reports')
 export class RecognitionReportsController {
   constructor(

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PrintableText } from '../../common/printable-text';
 
 export const PERIOD_KINDS = ['YEAR', 'QUARTER', 'PHASE'] as const;
 export const CYCLE_STATUSES = ['PLANNED', 'ACTIVE', 'CLOSED'] as const;
@@ -67,6 +68,7 @@ export class ListCyclesQueryDto {
 export class PledgeDraftDto {
   @ApiProperty({ example: 'Nội dung ký kết giao ước thi đua công tác dân vận năm 2026' })
   @IsString()
+  @PrintableText()
   @Length(5, 300)
   title!: string;
 
@@ -98,6 +100,7 @@ export class CreateCycleDto {
 
   @ApiProperty({ example: 'Phong trào thi đua "Dân vận khéo"' })
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   movementName!: string;
 

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { Trim } from '../../common/trim.transform';
 import { CODE_PATTERN, OptionalNotNull } from './unit.dto';
+import { PrintableText } from '../../common/printable-text';
 
 export const CLUSTER_ROLES = ['HEAD', 'DEPUTY', 'MEMBER'] as const;
 export type ClusterRole = (typeof CLUSTER_ROLES)[number];
@@ -41,6 +42,7 @@ export class CreateClusterDto {
   @ApiProperty({ example: 'Cụm thi đua số 2' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   name!: string;
 
@@ -50,6 +52,17 @@ export class CreateClusterDto {
   @IsString()
   @Length(2, 200)
   organizer?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      "Hội đồng Thi đua – Khen thưởng của cụm: only the cluster's members of a year propose for the forms it decides",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'councilUnitId must be a UUID' })
+  councilUnitId?: string | null;
 }
 
 /** Everything but the code (immutable). A null organizer clears it. */
@@ -58,6 +71,7 @@ export class UpdateClusterDto {
   @OptionalNotNull()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   name?: string;
 
@@ -67,6 +81,17 @@ export class UpdateClusterDto {
   @IsString()
   @Length(2, 200)
   organizer?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      "Hội đồng Thi đua – Khen thưởng của cụm: only the cluster's members of a year propose for the forms it decides",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'councilUnitId must be a UUID' })
+  councilUnitId?: string | null;
 }
 
 export class ClusterDto {
@@ -74,6 +99,7 @@ export class ClusterDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) organizer!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) councilUnitId!: string | null;
   @ApiProperty({ type: [Number], description: 'Years that have a member list, newest first' })
   years!: number[];
   @ApiProperty() createdAt!: string;

@@ -13,6 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Trim } from '../../common/trim.transform';
+import { PrintableText } from '../../common/printable-text';
 
 export const UNIT_KINDS = ['MEMBER', 'AUTHORITY'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -72,6 +73,7 @@ export class CreateUnitDto {
   @ApiProperty({ example: 'Đảng ủy Công an Thành phố' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   name!: string;
 
@@ -120,6 +122,7 @@ export class UpdateUnitDto {
   @OptionalNotNull()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   name?: string;
 

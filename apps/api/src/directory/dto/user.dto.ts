@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { Trim } from '../../common/trim.transform';
 import { OptionalNotNull } from './unit.dto';
+import { PrintableText } from '../../common/printable-text';
 
 export const ROLES = [
   'ADMIN',
@@ -64,6 +65,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(2, 200)
   fullName!: string;
 
@@ -97,6 +99,7 @@ export class UpdateUserDto {
   @OptionalNotNull()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(2, 200)
   fullName?: string;
 

@@ -81,7 +81,7 @@ export class NotificationPreferenceDto {
   })
   @IsOptional()
   @IsUrl(
-    { require_protocol: true, require_tld: false },
+    { require_protocol: true, require_tld: false, protocols: ['http', 'https'] },
     { message: 'webhookUrl must be an http(s) URL' },
   )
   webhookUrl?: string | null;
@@ -100,4 +100,26 @@ export class NotificationPreferenceDto {
   @IsOptional()
   @Matches(HHMM, { message: 'quietTo must be HH:mm' })
   quietTo?: string | null;
+}
+
+export class UpdateNotificationPreferenceDto extends NotificationPreferenceDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Make a new webhook signing key although the webhook URL stays the same',
+  })
+  @IsOptional()
+  @IsBoolean()
+  rotateWebhookSecret?: boolean;
+}
+
+export class SavedNotificationPreferenceDto extends NotificationPreferenceDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'whsec_3q2-7wEXAMPLEk9LZ0Ao0d2c1aQ6y3XbT4uVfWm8Hn1s',
+    description:
+      'The HMAC-SHA256 key of your webhook signatures (x-epw-signature over "<x-epw-timestamp>.<body>"), ' +
+      'shown only in the answer that made it: when the webhook URL is set or changed, or rotateWebhookSecret; else null',
+  })
+  webhookSecret!: string | null;
 }

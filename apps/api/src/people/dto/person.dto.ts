@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { Trim } from '../../common/trim.transform';
+import { PrintableText } from '../../common/printable-text';
 
 export class CreatePersonDto {
   @ApiProperty({ example: 'Nguyễn Thị Hồng Nhung' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(2, 120)
   fullName!: string;
 
@@ -13,6 +15,7 @@ export class CreatePersonDto {
   @IsOptional()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(2, 200)
   position?: string;
 

@@ -14,10 +14,12 @@ import {
   Length,
   ValidateNested,
 } from 'class-validator';
+import { PrintableText } from '../../common/printable-text';
 
 export class AttachmentDto {
   @ApiProperty({ example: 'Báo cáo mô hình.pdf' })
   @IsString()
+  @PrintableText()
   @Length(1, 200)
   name!: string;
 
@@ -57,6 +59,7 @@ export class InitiativeDto {
   @ApiProperty({ example: 'Mô hình "Ngân hàng thân thiện với người dân"' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(5, 300)
   title!: string;
 

@@ -2,6 +2,7 @@ import { Trim } from '../../common/trim.transform';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsString, Length, Matches } from 'class-validator';
 import { PHASES } from '@epw/domain';
+import { PrintableText } from '../../common/printable-text';
 
 export class CreateRuleSetVersionDto {
   @ApiProperty({
@@ -14,6 +15,7 @@ export class CreateRuleSetVersionDto {
   @ApiProperty({ example: 'Quy chế chấm điểm "Dân vận khéo"' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   name!: string;
 

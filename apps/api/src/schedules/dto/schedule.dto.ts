@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { PrintableText } from '../../common/printable-text';
 
 export class CreateScheduleDto {
   @ApiProperty({ format: 'uuid' })
@@ -12,6 +13,7 @@ export class CreateScheduleDto {
 
   @ApiProperty({ example: 'Phong trào thi đua "Dân vận khéo"' })
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   movementName!: string;
 
@@ -56,5 +58,5 @@ export class ScheduleRecordDto extends ScheduleDto {
 
 export class ScheduleTriggeredDto {
   @ApiProperty() scheduleId!: string;
-  @ApiProperty({ enum: [true] }) triggered!: true;
+  @ApiProperty({ type: Boolean, description: 'Always true' }) triggered!: true;
 }

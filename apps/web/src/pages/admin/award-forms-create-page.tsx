@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Card, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { ApiError } from '../../api/problem';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { JsonContentInput } from '../../components/json-content';
 import { PageHeader, QueryState } from '../../components/page';
+import { FormActions } from '../../components/form-actions';
 
 interface AwardFormValues {
   code: string;
@@ -143,14 +144,11 @@ export function AwardFormsCreatePage() {
                 validationError={t('awardForms.jsonInvalid')}
                 {...form.getInputProps('content')}
               />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => void navigate('/admin/award-forms')}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={create.isPending}>
-                  {t('awardForms.save')}
-                </Button>
-              </Group>
+              <FormActions
+                onCancel={() => void navigate('/admin/award-forms')}
+                pending={create.isPending}
+                submitLabel={t('awardForms.save')}
+              />
             </Stack>
           </Card>
         </form>

@@ -1,6 +1,7 @@
-import { Code, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Fact, JsonContentBlock } from '../../components/json-content';
+import { DataTable } from '../../components/data-table';
+import { ContentSection, Fact, JsonContentBlock } from '../../components/json-content';
 import { text, type AwardFormContent } from '../../api/commendation';
 
 /** An award form's content, read as a procedure rather than JSON (the JSON follows for
@@ -94,55 +95,48 @@ export function AwardFormView({
       </SimpleGrid>
 
       {c.chain ? (
-        <div>
-          <Title order={3} size="h5" mb={6}>
-            {t('awardForms.chain')}
-          </Title>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label={t('awardForms.chain')} data-testid="award-form-chain">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th ta="right">{t('awardForms.stepNo')}</Table.Th>
-                  <Table.Th>{t('awardForms.step')}</Table.Th>
-                  <Table.Th>{t('awardForms.stepKind')}</Table.Th>
-                  <Table.Th>{t('awardForms.actor')}</Table.Th>
-                  <Table.Th ta="right">{t('awardForms.sla')}</Table.Th>
-                  <Table.Th ta="right">{t('awardForms.posting')}</Table.Th>
-                  <Table.Th ta="right">{t('awardForms.threshold')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.chain.map((s, i) => (
-                  <Table.Tr key={s.key}>
-                    <Table.Td ta="right">{i + 1}</Table.Td>
-                    <Table.Td>{text(s.title, lang)}</Table.Td>
-                    <Table.Td>
-                      {t(`awardForms.kinds.${s.kind}` as 'awardForms.kinds.APPROVAL', {
-                        defaultValue: s.kind,
-                      })}
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`awardForms.actors.${s.actor}` as 'awardForms.actors.PROPOSER_HEAD', {
-                        defaultValue: s.actor,
-                      })}
-                    </Table.Td>
-                    <Table.Td ta="right">{s.slaWorkingDays}</Table.Td>
-                    <Table.Td ta="right">{s.postingWorkingDays ?? '—'}</Table.Td>
-                    <Table.Td ta="right">
-                      {s.thresholdPercent !== undefined ? `${number(s.thresholdPercent)} %` : '—'}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+        <ContentSection title={t('awardForms.chain')}>
+          <DataTable
+            minWidth={720}
+            aria-label={t('awardForms.chain')}
+            data-testid="award-form-chain"
+            rows={c.chain}
+            rowKey={(s) => s.key}
+            columns={[
+              { header: t('awardForms.stepNo'), align: 'right', cell: (_, i) => i + 1 },
+              { header: t('awardForms.step'), cell: (s) => text(s.title, lang) },
+              {
+                header: t('awardForms.stepKind'),
+                cell: (s) =>
+                  t(`awardForms.kinds.${s.kind}` as 'awardForms.kinds.APPROVAL', {
+                    defaultValue: s.kind,
+                  }),
+              },
+              {
+                header: t('awardForms.actor'),
+                cell: (s) =>
+                  t(`awardForms.actors.${s.actor}` as 'awardForms.actors.PROPOSER_HEAD', {
+                    defaultValue: s.actor,
+                  }),
+              },
+              { header: t('awardForms.sla'), align: 'right', cell: (s) => s.slaWorkingDays },
+              {
+                header: t('awardForms.posting'),
+                align: 'right',
+                cell: (s) => s.postingWorkingDays ?? '—',
+              },
+              {
+                header: t('awardForms.threshold'),
+                align: 'right',
+                cell: (s) =>
+                  s.thresholdPercent !== undefined ? `${number(s.thresholdPercent)} %` : '—',
+              },
+            ]}
+          />
+        </ContentSection>
       ) : null}
 
-      <div>
-        <Title order={3} size="h5" mb={6}>
-          {t('awardForms.eligibility')}
-        </Title>
+      <ContentSection title={t('awardForms.eligibility')}>
         {conditions.length > 0 ? (
           <List size="sm" spacing={4}>
             {conditions.map((s) => (
@@ -154,38 +148,25 @@ export function AwardFormView({
             {t('awardForms.noEligibility')}
           </Text>
         )}
-      </div>
+      </ContentSection>
 
       {c.dossier ? (
-        <div>
-          <Title order={3} size="h5" mb={6}>
-            {t('awardForms.dossier')}
-          </Title>
-          <Table.ScrollContainer minWidth={420}>
-            <Table striped aria-label={t('awardForms.dossier')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('awardForms.dossierLabel')}</Table.Th>
-                  <Table.Th>{t('awardForms.dossierKind')}</Table.Th>
-                  <Table.Th>{t('awardForms.requirement')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.dossier.map((d) => (
-                  <Table.Tr key={d.kind}>
-                    <Table.Td>{text(d.label, lang)}</Table.Td>
-                    <Table.Td>
-                      <Code>{d.kind}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {d.required ? t('awardForms.required') : t('awardForms.optional')}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+        <ContentSection title={t('awardForms.dossier')}>
+          <DataTable
+            minWidth={420}
+            aria-label={t('awardForms.dossier')}
+            rows={c.dossier}
+            rowKey={(d) => d.kind}
+            columns={[
+              { header: t('awardForms.dossierLabel'), cell: (d) => text(d.label, lang) },
+              { header: t('awardForms.dossierKind'), cell: (d) => <Code>{d.kind}</Code> },
+              {
+                header: t('awardForms.requirement'),
+                cell: (d) => (d.required ? t('awardForms.required') : t('awardForms.optional')),
+              },
+            ]}
+          />
+        </ContentSection>
       ) : null}
 
       <JsonContentBlock label={t('awardForms.json')} content={content} />

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -8,20 +7,12 @@ import {
   Modal,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconLock,
-  IconPencil,
-  IconPlus,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconLock, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -37,8 +28,11 @@ import {
 } from '../../api/directory';
 import { keys } from '../../api/queries';
 import { useApiMutation } from '../../lib/use-api-mutation';
+import { CodeText, DataTable } from '../../components/data-table';
 import { PageHeader, QueryState } from '../../components/page';
+import { DeleteAction, EditAction, IconAction } from '../../components/row-actions';
 import { todayInVietnam } from '../../lib/dates';
+import { FormActions } from '../../components/form-actions';
 
 interface ClusterValues {
   code: string;
@@ -72,64 +66,57 @@ export function ClustersPage() {
       />
       <Stack gap="lg">
         <QueryState isLoading={clusters.isLoading} error={clusters.error}>
-          <Table.ScrollContainer minWidth={560}>
-            <Table
-              striped
-              highlightOnHover
-              aria-label={t('clusters.title')}
-              data-testid="clusters-table"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('clusters.code')}</Table.Th>
-                  <Table.Th>{t('clusters.name')}</Table.Th>
-                  <Table.Th>{t('clusters.years')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(clusters.data ?? []).map((c) => (
-                  <Table.Tr
-                    key={c.id}
-                    bg={c.id === selectedId ? 'var(--mantine-primary-color-light)' : undefined}
-                  >
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm" ff="monospace">
-                        {c.code}
+          <DataTable
+            minWidth={560}
+            highlightOnHover
+            aria-label={t('clusters.title')}
+            data-testid="clusters-table"
+            rows={clusters.data ?? []}
+            rowProps={(c) => ({
+              bg: c.id === selectedId ? 'var(--mantine-primary-color-light)' : undefined,
+            })}
+            columns={[
+              {
+                header: t('clusters.code'),
+                td: { style: { whiteSpace: 'nowrap' } },
+                cell: (c) => <CodeText>{c.code}</CodeText>,
+              },
+              {
+                header: t('clusters.name'),
+                cell: (c) => (
+                  <>
+                    {c.name}
+                    {c.organizer ? (
+                      <Text size="xs" c="dimmed">
+                        {c.organizer}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {c.name}
-                      {c.organizer ? (
-                        <Text size="xs" c="dimmed">
-                          {c.organizer}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{c.years.length ? c.years.join(', ') : '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant={c.id === selectedId ? 'filled' : 'light'}
-                          onClick={() => setSelectedId(c.id)}
-                        >
-                          {t('clusters.members')}
-                        </Button>
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('clusters.edit', { code: c.code })}
-                          onClick={() => setEditing(c)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: t('clusters.years'),
+                cell: (c) => (c.years.length ? c.years.join(', ') : '—'),
+              },
+              {
+                cell: (c) => (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant={c.id === selectedId ? 'filled' : 'light'}
+                      onClick={() => setSelectedId(c.id)}
+                    >
+                      {t('clusters.members')}
+                    </Button>
+                    <EditAction
+                      label={t('clusters.edit', { code: c.code })}
+                      onClick={() => setEditing(c)}
+                    />
+                  </Group>
+                ),
+              },
+            ]}
+          />
         </QueryState>
         {selected ? (
           <MembershipEditor key={selected.id} cluster={selected} />
@@ -210,14 +197,7 @@ function ClusterForm({
         />
         <TextInput label={t('clusters.name')} {...form.getInputProps('name')} />
         <TextInput label={t('clusters.organizer')} {...form.getInputProps('organizer')} />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={() => onDone(null)} pending={save.isPending} mt="sm" />
       </Stack>
     </form>
   );
@@ -303,78 +283,68 @@ function MemberList({ data }: { data: ClusterMemberships }) {
             {t('clusters.noMembers', { year: data.year })}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table aria-label={t('clusters.membersTitle', { name: '' })}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={48}>#</Table.Th>
-                  <Table.Th>{t('common.unit')}</Table.Th>
-                  <Table.Th w={170}>{t('clusters.role')}</Table.Th>
-                  <Table.Th w={120} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((m, i) => (
-                  <Table.Tr key={form.key(`members.${i}`)}>
-                    <Table.Td>{i + 1}</Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={t('clusters.unitOf', { n: i + 1 })}
-                        searchable
-                        disabled={frozen}
-                        nothingFoundMessage={t('common.nothingFound')}
-                        data={memberUnits
-                          .filter((u) => u.id === m.unitId || !chosen.has(u.id))
-                          .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` }))}
-                        {...form.getInputProps(`members.${i}.unitId`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={t('clusters.roleOf', { n: i + 1 })}
-                        disabled={frozen}
-                        allowDeselect={false}
-                        data={CLUSTER_ROLES.map((r) => ({
-                          value: r,
-                          label: t(`clusterRole.${r}`),
-                        }))}
-                        {...form.getInputProps(`members.${i}.role`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          disabled={frozen || i === 0}
-                          aria-label={t('clusters.moveUp')}
-                          onClick={() => form.reorderListItem('members', { from: i, to: i - 1 })}
-                        >
-                          <IconArrowUp size={16} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          disabled={frozen || i === rows.length - 1}
-                          aria-label={t('clusters.moveDown')}
-                          onClick={() => form.reorderListItem('members', { from: i, to: i + 1 })}
-                        >
-                          <IconArrowDown size={16} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          disabled={frozen}
-                          aria-label={t('clusters.remove', { n: i + 1 })}
-                          onClick={() => form.removeListItem('members', i)}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            striped={false}
+            minWidth={560}
+            aria-label={t('clusters.membersTitle', { name: '' })}
+            rows={rows}
+            rowKey={(_, i) => form.key(`members.${i}`)}
+            columns={[
+              { header: '#', th: { w: 48 }, cell: (_, i) => i + 1 },
+              {
+                header: t('common.unit'),
+                cell: (m, i) => (
+                  <Select
+                    aria-label={t('clusters.unitOf', { n: i + 1 })}
+                    searchable
+                    disabled={frozen}
+                    nothingFoundMessage={t('common.nothingFound')}
+                    data={memberUnits
+                      .filter((u) => u.id === m.unitId || !chosen.has(u.id))
+                      .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` }))}
+                    {...form.getInputProps(`members.${i}.unitId`)}
+                  />
+                ),
+              },
+              {
+                header: t('clusters.role'),
+                th: { w: 170 },
+                cell: (_, i) => (
+                  <Select
+                    aria-label={t('clusters.roleOf', { n: i + 1 })}
+                    disabled={frozen}
+                    allowDeselect={false}
+                    data={CLUSTER_ROLES.map((r) => ({ value: r, label: t(`clusterRole.${r}`) }))}
+                    {...form.getInputProps(`members.${i}.role`)}
+                  />
+                ),
+              },
+              {
+                th: { w: 120 },
+                cell: (_, i) => (
+                  <Group gap={2} justify="flex-end" wrap="nowrap">
+                    <IconAction
+                      label={t('clusters.moveUp')}
+                      icon={<IconArrowUp size={16} />}
+                      disabled={frozen || i === 0}
+                      onClick={() => form.reorderListItem('members', { from: i, to: i - 1 })}
+                    />
+                    <IconAction
+                      label={t('clusters.moveDown')}
+                      icon={<IconArrowDown size={16} />}
+                      disabled={frozen || i === rows.length - 1}
+                      onClick={() => form.reorderListItem('members', { from: i, to: i + 1 })}
+                    />
+                    <DeleteAction
+                      label={t('clusters.remove', { n: i + 1 })}
+                      disabled={frozen}
+                      onClick={() => form.removeListItem('members', i)}
+                    />
+                  </Group>
+                ),
+              },
+            ]}
+          />
         )}
         {!frozen ? (
           <Group justify="space-between" wrap="wrap">

@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   Group,
   NumberInput,
@@ -23,6 +22,7 @@ import { DateField } from '../../components/date-field';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { daysBetween, todayInVietnam } from '../../lib/dates';
+import { FormActions } from '../../components/form-actions';
 
 type PeriodKind = CreateCycle['periodKind'];
 
@@ -247,14 +247,11 @@ function CycleForm({ cycles }: { cycles: Cycle[] }) {
               />
             </Stack>
           </Card>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => void navigate('/admin/cycles')}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('createCycle.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() => void navigate('/admin/cycles')}
+            pending={create.isPending}
+            submitLabel={t('createCycle.submit')}
+          />
         </Stack>
       </form>
     </>

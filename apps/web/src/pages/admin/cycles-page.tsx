@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { secondsPerDay } from '../../components/cycle-summary';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDate } from '../../lib/dates';
+import { DataTable } from '../../components/data-table';
 
 export const DEFAULT_RULE_SET_CODE = 'DVK-MAC-DINH';
 
@@ -79,83 +80,85 @@ export function CyclesPage() {
             {t('cycles.empty')}
           </Alert>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover aria-label={t('cycles.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('cycles.movement')}</Table.Th>
-                  <Table.Th>{t('cycles.cluster')}</Table.Th>
-                  <Table.Th>{t('cycles.period')}</Table.Th>
-                  <Table.Th>{t('cycles.calendar')}</Table.Th>
-                  <Table.Th>{t('cycles.status')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {cycles.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {c.movementName}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {c.movementCode}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{c.cluster.code}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{c.periodLabel}</Text>
-                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {c.calendarScale > 1 ? (
-                        <Text size="sm">
-                          {t('cycle.accelerated', {
-                            seconds: secondsPerDay(c.calendarScale).toLocaleString('vi-VN', {
-                              maximumFractionDigits: 2,
-                            }),
-                          })}
-                        </Text>
-                      ) : (
-                        <Text size="sm">{t('cycles.realCalendar')}</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Group gap={4} wrap="nowrap">
-                        <CycleStatusBadge status={c.status} />
-                        {c.signingRound ? (
-                          <RoundStatusBadge status={c.signingRound.status} />
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} justify="flex-end" wrap="nowrap">
-                        {c.status === 'PLANNED' ? (
-                          <Button size="xs" onClick={() => setStarting(c)}>
-                            {t('cycles.start')}
-                          </Button>
-                        ) : null}
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => {
-                            select(c.id);
-                            void navigate('/');
-                          }}
-                        >
-                          {t('cycles.open')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={900}
+            highlightOnHover
+            aria-label={t('cycles.title')}
+            rows={cycles}
+            columns={[
+              {
+                header: t('cycles.movement'),
+                cell: (c) => (
+                  <>
+                    <Text size="sm" fw={500}>
+                      {c.movementName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {c.movementCode}
+                    </Text>
+                  </>
+                ),
+              },
+              { header: t('cycles.cluster'), cell: (c) => <Text size="sm">{c.cluster.code}</Text> },
+              {
+                header: t('cycles.period'),
+                cell: (c) => (
+                  <>
+                    <Text size="sm">{c.periodLabel}</Text>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('cycles.calendar'),
+                cell: (c) =>
+                  c.calendarScale > 1 ? (
+                    <Text size="sm">
+                      {t('cycle.accelerated', {
+                        seconds: secondsPerDay(c.calendarScale).toLocaleString('vi-VN', {
+                          maximumFractionDigits: 2,
+                        }),
+                      })}
+                    </Text>
+                  ) : (
+                    <Text size="sm">{t('cycles.realCalendar')}</Text>
+                  ),
+              },
+              {
+                header: t('cycles.status'),
+                td: { style: { whiteSpace: 'nowrap' } },
+                cell: (c) => (
+                  <Group gap={4} wrap="nowrap">
+                    <CycleStatusBadge status={c.status} />
+                    {c.signingRound ? <RoundStatusBadge status={c.signingRound.status} /> : null}
+                  </Group>
+                ),
+              },
+              {
+                cell: (c) => (
+                  <Group gap={6} justify="flex-end" wrap="nowrap">
+                    {c.status === 'PLANNED' ? (
+                      <Button size="xs" onClick={() => setStarting(c)}>
+                        {t('cycles.start')}
+                      </Button>
+                    ) : null}
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => {
+                        select(c.id);
+                        void navigate('/');
+                      }}
+                    >
+                      {t('cycles.open')}
+                    </Button>
+                  </Group>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryState>
       <Modal

@@ -1,18 +1,5 @@
-import {
-  ActionIcon,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -23,6 +10,8 @@ import { DateField } from '../../components/date-field';
 import { PageHeader, QueryState } from '../../components/page';
 import { currentLocale } from '../../i18n/i18n';
 import { formatDate, todayInVietnam, weekdayOf } from '../../lib/dates';
+import { DataTable } from '../../components/data-table';
+import { DeleteAction, EditAction } from '../../components/row-actions';
 
 interface HolidayValues {
   date: string | null;
@@ -111,46 +100,36 @@ export function HolidaysPage() {
               {t('holidays.count', { count: shown.length })}
             </Text>
           </Group>
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped aria-label={t('holidays.title')} data-testid="holidays-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('holidays.date')}</Table.Th>
-                  <Table.Th>{t('holidays.weekday')}</Table.Th>
-                  <Table.Th>{t('holidays.name')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((h) => (
-                  <Table.Tr key={h.date}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.date)}</Table.Td>
-                    <Table.Td>{weekdayOf(h.date, currentLocale())}</Table.Td>
-                    <Table.Td>{h.name}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('holidays.edit', { date: formatDate(h.date) })}
-                          onClick={() => form.setValues({ date: h.date, name: h.name })}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('holidays.delete', { date: formatDate(h.date) })}
-                          onClick={() => setDeleting(h)}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={480}
+            aria-label={t('holidays.title')}
+            data-testid="holidays-table"
+            rows={shown}
+            rowKey={(h) => h.date}
+            columns={[
+              {
+                header: t('holidays.date'),
+                td: { style: { whiteSpace: 'nowrap' } },
+                cell: (h) => formatDate(h.date),
+              },
+              { header: t('holidays.weekday'), cell: (h) => weekdayOf(h.date, currentLocale()) },
+              { header: t('holidays.name'), cell: (h) => h.name },
+              {
+                cell: (h) => (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <EditAction
+                      label={t('holidays.edit', { date: formatDate(h.date) })}
+                      onClick={() => form.setValues({ date: h.date, name: h.name })}
+                    />
+                    <DeleteAction
+                      label={t('holidays.delete', { date: formatDate(h.date) })}
+                      onClick={() => setDeleting(h)}
+                    />
+                  </Group>
+                ),
+              },
+            ]}
+          />
         </QueryState>
       </Stack>
       <Modal

@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Card, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useApiMutation } from '../../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
 import { JsonContentInput } from '../../components/json-content';
 import { DEFAULT_RULE_SET_CODE } from './cycles-page';
+import { FormActions } from '../../components/form-actions';
 
 interface RuleSetValues {
   code: string;
@@ -92,14 +93,11 @@ export function RuleSetCreatePage() {
                 description={t('ruleSets.contentHint')}
                 {...form.getInputProps('content')}
               />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => void navigate('/admin/rule-sets')}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={create.isPending}>
-                  {t('ruleSets.save')}
-                </Button>
-              </Group>
+              <FormActions
+                onCancel={() => void navigate('/admin/rule-sets')}
+                pending={create.isPending}
+                submitLabel={t('ruleSets.save')}
+              />
             </Stack>
           </Card>
         </form>

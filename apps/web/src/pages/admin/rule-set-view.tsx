@@ -1,6 +1,7 @@
-import { SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Fact, JsonContentBlock } from '../../components/json-content';
+import { DataTable } from '../../components/data-table';
+import { ContentSection, Fact, JsonContentBlock } from '../../components/json-content';
 import type { RuleSetContent } from '../../api/types';
 
 /** A rule set's content, read as rules rather than JSON (the JSON follows for completeness). */
@@ -12,33 +13,19 @@ export function RuleSetView({ content }: { content: RuleSetContent }) {
   return (
     <Stack gap="md">
       {c.criteria ? (
-        <div>
-          <Title order={3} size="h5" mb={6}>
-            {t('ruleSets.criteria')}
-          </Title>
-          <Table.ScrollContainer minWidth={420}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('ruleSets.code')}</Table.Th>
-                  <Table.Th>{t('ruleSets.criterion')}</Table.Th>
-                  <Table.Th ta="right">{t('ruleSets.maxPoints')}</Table.Th>
-                  <Table.Th ta="right">{t('ruleSets.weight')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.criteria.map((k) => (
-                  <Table.Tr key={k.code}>
-                    <Table.Td>{k.code}</Table.Td>
-                    <Table.Td>{k.title}</Table.Td>
-                    <Table.Td ta="right">{k.maxPoints}</Table.Td>
-                    <Table.Td ta="right">{k.weight}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+        <ContentSection title={t('ruleSets.criteria')}>
+          <DataTable
+            minWidth={420}
+            rows={c.criteria}
+            rowKey={(k) => k.code}
+            columns={[
+              { header: t('ruleSets.code'), cell: (k) => k.code },
+              { header: t('ruleSets.criterion'), cell: (k) => k.title },
+              { header: t('ruleSets.maxPoints'), align: 'right', cell: (k) => k.maxPoints },
+              { header: t('ruleSets.weight'), align: 'right', cell: (k) => k.weight },
+            ]}
+          />
+        </ContentSection>
       ) : null}
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         {c.scoring ? (
@@ -85,33 +72,29 @@ export function RuleSetView({ content }: { content: RuleSetContent }) {
         ) : null}
       </SimpleGrid>
       {c.calendar ? (
-        <div>
-          <Title order={3} size="h5" mb={6}>
-            {t('ruleSets.calendar')}
-          </Title>
-          <Table.ScrollContainer minWidth={420}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('phases.phase')}</Table.Th>
-                  <Table.Th ta="right">{t('ruleSets.opensAt')}</Table.Th>
-                  <Table.Th ta="right">{t('ruleSets.duration')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.calendar.phases.map((p) => (
-                  <Table.Tr key={p.phase}>
-                    <Table.Td>
-                      {t(`phase.${p.phase}` as 'phase.VOTE', { defaultValue: p.phase })}
-                    </Table.Td>
-                    <Table.Td ta="right">{pct(p.opensAtFraction)}</Table.Td>
-                    <Table.Td ta="right">{p.durationWorkingDays}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+        <ContentSection title={t('ruleSets.calendar')}>
+          <DataTable
+            minWidth={420}
+            rows={c.calendar.phases}
+            rowKey={(p) => p.phase}
+            columns={[
+              {
+                header: t('phases.phase'),
+                cell: (p) => t(`phase.${p.phase}` as 'phase.VOTE', { defaultValue: p.phase }),
+              },
+              {
+                header: t('ruleSets.opensAt'),
+                align: 'right',
+                cell: (p) => pct(p.opensAtFraction),
+              },
+              {
+                header: t('ruleSets.duration'),
+                align: 'right',
+                cell: (p) => p.durationWorkingDays,
+              },
+            ]}
+          />
+        </ContentSection>
       ) : null}
       <JsonContentBlock label={t('ruleSets.json')} content={content} />
     </Stack>

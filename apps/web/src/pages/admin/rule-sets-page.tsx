@@ -1,13 +1,14 @@
-import { Button, Drawer, Group, Stack, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Button, Text } from '@mantine/core';
+
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useDefaultRuleSet, useRuleSets } from '../../api/queries';
 import type { RuleSet, RuleSetContent } from '../../api/types';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
 import { RuleSetView } from './rule-set-view';
+import { DataTable } from '../../components/data-table';
+import { DefinitionDrawer, NewVersionLink } from './definition-drawer';
 
 export function RuleSetsPage() {
   const { t } = useTranslation();
@@ -30,105 +31,80 @@ export function RuleSetsPage() {
       code: r.code,
     });
 
+  // The built-in rule set first, then every version recorded.
+  const rows = [
+    {
+      key: 'built-in',
+      code: t('ruleSets.builtIn'),
+      name: t('ruleSets.builtInName'),
+      version: '—',
+      createdAt: '—',
+      disabled: !builtIn.data,
+      onView: () => {
+        if (builtIn.data) setShown({ title: t('ruleSets.builtInName'), content: builtIn.data });
+      },
+    },
+    ...(ruleSets.data ?? []).map((r) => ({
+      key: r.id,
+      code: r.code,
+      name: r.name,
+      version: `v${r.version}${latestOf.get(r.code) === r.version ? ` (${t('ruleSets.latest')})` : ''}`,
+      createdAt: formatDateTime(r.createdAt),
+      disabled: false,
+      onView: () => show(r),
+    })),
+  ];
+
   return (
     <>
       <PageHeader
         title={t('ruleSets.title')}
         description={t('ruleSets.description')}
         actions={
-          <Button component={Link} to="/admin/rule-sets/new" leftSection={<IconPlus size={16} />}>
-            {t('ruleSets.newVersion')}
-          </Button>
+          <NewVersionLink to="/admin/rule-sets/new">{t('ruleSets.newVersion')}</NewVersionLink>
         }
       />
       <QueryState isLoading={ruleSets.isLoading} error={ruleSets.error}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table
-            striped
-            highlightOnHover
-            aria-label={t('ruleSets.title')}
-            data-testid="rule-sets-table"
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('ruleSets.code')}</Table.Th>
-                <Table.Th>{t('ruleSets.name')}</Table.Th>
-                <Table.Th>{t('ruleSets.version')}</Table.Th>
-                <Table.Th>{t('ruleSets.createdAt')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {t('ruleSets.builtIn')}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{t('ruleSets.builtInName')}</Table.Td>
-                <Table.Td>—</Table.Td>
-                <Table.Td>—</Table.Td>
-                <Table.Td ta="right">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    disabled={!builtIn.data}
-                    onClick={() => {
-                      if (builtIn.data)
-                        setShown({ title: t('ruleSets.builtInName'), content: builtIn.data });
-                    }}
-                  >
-                    {t('common.view')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-              {(ruleSets.data ?? []).map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {r.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{r.name}</Table.Td>
-                  <Table.Td>
-                    v{r.version}
-                    {latestOf.get(r.code) === r.version ? ` (${t('ruleSets.latest')})` : ''}
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Button size="xs" variant="default" onClick={() => show(r)}>
-                      {t('common.view')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={640}
+          highlightOnHover
+          aria-label={t('ruleSets.title')}
+          data-testid="rule-sets-table"
+          rows={rows}
+          rowKey={(r) => r.key}
+          columns={[
+            {
+              header: t('ruleSets.code'),
+              cell: (r) => (
+                <Text size="sm" fw={500}>
+                  {r.code}
+                </Text>
+              ),
+            },
+            { header: t('ruleSets.name'), cell: (r) => r.name },
+            { header: t('ruleSets.version'), cell: (r) => r.version },
+            { header: t('ruleSets.createdAt'), cell: (r) => r.createdAt },
+            {
+              align: 'right',
+              cell: (r) => (
+                <Button size="xs" variant="default" disabled={r.disabled} onClick={r.onView}>
+                  {t('common.view')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </QueryState>
-      <Drawer
-        opened={shown !== null}
-        onClose={() => setShown(null)}
+      <DefinitionDrawer
         title={shown?.title}
-        position="right"
-        size="xl"
+        onClose={() => setShown(null)}
+        newFrom={{
+          to: shown?.id ? `/admin/rule-sets/new?from=${shown.id}` : '/admin/rule-sets/new',
+          label: t('ruleSets.newFromThis'),
+        }}
       >
-        {shown ? (
-          <Stack>
-            <Group>
-              <Button
-                component={Link}
-                to={shown.id ? `/admin/rule-sets/new?from=${shown.id}` : '/admin/rule-sets/new'}
-                size="xs"
-                variant="light"
-              >
-                {t('ruleSets.newFromThis')}
-              </Button>
-            </Group>
-            <RuleSetView content={shown.content} />
-          </Stack>
-        ) : null}
-      </Drawer>
+        {shown ? <RuleSetView content={shown.content} /> : null}
+      </DefinitionDrawer>
     </>
   );
 }

@@ -7,7 +7,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -20,6 +19,7 @@ import { useApiMutation } from '../../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { DEFAULT_RULE_SET_CODE } from './cycles-page';
+import { CodeText, DataTable } from '../../components/data-table';
 
 interface ScheduleValues {
   clusterId: string;
@@ -86,47 +86,39 @@ export function SchedulesPage() {
               {t('schedules.empty')}
             </Alert>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped aria-label={t('schedules.title')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('schedules.id')}</Table.Th>
-                    <Table.Th>{t('schedules.cluster')}</Table.Th>
-                    <Table.Th>{t('schedules.movement')}</Table.Th>
-                    <Table.Th>{t('schedules.ruleSet')}</Table.Th>
-                    <Table.Th>{t('schedules.scale')}</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {(schedules.data ?? []).map((s) => (
-                    <Table.Tr key={s.scheduleId}>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {s.scheduleId}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{clusterName(s.clusterId)}</Table.Td>
-                      <Table.Td>
-                        {s.movementName} ({s.movementCode})
-                      </Table.Td>
-                      <Table.Td>{s.ruleSetCode}</Table.Td>
-                      <Table.Td>{s.calendarScale}</Table.Td>
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="light"
-                          loading={trigger.isPending && trigger.variables === s.scheduleId}
-                          onClick={() => trigger.mutate(s.scheduleId)}
-                        >
-                          {t('schedules.trigger')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              minWidth={720}
+              aria-label={t('schedules.title')}
+              rows={schedules.data ?? []}
+              rowKey={(s) => s.scheduleId}
+              columns={[
+                { header: t('schedules.id'), cell: (s) => <CodeText>{s.scheduleId}</CodeText> },
+                { header: t('schedules.cluster'), cell: (s) => clusterName(s.clusterId) },
+                {
+                  header: t('schedules.movement'),
+                  cell: (s) => (
+                    <>
+                      {s.movementName} ({s.movementCode})
+                    </>
+                  ),
+                },
+                { header: t('schedules.ruleSet'), cell: (s) => s.ruleSetCode },
+                { header: t('schedules.scale'), cell: (s) => s.calendarScale },
+                {
+                  align: 'right',
+                  cell: (s) => (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      loading={trigger.isPending && trigger.variables === s.scheduleId}
+                      onClick={() => trigger.mutate(s.scheduleId)}
+                    >
+                      {t('schedules.trigger')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryState>
         <Card withBorder padding="md">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -6,6 +6,7 @@ import { keys, useDeadLetters, verifyAudit } from '../../api/queries';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
+import { DataTable } from '../../components/data-table';
 
 export function SystemPage() {
   const { t } = useTranslation();
@@ -57,41 +58,35 @@ export function SystemPage() {
             {deadLetters.data && deadLetters.data.length === 0 ? (
               <Text size="sm">{t('system.noDeadLetters')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('system.queue')}</Table.Th>
-                      <Table.Th>{t('system.failedAt')}</Table.Th>
-                      <Table.Th>{t('system.error')}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {(deadLetters.data ?? []).map((d) => (
-                      <Table.Tr key={d.id}>
-                        <Table.Td>{d.queue ?? '—'}</Table.Td>
-                        <Table.Td>{formatDateTime(d.failedAt)}</Table.Td>
-                        <Table.Td>
-                          <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                            {d.error ?? ''}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          <Button
-                            size="xs"
-                            variant="light"
-                            loading={retry.isPending && retry.variables === d.id}
-                            onClick={() => retry.mutate(d.id)}
-                          >
-                            {t('system.retry')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={640}
+                rows={deadLetters.data ?? []}
+                columns={[
+                  { header: t('system.queue'), cell: (d) => d.queue ?? '—' },
+                  { header: t('system.failedAt'), cell: (d) => formatDateTime(d.failedAt) },
+                  {
+                    header: t('system.error'),
+                    cell: (d) => (
+                      <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                        {d.error ?? ''}
+                      </Text>
+                    ),
+                  },
+                  {
+                    align: 'right',
+                    cell: (d) => (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        loading={retry.isPending && retry.variables === d.id}
+                        onClick={() => retry.mutate(d.id)}
+                      >
+                        {t('system.retry')}
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
             )}
           </QueryState>
         </Card>

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -8,12 +7,11 @@ import {
   SegmentedControl,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -28,6 +26,9 @@ import {
 } from '../../api/directory';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
+import { FormActions } from '../../components/form-actions';
+import { CodeText, DataTable } from '../../components/data-table';
+import { EditAction } from '../../components/row-actions';
 
 interface UnitValues {
   code: string;
@@ -92,59 +93,51 @@ export function UnitsPage() {
           <Text size="sm" c="dimmed">
             {t('units.count', { count: shown.length })}
           </Text>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped aria-label={t('units.title')} data-testid="units-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('units.code')}</Table.Th>
-                  <Table.Th>{t('units.name')}</Table.Th>
-                  <Table.Th>{t('units.kind')}</Table.Th>
-                  <Table.Th>{t('units.headcount')}</Table.Th>
-                  <Table.Th>{t('units.users')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm" ff="monospace">
-                        {u.code}
+          <DataTable
+            minWidth={640}
+            aria-label={t('units.title')}
+            data-testid="units-table"
+            rows={shown}
+            columns={[
+              {
+                header: t('units.code'),
+                td: { style: { whiteSpace: 'nowrap' } },
+                cell: (u) => <CodeText>{u.code}</CodeText>,
+              },
+              { header: t('units.name'), cell: (u) => u.name },
+              {
+                header: t('units.kind'),
+                cell: (u) => (
+                  <>
+                    <Badge
+                      variant="light"
+                      tt="none"
+                      color={u.kind === 'AUTHORITY' ? 'grape' : 'blue'}
+                    >
+                      {t(`unitKind.${u.kind}`)}
+                    </Badge>
+                    {u.level ? (
+                      <Text size="xs" c="dimmed">
+                        {t(`unitLevel.${u.level}`)}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>{u.name}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="light"
-                        tt="none"
-                        color={u.kind === 'AUTHORITY' ? 'grape' : 'blue'}
-                      >
-                        {t(`unitKind.${u.kind}`)}
-                      </Badge>
-                      {u.level ? (
-                        <Text size="xs" c="dimmed">
-                          {t(`unitLevel.${u.level}`)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{u.headcount ?? '—'}</Table.Td>
-                    <Table.Td>{u.userCount}</Table.Td>
-                    <Table.Td>
-                      <Group justify="flex-end">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('units.edit', { code: u.code })}
-                          onClick={() => setEditing(u)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: t('units.headcount'), cell: (u) => u.headcount ?? '—' },
+              { header: t('units.users'), cell: (u) => u.userCount },
+              {
+                cell: (u) => (
+                  <Group justify="flex-end">
+                    <EditAction
+                      label={t('units.edit', { code: u.code })}
+                      onClick={() => setEditing(u)}
+                    />
+                  </Group>
+                ),
+              },
+            ]}
+          />
           {shown.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('common.nothingFound')}
@@ -246,14 +239,7 @@ function UnitForm({ unit, onDone }: { unit: Unit | null; onDone: () => void }) {
           allowDecimal={false}
           {...form.getInputProps('headcount')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={save.isPending} mt="sm" />
       </Stack>
     </form>
   );

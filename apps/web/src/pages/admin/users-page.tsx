@@ -10,7 +10,6 @@ import {
   SimpleGrid,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Tooltip,
@@ -34,6 +33,8 @@ import { keys } from '../../api/queries';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
+import { FormActions } from '../../components/form-actions';
+import { CodeText, DataTable } from '../../components/data-table';
 
 interface UserValues {
   username: string;
@@ -117,82 +118,85 @@ export function UsersPage() {
           <Text size="sm" c="dimmed">
             {t('users.count', { count: users.data?.length ?? 0 })}
           </Text>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label={t('users.title')} data-testid="users-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.username')}</Table.Th>
-                  <Table.Th>{t('users.fullName')}</Table.Th>
-                  <Table.Th>{t('common.unit')}</Table.Th>
-                  <Table.Th>{t('users.roles')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(users.data ?? []).map((u) => (
-                  <Table.Tr key={u.id} opacity={u.active ? 1 : 0.6}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm" ff="monospace">
-                        {u.username}
+          <DataTable
+            minWidth={720}
+            aria-label={t('users.title')}
+            data-testid="users-table"
+            rows={users.data ?? []}
+            rowProps={(u) => ({ opacity: u.active ? 1 : 0.6 })}
+            columns={[
+              {
+                header: t('users.username'),
+                td: { style: { whiteSpace: 'nowrap' } },
+                cell: (u) => <CodeText>{u.username}</CodeText>,
+              },
+              {
+                header: t('users.fullName'),
+                cell: (u) => (
+                  <>
+                    {u.fullName}
+                    {u.email ? (
+                      <Text size="xs" c="dimmed">
+                        {u.email}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {u.fullName}
-                      {u.email ? (
-                        <Text size="xs" c="dimmed">
-                          {u.email}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{u.unitName ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {u.roles.map((r) => (
-                          <Badge key={r} variant="light" size="sm" tt="none">
-                            {t(`role.${r}`)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge
-                        color={u.active ? 'green' : 'gray'}
-                        variant="light"
-                        tt="none"
-                        miw="max-content"
-                      >
-                        {u.active ? t('users.active') : t('users.inactive')}
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: t('common.unit'), cell: (u) => u.unitName ?? '—' },
+              {
+                header: t('users.roles'),
+                cell: (u) => (
+                  <Group gap={4}>
+                    {u.roles.map((r) => (
+                      <Badge key={r} variant="light" size="sm" tt="none">
+                        {t(`role.${r}`)}
                       </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Tooltip label={t('users.edit', { username: u.username })}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t('users.edit', { username: u.username })}
-                            onClick={() => setDialog({ kind: 'edit', user: u })}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('users.resetPassword', { username: u.username })}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="orange"
-                            aria-label={t('users.resetPassword', { username: u.username })}
-                            onClick={() => setDialog({ kind: 'password', user: u })}
-                          >
-                            <IconKey size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    ))}
+                  </Group>
+                ),
+              },
+              {
+                header: t('users.status'),
+                td: { style: { whiteSpace: 'nowrap' } },
+                cell: (u) => (
+                  <Badge
+                    color={u.active ? 'green' : 'gray'}
+                    variant="light"
+                    tt="none"
+                    miw="max-content"
+                  >
+                    {u.active ? t('users.active') : t('users.inactive')}
+                  </Badge>
+                ),
+              },
+              {
+                cell: (u) => (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Tooltip label={t('users.edit', { username: u.username })}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('users.edit', { username: u.username })}
+                        onClick={() => setDialog({ kind: 'edit', user: u })}
+                      >
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('users.resetPassword', { username: u.username })}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="orange"
+                        aria-label={t('users.resetPassword', { username: u.username })}
+                        onClick={() => setDialog({ kind: 'password', user: u })}
+                      >
+                        <IconKey size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                ),
+              },
+            ]}
+          />
         </QueryState>
       </Stack>
       <Modal
@@ -335,14 +339,7 @@ function UserForm({
             {...form.getInputProps('password')}
           />
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={save.isPending} mt="sm" />
       </Stack>
     </form>
   );
@@ -378,14 +375,13 @@ function PasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
           data-autofocus
           {...form.getInputProps('password')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="orange" loading={reset.isPending}>
-            {t('users.resetNow')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          pending={reset.isPending}
+          submitLabel={t('users.resetNow')}
+          color="orange"
+          mt="sm"
+        />
       </Stack>
     </form>
   );

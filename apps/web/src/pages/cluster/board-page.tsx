@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck, IconMinus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -19,6 +19,7 @@ import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime, todayInVietnam } from '../../lib/dates';
 import { LateRegistrationsCard, OpenRoundCard, SigningActionsCard } from './head-actions';
+import { DataTable } from '../../components/data-table';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -266,55 +267,66 @@ export function BoardPage() {
                 ))}
               </Stack>
             ) : (
-              <Table.ScrollContainer minWidth={900}>
-                <Table
-                  striped
-                  highlightOnHover
-                  aria-label={t('board.membersTitle')}
-                  data-testid="board-table"
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('common.unit')}</Table.Th>
-                      <Table.Th style={NOWRAP}>{t('board.colSigned')}</Table.Th>
-                      <Table.Th style={NOWRAP}>{t('board.colRegistered')}</Table.Th>
-                      <Table.Th style={NOWRAP}>{t('board.colInterim')}</Table.Th>
-                      <Table.Th style={NOWRAP}>{t('board.colFinal')}</Table.Th>
-                      <Table.Th style={NOWRAP}>{t('board.colVote')}</Table.Th>
-                      <Table.Th style={NOWRAP}>{t('board.colElection')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((r) => (
-                      <Table.Tr key={r.unitId}>
-                        <Table.Td>
-                          <Text size="sm" fw={500}>
-                            {r.unitName}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {r.unitCode}
-                            {r.late ? (
-                              <Badge ml={6} size="xs" color="orange" variant="light">
-                                {t('common.late')}
-                              </Badge>
-                            ) : null}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td style={NOWRAP}>{r.signing}</Table.Td>
-                        <Table.Td style={NOWRAP}>{r.registration}</Table.Td>
-                        <Table.Td>{r.interim ?? '—'}</Table.Td>
-                        <Table.Td>{r.final ?? '—'}</Table.Td>
-                        <Table.Td>
-                          <Done yes={r.voted} />
-                        </Table.Td>
-                        <Table.Td>
-                          <Done yes={r.elected} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={900}
+                highlightOnHover
+                aria-label={t('board.membersTitle')}
+                data-testid="board-table"
+                rows={rows}
+                rowKey={(r) => r.unitId}
+                columns={[
+                  {
+                    header: t('common.unit'),
+                    cell: (r) => (
+                      <>
+                        <Text size="sm" fw={500}>
+                          {r.unitName}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {r.unitCode}
+                          {r.late ? (
+                            <Badge ml={6} size="xs" color="orange" variant="light">
+                              {t('common.late')}
+                            </Badge>
+                          ) : null}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  {
+                    header: t('board.colSigned'),
+                    th: { style: NOWRAP },
+                    td: { style: NOWRAP },
+                    cell: (r) => r.signing,
+                  },
+                  {
+                    header: t('board.colRegistered'),
+                    th: { style: NOWRAP },
+                    td: { style: NOWRAP },
+                    cell: (r) => r.registration,
+                  },
+                  {
+                    header: t('board.colInterim'),
+                    th: { style: NOWRAP },
+                    cell: (r) => r.interim ?? '—',
+                  },
+                  {
+                    header: t('board.colFinal'),
+                    th: { style: NOWRAP },
+                    cell: (r) => r.final ?? '—',
+                  },
+                  {
+                    header: t('board.colVote'),
+                    th: { style: NOWRAP },
+                    cell: (r) => <Done yes={r.voted} />,
+                  },
+                  {
+                    header: t('board.colElection'),
+                    th: { style: NOWRAP },
+                    cell: (r) => <Done yes={r.elected} />,
+                  },
+                ]}
+              />
             )}
           </QueryState>
         </Card>

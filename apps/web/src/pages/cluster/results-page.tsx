@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMembers, useOutcome } from '../../api/queries';
 import { NoCycle } from '../../components/no-cycle';
@@ -6,6 +6,7 @@ import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime } from '../../lib/dates';
 import { formatDecimal } from '../../lib/reports';
+import { DataTable } from '../../components/data-table';
 
 const score = (n: number | null) => (n === null ? '—' : formatDecimal(n));
 
@@ -47,46 +48,52 @@ export function ResultsPage() {
                     {t('results.noRanking')}
                   </Text>
                 ) : (
-                  <Table.ScrollContainer minWidth={560}>
-                    <Table striped aria-label={t('results.ranking')}>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t('results.rank')}</Table.Th>
-                          <Table.Th>{t('common.unit')}</Table.Th>
-                          <Table.Th ta="right">{t('results.self')}</Table.Th>
-                          <Table.Th ta="right">{t('results.peer')}</Table.Th>
-                          <Table.Th ta="right">{t('results.final')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {o.ranking.map((r) => (
-                          <Table.Tr key={r.unitId}>
-                            <Table.Td>{r.rank}</Table.Td>
-                            <Table.Td>
-                              <Group gap={6}>
-                                <Text size="sm">{r.unitName || r.unitCode}</Text>
-                                {o.acclaimedUnitIds.includes(r.unitId) ? (
-                                  <Badge color="red.8" variant="filled" size="sm">
-                                    {t('results.acclaimed')}
-                                  </Badge>
-                                ) : null}
-                              </Group>
-                            </Table.Td>
-                            <Table.Td ta="right">{score(r.selfScore)}</Table.Td>
-                            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                              {score(r.peerScore)}{' '}
-                              <Text component="span" size="xs" c="dimmed">
-                                ({t('results.peerCount', { count: r.peerCount })})
-                              </Text>
-                            </Table.Td>
-                            <Table.Td ta="right" fw={600}>
-                              {score(r.finalScore)}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  <DataTable
+                    minWidth={560}
+                    aria-label={t('results.ranking')}
+                    rows={o.ranking}
+                    rowKey={(r) => r.unitId}
+                    columns={[
+                      { header: t('results.rank'), cell: (r) => r.rank },
+                      {
+                        header: t('common.unit'),
+                        cell: (r) => (
+                          <Group gap={6}>
+                            <Text size="sm">{r.unitName || r.unitCode}</Text>
+                            {o.acclaimedUnitIds.includes(r.unitId) ? (
+                              <Badge color="red.8" variant="filled" size="sm">
+                                {t('results.acclaimed')}
+                              </Badge>
+                            ) : null}
+                          </Group>
+                        ),
+                      },
+                      {
+                        header: t('results.self'),
+                        align: 'right',
+                        cell: (r) => score(r.selfScore),
+                      },
+                      {
+                        header: t('results.peer'),
+                        align: 'right',
+                        td: { style: { whiteSpace: 'nowrap' } },
+                        cell: (r) => (
+                          <>
+                            {score(r.peerScore)}{' '}
+                            <Text component="span" size="xs" c="dimmed">
+                              ({t('results.peerCount', { count: r.peerCount })})
+                            </Text>
+                          </>
+                        ),
+                      },
+                      {
+                        header: t('results.final'),
+                        align: 'right',
+                        td: { fw: 600 },
+                        cell: (r) => score(r.finalScore),
+                      },
+                    ]}
+                  />
                 )}
               </Card>
 
@@ -102,37 +109,37 @@ export function ResultsPage() {
                       written: o.vote.writtenBallots,
                     })}
                   </Text>
-                  <Table.ScrollContainer minWidth={420}>
-                    <Table aria-label={t('results.vote')}>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t('results.candidate')}</Table.Th>
-                          <Table.Th ta="right">{t('results.votes')}</Table.Th>
-                          <Table.Th ta="right">{t('results.share')}</Table.Th>
-                          <Table.Th>{t('results.outcome')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {o.vote.results.map((r) => (
-                          <Table.Tr key={r.candidateUnitId}>
-                            <Table.Td>{nameOf(r.candidateUnitId)}</Table.Td>
-                            <Table.Td ta="right">{r.votes}</Table.Td>
-                            <Table.Td ta="right">
-                              {(r.share * 100).toLocaleString('vi-VN', {
-                                maximumFractionDigits: 1,
-                              })}{' '}
-                              %
-                            </Table.Td>
-                            <Table.Td>
-                              <Badge color={r.passed ? 'green' : 'gray'} variant="light">
-                                {r.passed ? t('results.passed') : t('results.notPassed')}
-                              </Badge>
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  <DataTable
+                    striped={false}
+                    minWidth={420}
+                    aria-label={t('results.vote')}
+                    rows={o.vote.results}
+                    rowKey={(r) => r.candidateUnitId}
+                    columns={[
+                      { header: t('results.candidate'), cell: (r) => nameOf(r.candidateUnitId) },
+                      { header: t('results.votes'), align: 'right', cell: (r) => r.votes },
+                      {
+                        header: t('results.share'),
+                        align: 'right',
+                        cell: (r) => (
+                          <>
+                            {(r.share * 100).toLocaleString('vi-VN', {
+                              maximumFractionDigits: 1,
+                            })}{' '}
+                            %
+                          </>
+                        ),
+                      },
+                      {
+                        header: t('results.outcome'),
+                        cell: (r) => (
+                          <Badge color={r.passed ? 'green' : 'gray'} variant="light">
+                            {r.passed ? t('results.passed') : t('results.notPassed')}
+                          </Badge>
+                        ),
+                      },
+                    ]}
+                  />
                   <Text size="sm" mt="sm" fw={600}>
                     {t('results.acclamation')}:{' '}
                     {o.acclaimedUnitIds.length > 0
@@ -190,28 +197,27 @@ export function ResultsPage() {
                   <Text size="sm" c="dimmed" mb="sm">
                     {t('results.divergentHint')}
                   </Text>
-                  <Table.ScrollContainer minWidth={520}>
-                    <Table aria-label={t('results.divergent')}>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t('results.assessor')}</Table.Th>
-                          <Table.Th>{t('results.subject')}</Table.Th>
-                          <Table.Th ta="right">{t('results.sheetTotal')}</Table.Th>
-                          <Table.Th ta="right">{t('results.othersMedian')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {o.divergent.map((d) => (
-                          <Table.Tr key={`${d.assessorUnitId}>${d.subjectUnitId}`}>
-                            <Table.Td>{nameOf(d.assessorUnitId)}</Table.Td>
-                            <Table.Td>{nameOf(d.subjectUnitId)}</Table.Td>
-                            <Table.Td ta="right">{score(d.total)}</Table.Td>
-                            <Table.Td ta="right">{score(d.othersMedian)}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  <DataTable
+                    striped={false}
+                    minWidth={520}
+                    aria-label={t('results.divergent')}
+                    rows={o.divergent}
+                    rowKey={(d) => `${d.assessorUnitId}>${d.subjectUnitId}`}
+                    columns={[
+                      { header: t('results.assessor'), cell: (d) => nameOf(d.assessorUnitId) },
+                      { header: t('results.subject'), cell: (d) => nameOf(d.subjectUnitId) },
+                      {
+                        header: t('results.sheetTotal'),
+                        align: 'right',
+                        cell: (d) => score(d.total),
+                      },
+                      {
+                        header: t('results.othersMedian'),
+                        align: 'right',
+                        cell: (d) => score(d.othersMedian),
+                      },
+                    ]}
+                  />
                 </Card>
               ) : null}
             </Stack>

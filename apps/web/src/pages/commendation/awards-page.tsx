@@ -8,7 +8,6 @@ import {
   SegmentedControl,
   Select,
   Stack,
-  Table,
   Text,
   Textarea,
 } from '@mantine/core';
@@ -32,6 +31,8 @@ import { PageHeader, QueryState } from '../../components/page';
 import { PdfPreview } from '../../components/pdf-preview';
 import { formatDate, formatInstantDate } from '../../lib/dates';
 import { fileSlug, formatCount, yearOptions } from '../../lib/reports';
+import { FormActions } from '../../components/form-actions';
+import { DataTable } from '../../components/data-table';
 
 type Action = { kind: 'revoke' | 'recovery'; award: AwardRecord };
 
@@ -110,14 +111,15 @@ function RevokeModal({ action, onClose }: { action: Action | null; onClose: () =
               {...form.getInputProps('note')}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('awards.close')}
-            </Button>
-            <Button type="submit" color="red" loading={submit.isPending}>
-              {action?.kind === 'revoke' ? t('awards.revokeConfirm') : t('awards.recoverConfirm')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            pending={submit.isPending}
+            submitLabel={
+              action?.kind === 'revoke' ? t('awards.revokeConfirm') : t('awards.recoverConfirm')
+            }
+            cancelLabel={t('awards.close')}
+            color="red"
+          />
         </Stack>
       </form>
     </Modal>
@@ -292,137 +294,152 @@ export function AwardsPage() {
         {rows.length === 0 ? (
           <Text c="dimmed">{t('awards.empty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={960}>
-            <Table striped highlightOnHover aria-label={t('awards.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('awards.year')}</Table.Th>
-                  <Table.Th>{t('awards.recipient')}</Table.Th>
-                  <Table.Th>{t('nominations.form')}</Table.Th>
-                  <Table.Th>{t('awards.decision')}</Table.Th>
-                  <Table.Th>{t('awards.serial')}</Table.Th>
-                  <Table.Th>{t('awards.status')}</Table.Th>
-                  <Table.Th>{t('awards.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{a.year}</Table.Td>
-                    <Table.Td>
-                      {a.recipientKind === 'INITIATIVE' && a.recipientId ? (
-                        <Anchor
-                          component={Link}
-                          to={`/models/${a.recipientId}`}
-                          size="sm"
-                          fw={500}
-                          aria-label={t('models.open', { title: a.recipientName })}
-                        >
-                          {a.recipientName}
-                        </Anchor>
-                      ) : (
-                        <Text size="sm" fw={500}>
-                          {a.recipientName}
-                        </Text>
-                      )}
-                      <Text size="xs" c="dimmed">
-                        {t(`awardKind.${a.recipientKind}`)}
-                        {a.recipientKind !== 'UNIT' && a.unitName ? ` · ${a.unitName}` : ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {a.formName}
-                      <Text size="xs" c="dimmed">
-                        {t(`level.${a.level}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {a.decisionNumber ?? '—'}
-                      <Text size="xs" c="dimmed">
-                        {a.decisionDate ? formatDate(a.decisionDate) : ''}
-                        {a.authorityName ? ` · ${a.authorityName}` : ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {a.serial ?? '—'}
-                      {a.verificationCode ? (
-                        <Text size="xs">
-                          <Anchor component={Link} to={`/verify/${a.verificationCode}`}>
-                            {a.verificationCode}
-                          </Anchor>
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge
-                        color={a.status === 'VALID' ? 'green' : 'red'}
-                        variant="light"
-                        styles={{ label: { overflow: 'visible' } }}
+          <DataTable
+            minWidth={960}
+            highlightOnHover
+            aria-label={t('awards.title')}
+            rows={rows}
+            columns={[
+              { header: t('awards.year'), cell: (a) => a.year },
+              {
+                header: t('awards.recipient'),
+                cell: (a) => (
+                  <>
+                    {a.recipientKind === 'INITIATIVE' && a.recipientId ? (
+                      <Anchor
+                        component={Link}
+                        to={`/models/${a.recipientId}`}
+                        size="sm"
+                        fw={500}
+                        aria-label={t('models.open', { title: a.recipientName })}
                       >
-                        {t(`awardStatus.${a.status}`)}
-                      </Badge>
-                      {a.revokedReason ? (
-                        <Text size="xs" c="dimmed" maw={220}>
-                          {a.revokedReason}
-                        </Text>
-                      ) : null}
-                      {a.recoveredAt ? (
-                        <Text size="xs" c="dimmed">
-                          {t('awards.recoveredAt', { when: formatInstantDate(a.recoveredAt) })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        {a.verificationCode ? (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            aria-label={t('awards.previewFor', { name: a.recipientName })}
-                            onClick={() => setPreview(a)}
-                          >
-                            {t('awards.preview')}
-                          </Button>
-                        ) : null}
-                        {canManage(a) && a.status === 'VALID' ? (
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="subtle"
-                            aria-label={t('awards.revokeFor', { name: a.recipientName })}
-                            onClick={() => setAction({ kind: 'revoke', award: a })}
-                          >
-                            {t('awards.revoke')}
-                          </Button>
-                        ) : null}
-                        {canManage(a) && a.status === 'REVOKED' && !a.recoveredAt ? (
-                          <Button
-                            size="xs"
-                            color="orange"
-                            variant="subtle"
-                            aria-label={t('awards.recoverFor', { name: a.recipientName })}
-                            onClick={() => setAction({ kind: 'recovery', award: a })}
-                          >
-                            {t('awards.recover')}
-                          </Button>
-                        ) : null}
-                        {a.recipientId && !isFocused(a) ? (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={t('awards.historyOf', { name: a.recipientName })}
-                            onClick={() => focus(a)}
-                          >
-                            {t('awards.history')}
-                          </Button>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                        {a.recipientName}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" fw={500}>
+                        {a.recipientName}
+                      </Text>
+                    )}
+                    <Text size="xs" c="dimmed">
+                      {t(`awardKind.${a.recipientKind}`)}
+                      {a.recipientKind !== 'UNIT' && a.unitName ? ` · ${a.unitName}` : ''}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('nominations.form'),
+                cell: (a) => (
+                  <>
+                    {a.formName}
+                    <Text size="xs" c="dimmed">
+                      {t(`level.${a.level}`)}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('awards.decision'),
+                cell: (a) => (
+                  <>
+                    {a.decisionNumber ?? '—'}
+                    <Text size="xs" c="dimmed">
+                      {a.decisionDate ? formatDate(a.decisionDate) : ''}
+                      {a.authorityName ? ` · ${a.authorityName}` : ''}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('awards.serial'),
+                cell: (a) => (
+                  <>
+                    {a.serial ?? '—'}
+                    {a.verificationCode ? (
+                      <Text size="xs">
+                        <Anchor component={Link} to={`/verify/${a.verificationCode}`}>
+                          {a.verificationCode}
+                        </Anchor>
+                      </Text>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: t('awards.status'),
+                cell: (a) => (
+                  <>
+                    <Badge
+                      color={a.status === 'VALID' ? 'green' : 'red'}
+                      variant="light"
+                      styles={{ label: { overflow: 'visible' } }}
+                    >
+                      {t(`awardStatus.${a.status}`)}
+                    </Badge>
+                    {a.revokedReason ? (
+                      <Text size="xs" c="dimmed" maw={220}>
+                        {a.revokedReason}
+                      </Text>
+                    ) : null}
+                    {a.recoveredAt ? (
+                      <Text size="xs" c="dimmed">
+                        {t('awards.recoveredAt', { when: formatInstantDate(a.recoveredAt) })}
+                      </Text>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: t('awards.actions'),
+                cell: (a) => (
+                  <Group gap={6} wrap="nowrap">
+                    {a.verificationCode ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        aria-label={t('awards.previewFor', { name: a.recipientName })}
+                        onClick={() => setPreview(a)}
+                      >
+                        {t('awards.preview')}
+                      </Button>
+                    ) : null}
+                    {canManage(a) && a.status === 'VALID' ? (
+                      <Button
+                        size="xs"
+                        color="red"
+                        variant="subtle"
+                        aria-label={t('awards.revokeFor', { name: a.recipientName })}
+                        onClick={() => setAction({ kind: 'revoke', award: a })}
+                      >
+                        {t('awards.revoke')}
+                      </Button>
+                    ) : null}
+                    {canManage(a) && a.status === 'REVOKED' && !a.recoveredAt ? (
+                      <Button
+                        size="xs"
+                        color="orange"
+                        variant="subtle"
+                        aria-label={t('awards.recoverFor', { name: a.recipientName })}
+                        onClick={() => setAction({ kind: 'recovery', award: a })}
+                      >
+                        {t('awards.recover')}
+                      </Button>
+                    ) : null}
+                    {a.recipientId && !isFocused(a) ? (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-label={t('awards.historyOf', { name: a.recipientName })}
+                        onClick={() => focus(a)}
+                      >
+                        {t('awards.history')}
+                      </Button>
+                    ) : null}
+                  </Group>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryState>
       <RevokeModal action={action} onClose={() => setAction(null)} />

@@ -9,7 +9,6 @@ import {
   Progress,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -28,6 +27,7 @@ import { PdfPreview } from '../../components/pdf-preview';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { fileSlug, formatCount } from '../../lib/reports';
 import { DecisionStatusBadge } from './decisions-page';
+import { DataTable } from '../../components/data-table';
 
 interface Preview {
   path: string;
@@ -222,76 +222,78 @@ export function DecisionDetailPage() {
               <Title order={2} size="h4" mb="sm">
                 {t('decisionDetail.annex', { count: d.recipients.length })}
               </Title>
-              <Table.ScrollContainer minWidth={720}>
-                <Table striped aria-label={t('decisionForm.annex')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={48}>{t('decisionDetail.index')}</Table.Th>
-                      <Table.Th>{t('nominations.nominee')}</Table.Th>
-                      <Table.Th>{t('nominations.form')}</Table.Th>
-                      <Table.Th>{t('awards.serial')}</Table.Th>
-                      <Table.Th>{t('awards.certificate')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {d.recipients.map((r, i) => (
-                      <Table.Tr key={r.nominationId}>
-                        <Table.Td>{formatCount(i + 1)}</Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/nominations/${r.nominationId}`} size="sm">
-                            {r.nomineeName}
+              <DataTable
+                minWidth={720}
+                aria-label={t('decisionForm.annex')}
+                rows={d.recipients}
+                rowKey={(r) => r.nominationId}
+                columns={[
+                  {
+                    header: t('decisionDetail.index'),
+                    th: { w: 48 },
+                    cell: (r, i) => formatCount(i + 1),
+                  },
+                  {
+                    header: t('nominations.nominee'),
+                    cell: (r) => (
+                      <>
+                        <Anchor component={Link} to={`/nominations/${r.nominationId}`} size="sm">
+                          {r.nomineeName}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {t(`nomineeKind.${r.nomineeKind}`)}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  { header: t('nominations.form'), cell: (r) => r.formName },
+                  {
+                    header: t('awards.serial'),
+                    cell: (r) =>
+                      r.award ? (
+                        <>
+                          <Text size="sm">{r.award.serial}</Text>
+                          <Anchor
+                            component={Link}
+                            to={`/verify/${r.award.verificationCode}`}
+                            size="xs"
+                          >
+                            {r.award.verificationCode}
                           </Anchor>
-                          <Text size="xs" c="dimmed">
-                            {t(`nomineeKind.${r.nomineeKind}`)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{r.formName}</Table.Td>
-                        <Table.Td>
-                          {r.award ? (
-                            <>
-                              <Text size="sm">{r.award.serial}</Text>
-                              <Anchor
-                                component={Link}
-                                to={`/verify/${r.award.verificationCode}`}
-                                size="xs"
-                              >
-                                {r.award.verificationCode}
-                              </Anchor>
-                              {r.award.revoked ? (
-                                <Badge color="red" variant="light" size="sm" ml={6}>
-                                  {t('awardStatus.REVOKED')}
-                                </Badge>
-                              ) : null}
-                            </>
-                          ) : (
-                            '—'
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {r.award ? (
-                            <Button
-                              size="xs"
-                              variant="light"
-                              aria-label={t('awards.previewFor', { name: r.nomineeName })}
-                              onClick={() =>
-                                setPreview({
-                                  path: `/awards/${r.award!.id}/certificate`,
-                                  fileName: `giay-chung-nhan-${fileSlug(r.award!.serial ?? r.award!.id)}.pdf`,
-                                  title: t('awards.certificateOf', { name: r.nomineeName }),
-                                })
-                              }
-                            >
-                              {t('awards.preview')}
-                            </Button>
-                          ) : (
-                            '—'
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                          {r.award.revoked ? (
+                            <Badge color="red" variant="light" size="sm" ml={6}>
+                              {t('awardStatus.REVOKED')}
+                            </Badge>
+                          ) : null}
+                        </>
+                      ) : (
+                        '—'
+                      ),
+                  },
+                  {
+                    header: t('awards.certificate'),
+                    cell: (r) =>
+                      r.award ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={t('awards.previewFor', { name: r.nomineeName })}
+                          onClick={() =>
+                            setPreview({
+                              path: `/awards/${r.award!.id}/certificate`,
+                              fileName: `giay-chung-nhan-${fileSlug(r.award!.serial ?? r.award!.id)}.pdf`,
+                              title: t('awards.certificateOf', { name: r.nomineeName }),
+                            })
+                          }
+                        >
+                          {t('awards.preview')}
+                        </Button>
+                      ) : (
+                        '—'
+                      ),
+                  },
+                ]}
+              />
             </Card>
           </Stack>
         ) : null}

@@ -9,7 +9,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -30,6 +29,7 @@ import { DateField } from '../../components/date-field';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDate, formatDateTime, todayInVietnam } from '../../lib/dates';
 import { formatCount } from '../../lib/reports';
+import { DataTable } from '../../components/data-table';
 
 export function DecisionStatusBadge({ status }: { status: DecisionSummary['status'] }) {
   const { t } = useTranslation();
@@ -88,53 +88,62 @@ export function DecisionsPage() {
         {rows.length === 0 ? (
           <Text c="dimmed">{t('decisions.empty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover aria-label={t('decisions.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('decisions.number')}</Table.Th>
-                  <Table.Th>{t('decisions.titleColumn')}</Table.Th>
-                  <Table.Th>{t('decisions.ceremony')}</Table.Th>
-                  <Table.Th>{t('decisions.status')}</Table.Th>
-                  <Table.Th ta="right">{t('decisions.recipients')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Anchor component={Link} to={`/decisions/${d.id}`} fw={500}>
-                        {d.number}
-                      </Anchor>
+          <DataTable
+            minWidth={760}
+            highlightOnHover
+            aria-label={t('decisions.title')}
+            rows={rows}
+            columns={[
+              {
+                header: t('decisions.number'),
+                td: { style: { whiteSpace: 'nowrap' } },
+                cell: (d) => (
+                  <>
+                    <Anchor component={Link} to={`/decisions/${d.id}`} fw={500}>
+                      {d.number}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {formatDate(d.signedOn)}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('decisions.titleColumn'),
+                cell: (d) => (
+                  <>
+                    {d.title}
+                    <Text size="xs" c="dimmed">
+                      {d.authority?.name}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('decisions.ceremony'),
+                cell: (d) => (
+                  <>
+                    {d.ceremonyName ?? '—'}
+                    {d.ceremonyOn ? (
                       <Text size="xs" c="dimmed">
-                        {formatDate(d.signedOn)}
+                        {formatDate(d.ceremonyOn)}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {d.title}
-                      <Text size="xs" c="dimmed">
-                        {d.authority?.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {d.ceremonyName ?? '—'}
-                      {d.ceremonyOn ? (
-                        <Text size="xs" c="dimmed">
-                          {formatDate(d.ceremonyOn)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <DecisionStatusBadge status={d.status} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {d.status === 'ISSUED' ? formatCount(d.awards) : formatCount(d.nominations)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: t('decisions.status'),
+                cell: (d) => <DecisionStatusBadge status={d.status} />,
+              },
+              {
+                header: t('decisions.recipients'),
+                align: 'right',
+                cell: (d) =>
+                  d.status === 'ISSUED' ? formatCount(d.awards) : formatCount(d.nominations),
+              },
+            ]}
+          />
         )}
       </QueryState>
     </>
@@ -307,53 +316,54 @@ export function DecisionCreatePage() {
                   {t('decisionForm.noneAwaiting')}
                 </Alert>
               ) : (
-                <Table.ScrollContainer minWidth={640}>
-                  <Table striped aria-label={t('decisionForm.annex')}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th w={40}>
-                          <Checkbox
-                            aria-label={t('decisionForm.chooseAll')}
-                            checked={allChosen}
-                            indeterminate={chosen.size > 0 && !allChosen}
-                            onChange={() =>
-                              form.setFieldValue(
-                                'nominationIds',
-                                allChosen ? [] : candidates.map((n) => n.id),
-                              )
-                            }
-                          />
-                        </Table.Th>
-                        <Table.Th>{t('nominations.nominee')}</Table.Th>
-                        <Table.Th>{t('nominations.form')}</Table.Th>
-                        <Table.Th>{t('decisionForm.submittedAt')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {candidates.map((n) => (
-                        <Table.Tr key={n.id}>
-                          <Table.Td>
-                            <Checkbox
-                              aria-label={t('decisionForm.choose', { name: n.nomineeName })}
-                              checked={chosen.has(n.id)}
-                              onChange={() => toggle(n.id)}
-                            />
-                          </Table.Td>
-                          <Table.Td>
-                            <Anchor component={Link} to={`/nominations/${n.id}`} size="sm">
-                              {n.nomineeName}
-                            </Anchor>
-                            <Text size="xs" c="dimmed">
-                              {t(`nomineeKind.${n.nomineeKind}`)} · {n.year}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>{text(n.formName, i18n.language)}</Table.Td>
-                          <Table.Td>{formatDateTime(n.submittedAt)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <DataTable
+                  minWidth={640}
+                  aria-label={t('decisionForm.annex')}
+                  rows={candidates}
+                  columns={[
+                    {
+                      header: (
+                        <Checkbox
+                          aria-label={t('decisionForm.chooseAll')}
+                          checked={allChosen}
+                          indeterminate={chosen.size > 0 && !allChosen}
+                          onChange={() =>
+                            form.setFieldValue(
+                              'nominationIds',
+                              allChosen ? [] : candidates.map((n) => n.id),
+                            )
+                          }
+                        />
+                      ),
+                      th: { w: 40 },
+                      cell: (n) => (
+                        <Checkbox
+                          aria-label={t('decisionForm.choose', { name: n.nomineeName })}
+                          checked={chosen.has(n.id)}
+                          onChange={() => toggle(n.id)}
+                        />
+                      ),
+                    },
+                    {
+                      header: t('nominations.nominee'),
+                      cell: (n) => (
+                        <>
+                          <Anchor component={Link} to={`/nominations/${n.id}`} size="sm">
+                            {n.nomineeName}
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            {t(`nomineeKind.${n.nomineeKind}`)} · {n.year}
+                          </Text>
+                        </>
+                      ),
+                    },
+                    { header: t('nominations.form'), cell: (n) => text(n.formName, i18n.language) },
+                    {
+                      header: t('decisionForm.submittedAt'),
+                      cell: (n) => formatDateTime(n.submittedAt),
+                    },
+                  ]}
+                />
               )}
             </QueryState>
             {form.errors['nominationIds'] ? (

@@ -8,7 +8,6 @@ import {
   Group,
   Stack,
   Stepper,
-  Table,
   Text,
   Textarea,
   Title,
@@ -33,6 +32,7 @@ import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
 import { NominationStatusBadge } from './nomination-badges';
+import { DataTable } from '../../components/data-table';
 
 function useInvalidate(id: string) {
   return [
@@ -449,33 +449,26 @@ export function NominationDetailPage() {
               <Title order={2} size="h4" mb="sm">
                 {t('nominationDetail.history')}
               </Title>
-              <Table.ScrollContainer minWidth={560}>
-                <Table aria-label={t('nominationDetail.history')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('nominationDetail.when')}</Table.Th>
-                      <Table.Th>{t('nominationDetail.step')}</Table.Th>
-                      <Table.Th>{t('nominationDetail.action')}</Table.Th>
-                      <Table.Th>{t('nominationDetail.reason')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {n.actions.map((a) => (
-                      <Table.Tr key={a.id}>
-                        <Table.Td>{formatDateTime(a.at)}</Table.Td>
-                        <Table.Td>
-                          {text(n.steps.find((s) => s.key === a.stepKey)?.title, i18n.language) ||
-                            a.stepKey}
-                        </Table.Td>
-                        <Table.Td>
-                          {t(`nominationAction.${a.action}`, { defaultValue: a.action })}
-                        </Table.Td>
-                        <Table.Td>{a.reason ?? '—'}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                striped={false}
+                minWidth={560}
+                aria-label={t('nominationDetail.history')}
+                rows={n.actions}
+                columns={[
+                  { header: t('nominationDetail.when'), cell: (a) => formatDateTime(a.at) },
+                  {
+                    header: t('nominationDetail.step'),
+                    cell: (a) =>
+                      text(n.steps.find((s) => s.key === a.stepKey)?.title, i18n.language) ||
+                      a.stepKey,
+                  },
+                  {
+                    header: t('nominationDetail.action'),
+                    cell: (a) => t(`nominationAction.${a.action}`, { defaultValue: a.action }),
+                  },
+                  { header: t('nominationDetail.reason'), cell: (a) => a.reason ?? '—' },
+                ]}
+              />
             </Card>
             {n.objections.length > 0 ? (
               <Card withBorder padding="md">

@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,55 +6,56 @@ import { text, useApprovals, useNominations, type NominationSummary } from '../.
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
 import { NominationStatusBadge } from './nomination-badges';
+import { DataTable } from '../../components/data-table';
 
 function NominationTable({ rows, label }: { rows: NominationSummary[]; label: string }) {
   const { t, i18n } = useTranslation();
   if (rows.length === 0) return <Text c="dimmed">{t('nominations.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('nominations.nominee')}</Table.Th>
-            <Table.Th>{t('nominations.form')}</Table.Th>
-            <Table.Th>{t('nominations.status')}</Table.Th>
-            <Table.Th>{t('nominations.currentStep')}</Table.Th>
-            <Table.Th>{t('nominations.dueAt')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((n) => (
-            <Table.Tr key={n.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/nominations/${n.id}`} fw={500}>
-                  {n.nomineeName}
-                </Anchor>
+    <DataTable
+      minWidth={720}
+      highlightOnHover
+      aria-label={label}
+      rows={rows}
+      columns={[
+        {
+          header: t('nominations.nominee'),
+          cell: (n) => (
+            <>
+              <Anchor component={Link} to={`/nominations/${n.id}`} fw={500}>
+                {n.nomineeName}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {n.year} · {formatDateTime(n.submittedAt)}
+              </Text>
+            </>
+          ),
+        },
+        { header: t('nominations.form'), cell: (n) => text(n.formName, i18n.language) },
+        {
+          header: t('nominations.status'),
+          cell: (n) => <NominationStatusBadge status={n.status} />,
+        },
+        {
+          header: t('nominations.currentStep'),
+          cell: (n) =>
+            n.currentStep ? (
+              <>
+                {text(n.currentStep.title, i18n.language)}
                 <Text size="xs" c="dimmed">
-                  {n.year} · {formatDateTime(n.submittedAt)}
+                  {n.currentStep.actorUnitName}
                 </Text>
-              </Table.Td>
-              <Table.Td>{text(n.formName, i18n.language)}</Table.Td>
-              <Table.Td>
-                <NominationStatusBadge status={n.status} />
-              </Table.Td>
-              <Table.Td>
-                {n.currentStep ? (
-                  <>
-                    {text(n.currentStep.title, i18n.language)}
-                    <Text size="xs" c="dimmed">
-                      {n.currentStep.actorUnitName}
-                    </Text>
-                  </>
-                ) : (
-                  '—'
-                )}
-              </Table.Td>
-              <Table.Td>{n.stepDueAt ? formatDateTime(n.stepDueAt) : '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              </>
+            ) : (
+              '—'
+            ),
+        },
+        {
+          header: t('nominations.dueAt'),
+          cell: (n) => (n.stepDueAt ? formatDateTime(n.stepDueAt) : '—'),
+        },
+      ]}
+    />
   );
 }
 

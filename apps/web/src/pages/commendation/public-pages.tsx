@@ -112,6 +112,27 @@ export function VerifyPage() {
                     {v.decisionDate ? ` (${formatDate(v.decisionDate)})` : ''} ·{' '}
                     {v.authorityName ?? ''}
                   </Text>
+                  {v.signature ? (
+                    <Alert
+                      color={v.signature.status === 'VALID' ? 'green' : 'orange'}
+                      variant="light"
+                      title={t('verify.signature')}
+                    >
+                      {t(
+                        v.signature.status === 'VALID'
+                          ? 'verify.signatureValid'
+                          : 'verify.signatureExpired',
+                        {
+                          signer: v.signature.signedBy,
+                          issuer: v.signature.issuer,
+                          until: formatInstantDate(v.signature.validTo),
+                        },
+                      )}
+                      <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                        {t('verify.fingerprint')}: {v.signature.fingerprintSha256}
+                      </Text>
+                    </Alert>
+                  ) : null}
                 </Stack>
               </Card>
             ) : null}

@@ -2,6 +2,7 @@ import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Group,
@@ -13,7 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   LEVELS,
@@ -24,10 +26,17 @@ import {
   type ReportFilters,
 } from '../../api/awards';
 import { downloadFile } from '../../api/commendation';
+import { api, call } from '../../api/client';
+import { directoryKeys } from '../../api/directory';
+import { flattenTree, useOrganisationTree } from '../../api/organisations';
+import { capabilitiesOf, useMe } from '../../auth/auth';
+import { useMovements } from '../../lib/movements';
+import { NO_PERIOD, PeriodFields, type PeriodValue } from '../proposals/period-fields';
 import { ApiError } from '../../api/problem';
 import { describeViolation } from '../../api/violations';
 import { QueryState, PageHeader } from '../../components/page';
 import {
+  fileSlug,
   formatCount,
   fillYears,
   formatShare,
@@ -115,8 +124,23 @@ export function ReportsPage() {
     yearFrom: thisYear - 2,
     yearTo: thisYear,
   });
+  const [period, setPeriod] = useState<PeriodValue>(NO_PERIOD);
   const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null);
-  const report = useRecognitionReport(filters);
+  const choices = useOrganisationChoices();
+  // An exact period replaces the range of years (the API takes one or the other).
+  const query: ReportFilters = period.kind
+    ? {
+        ...filters,
+        yearFrom: undefined,
+        yearTo: undefined,
+        periodKind: period.kind,
+        year: period.year ?? undefined,
+        quarter: period.kind === 'QUARTER' ? (period.quarter ?? undefined) : undefined,
+        startYear: period.kind === 'PHASE' ? (period.startYear ?? undefined) : undefined,
+      }
+    : filters;
+  const report = useRecognitionReport(query);
+  const movements = useMovements();
   const r = report.data;
   const set = (patch: Partial<ReportFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
@@ -132,9 +156,13 @@ export function ReportsPage() {
   const exportAs = async (format: 'xlsx' | 'pdf') => {
     setExporting(format);
     try {
+      const scope = r?.organisation ? `${fileSlug(r.organisation.code)}-` : '';
+      const when = period.kind
+        ? fileSlug(r?.filters.period?.label.vi ?? String(period.year ?? ''))
+        : periodSlug(filters.yearFrom, filters.yearTo);
       await downloadFile(
-        `/reports/recognitions${queryString({ ...filters, format })}`,
-        `bao-cao-khen-thuong-${periodSlug(filters.yearFrom, filters.yearTo)}.${format}`,
+        `/reports/recognitions${queryString({ ...query, format })}`,
+        `bao-cao-khen-thuong-${scope}${when}.${format}`,
       );
     } finally {
       setExporting(null);
@@ -173,27 +201,69 @@ export function ReportsPage() {
           </>
         }
       />
+      <Group align="flex-start" gap="sm" mb="sm">
+        <Select
+          label={t('reportScope.organisation')}
+          placeholder={
+            choices.isAdmin ? t('reportScope.everyOrganisation') : t('reportScope.ownOrganisation')
+          }
+          data={choices.options}
+          value={filters.organisationId ?? null}
+          onChange={(v) => set({ organisationId: v ?? undefined })}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.nothingFound')}
+          w={360}
+          error={fieldError('organisationId')}
+        />
+        <Select
+          label={t('reports.movement')}
+          placeholder={t('reportScope.allMovements')}
+          data={movements.map((m) => ({ value: m.code, label: `${m.code} – ${m.name}` }))}
+          value={filters.movementCode ?? null}
+          onChange={(v) => set({ movementCode: v ?? undefined })}
+          searchable
+          clearable
+          w={320}
+          error={fieldError('movementCode')}
+        />
+        <PeriodFields
+          value={period}
+          onChange={setPeriod}
+          optional
+          errors={{
+            kind: fieldError('periodKind'),
+            year: fieldError('year'),
+            quarter: fieldError('quarter'),
+            startYear: fieldError('startYear'),
+          }}
+        />
+      </Group>
       <Group align="flex-start" gap="sm" mb="md">
-        <Select
-          label={t('reports.yearFrom')}
-          placeholder={t('awards.allYears')}
-          data={years}
-          value={filters.yearFrom ? String(filters.yearFrom) : null}
-          onChange={(v) => set({ yearFrom: v ? Number(v) : undefined })}
-          clearable
-          w={140}
-          error={fieldError('yearFrom')}
-        />
-        <Select
-          label={t('reports.yearTo')}
-          placeholder={t('awards.allYears')}
-          data={years}
-          value={filters.yearTo ? String(filters.yearTo) : null}
-          onChange={(v) => set({ yearTo: v ? Number(v) : undefined })}
-          clearable
-          w={180}
-          error={fieldError('yearTo')}
-        />
+        {period.kind ? null : (
+          <>
+            <Select
+              label={t('reports.yearFrom')}
+              placeholder={t('awards.allYears')}
+              data={years}
+              value={filters.yearFrom ? String(filters.yearFrom) : null}
+              onChange={(v) => set({ yearFrom: v ? Number(v) : undefined })}
+              clearable
+              w={140}
+              error={fieldError('yearFrom')}
+            />
+            <Select
+              label={t('reports.yearTo')}
+              placeholder={t('awards.allYears')}
+              data={years}
+              value={filters.yearTo ? String(filters.yearTo) : null}
+              onChange={(v) => set({ yearTo: v ? Number(v) : undefined })}
+              clearable
+              w={180}
+              error={fieldError('yearTo')}
+            />
+          </>
+        )}
         <Select
           label={t('reports.level')}
           placeholder={t('reports.allLevels')}
@@ -219,12 +289,23 @@ export function ReportsPage() {
       <QueryState isLoading={report.isLoading} error={otherError}>
         {r && violations.length === 0 ? (
           <Stack gap="lg">
+            <Text size="sm" data-testid="report-scope">
+              {r.organisation
+                ? t('reportScope.of', { name: r.organisation.name })
+                : t('reportScope.ofEvery')}
+              {r.addressedTo
+                ? ` ${t('reportScope.addressedTo', { name: r.addressedTo.name })}`
+                : ''}
+            </Text>
             <SimpleGrid cols={{ base: 2, md: 4 }}>
               <Stat label={t('reports.total')} value={r.total} />
               <Stat label={t('reports.collective')} value={collective} />
               <Stat label={t('reports.individual')} value={individual} />
               <Stat label={t('reports.models')} value={models} />
             </SimpleGrid>
+            <Section title={t('reportScope.byChild')}>
+              <ChildTotals report={r} onOpen={(organisationId) => set({ organisationId })} />
+            </Section>
             {r.total === 0 ? (
               <Alert color="gray" variant="light">
                 {t('reports.empty')}
@@ -362,4 +443,111 @@ export function ReportsPage() {
       </QueryState>
     </>
   );
+}
+
+type Report = NonNullable<ReturnType<typeof useRecognitionReport>['data']>;
+
+/** Per direct child organisation (its decisions and those beneath it), the organisation's own
+ * decisions first; the sum is the report's total. A child opens its own report. */
+function ChildTotals({ report, onOpen }: { report: Report; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const row = (totals: Report['totals']) => (
+    <>
+      <Table.Td ta="right">{formatCount(totals.collectives)}</Table.Td>
+      <Table.Td ta="right">{formatCount(totals.individuals)}</Table.Td>
+      <Table.Td ta="right">{formatCount(totals.models)}</Table.Td>
+      <Table.Td ta="right" fw={600}>
+        {formatCount(totals.total)}
+      </Table.Td>
+    </>
+  );
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped aria-label={t('reportScope.byChild')} data-testid="report-children">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('reportScope.organisationColumn')}</Table.Th>
+            <Table.Th ta="right">{t('reports.collective')}</Table.Th>
+            <Table.Th ta="right">{t('reports.individual')}</Table.Th>
+            <Table.Th ta="right">{t('reports.models')}</Table.Th>
+            <Table.Th ta="right">{t('reports.total')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Td>
+              {report.organisation
+                ? t('reportScope.own', { name: report.organisation.name })
+                : t('reportScope.ownOfEvery')}
+            </Table.Td>
+            {row(report.own)}
+          </Table.Tr>
+          {report.children.map((c) => (
+            <Table.Tr key={c.organisationId}>
+              <Table.Td>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => onOpen(c.organisationId)}
+                >
+                  {c.name}
+                </Anchor>
+              </Table.Td>
+              {row(c.totals)}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th>{t('reportScope.sum')}</Table.Th>
+            <Table.Th ta="right">{formatCount(report.totals.collectives)}</Table.Th>
+            <Table.Th ta="right">{formatCount(report.totals.individuals)}</Table.Th>
+            <Table.Th ta="right">{formatCount(report.totals.models)}</Table.Th>
+            <Table.Th ta="right">{formatCount(report.totals.total)}</Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/**
+ * The organisations whose report the caller may ask for: every one for the administrator; else the
+ * caller's own organisation and those beneath it, and the ones above it (their report then counts
+ * only what they gave the caller's organisation).
+ */
+function useOrganisationChoices(): {
+  isAdmin: boolean;
+  options: { value: string; label: string }[];
+} {
+  const { t } = useTranslation();
+  const me = useMe();
+  const isAdmin = capabilitiesOf(me.data).isAdmin;
+  // The directory is the administrators' own endpoint: asked for by them only.
+  const units = useQuery({
+    queryKey: directoryKeys.units,
+    enabled: isAdmin,
+    queryFn: () => call(api.GET('/admin/units')),
+  });
+  const tree = useOrganisationTree(isAdmin ? null : me.data?.unitId);
+  const options = useMemo(() => {
+    if (isAdmin) {
+      return [...(units.data ?? [])]
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` }));
+    }
+    if (!tree.data) return [];
+    return [
+      ...tree.data.ancestors.map((a) => ({
+        value: a.id,
+        label: t('reportScope.above', { name: a.name }),
+      })),
+      ...flattenTree(tree.data.root).map(({ node, depth }) => ({
+        value: node.id,
+        label: `${'· '.repeat(depth)}${node.name}`,
+      })),
+    ];
+  }, [isAdmin, units.data, tree.data, t]);
+  return { isAdmin, options };
 }

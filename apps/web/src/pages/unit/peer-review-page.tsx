@@ -28,6 +28,7 @@ import { useCurrentCycle } from '../../lib/cycle-context';
 import type { Criterion } from '../../api/types';
 import { useCriteria } from '../../lib/criteria';
 import { formatDecimal } from '../../lib/reports';
+import { FormActions } from '../../components/form-actions';
 
 function PeerForm(props: {
   cycle: Cycle;
@@ -62,14 +63,11 @@ function PeerForm(props: {
     <form onSubmit={form.onSubmit((values) => submit.mutate(values))} noValidate>
       <Stack gap="sm">
         <ScoresFields form={form} criteria={props.criteria} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submit.isPending}>
-            {t('peer.send')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={props.onDone}
+          pending={submit.isPending}
+          submitLabel={t('peer.send')}
+        />
       </Stack>
     </form>
   );

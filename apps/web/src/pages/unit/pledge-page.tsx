@@ -26,6 +26,7 @@ import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime } from '../../lib/dates';
+import { FormActions } from '../../components/form-actions';
 
 function SignActions({
   cycle,
@@ -134,14 +135,12 @@ function SignActions({
               required
               {...declineForm.getInputProps('reason')}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={declineModal.close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" color="red" loading={decline.isPending}>
-                {t('pledge.declineNow')}
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={declineModal.close}
+              pending={decline.isPending}
+              submitLabel={t('pledge.declineNow')}
+              color="red"
+            />
           </Stack>
         </form>
       </Modal>

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { Trim } from '../../../common/trim.transform';
 import { AwardPeriodDto, AwardPeriodViewDto, MOVEMENT_CODE } from '../../award-period.dto';
+import { PrintableText } from '../../../common/printable-text';
 
 const PERIOD_KINDS = ['YEAR', 'QUARTER', 'PHASE'] as const;
 
@@ -97,6 +98,7 @@ export class RecordPastAwardDto {
   @IsOptional()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   movementName?: string;
 
@@ -122,6 +124,7 @@ export class RecordPastAwardDto {
   @IsOptional()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(1, 60)
   decisionNumber?: string;
 

@@ -21,6 +21,20 @@ export class RecoveryDto {
 const KINDS = ['UNIT', 'PERSON', 'INITIATIVE'] as const;
 const LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
 
+/** The digital signature (seal) on the certificate's PDF, as the issuing system makes it. */
+export class DocumentSignatureDto {
+  @ApiProperty({ description: 'The PDF is sealed with a digital signature (PAdES)' })
+  signed!: boolean;
+  @ApiProperty({ enum: ['VALID', 'EXPIRED'], description: "The seal certificate's validity now" })
+  status!: 'VALID' | 'EXPIRED';
+  @ApiProperty({ example: 'Hệ thống Thi đua – Khen thưởng' }) signedBy!: string;
+  @ApiProperty({ type: String, nullable: true }) organization!: string | null;
+  @ApiProperty({ example: 'VNPT Certification Authority' }) issuer!: string;
+  @ApiProperty({ description: 'SHA-256 of the certificate, hex' }) fingerprintSha256!: string;
+  @ApiProperty({ format: 'date-time' }) validFrom!: string;
+  @ApiProperty({ format: 'date-time' }) validTo!: string;
+}
+
 /** What the public sees behind a certificate's QR code. */
 export class VerificationDto {
   @ApiProperty({ description: 'Genuine and not revoked' }) valid!: boolean;
@@ -38,6 +52,8 @@ export class VerificationDto {
   @ApiProperty({ type: String, nullable: true }) authorityName!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) revokedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) revocationReason!: string | null;
+  @ApiProperty({ type: DocumentSignatureDto, required: false })
+  signature?: DocumentSignatureDto;
 }
 
 export class RecoveryResultDto {

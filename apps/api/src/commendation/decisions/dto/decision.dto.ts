@@ -11,6 +11,7 @@ import {
   Matches,
 } from 'class-validator';
 import { Trim } from '../../../common/trim.transform';
+import { PrintableText } from '../../../common/printable-text';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,6 +19,7 @@ export class CreateDecisionDto {
   @ApiProperty({ example: '1234/QĐ-UBND', description: 'Số quyết định, unique per authority' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(1, 60)
   number!: string;
 
@@ -32,6 +34,7 @@ export class CreateDecisionDto {
   })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(5, 500)
   title!: string;
 
@@ -52,12 +55,14 @@ export class CreateDecisionDto {
   @IsOptional()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(2, 120)
   signerName?: string;
 
   @ApiProperty({ example: 'CHỦ TỊCH' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(2, 120)
   signerTitle!: string;
 

@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { Trim } from '../../../common/trim.transform';
 import { AwardPeriodDto, MOVEMENT_CODE } from '../../award-period.dto';
+import { PrintableText } from '../../../common/printable-text';
 
 /** 4 MiB of file content, base64-encoded. */
 const MAX_BASE64 = Math.ceil((4 * 1024 * 1024 * 4) / 3) + 4;
@@ -30,13 +31,22 @@ export class DossierDocumentDto {
   @Matches(/^[a-z0-9-]{2,40}$/, { message: 'kind must be a dossier checklist key (a-z, 0-9, -)' })
   kind!: string;
 
-  @ApiProperty({ example: 'To trinh de nghi khen thuong.pdf' })
+  @ApiProperty({
+    example: 'To trinh de nghi khen thuong.pdf',
+    description: 'Stored as its base name, without path parts or control characters',
+  })
   @Trim()
   @IsString()
   @Length(1, 200)
   fileName!: string;
 
-  @ApiProperty({ example: 'application/pdf' })
+  @ApiProperty({
+    example: 'application/pdf',
+    description:
+      "The file's type: application/pdf, image/jpeg, image/png, DOCX or XLSX (their " +
+      'application/vnd.openxmlformats-officedocument.* types), or application/octet-stream to ' +
+      "let the server tell it from the bytes; it must match the file's content",
+  })
   @Matches(/^[a-z]+\/[a-z0-9.+-]+$/i, {
     message: 'mediaType must be a media type like application/pdf',
   })
@@ -103,6 +113,7 @@ export class CreateNominationDto {
   @IsOptional()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   movementName?: string;
 

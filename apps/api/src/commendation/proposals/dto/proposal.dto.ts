@@ -16,6 +16,7 @@ import {
 import { Trim } from '../../../common/trim.transform';
 import { AwardPeriodDto, MOVEMENT_CODE } from '../../award-period.dto';
 import { DossierDocumentDto } from '../../nominations/dto/nomination.dto';
+import { PrintableText } from '../../../common/printable-text';
 
 /** The most nominees one proposal list may carry. */
 export const MAX_PROPOSAL_NOMINEES = 200;
@@ -70,6 +71,7 @@ export class CreateProposalDto {
   @ApiProperty({ example: 'Tờ trình đề nghị tặng Giấy khen năm 2026' })
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(5, 500)
   title!: string;
 
@@ -77,6 +79,7 @@ export class CreateProposalDto {
   @IsOptional()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(1, 60)
   number?: string;
 
@@ -92,6 +95,7 @@ export class CreateProposalDto {
   @IsOptional()
   @Trim()
   @IsString()
+  @PrintableText()
   @Length(3, 200)
   movementName?: string;
 

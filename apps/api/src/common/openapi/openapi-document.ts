@@ -1,0 +1,172 @@
+import { type INestApplication, ParseUUIDPipe } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type {
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { IS_PUBLIC } from '../../auth/auth.decorators';
+import { ProblemDetailsDto } from '../dto/problem-details.dto';
+import { IDEMPOTENCY_KEY } from '../workflow-updates.service';
+import { problemResponse, type ProblemStatus } from './api-problems.decorator';
+import { paramPipeSchema } from './param-schema';
+import { applyValidationRulesToSchemas } from './validation-rules';
+
+/**
+ * The OpenAPI document of the API, generated from the controllers and DTOs (served at /docs and
+ * written by scripts/openapi-document.ts). Beyond what @nestjs/swagger derives, it states what the
+ * framework does to every route, read from the same metadata the guard and the pipes use:
+ * - routes marked @Public() need no token (`security: []`, no 401/403);
+ * - path parameters carry the format or pattern their pipe enforces;
+ * - the optional Idempotency-Key header carries the rule assertIdempotencyKey enforces;
+ * - a route with inputs may answer 400, one with a body 413 and 415, one with a path id 404.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  applyValidationRulesToSchemas();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Thi đua – Khen thưởng: emulation-pledge workflow engine')
+      .setDescription(
+        'Ký kết giao ước, đăng ký, bình xét và khen thưởng của các cụm thi đua. ' +
+          'Log in with POST /auth/login, then "Authorize" with the access token. ' +
+          'Errors are application/problem+json with a stable `code`; send Accept-Language: en for English.',
+      )
+      .setVersion('0.1.0')
+      .addServer('/', 'This server')
+      .addBearerAuth()
+      .build(),
+    // Not returned by any one route: the body of every error answer.
+    { extraModels: [ProblemDetailsDto] },
+  );
+  const handlers = routeHandlers(app);
+  for (const operations of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = operations[method];
+      if (!operation) continue;
+      finishOperation(operation, handlers.get(operation.operationId ?? ''));
+    }
+  }
+  typeNullableReferences(document);
+  return document;
+}
+
+/** `{ nullable: true, allOf: [{ $ref }] }` (a DTO property that may be null) gets the type OpenAPI
+ * 3.0 needs beside `nullable`: the referenced schema's. */
+function typeNullableReferences(document: OpenAPIObject): void {
+  const schemas = document.components?.schemas ?? {};
+  const typeOf = (ref: string): SchemaObject['type'] => {
+    const target = schemas[ref.replace('#/components/schemas/', '')];
+    return target && !('$ref' in target) ? target.type : undefined;
+  };
+  for (const schema of Object.values(schemas)) {
+    if ('$ref' in schema) continue;
+    for (const property of Object.values(schema.properties ?? {})) {
+      if ('$ref' in property || !property.nullable || property.type) continue;
+      const ref = property.allOf?.find((s): s is ReferenceObject => '$ref' in s)?.$ref;
+      const type = ref ? typeOf(ref) : undefined;
+      if (type) property.type = type;
+    }
+  }
+}
+
+interface RouteHandler {
+  controller: object;
+  handler: object;
+  /** Path parameter name → the pipes that check it. */
+  paramPipes: Map<string, unknown[]>;
+}
+
+function finishOperation(operation: OperationObject, route: RouteHandler | undefined): void {
+  if (!route) throw new Error(`no handler found for operation ${operation.operationId}`);
+  const isPublic =
+    Reflect.getMetadata(IS_PUBLIC, route.handler) === true ||
+    Reflect.getMetadata(IS_PUBLIC, route.controller) === true;
+  if (isPublic) {
+    operation.security = [];
+    delete operation.responses['401'];
+    delete operation.responses['403'];
+  }
+
+  const parameters = (operation.parameters ?? []).filter(isParameter);
+  for (const p of parameters) {
+    if (p.in !== 'path') continue;
+    const schema = (route.paramPipes.get(p.name) ?? [])
+      .map((pipe) => (pipe instanceof ParseUUIDPipe ? { format: 'uuid' } : paramPipeSchema(pipe)))
+      .find((s) => s !== undefined);
+    if (schema) p.schema = { type: 'string', ...(p.schema as SchemaObject), ...schema };
+  }
+  // Read from a @Headers('idempotency-key') argument: optional everywhere, checked when sent.
+  const key = parameters.filter((p) => p.in === 'header' && /^idempotency-key$/i.test(p.name));
+  if (key.length > 0) {
+    operation.parameters = [
+      ...(operation.parameters ?? []).filter((p) => !key.includes(p as ParameterObject)),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Retrying with the same key returns the first outcome instead of acting twice; ' +
+          'without it every request acts',
+        schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
+      },
+    ];
+  }
+
+  const answers: ProblemStatus[] = [];
+  if (parameters.length > 0 || operation.requestBody) answers.push(400);
+  if (operation.requestBody) answers.push(413, 415);
+  if (parameters.some((p) => p.in === 'path')) answers.push(404);
+  for (const status of answers) operation.responses[status] ??= problemResponse(status);
+  operation.responses = sortedByStatus(operation.responses);
+}
+
+/** operationId (`<Controller>_<method>`, @nestjs/swagger's default) → its controller and handler. */
+function routeHandlers(app: INestApplication): Map<string, RouteHandler> {
+  const found = new Map<string, RouteHandler>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype;
+      if (typeof controller !== 'function') continue;
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        found.set(`${controller.name}_${name}`, {
+          controller,
+          handler,
+          paramPipes: pathParamPipes(controller, name),
+        });
+      }
+    }
+  }
+  return found;
+}
+
+function pathParamPipes(controller: object, method: string): Map<string, unknown[]> {
+  // @Param() and friends store their arguments on the controller class, by method name.
+  const args: unknown = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method);
+  const pipes = new Map<string, unknown[]>();
+  for (const [key, arg] of Object.entries(asRecord(args))) {
+    if (!key.startsWith(`${RouteParamtypes.PARAM}:`)) continue;
+    const { data, pipes: list } = asRecord(arg);
+    if (typeof data === 'string' && Array.isArray(list)) pipes.set(data, list);
+  }
+  return pipes;
+}
+
+function sortedByStatus<T>(responses: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function isParameter(p: ParameterObject | ReferenceObject): p is ParameterObject {
+  return 'in' in p;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,10 @@
+export type { DocumentSigner, SignatureDetails, SignerIdentity } from './document-signer';
+export { createLocalCa, issueSigningP12, type IssuedP12, type LocalCa } from './local-pki';
+export { P12DocumentSigner, identityOfCertificate } from './p12-document-signer';
+export {
+  SIGNATURE_BYTES,
+  addSealPlaceholder,
+  hasSealPlaceholder,
+  signPdfWith,
+  type SealPlaceholder,
+} from './pdf-signature';

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Schemathesis (property-based API testing from the OpenAPI document, https://schemathesis.io)
+# against a system of its own: a fresh database `epw_schemathesis` (migrated and seeded with the
+# demo data), its own Redis database, its own Temporal namespace, an API and a worker on free
+# loopback ports. It runs as a unit officer, then as an administrator, with every check, and fails
+# on any 5xx or conformance failure. Accepted exceptions: scripts/schemathesis.toml, each with its
+# reason. Figures: $DATA_DIR/schemathesis/summary.txt (and the JSON/JUnit reports beside it).
+# Options (environment): EPW_SCHEMATHESIS_EXAMPLES (cases per operation and phase, default 12),
+# WORKFLOW_BUNDLE_PATH (a prebuilt workflow bundle; built here when unset).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+t0=$SECONDS
+
+ST_DB="${EPW_SCHEMATHESIS_DB:-epw_schemathesis}"
+ST_DB_URL="postgresql://$EPW_DB_USER:$EPW_DB_PASSWORD@$PGHOST:$PGPORT/$ST_DB"
+ST_REDIS_DB="${EPW_SCHEMATHESIS_REDIS_DB:-3}"
+ST_NAMESPACE="${EPW_SCHEMATHESIS_NAMESPACE:-epw-schemathesis}"
+ST_EXAMPLES="${EPW_SCHEMATHESIS_EXAMPLES:-12}"
+VENV="$DATA_DIR/venv"
+REQUIREMENTS="$ROOT/scripts/schemathesis-requirements.txt"
+OUT="$DATA_DIR/schemathesis"
+TEMPORAL_CLI="${TEMPORAL_BIN:-$(command -v temporal || echo "$CACHE_DIR/temporal-$TEMPORAL_VERSION")}"
+mkdir -p "$OUT"
+rm -f "$OUT"/*
+
+# The venv is rebuilt only when the pinned requirements change.
+ensure_venv() {
+  local stamp="$VENV/.requirements-hash" want
+  want=$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)
+  if [[ -x "$VENV/bin/st" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    step "Schemathesis venv up to date ($("$VENV/bin/st" --version))"
+    return
+  fi
+  step "Schemathesis: Python venv in ${VENV#"$ROOT"/} from ${REQUIREMENTS#"$ROOT"/}"
+  rm -rf "$VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$REQUIREMENTS" ||
+    fail "pip could not install $REQUIREMENTS"
+  "$VENV/bin/pip" check --disable-pip-version-check >/dev/null ||
+    fail "the pinned Schemathesis closure is incomplete: $("$VENV/bin/pip" check)"
+  echo "$want" >"$stamp"
+}
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+ensure_venv
+step "fresh database $ST_DB: migrations and the demo seed"
+psql "postgresql://$EPW_DB_USER:$EPW_DB_PASSWORD@$PGHOST:$PGPORT/postgres" -qtAX -v ON_ERROR_STOP=1 \
+  -c "drop database if exists $ST_DB with (force)" -c "create database $ST_DB" >/dev/null
+migrate_database "$ST_DB_URL"
+(cd "$ROOT" && DATABASE_URL="$ST_DB_URL" node -r @swc-node/register prisma/seed.ts \
+  >"$LOG_DIR/schemathesis-seed.log" 2>&1) || { tail -20 "$LOG_DIR/schemathesis-seed.log"; fail "the seed failed"; }
+redis-cli -p "$REDIS_PORT" -n "$ST_REDIS_DB" flushdb >/dev/null
+"$TEMPORAL_CLI" operator namespace describe --address "$TEMPORAL_ADDRESS" -n "$ST_NAMESPACE" >/dev/null 2>&1 ||
+  "$TEMPORAL_CLI" operator namespace create --address "$TEMPORAL_ADDRESS" -n "$ST_NAMESPACE" >/dev/null
+if [[ -z "${WORKFLOW_BUNDLE_PATH:-}" ]]; then
+  WORKFLOW_BUNDLE_PATH="$DATA_DIR/schemathesis-workflow-bundle.js"
+  step "workflow bundle → ${WORKFLOW_BUNDLE_PATH#"$ROOT"/}"
+  (cd "$ROOT" && node -r @swc-node/register apps/worker/src/temporal/bundle-workflows.ts "$WORKFLOW_BUNDLE_PATH")
+fi
+
+port=$(free_port)
+base="http://127.0.0.1:$port"
+export NODE_ENV=production LOG_LEVEL=warn DATABASE_URL="$ST_DB_URL" DATABASE_POOL_SIZE=8 \
+  REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$ST_REDIS_DB" TEMPORAL_NAMESPACE="$ST_NAMESPACE" \
+  TEMPORAL_TASK_QUEUE=epw-schemathesis WORKFLOW_BUNDLE_PATH API_HOST=127.0.0.1 API_PORT="$port" \
+  PUBLIC_URL="$base" JWT_TTL_SECONDS=3600 WORKER_MAX_CONCURRENT_ACTIVITIES=8
+JWT_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))')
+WEBHOOK_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))')
+TEMPORAL_PAYLOAD_KEY=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')
+MFA_ENCRYPTION_KEY=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')
+export JWT_SECRET WEBHOOK_SECRET TEMPORAL_PAYLOAD_KEY MFA_ENCRYPTION_KEY
+
+step "worker and API (task queue epw-schemathesis, namespace $ST_NAMESPACE, $base)"
+cd "$ROOT"
+# info: its "Temporal worker polling" line says it is ready.
+LOG_LEVEL=info node -r @swc-node/register apps/worker/src/main.ts >"$LOG_DIR/schemathesis-worker.log" 2>&1 &
+pids+=($!)
+node -r @swc-node/register apps/api/src/main.ts >"$LOG_DIR/schemathesis-api.log" 2>&1 &
+pids+=($!)
+exec 3>&2 # wait_for silences its command; a dead process still says why on fd 3
+# ready <pid> <log> <command...>: the command succeeds, or the process died (its log says why).
+ready() {
+  local pid=$1 log=$2; shift 2
+  "$@" >/dev/null 2>&1 && return 0
+  kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&3; fail "it exited; see $log" 2>&3; }
+  return 1
+}
+wait_for "the worker (see $LOG_DIR/schemathesis-worker.log)" 120 ready "${pids[0]}" \
+  "$LOG_DIR/schemathesis-worker.log" grep -q "Temporal worker polling" "$LOG_DIR/schemathesis-worker.log"
+wait_for "the API (see $LOG_DIR/schemathesis-api.log)" 120 ready "${pids[1]}" \
+  "$LOG_DIR/schemathesis-api.log" curl -sf "$base/health"
+curl -sf "$base/docs/openapi.json" -o "$OUT/openapi.json"
+
+token() {
+  curl -sf "$base/auth/login" -H 'content-type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"demo-2026\"}" |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).accessToken))'
+}
+
+# run_as <label> <username>
+status=0
+run_as() {
+  local label=$1 user=$2 bearer
+  bearer=$(token "$user") || fail "could not log in as $user"
+  step "schemathesis as $label ($user): $ST_EXAMPLES cases per operation and phase, every check"
+  local rc=0
+  # NUL is refused by every text input (PostgreSQL cannot store it: WellFormedInputPipe), which
+  # JSON Schema cannot say of every string; so Schemathesis does not generate it.
+  "$VENV/bin/st" --config-file "$ROOT/scripts/schemathesis.toml" run "$OUT/openapi.json" \
+    --url "$base" --header "Authorization: Bearer $bearer" \
+    --checks all --max-examples "$ST_EXAMPLES" --workers 1 --seed 20 \
+    --phases examples,coverage,fuzzing --generation-allow-x00 false \
+    --generation-database none --request-timeout 30 --no-color \
+    --report junit,json --report-dir "$OUT" \
+    --report-junit-path "$OUT/$label.junit.xml" --report-json-path "$OUT/$label.json" \
+    >"$OUT/$label.txt" 2>&1 || rc=$?
+  sed -n '/SUMMARY/,$p' "$OUT/$label.txt"
+  # operations, cases, failures: the figures the note quotes
+  node -e '
+    const r = require(process.argv[1]);
+    const f = (r.failures ?? []).map((g) => `${g.title} ${g.count}`).join(", ");
+    const e = (r.errors ?? []).length;
+    console.log(`${process.argv[2]}: ${r.operations?.tested ?? 0}/${r.operations?.selected ?? 0} operations, ` +
+      `${r.test_cases.generated} cases, ${r.test_cases.unique_failures} unique failures` +
+      `${f ? ` (${f})` : ""}, ${e} errors, exit ${r.exit_code}, ${r.running_time ?? "?"} s`);
+  ' "$OUT/$label.json" "$label" | tee -a "$OUT/summary.txt"
+  ((rc == 0)) || status=1
+}
+
+: >"$OUT/summary.txt"
+run_as officer "${EPW_SCHEMATHESIS_OFFICER:-duk-dntp.officer}"
+run_as admin "${EPW_SCHEMATHESIS_ADMIN:-admin}"
+if grep -qE '"status": ?5[0-9][0-9]|HTTP/1.1 5[0-9][0-9]' "$LOG_DIR/schemathesis-api.log"; then
+  info "(5xx answers logged in $LOG_DIR/schemathesis-api.log)"
+fi
+step "schemathesis finished in $((SECONDS - t0)) s: $( ((status == 0)) && echo passed || echo FAILED)"
+cat "$OUT/summary.txt"
+exit "$status"
