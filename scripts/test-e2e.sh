@@ -21,5 +21,8 @@ ensure_chromium
 cd "$ROOT"
 rm -f "$DATA_DIR/e2e-results.json"
 step "browser tests (Playwright, Chromium) against the real system on $EPW_TEST_DB; screenshots in ${DATA_DIR#"$ROOT"/}/e2e-artifacts/"
+# A short step-up window (second factor): second-factor.e2e.ts waits it out before signing; it
+# counts only for accounts with a second factor, which only that test enrols.
 DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/1" \
+  MFA_STEP_UP_SECONDS="${MFA_STEP_UP_SECONDS:-20}" \
   npx --no-install playwright test -c test/e2e/playwright.config.ts "$@"

@@ -10,6 +10,7 @@ import { ResultsPage } from './pages/cluster/results-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
+import { SecondFactorGate, SecondFactorPage } from './pages/account/second-factor-page';
 import { NotFoundPage, NotAllowedPage } from './pages/not-found-page';
 import { SettingsPage } from './pages/settings-page';
 import { BallotsPage } from './pages/unit/ballots-page';
@@ -50,6 +51,8 @@ function RequireSession() {
       </Center>
     );
   }
+  // The API answers SECOND_FACTOR_REQUIRED to everything else until the account has enrolled.
+  if (me.data?.secondFactor.mustEnrol) return <SecondFactorGate />;
   return (
     <CycleProvider>
       <AppLayout />
@@ -268,6 +271,7 @@ export const router = createBrowserRouter(
         },
         { path: 'inbox', element: <InboxPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'account/second-factor', element: <SecondFactorPage /> },
         {
           path: 'models/:id',
           lazy: async () => ({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { E2eSystemInfo } from './e2e-info';
 import { ARTIFACTS_DIR, INFO_FILE } from './paths';
@@ -8,7 +9,8 @@ interface Fixtures {
   sys: E2eSystemInfo;
   /** Signs in through the login page (Vietnamese unless the page was switched). */
   login: (username: string) => Promise<void>;
-  /** Saves a full-page screenshot to .data/e2e-artifacts/<name>.png. */
+  /** Saves a full-page screenshot to .data/e2e-artifacts/<name>.png, after checking the page
+   * as it stands with axe-core (WCAG 2.1 A and AA): a serious or critical violation fails. */
   shot: (name: string) => Promise<void>;
 }
 
@@ -40,11 +42,53 @@ export const test = base.extend<Fixtures>({
       // From the top: a full-page capture of a scrolled page draws the fixed header mid-page.
       await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+      await expectAccessible(page, name);
     });
   },
 });
 
 export { expect };
+
+/** The little of the DOM the check reads (the e2e project compiles without the DOM library). */
+interface PageWithAnimations {
+  document: {
+    getAnimations(): {
+      playState: string;
+      effect: { getTiming(): { iterations?: number } } | null;
+    }[];
+  };
+}
+
+/** The page as it stands checked by axe-core against WCAG 2.1 A and AA; serious and critical
+ * violations are listed (rule, help, the first elements) and fail the test. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // Colours are measured as they end: a notice fading in is not yet its final contrast.
+  // (A function, not a string: the app's CSP forbids evaluating strings.)
+  // Spinners run forever and are left out; the wait is bounded.
+  await page
+    .waitForFunction(
+      () =>
+        (globalThis as unknown as PageWithAnimations).document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+          .join(' | ')}`,
+    );
+  expect(violations, `accessibility of ${where}`).toEqual([]);
+}
 
 /** Chooses the seeded cycle in the navigation's cycle picker (unless it is already chosen). */
 export async function chooseCycle(page: Page, movementCode: string): Promise<void> {

@@ -101,6 +101,7 @@ export class AssessmentsController {
   }
 
   @Get(':stage')
+  @ApiProblems([409, 'The cycle is not in this phase yet'])
   @ApiParam({ name: 'stage', enum: StageParam })
   @ApiOperation({ summary: 'Phân công và tiến độ chấm điểm / Assignment and submissions (live)' })
   @ApiOkResponse({ type: AssessmentStatusDto })

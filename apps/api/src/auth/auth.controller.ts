@@ -41,6 +41,7 @@ export class AuthController {
   @ApiOkResponse({
     description: 'The tokens, or (an account with a second factor) a challenge',
     schema: {
+      type: 'object',
       oneOf: [
         { $ref: getSchemaPath(AccessTokenDto) },
         { $ref: getSchemaPath(SecondFactorChallengeDto) },

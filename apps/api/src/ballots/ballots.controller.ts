@@ -29,6 +29,7 @@ export class BallotsController {
   }
 
   @Get('vote')
+  @ApiProblems([409, 'The cycle is not in this phase yet'])
   @ApiOperation({
     summary: 'Hòm phiếu bình xét / The vote ballot box: candidates and whether I voted',
   })
@@ -55,6 +56,7 @@ export class BallotsController {
   }
 
   @Get('election')
+  @ApiProblems([409, 'The cycle is not in this phase yet'])
   @ApiOperation({
     summary: 'Hòm phiếu bầu cụm trưởng / The election ballot box: candidates and whether I voted',
   })

@@ -64,6 +64,7 @@ export class RegistrationsController {
   }
 
   @Get('compliance')
+  @ApiProblems([409, 'The cycle is not in this phase yet'])
   @ApiOperation({
     summary: 'Bảng theo dõi đăng ký / Compliance board: who registered, against the 100% target',
   })

@@ -1,11 +1,13 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { sessionStore } from '../auth/session-store';
+import { askForStepUp } from '../auth/step-up-prompt';
 import { i18n } from '../i18n/i18n';
 import { ApiError, isProblem } from './problem';
 import type { paths } from './schema';
 
 /** Adds the bearer token and the user's language to every call. A 401 that survives the token
- * refresh below means the session is over (the app then shows the login page). */
+ * refresh below means the session is over (the app then shows the login page), unless it only
+ * refused a second-factor code (the session goes on). */
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
     const session = sessionStore.get();
@@ -13,8 +15,13 @@ const sessionMiddleware: Middleware = {
     request.headers.set('Accept-Language', i18n.language === 'en' ? 'en' : 'vi');
     return request;
   },
-  onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.has('Authorization')) sessionStore.clear();
+  async onResponse({ request, response }) {
+    if (
+      response.status === 401 &&
+      request.headers.has('Authorization') &&
+      (await problemCode(response)) !== 'SECOND_FACTOR_CODE_INVALID'
+    )
+      sessionStore.clear();
     return response;
   },
 };
@@ -45,17 +52,61 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-const TOKEN_CALLS = new Set(['/auth/login', '/auth/refresh', '/auth/logout']);
+const TOKEN_CALLS = new Set([
+  '/auth/login',
+  '/auth/refresh',
+  '/auth/logout',
+  '/auth/login/second-factor',
+  '/auth/step-up',
+]);
 const isTokenCall = (request: Request) => TOKEN_CALLS.has(new URL(request.url).pathname);
 const EARLY_MS = 15_000;
 
-async function problemCode(response: Response): Promise<string | undefined> {
+async function problem(response: Response): Promise<{ code: string; detail: string } | undefined> {
   try {
     const body: unknown = await response.clone().json();
-    return isProblem(body) ? body.code : undefined;
+    return isProblem(body) ? body : undefined;
   } catch {
     return undefined;
   }
+}
+
+async function problemCode(response: Response): Promise<string | undefined> {
+  return (await problem(response))?.code;
+}
+
+let steppingUp: Promise<boolean> | null = null;
+
+/**
+ * Signing, voting and issuing answer STEP_UP_REQUIRED when the session's last second-factor check
+ * is too old: the step-up dialog asks for a code (POST /auth/step-up replaces the access token),
+ * once for all calls waiting at a time. True once the check passed, false if the user cancelled.
+ */
+function stepUp(): Promise<boolean> {
+  steppingUp ??= askForStepUp(async (code) => {
+    const { data, error } = await api.POST('/auth/step-up', { body: { code } });
+    if (data) {
+      sessionStore.replaceAccess(data);
+      return null;
+    }
+    const refusal: unknown = error;
+    return isProblem(refusal) ? refusal.detail : i18n.t('errors.unexpected');
+  }).finally(() => {
+    steppingUp = null;
+  });
+  return steppingUp;
+}
+
+/** Sends the request again after a passed step-up, as often as the API asks (the same
+ * Idempotency-Key: the refused attempt never reached the workflow). */
+async function withStepUp(request: Request, send: (r: Request) => Promise<Response>) {
+  const retry = request.clone();
+  const response = await send(request);
+  if (response.status !== 403 || (await problemCode(response)) !== 'STEP_UP_REQUIRED')
+    return response;
+  if (!(await stepUp())) return response;
+  retry.headers.set('Authorization', `Bearer ${sessionStore.get()?.token ?? ''}`);
+  return withStepUp(retry, send);
 }
 
 /** fetch with the access token kept fresh: renewed shortly before it expires, and once more if
@@ -75,10 +126,12 @@ async function fetchWithFreshToken(request: Request): Promise<Response> {
 }
 
 /** The typed client, generated from the API's OpenAPI document (`npm run web:api`). It reads
- * JSON; files (PDF, workbooks) are fetched with `fetchBlob`. */
+ * JSON; files (PDF, workbooks) are fetched with `fetchBlob`. Actions that want a fresh second
+ * factor check ask for it and are sent again (see stepUp). */
 export const api = createClient<paths, 'application/json'>({
   baseUrl: '',
-  fetch: fetchWithFreshToken,
+  fetch: (request) =>
+    isTokenCall(request) ? fetchWithFreshToken(request) : withStepUp(request, fetchWithFreshToken),
 });
 api.use(sessionMiddleware);
 

@@ -1695,11 +1695,8 @@ export interface components {
       mustEnrol: boolean;
     };
     SecondFactorChallengeDto: {
-      /**
-       * @description Always true: send a code next
-       * @enum {boolean}
-       */
-      secondFactorRequired: true;
+      /** @description Always true: send a code next */
+      secondFactorRequired: boolean;
       /** @description Send it with the code to POST /auth/login/second-factor (not an access token) */
       challenge: string;
       /** @description Seconds until the challenge expires (then log in again) */

@@ -58,6 +58,17 @@ export const sessionStore = {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(current));
     emit();
   },
+  /** A new access token for the same session (a step-up): the refresh token stays. */
+  replaceAccess: (access: { accessToken: string; expiresIn: number }): void => {
+    if (!current) return;
+    current = {
+      ...current,
+      token: access.accessToken,
+      expiresAt: Date.now() + access.expiresIn * 1000,
+    };
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(current));
+    emit();
+  },
   clear: (): void => {
     if (!current && !sessionStorage.getItem(STORAGE_KEY)) return;
     current = null;

@@ -20,7 +20,8 @@ export function JsonContentBlock({ label, content }: { label: string; content: u
   return (
     <>
       <Divider label={label} labelPosition="left" />
-      <Code block style={{ maxHeight: 320, overflow: 'auto' }}>
+      {/* Focusable, so that a keyboard can scroll it (WCAG 2.1.1). */}
+      <Code block style={{ maxHeight: 320, overflow: 'auto' }} tabIndex={0}>
         {JSON.stringify(content, null, 2)}
       </Code>
     </>

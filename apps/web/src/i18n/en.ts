@@ -8,12 +8,16 @@ export const en: Messages<typeof vi> = {
     name: 'Emulation & Commendation',
     shortName: 'E&C',
     home: 'Emulation & Commendation home',
+    homeSuffix: '(home)',
   },
   common: {
     loading: 'Loading…',
     working: 'Working…',
     done: 'Done',
     cancel: 'Cancel',
+    closeDialog: 'Close the dialog',
+    closeNotice: 'Close the notice',
+    clearChoice: 'Clear the choice',
     save: 'Save',
     delete: 'Delete',
     view: 'View',
@@ -1359,6 +1363,10 @@ export const en: Messages<typeof vi> = {
     stepUpSubmit: 'Confirm',
     cancel: 'Cancel',
     reset: 'Reset two-factor authentication',
+    copy: 'Copy',
+    copied: 'Copied',
+    resetText:
+      'The user sets up an authenticator app again at their next login; every session of theirs ends now. Do this only once you have verified who asks (e.g. a lost phone).',
     resetDone: 'Two-factor authentication of {{username}} was reset',
   },
 };

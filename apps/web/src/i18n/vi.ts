@@ -4,12 +4,16 @@ export const vi = {
     name: 'Thi đua – Khen thưởng',
     shortName: 'TĐKT',
     home: 'Trang chủ Thi đua – Khen thưởng',
+    homeSuffix: '(trang chủ)',
   },
   common: {
     loading: 'Đang tải…',
     working: 'Đang xử lý…',
     done: 'Đã xong',
     cancel: 'Hủy',
+    closeDialog: 'Đóng hộp thoại',
+    closeNotice: 'Đóng thông báo',
+    clearChoice: 'Xóa lựa chọn',
     save: 'Lưu',
     delete: 'Xóa',
     view: 'Xem',
@@ -1355,6 +1359,10 @@ export const vi = {
     stepUpSubmit: 'Xác nhận',
     cancel: 'Huỷ',
     reset: 'Đặt lại xác thực hai lớp',
+    copy: 'Sao chép',
+    copied: 'Đã chép',
+    resetText:
+      'Người dùng sẽ phải thiết lập lại ứng dụng xác thực ở lần đăng nhập sau; mọi phiên đăng nhập hiện có của họ kết thúc. Chỉ làm khi đã xác minh người dùng (ví dụ mất điện thoại).',
     resetDone: 'Đã đặt lại xác thực hai lớp của {{username}}',
   },
 };

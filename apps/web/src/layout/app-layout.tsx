@@ -16,10 +16,11 @@ import {
   ThemeIcon,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useIsMutating } from '@tanstack/react-query';
-import { IconAward, IconBell, IconLogout } from '@tabler/icons-react';
+import { IconAward, IconBell, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useUnreadCount } from '../api/queries';
@@ -27,6 +28,7 @@ import { capabilitiesOf, useLogout, useMe } from '../auth/auth';
 import { CyclePicker } from '../components/cycle-picker';
 import { LanguageSwitch } from '../components/language-switch';
 import { NAVIGATION } from './navigation';
+import { SecondFactorReminder } from '../pages/account/second-factor-page';
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/);
@@ -85,7 +87,8 @@ export function AppLayout() {
               size="sm"
               aria-label={opened ? t('nav.close') : t('nav.open')}
             />
-            <UnstyledButton component={Link} to="/" aria-label={t('app.home')}>
+            {/* Named by its visible text (full or short, by screen width) and a hidden "home". */}
+            <UnstyledButton component={Link} to="/">
               <Group gap={8} wrap="nowrap">
                 <ThemeIcon color="red.8" size="md" radius="sm" aria-hidden>
                   <IconAward size={18} />
@@ -96,6 +99,7 @@ export function AppLayout() {
                 <Text fw={700} size="md" hiddenFrom="xs">
                   {t('app.shortName')}
                 </Text>
+                <VisuallyHidden>{t('app.homeSuffix')}</VisuallyHidden>
               </Group>
             </UnstyledButton>
           </Group>
@@ -122,8 +126,11 @@ export function AppLayout() {
             </Tooltip>
             <Menu position="bottom-end" withArrow>
               <Menu.Target>
-                <UnstyledButton aria-label={t('nav.account')} data-testid="account-menu">
-                  <Avatar color="blue" radius="xl" size={32}>
+                <UnstyledButton data-testid="account-menu">
+                  {/* The initials are a picture of the account; the button's name says what it is
+                   * (a name given by aria-label would not contain the visible initials). */}
+                  <VisuallyHidden>{t('nav.account')}</VisuallyHidden>
+                  <Avatar color="blue" radius="xl" size={32} aria-hidden>
                     {initials(me.data?.fullName ?? me.data?.username ?? '?')}
                   </Avatar>
                 </UnstyledButton>
@@ -144,6 +151,13 @@ export function AppLayout() {
                   </Text>
                 </Box>
                 <Menu.Divider />
+                <Menu.Item
+                  component={Link}
+                  to="/account/second-factor"
+                  leftSection={<IconShieldLock size={16} />}
+                >
+                  {t('secondFactor.menu')}
+                </Menu.Item>
                 <Menu.Item
                   leftSection={<IconLogout size={16} />}
                   onClick={() => {
@@ -200,6 +214,7 @@ export function AppLayout() {
 
       <AppShell.Main>
         <Box maw={1200} mx="auto">
+          <SecondFactorReminder />
           <Outlet />
         </Box>
       </AppShell.Main>

@@ -23,10 +23,11 @@ import { applyValidationRulesToSchemas } from './validation-rules';
  * - routes marked @Public() need no token (`security: []`, no 401/403);
  * - path parameters carry the format or pattern their pipe enforces;
  * - the optional Idempotency-Key header carries the rule assertIdempotencyKey enforces;
- * - a route with inputs may answer 400, one with a body 413 and 415, one with a path id 404.
+ * - a route with inputs may answer 400, one with a body 413 and 415, one naming a record 404;
+ * - request DTOs allow no other fields (the ValidationPipe's forbidNonWhitelisted).
  */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  applyValidationRulesToSchemas();
+  const validated = applyValidationRulesToSchemas();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -52,6 +53,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     }
   }
   typeNullableReferences(document);
+  // The ValidationPipe forbids fields a request DTO does not declare (forbidNonWhitelisted).
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    if (validated.has(name) && !('$ref' in schema)) schema.additionalProperties = false;
+  }
   return document;
 }
 
@@ -88,8 +93,13 @@ function finishOperation(operation: OperationObject, route: RouteHandler | undef
     Reflect.getMetadata(IS_PUBLIC, route.controller) === true;
   if (isPublic) {
     operation.security = [];
-    delete operation.responses['401'];
-    delete operation.responses['403'];
+    // The controller default's 401/403 only: a public route may still state its own.
+    for (const status of [401, 403] as const) {
+      const answer: unknown = operation.responses[status];
+      if (isRecord(answer) && answer['description'] === problemResponse(status).description) {
+        delete operation.responses[status];
+      }
+    }
   }
 
   const parameters = (operation.parameters ?? []).filter(isParameter);
@@ -120,7 +130,11 @@ function finishOperation(operation: OperationObject, route: RouteHandler | undef
   const answers: ProblemStatus[] = [];
   if (parameters.length > 0 || operation.requestBody) answers.push(400);
   if (operation.requestBody) answers.push(413, 415);
-  if (parameters.some((p) => p.in === 'path')) answers.push(404);
+  // A path id, or a query parameter naming a record by its UUID, may name nothing.
+  const namesRecord = (p: ParameterObject) =>
+    p.in === 'path' ||
+    (p.in === 'query' && (p.schema as SchemaObject | undefined)?.format === 'uuid');
+  if (parameters.some(namesRecord)) answers.push(404);
   for (const status of answers) operation.responses[status] ??= problemResponse(status);
   operation.responses = sortedByStatus(operation.responses);
 }
@@ -165,6 +179,10 @@ function sortedByStatus<T>(responses: Record<string, T>): Record<string, T> {
 
 function isParameter(p: ParameterObject | ReferenceObject): p is ParameterObject {
   return 'in' in p;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

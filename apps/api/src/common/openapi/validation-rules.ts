@@ -10,10 +10,12 @@ import { PRINTABLE_TEXT_RULE } from '../printable-text';
  * enums, bounds, item counts. This is what the @nestjs/swagger CLI plugin's classValidatorShim does
  * at compile time; the API runs under @swc-node/register and ts-jest, which run no TypeScript
  * transformers, so here it is done at run time from the same decorators. Explicit @ApiProperty
- * options win.
+ * options win. Returns the names of the validated classes (the request DTOs).
  */
-export function applyValidationRulesToSchemas(): void {
+export function applyValidationRulesToSchemas(): Set<string> {
+  const validated = new Set<string>();
   for (const [target, metadatas] of validationTargets()) {
+    validated.add(target.name);
     const byProperty = new Map<string, ValidationMetadata[]>();
     for (const m of metadatas) {
       byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
@@ -32,15 +34,22 @@ export function applyValidationRulesToSchemas(): void {
           throw new Error(`${target.name}.${property}: state the items' enum in @ApiProperty`);
         }
       }
-      // Explicit options first: an @ApiProperty that states a rule is kept as written.
+      // Explicit options first: an @ApiProperty that states a rule is kept as written; only an
+      // @IsInt() narrows a declared `number` (class-transformer's Number) to `integer`.
+      const merged: Record<string, unknown> = { ...derived, ...documented };
+      const declared = merged['type'];
+      if (derived.type === 'integer' && (declared === Number || declared === 'number')) {
+        merged['type'] = 'integer';
+      }
       Reflect.defineMetadata(
         DECORATORS.API_MODEL_PROPERTIES,
-        { ...derived, ...documented },
+        merged,
         target.prototype as object,
         property,
       );
     }
   }
+  return validated;
 }
 
 /** Control characters, line/paragraph separators, bidi controls and markup (printable-text.ts),

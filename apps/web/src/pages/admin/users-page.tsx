@@ -35,6 +35,7 @@ import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 import { FormActions } from '../../components/form-actions';
 import { CodeText, DataTable } from '../../components/data-table';
+import { ResetSecondFactorButton } from '../account/reset-second-factor-button';
 
 interface UserValues {
   username: string;
@@ -192,6 +193,7 @@ export function UsersPage() {
                         <IconKey size={16} />
                       </ActionIcon>
                     </Tooltip>
+                    <ResetSecondFactorButton user={u} />
                   </Group>
                 ),
               },

@@ -117,7 +117,7 @@ export function OrganisationTreePage() {
                 </Badge>
               ) : null}
               {u.id === ownRootId ? (
-                <Badge variant="outline" color="teal" tt="none" size="sm">
+                <Badge variant="light" color="teal" tt="none" size="sm">
                   {t('orgTree.ownOrganisation')}
                 </Badge>
               ) : null}
@@ -129,7 +129,8 @@ export function OrganisationTreePage() {
                 variant="subtle"
                 size="compact-sm"
                 leftSection={<IconUsers size={14} aria-hidden />}
-                aria-label={t('orgTree.members', { code: u.code })}
+                // The visible count is part of the name (it says how many accounts there are).
+                aria-label={`${t('orgTree.members', { code: u.code })}: ${u.userCount}`}
                 onClick={() => setMembers(u)}
               >
                 {u.userCount}

@@ -38,7 +38,7 @@ export class SecondFactorLoginDto {
 
 /** The answer to a right password of an account with a second factor: no token yet. */
 export class SecondFactorChallengeDto {
-  @ApiProperty({ enum: [true], description: 'Always true: send a code next' })
+  @ApiProperty({ type: Boolean, description: 'Always true: send a code next' })
   secondFactorRequired!: true;
   @ApiProperty({
     description: 'Send it with the code to POST /auth/login/second-factor (not an access token)',
