@@ -96,6 +96,8 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-8)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    // Links stay at AA contrast also on the pale tints of notices and alerts.
+    '--mantine-color-anchor': 'var(--mantine-color-blue-9)',
   },
   dark: {},
 });
