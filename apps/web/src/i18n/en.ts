@@ -232,6 +232,9 @@ export const en: Messages<typeof vi> = {
     contents: 'Pledge contents',
     documents: 'Documents adopted with it',
     items: 'Commitments and targets',
+    downloadPackage: 'Download the conference package (PDF)',
+    downloadSignedCopy: 'Download the signed pledge (PDF)',
+    signatures: "Members' signatures",
   },
   registration: {
     title: 'Emulation registration',

@@ -229,6 +229,9 @@ export const vi = {
     contents: 'Nội dung giao ước',
     documents: 'Văn bản thông qua kèm theo',
     items: 'Các nội dung giao ước',
+    downloadPackage: 'Tải bộ tài liệu hội nghị (PDF)',
+    downloadSignedCopy: 'Tải bản giao ước đã ký (PDF)',
+    signatures: 'Chữ ký của các đơn vị',
   },
   registration: {
     title: 'Đăng ký thi đua',

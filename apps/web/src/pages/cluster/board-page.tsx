@@ -15,6 +15,7 @@ import { clusterRoleOf, useMe } from '../../auth/auth';
 import { DecisionBadge, RegistrationBadge, RoundStatusBadge } from '../../components/badges';
 import { CycleSummary } from '../../components/cycle-summary';
 import { NoCycle } from '../../components/no-cycle';
+import { RoundDocuments } from '../../components/round-documents';
 import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime, todayInVietnam } from '../../lib/dates';
@@ -204,6 +205,14 @@ export function BoardPage() {
           <OpenRoundCard cycle={cycle} />
         ) : null}
         {mayLead && s ? <SigningActionsCard cycle={cycle} status={s} /> : null}
+        {s ? (
+          <Card withBorder padding="md">
+            <Title order={2} size="h4" mb="sm">
+              {t('pledge.title')}
+            </Title>
+            <RoundDocuments status={s} />
+          </Card>
+        ) : null}
         {mayLead && c ? (
           <LateRegistrationsCard
             cycle={cycle}

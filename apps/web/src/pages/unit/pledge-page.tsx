@@ -22,6 +22,7 @@ import { useApiMutation } from '../../lib/use-api-mutation';
 import { capabilitiesOf, useMe } from '../../auth/auth';
 import { DecisionBadge, RoundStatusBadge } from '../../components/badges';
 import { Deadline } from '../../components/deadline';
+import { RoundDocuments } from '../../components/round-documents';
 import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
@@ -219,9 +220,37 @@ export function PledgePage() {
                     {t('pledge.notMember')}
                   </Alert>
                 ) : null}
+                <RoundDocuments status={s} />
               </Stack>
             </Card>
           )}
+          {s && s.units.length > 0 ? (
+            <Card withBorder padding="md">
+              <Title order={2} size="h4" mb="xs">
+                {t('pledge.signatures')}
+              </Title>
+              <List listStyleType="none" spacing={6} size="sm" data-testid="round-signatures">
+                {s.units.map((u) => (
+                  <List.Item key={u.unitId} data-testid={`signature-${u.unitCode}`}>
+                    <Group gap="xs" wrap="wrap">
+                      <Text size="sm" fw={u.unitId === unitId ? 600 : 400}>
+                        {u.unitName}
+                      </Text>
+                      <DecisionBadge decision={u.decision} late={u.late} />
+                      {u.at ? (
+                        <Text size="xs" c="dimmed">
+                          {formatDateTime(u.at)}
+                          {u.version !== null
+                            ? ` · ${t('pledge.version', { version: u.version })}`
+                            : ''}
+                        </Text>
+                      ) : null}
+                    </Group>
+                  </List.Item>
+                ))}
+              </List>
+            </Card>
+          ) : null}
         </QueryState>
 
         <Card withBorder padding="md">
