@@ -169,6 +169,6 @@ export function newIdempotencyKey(): string {
 }
 
 /** The header of a user action (the generated types name it in lower case, as Nest reads it). */
-export function actionHeaders(): { 'idempotency-key': string } {
-  return { 'idempotency-key': newIdempotencyKey() };
+export function actionHeaders(): { 'Idempotency-Key': string } {
+  return { 'Idempotency-Key': newIdempotencyKey() };
 }

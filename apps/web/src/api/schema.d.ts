@@ -13,42 +13,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Đăng nhập / Log in with username and password (failed attempts are limited per user and address) */
+    /** Đăng nhập / Log in with username and password (failed attempts are limited per user and address); an account with a second factor gets a challenge for POST /auth/login/second-factor instead of tokens */
     post: operations['AuthController_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Làm mới phiên / Exchange a refresh token for a new pair (single use; reusing one revokes the login) */
-    post: operations['AuthController_refresh'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Đăng xuất / Revoke the refresh token (and its whole login) */
-    post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -89,6 +55,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Làm mới phiên / Exchange a refresh token for a new pair (single use; reusing one revokes the login) */
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đăng xuất / Revoke the refresh token (and its whole login) */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/me': {
     parameters: {
       query?: never;
@@ -96,6 +96,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Tài khoản đang đăng nhập / The signed-in user, their unit and roles */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -197,7 +198,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** PostgreSQL, Redis and Temporal reachability (503 when any is down) */
+    /** PostgreSQL, Redis and Temporal: up or down, nothing more (503 when any is down) */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -232,6 +233,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Kỳ thi đua / A cycle, its phase, pledge and signing round */
     get: operations['CyclesController_get'];
     put?: never;
     post?: never;
@@ -301,6 +303,40 @@ export interface paths {
     };
     /** Nhật ký kiểm toán của đợt ký / Audit trail of the round */
     get: operations['SigningRoundsController_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/signing-rounds/{roundId}/package.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Hồ sơ hội nghị ký kết (PDF, ký số) / The conference package: documents, rules, pledge items */
+    get: operations['SigningRoundsController_packagePdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/signing-rounds/{roundId}/signed-copy.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bản ký kết (PDF, ký số) / The signed copy with its completion certificate, once effective or overdue */
+    get: operations['SigningRoundsController_signedCopyPdf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -623,6 +659,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Hòm phiếu bình xét / The vote ballot box: candidates and whether I voted */
     get: operations['BallotsController_voteBox'];
     put?: never;
     /** Bỏ phiếu bình xét, suy tôn (phiếu kín) / Secret ballot for the vote and acclamation */
@@ -640,6 +677,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Hòm phiếu bầu cụm trưởng / The election ballot box: candidates and whether I voted */
     get: operations['BallotsController_electionBox'];
     put?: never;
     /** Bầu cụm trưởng, cụm phó kỳ sau / Elect next period’s head and deputy */
@@ -674,6 +712,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Bộ quy tắc / Rule sets, every version */
     get: operations['RuleSetsController_list'];
     put?: never;
     /** Thêm phiên bản bộ quy tắc / Add the next version of a rule set (admin) */
@@ -709,8 +748,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Thêm, sửa ngày nghỉ lễ / Add or rename a public holiday (administrators) */
     put: operations['HolidaysController_put'];
     post?: never;
+    /** Xoá ngày nghỉ lễ / Remove a public holiday (administrators) */
     delete: operations['HolidaysController_remove'];
     options?: never;
     head?: never;
@@ -724,6 +765,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Lịch tự động mở kỳ / Schedules that start yearly cycles */
     get: operations['SchedulesController_list'];
     put?: never;
     /** Lịch mở kỳ thi đua hằng năm / Schedule the yearly cycle of a cluster and movement */
@@ -775,6 +817,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Số thông báo chưa đọc / My unread notifications count */
     get: operations['NotificationsController_unread'];
     put?: never;
     post?: never;
@@ -793,6 +836,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Đánh dấu đã đọc / Mark one of my notifications read */
     post: operations['NotificationsController_read'];
     delete?: never;
     options?: never;
@@ -809,6 +853,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Đánh dấu tất cả đã đọc / Mark all my notifications read */
     post: operations['NotificationsController_readAll'];
     delete?: never;
     options?: never;
@@ -823,6 +868,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Cài đặt nhắc việc / My channels and quiet hours */
     get: operations['NotificationsController_preferences'];
     /** Kênh nhận nhắc việc, giờ yên lặng / Channels and quiet hours */
     put: operations['NotificationsController_setPreferences'];
@@ -1644,12 +1690,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    LoginDto: {
-      /** @example ctd01.dk-bnn.signer */
-      username: string;
-      /** @example demo-2026 */
-      password: string;
-    };
     AccessTokenDto: {
       accessToken: string;
       /** @description Seconds until the access token expires */
@@ -1660,40 +1700,6 @@ export interface components {
       /** @description Seconds until the refresh token expires */
       refreshExpiresIn: number;
     };
-    RefreshTokenDto: {
-      /** @description The refresh token of the last login or refresh (single use) */
-      refreshToken: string;
-    };
-    MeClusterDto: {
-      /** Format: uuid */
-      clusterId: string;
-      clusterCode: string;
-      clusterName: string;
-      year: number;
-      /** @enum {string} */
-      role: 'HEAD' | 'DEPUTY' | 'MEMBER';
-    };
-    MeDto: {
-      userId: string;
-      username: string;
-      fullName: string;
-      unitId: string | null;
-      unitCode: string | null;
-      unitName: string | null;
-      roles: string[];
-      locale: string;
-      /** @description The unit's clusters and roles in the current year (Vietnam time) */
-      clusters: components['schemas']['MeClusterDto'][];
-      secondFactor: components['schemas']['MeSecondFactorDto'];
-    };
-    MeSecondFactorDto: {
-      /** @description A second factor (TOTP) is on */
-      enabled: boolean;
-      /** @description The account's roles call for one (MFA_REQUIRED_ROLES) */
-      required: boolean;
-      /** @description Nothing but the enrolment is reachable until it is on */
-      mustEnrol: boolean;
-    };
     SecondFactorChallengeDto: {
       /** @description Always true: send a code next */
       secondFactorRequired: boolean;
@@ -1701,6 +1707,12 @@ export interface components {
       challenge: string;
       /** @description Seconds until the challenge expires (then log in again) */
       challengeExpiresIn: number;
+    };
+    LoginDto: {
+      /** @example ctd01.dk-bnn.signer */
+      username: string;
+      /** @example demo-2026 */
+      password: string;
     };
     SecondFactorLoginDto: {
       /** @description The challenge POST /auth/login answered with */
@@ -1725,6 +1737,40 @@ export interface components {
       tokenType: string;
       /** @description Seconds during which signing, voting and issuing need no code again */
       stepUpExpiresIn: number;
+    };
+    RefreshTokenDto: {
+      /** @description The refresh token of the last login or refresh (single use) */
+      refreshToken: string;
+    };
+    MeClusterDto: {
+      /** Format: uuid */
+      clusterId: string;
+      clusterCode: string;
+      clusterName: string;
+      year: number;
+      /** @enum {string} */
+      role: 'HEAD' | 'DEPUTY' | 'MEMBER';
+    };
+    MeSecondFactorDto: {
+      /** @description A second factor (TOTP) is on */
+      enabled: boolean;
+      /** @description The account's roles call for one (MFA_REQUIRED_ROLES) */
+      required: boolean;
+      /** @description Nothing but the enrolment is reachable until it is on */
+      mustEnrol: boolean;
+    };
+    MeDto: {
+      userId: string;
+      username: string;
+      fullName: string;
+      unitId: string | null;
+      unitCode: string | null;
+      unitName: string | null;
+      roles: string[];
+      locale: string;
+      /** @description The unit's clusters and roles in the current year (Vietnam time) */
+      clusters: components['schemas']['MeClusterDto'][];
+      secondFactor: components['schemas']['MeSecondFactorDto'];
     };
     SecondFactorStatusDto: {
       /** @description A second factor is on */
@@ -2072,7 +2118,10 @@ export interface components {
     AttachmentDto: {
       /** @example Báo cáo mô hình.pdf */
       name: string;
-      /** @example https://files.example.vn/mo-hinh-1.pdf */
+      /**
+       * Format: uri
+       * @example https://files.example.vn/mo-hinh-1.pdf
+       */
       url: string;
     };
     InitiativeDto: {
@@ -2463,8 +2512,8 @@ export interface components {
     };
     ScheduleTriggeredDto: {
       scheduleId: string;
-      /** @enum {number} */
-      triggered: true;
+      /** @description Always true */
+      triggered: boolean;
     };
     NotificationDto: {
       id: string;
@@ -2503,7 +2552,10 @@ export interface components {
        *     ]
        */
       channels: ('IN_APP' | 'EMAIL' | 'WEBHOOK')[];
-      /** @example https://hooks.example.vn/thi-dua */
+      /**
+       * Format: uri
+       * @example https://hooks.example.vn/thi-dua
+       */
       webhookUrl?: string | null;
       /**
        * @description Quiet hours start, Asia/Ho_Chi_Minh
@@ -2512,6 +2564,55 @@ export interface components {
       quietFrom?: string | null;
       /** @example 07:00 */
       quietTo?: string | null;
+    };
+    UpdateNotificationPreferenceDto: {
+      /**
+       * @example [
+       *       "IN_APP",
+       *       "EMAIL"
+       *     ]
+       */
+      channels: ('IN_APP' | 'EMAIL' | 'WEBHOOK')[];
+      /**
+       * Format: uri
+       * @example https://hooks.example.vn/thi-dua
+       */
+      webhookUrl?: string | null;
+      /**
+       * @description Quiet hours start, Asia/Ho_Chi_Minh
+       * @example 22:00
+       */
+      quietFrom?: string | null;
+      /** @example 07:00 */
+      quietTo?: string | null;
+      /** @description Make a new webhook signing key although the webhook URL stays the same (false when absent) */
+      rotateWebhookSecret?: boolean;
+    };
+    SavedNotificationPreferenceDto: {
+      /**
+       * @example [
+       *       "IN_APP",
+       *       "EMAIL"
+       *     ]
+       */
+      channels: ('IN_APP' | 'EMAIL' | 'WEBHOOK')[];
+      /**
+       * Format: uri
+       * @example https://hooks.example.vn/thi-dua
+       */
+      webhookUrl?: string | null;
+      /**
+       * @description Quiet hours start, Asia/Ho_Chi_Minh
+       * @example 22:00
+       */
+      quietFrom?: string | null;
+      /** @example 07:00 */
+      quietTo?: string | null;
+      /**
+       * @description The HMAC-SHA256 key of your webhook signatures (x-epw-signature over "<x-epw-timestamp>.<body>"), shown only in the answer that made it: when the webhook URL is set or changed, or rotateWebhookSecret; else null
+       * @example whsec_3q2-7wEXAMPLEk9LZ0Ao0d2c1aQ6y3XbT4uVfWm8Hn1s
+       */
+      webhookSecret: string | null;
     };
     DeadLetterDto: {
       /** @description Id of the dead-letter job (what retry takes) */
@@ -2673,6 +2774,8 @@ export interface components {
       code: string;
       name: string;
       organizer: string | null;
+      /** Format: uuid */
+      councilUnitId: string | null;
       /** @description Years that have a member list, newest first */
       years: number[];
       createdAt: string;
@@ -2687,11 +2790,21 @@ export interface components {
       name: string;
       /** @example Ban Dân vận Thành ủy */
       organizer?: string | null;
+      /**
+       * Format: uuid
+       * @description Hội đồng Thi đua – Khen thưởng của cụm: only the cluster's members of a year propose for the forms it decides
+       */
+      councilUnitId?: string | null;
     };
     UpdateClusterDto: {
       /** @example Cụm thi đua số 2 */
       name?: string;
       organizer?: string | null;
+      /**
+       * Format: uuid
+       * @description Hội đồng Thi đua – Khen thưởng của cụm: only the cluster's members of a year propose for the forms it decides
+       */
+      councilUnitId?: string | null;
     };
     MembershipDto: {
       /** Format: uuid */
@@ -2753,7 +2866,10 @@ export interface components {
       username: string;
       /** @example Nguyễn Văn An */
       fullName: string;
-      /** @example an.nv@example.vn */
+      /**
+       * Format: email
+       * @example an.nv@example.vn
+       */
       email?: string | null;
       /** Format: uuid */
       unitId?: string | null;
@@ -2775,6 +2891,7 @@ export interface components {
     UpdateUserDto: {
       /** @example Nguyễn Văn An */
       fullName?: string;
+      /** Format: email */
       email?: string | null;
       /** Format: uuid */
       unitId?: string | null;
@@ -2894,47 +3011,6 @@ export interface components {
       createdIds?: string[];
       /** @description Milliseconds the server took */
       tookMs: number;
-    };
-    ImportRefusedDto: {
-      /** @enum {string} */
-      kind: 'awards' | 'people' | 'units' | 'memberships';
-      fileName: string;
-      /**
-       * @description As read from the bytes
-       * @enum {string}
-       */
-      fileType: 'xlsx' | 'csv';
-      /** @description SHA-256 of the file's bytes (hex) */
-      sha256: string;
-      /** @description Data rows read (empty rows skipped) */
-      rows: number;
-      /** @description Rows without any error */
-      valid: number;
-      /** @description How many errors the file has */
-      errorCount: number;
-      /** @description Every bad row, by row then column (the first 1000 errors) */
-      errors: components['schemas']['ImportRowErrorDto'][];
-      /** @description Whether the rows were written (apply, no errors) */
-      applied: boolean;
-      /**
-       * Format: uuid
-       * @description The import (its audit entry) when applied
-       */
-      importId?: string;
-      /** @description Ids of the records created, in the order of the rows */
-      createdIds?: string[];
-      /** @description Milliseconds the server took */
-      tookMs: number;
-      /** @example urn:epw:problem:import-rows-invalid */
-      type: string;
-      /** @example IMPORT_ROWS_INVALID */
-      title: string;
-      /** @example 422 */
-      status: number;
-      detail: string;
-      /** @example IMPORT_ROWS_INVALID */
-      code: string;
-      instance: string;
     };
     ModelUnitDto: {
       /** Format: uuid */
@@ -3107,9 +3183,15 @@ export interface components {
        * @example to-trinh
        */
       kind: string;
-      /** @example To trinh de nghi khen thuong.pdf */
+      /**
+       * @description Stored as its base name, without path parts or control characters
+       * @example To trinh de nghi khen thuong.pdf
+       */
       fileName: string;
-      /** @example application/pdf */
+      /**
+       * @description The file's type: application/pdf, image/jpeg, image/png, DOCX or XLSX (their application/vnd.openxmlformats-officedocument.* types), or application/octet-stream to let the server tell it from the bytes; it must match the file's content
+       * @example application/pdf
+       */
       mediaType: string;
       /** @description File content, base64 (at most 4 MiB decoded) */
       contentBase64: string;
@@ -3122,13 +3204,25 @@ export interface components {
       formCode: string;
       /** @enum {string} */
       nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
-      /** @description UNIT: the unit (your own) */
+      /**
+       * Format: uuid
+       * @description UNIT: the unit (your own)
+       */
       nomineeUnitId?: string;
-      /** @description PERSON: a person of your unit (GET /units/{id}/people) */
+      /**
+       * Format: uuid
+       * @description PERSON: a person of your unit (GET /units/{id}/people)
+       */
       nomineePersonId?: string;
-      /** @description INITIATIVE: a model registered by your unit */
+      /**
+       * Format: uuid
+       * @description INITIATIVE: a model registered by your unit
+       */
       nomineeInitiativeId?: string;
-      /** @description The cycle whose results are nominated (its calendar counts the SLAs) */
+      /**
+       * Format: uuid
+       * @description The cycle whose results are nominated (its calendar counts the SLAs)
+       */
       cycleId?: string;
       /**
        * @description Year of the achievement (default: the cycle's, else this year); with `period`, its last year
@@ -3470,7 +3564,10 @@ export interface components {
     };
     CouncilBallotDto: {
       approve: boolean;
-      /** @description Recording an absent member's written vote: that member's user id */
+      /**
+       * Format: uuid
+       * @description Recording an absent member's written vote: that member's user id
+       */
       onBehalfOfUserId?: string;
     };
     VoteMinutesDto: {
@@ -3713,6 +3810,26 @@ export interface components {
       /** @example Hồ sơ đề nghị khen thưởng kê khai không trung thực */
       reason: string;
     };
+    DocumentSignatureDto: {
+      /** @description The PDF is sealed with a digital signature (PAdES) */
+      signed: boolean;
+      /**
+       * @description The seal certificate's validity now
+       * @enum {string}
+       */
+      status: 'VALID' | 'EXPIRED';
+      /** @example Hệ thống Thi đua – Khen thưởng */
+      signedBy: string;
+      organization: string | null;
+      /** @example VNPT Certification Authority */
+      issuer: string;
+      /** @description SHA-256 of the certificate, hex */
+      fingerprintSha256: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string;
+    };
     VerificationDto: {
       /** @description Genuine and not revoked */
       valid: boolean;
@@ -3737,26 +3854,6 @@ export interface components {
       revokedAt: string | null;
       revocationReason: string | null;
       signature?: components['schemas']['DocumentSignatureDto'];
-    };
-    DocumentSignatureDto: {
-      /** @description The PDF is sealed with a digital signature (PAdES) */
-      signed: boolean;
-      /**
-       * @description The seal certificate's validity now
-       * @enum {string}
-       */
-      status: 'VALID' | 'EXPIRED';
-      /** @example Hệ thống Thi đua – Khen thưởng */
-      signedBy: string;
-      organization: string | null;
-      /** @example VNPT Certification Authority */
-      issuer: string;
-      /** @description SHA-256 of the certificate, hex */
-      fingerprintSha256: string;
-      /** Format: date-time */
-      validFrom: string;
-      /** Format: date-time */
-      validTo: string;
     };
     RecoveryDto: {
       /** @example Đã thu hồi hiện vật và tiền thưởng ngày 20/11/2026 */
@@ -3837,6 +3934,7 @@ export interface components {
       period?: components['schemas']['AwardPeriodDto'];
       /** @enum {string} */
       recipientKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
+      /** Format: uuid */
       recipientId: string;
       /** @example 45/QĐ-BDVTU */
       decisionNumber?: string;
@@ -3959,11 +4057,20 @@ export interface components {
     ProposalNomineeDto: {
       /** @enum {string} */
       nomineeKind: 'UNIT' | 'PERSON' | 'INITIATIVE';
-      /** @description UNIT: your organisation or one beneath it */
+      /**
+       * Format: uuid
+       * @description UNIT: your organisation or one beneath it
+       */
       nomineeUnitId?: string;
-      /** @description PERSON: a person of your organisation or one beneath it */
+      /**
+       * Format: uuid
+       * @description PERSON: a person of your organisation or one beneath it
+       */
       nomineePersonId?: string;
-      /** @description INITIATIVE: a model registered in your subtree */
+      /**
+       * Format: uuid
+       * @description INITIATIVE: a model registered in your subtree
+       */
       nomineeInitiativeId?: string;
       /** @example Hoàn thành xuất sắc nhiệm vụ năm 2026 */
       achievement: string;
@@ -4123,74 +4230,51 @@ export interface operations {
             | components['schemas']['SecondFactorChallengeDto'];
         };
       };
-      /** @description TOO_MANY_ATTEMPTS, with a Retry-After header */
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description INVALID_CREDENTIALS */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: wait the seconds of the Retry-After header */
       429: {
         headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_refresh: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshTokenDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccessTokenDto'];
-        };
-      };
-    };
-  };
-  AuthController_logout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshTokenDto'];
-      };
-    };
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeDto'];
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -4216,6 +4300,53 @@ export interface operations {
           'application/json': components['schemas']['AccessTokenDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SECOND_FACTOR_CODE_INVALID (wrong or already used code) or SECOND_FACTOR_CHALLENGE_INVALID (expired: log in again) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AuthController_stepUp: {
@@ -4239,6 +4370,197 @@ export interface operations {
           'application/json': components['schemas']['StepUpDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SECOND_FACTOR_CODE_INVALID, or UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SECOND_FACTOR_NOT_ENROLLED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshTokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED (the whole login is revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshTokenDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SecondFactorController_status: {
@@ -4258,6 +4580,24 @@ export interface operations {
           'application/json': components['schemas']['SecondFactorStatusDto'];
         };
       };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SecondFactorController_start: {
@@ -4275,6 +4615,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SecondFactorEnrolmentDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SECOND_FACTOR_ALREADY_ENABLED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -4300,6 +4667,71 @@ export interface operations {
           'application/json': components['schemas']['SecondFactorEnabledDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SECOND_FACTOR_CODE_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SECOND_FACTOR_NOT_ENROLLED or SECOND_FACTOR_ALREADY_ENABLED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SecondFactorController_disable: {
@@ -4321,6 +4753,71 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SECOND_FACTOR_CODE_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: the account’s roles require a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SECOND_FACTOR_NOT_ENROLLED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SecondFactorAdminController_reset: {
@@ -4339,6 +4836,42 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why); STEP_UP_REQUIRED: the last second-factor check of this session is too old: POST /auth/step-up with a code, then send the request again */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -4485,6 +5018,42 @@ export interface operations {
           'application/json': components['schemas']['CyclePageDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   CyclesController_create: {
@@ -4508,6 +5077,69 @@ export interface operations {
           'application/json': components['schemas']['CycleDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   CyclesController_get: {
@@ -4527,6 +5159,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CycleDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -4554,6 +5222,78 @@ export interface operations {
           'application/json': components['schemas']['SigningStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SigningRoundsController_status: {
@@ -4573,6 +5313,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SigningStatusDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -4599,6 +5375,42 @@ export interface operations {
           'application/json': components['schemas']['SignatureDto'][];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SigningRoundsController_audit: {
@@ -4620,14 +5432,165 @@ export interface operations {
           'application/json': components['schemas']['AuditEntryDto'][];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  SigningRoundsController_packagePdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        roundId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  SigningRoundsController_signedCopyPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        roundId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SigningRoundsController_sign: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
-        /** @description Retrying with the same key returns the first outcome instead of acting twice */
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4649,14 +5612,85 @@ export interface operations {
           'application/json': components['schemas']['SigningStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why); STEP_UP_REQUIRED: the last second-factor check of this session is too old: POST /auth/step-up with a code, then send the request again */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SigningRoundsController_decline: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
-        /** @description Retrying with the same key returns the first outcome instead of acting twice */
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4678,14 +5712,85 @@ export interface operations {
           'application/json': components['schemas']['SigningStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SigningRoundsController_amend: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
-        /** @description Retrying with the same key returns the first outcome instead of acting twice */
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4707,14 +5812,85 @@ export interface operations {
           'application/json': components['schemas']['SigningStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SigningRoundsController_extendDeadline: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
-        /** @description Retrying with the same key returns the first outcome instead of acting twice */
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4736,14 +5912,85 @@ export interface operations {
           'application/json': components['schemas']['SigningStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SigningRoundsController_countersign: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
-        /** @description Retrying with the same key returns the first outcome instead of acting twice */
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4765,6 +6012,78 @@ export interface operations {
           'application/json': components['schemas']['SigningStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why); STEP_UP_REQUIRED: the last second-factor check of this session is too old: POST /auth/step-up with a code, then send the request again */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AuditController_verify: {
@@ -4782,6 +6101,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditVerificationDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -4809,6 +6146,78 @@ export interface operations {
           'application/json': components['schemas']['CycleRunDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   CycleRunsController_status: {
@@ -4828,6 +6237,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CycleRunDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -4851,6 +6296,42 @@ export interface operations {
           'application/json': components['schemas']['CycleOutcomeDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   RegistrationsController_list: {
@@ -4872,13 +6353,50 @@ export interface operations {
           'application/json': components['schemas']['RegistrationRecordDto'][];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   RegistrationsController_submit: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -4899,13 +6417,86 @@ export interface operations {
           'application/json': components['schemas']['ComplianceDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   RegistrationsController_late: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -4926,13 +6517,86 @@ export interface operations {
           'application/json': components['schemas']['ComplianceDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   RegistrationsController_decide: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -4952,6 +6616,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ComplianceDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -4975,13 +6711,59 @@ export interface operations {
           'application/json': components['schemas']['ComplianceDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The cycle is not in this phase yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AssessmentsController_self: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -5003,13 +6785,86 @@ export interface operations {
           'application/json': components['schemas']['AssessmentStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AssessmentsController_peer: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -5030,13 +6885,86 @@ export interface operations {
           'application/json': components['schemas']['AssessmentStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AssessmentsController_conflict: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -5057,13 +6985,86 @@ export interface operations {
           'application/json': components['schemas']['AssessmentStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AssessmentsController_progress: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -5082,6 +7083,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AssessmentStatusDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5106,6 +7179,51 @@ export interface operations {
           'application/json': components['schemas']['AssessmentStatusDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The cycle is not in this phase yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   BallotsController_voteBox: {
@@ -5127,13 +7245,59 @@ export interface operations {
           'application/json': components['schemas']['BallotBoxDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The cycle is not in this phase yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   BallotsController_vote: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -5152,6 +7316,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BallotBoxDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5175,13 +7411,59 @@ export interface operations {
           'application/json': components['schemas']['BallotBoxDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The cycle is not in this phase yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   BallotsController_elect: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         cycleId: string;
@@ -5200,6 +7482,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BallotBoxDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5221,6 +7575,24 @@ export interface operations {
           'application/json': components['schemas']['RuleSetContentDto'];
         };
       };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   RuleSetsController_list: {
@@ -5238,6 +7610,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RuleSetDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5263,6 +7653,69 @@ export interface operations {
           'application/json': components['schemas']['RuleSetDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   HolidaysController_list: {
@@ -5280,6 +7733,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HolidayDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5307,6 +7778,60 @@ export interface operations {
           'application/json': components['schemas']['HolidayDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   HolidaysController_remove: {
@@ -5326,6 +7851,42 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SchedulesController_list: {
@@ -5343,6 +7904,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ScheduleRecordDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5368,6 +7947,69 @@ export interface operations {
           'application/json': components['schemas']['ScheduleDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   SchedulesController_trigger: {
@@ -5387,6 +8029,60 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ScheduleTriggeredDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5412,6 +8108,33 @@ export interface operations {
           'application/json': components['schemas']['NotificationPageDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NotificationsController_unread: {
@@ -5429,6 +8152,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5450,6 +8191,42 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NotificationsController_readAll: {
@@ -5467,6 +8244,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MarkedReadDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5488,6 +8283,24 @@ export interface operations {
           'application/json': components['schemas']['NotificationPreferenceDto'];
         };
       };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NotificationsController_setPreferences: {
@@ -5499,7 +8312,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['NotificationPreferenceDto'];
+        'application/json': components['schemas']['UpdateNotificationPreferenceDto'];
       };
     };
     responses: {
@@ -5508,7 +8321,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NotificationPreferenceDto'];
+          'application/json': components['schemas']['SavedNotificationPreferenceDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5528,6 +8386,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DeadLetterDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5551,6 +8427,42 @@ export interface operations {
           'application/json': components['schemas']['DeadLetterRetriedDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   PeopleController_list: {
@@ -5570,6 +8482,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PersonDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5597,6 +8545,78 @@ export interface operations {
           'application/json': components['schemas']['PersonDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   PeopleController_headcount: {
@@ -5620,6 +8640,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnitHeadcountDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -5647,12 +8739,41 @@ export interface operations {
           'application/json': components['schemas']['UnitDto'][];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5677,19 +8798,68 @@ export interface operations {
           'application/json': components['schemas']['UnitDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
       /** @description UNIT_CODE_TAKEN */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5716,19 +8886,77 @@ export interface operations {
           'application/json': components['schemas']['UnitDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator acts only beneath their own organisation */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
       /** @description ORGANISATION_CYCLE: the new parent lies in its subtree */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5752,12 +8980,32 @@ export interface operations {
           'application/json': components['schemas']['ClusterDto'][];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5782,19 +9030,68 @@ export interface operations {
           'application/json': components['schemas']['ClusterDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
       /** @description CLUSTER_CODE_TAKEN */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5821,12 +9118,77 @@ export interface operations {
           'application/json': components['schemas']['ClusterDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5852,12 +9214,41 @@ export interface operations {
           'application/json': components['schemas']['ClusterMembershipsDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5867,7 +9258,7 @@ export interface operations {
       header?: never;
       path: {
         id: string;
-        year: string;
+        year: number;
       };
       cookie?: never;
     };
@@ -5885,19 +9276,77 @@ export interface operations {
           'application/json': components['schemas']['ClusterMembershipsDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
       /** @description MEMBERSHIP_FROZEN: a cycle of that year has started */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5931,12 +9380,41 @@ export interface operations {
           'application/json': components['schemas']['UserDto'][];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -5961,19 +9439,68 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
       /** @description USERNAME_TAKEN */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -6000,12 +9527,77 @@ export interface operations {
           'application/json': components['schemas']['UserDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -6030,12 +9622,77 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description FORBIDDEN: administrators only; OUTSIDE_SUBTREE: an organisation administrator keeps only the accounts of units beneath their organisation */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -6058,12 +9715,41 @@ export interface operations {
           'application/json': components['schemas']['OrganisationTreeDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description OUTSIDE_SUBTREE: not the caller's organisation or beneath */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
     };
   };
@@ -6091,6 +9777,42 @@ export interface operations {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6124,13 +9846,76 @@ export interface operations {
           'application/json': components['schemas']['ImportResultDto'];
         };
       };
-      /** @description apply refused: some rows are bad (problem+json listing them); nothing written */
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
       422: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ImportRefusedDto'];
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6163,6 +9948,42 @@ export interface operations {
           'application/json': components['schemas']['ModelSummaryDto'][];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   ModelsController_get: {
@@ -6182,6 +10003,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ModelDetailDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6215,13 +10072,41 @@ export interface operations {
           'application/json': components['schemas']['NominationSummaryDto'][];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NominationsController_create: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path?: never;
       cookie?: never;
@@ -6238,6 +10123,69 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NominationCreatedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6257,6 +10205,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NominationSummaryDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6299,6 +10265,42 @@ export interface operations {
           'application/json': components['schemas']['NominationDetailDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NominationsController_document: {
@@ -6313,13 +10315,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file, with the media type it was uploaded with */
+      /** @description The file as an attachment, with the media type of its bytes (PDF, JPEG, PNG, DOCX or XLSX) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/octet-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6347,13 +10385,86 @@ export interface operations {
           'application/json': components['schemas']['DossierRevisedDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NominationsController_act: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         id: string;
@@ -6375,13 +10486,86 @@ export interface operations {
           'application/json': components['schemas']['NominationViewDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NominationsController_resubmit: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         id: string;
@@ -6402,13 +10586,86 @@ export interface operations {
           'application/json': components['schemas']['NominationViewDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NominationsController_withdraw: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         id: string;
@@ -6429,13 +10686,86 @@ export interface operations {
           'application/json': components['schemas']['NominationViewDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NominationsController_object: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         id: string;
@@ -6456,13 +10786,86 @@ export interface operations {
           'application/json': components['schemas']['NominationViewDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NominationsController_resolve: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         id: string;
@@ -6484,13 +10887,86 @@ export interface operations {
           'application/json': components['schemas']['NominationViewDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   NominationsController_vote: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path: {
         id: string;
@@ -6509,6 +10985,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NominationViewDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why); STEP_UP_REQUIRED: the last second-factor check of this session is too old: POST /auth/step-up with a code, then send the request again */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6536,6 +11084,42 @@ export interface operations {
           'application/pdf': string;
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AwardFormsController_list: {
@@ -6553,6 +11137,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AwardFormDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6579,6 +11181,69 @@ export interface operations {
           'application/json': components['schemas']['AwardFormVersionDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AwardFormsController_authorities: {
@@ -6596,6 +11261,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuthorityDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6617,6 +11300,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DecisionSummaryDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6642,6 +11352,69 @@ export interface operations {
           'application/json': components['schemas']['DecisionDetailDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   DecisionsController_issue: {
@@ -6663,6 +11436,60 @@ export interface operations {
           'application/json': components['schemas']['DecisionDetailDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why); STEP_UP_REQUIRED: the last second-factor check of this session is too old: POST /auth/step-up with a code, then send the request again */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   DecisionsController_get: {
@@ -6682,6 +11509,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DecisionDetailDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6706,6 +11569,42 @@ export interface operations {
           'application/pdf': string;
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   DecisionsController_certificates: {
@@ -6728,6 +11627,42 @@ export interface operations {
           'application/pdf': string;
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AwardsController_certificate: {
@@ -6748,6 +11683,42 @@ export interface operations {
         };
         content: {
           'application/pdf': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6776,6 +11747,78 @@ export interface operations {
           'application/json': components['schemas']['VerificationDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AwardsController_recover: {
@@ -6801,6 +11844,78 @@ export interface operations {
           'application/json': components['schemas']['RecoveryResultDto'];
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AwardsController_verify: {
@@ -6820,6 +11935,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VerificationDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6860,6 +11993,42 @@ export interface operations {
           'text/csv': string;
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   AwardHistoryController_recordPast: {
@@ -6881,6 +12050,69 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecordedAwardDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6931,6 +12163,42 @@ export interface operations {
           'application/pdf': string;
         };
       };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   ProposalsController_list: {
@@ -6950,13 +12218,32 @@ export interface operations {
           'application/json': components['schemas']['ProposalSummaryDto'][];
         };
       };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
     };
   };
   ProposalsController_create: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
+        /** @description Retrying with the same key returns the first outcome instead of acting twice; without it every request acts */
+        'Idempotency-Key'?: string;
       };
       path?: never;
       cookie?: never;
@@ -6973,6 +12260,69 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProposalDetailDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };
@@ -6994,6 +12344,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProposalDetailDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
     };

@@ -42,5 +42,6 @@ export type AuditVerification = Schemas['AuditVerificationDto'];
 /** The members of a cycle's cluster, as every status view names them. */
 export type Member = Pick<UnitSigning, 'unitId' | 'unitCode' | 'unitName'>;
 export type ImportResult = Schemas['ImportResultDto'];
-export type ImportRefused = Schemas['ImportRefusedDto'];
+/** An apply refused (422): problem+json carrying the rows' errors. */
+export type ImportRefused = ImportResult & Schemas['ProblemDetailsDto'];
 export type ModelDetail = Schemas['ModelDetailDto'];

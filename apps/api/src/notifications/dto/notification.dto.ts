@@ -104,8 +104,8 @@ export class NotificationPreferenceDto {
 
 export class UpdateNotificationPreferenceDto extends NotificationPreferenceDto {
   @ApiPropertyOptional({
-    default: false,
-    description: 'Make a new webhook signing key although the webhook URL stays the same',
+    description:
+      'Make a new webhook signing key although the webhook URL stays the same (false when absent)',
   })
   @IsOptional()
   @IsBoolean()

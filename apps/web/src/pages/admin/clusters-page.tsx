@@ -259,7 +259,7 @@ function MemberList({ data }: { data: ClusterMemberships }) {
     mutationFn: (v: { members: MemberRow[] }) =>
       call(
         api.PUT('/admin/clusters/{id}/memberships/{year}', {
-          params: { path: { id: data.clusterId, year: String(data.year) } },
+          params: { path: { id: data.clusterId, year: data.year } },
           body: { members: v.members.map((m, position) => ({ ...m, position })) },
         }),
       ),
