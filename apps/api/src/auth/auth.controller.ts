@@ -88,6 +88,7 @@ export class AuthController {
   @ApiOkResponse({ type: StepUpDto })
   @ApiProblems(
     [401, 'SECOND_FACTOR_CODE_INVALID, or UNAUTHENTICATED'],
+    [403, 'SECOND_FACTOR_REQUIRED: the account must enrol first'],
     [409, 'SECOND_FACTOR_NOT_ENROLLED'],
     429,
   )

@@ -4388,6 +4388,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
+      /** @description SECOND_FACTOR_REQUIRED: the account must enrol first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description SECOND_FACTOR_NOT_ENROLLED */
       409: {
         headers: {
@@ -10152,6 +10161,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
+      /** @description NOT_FOUND: the nominee, its unit or the cycle */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
       409: {
         headers: {
@@ -12282,6 +12300,15 @@ export interface operations {
       };
       /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: a nominee or its unit */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -54,7 +54,7 @@ export class NominationsController {
   ) {}
 
   @Post('nominations')
-  @ApiProblems(409, 422)
+  @ApiProblems([404, 'NOT_FOUND: the nominee, its unit or the cycle'], 409, 422)
   @ApiOperation({
     summary:
       'Lập và nộp hồ sơ đề nghị khen thưởng / Submit a nomination with its dossier (starts its approval chain)',

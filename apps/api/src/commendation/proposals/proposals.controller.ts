@@ -14,7 +14,7 @@ export class ProposalsController {
   constructor(private readonly proposals: ProposalsService) {}
 
   @Post()
-  @ApiProblems(409, 422)
+  @ApiProblems([404, 'NOT_FOUND: a nominee or its unit'], 409, 422)
   @ApiOperation({
     summary:
       'Lập tờ trình kèm danh sách đề nghị khen thưởng / Propose collectives and individuals of your organisation and those beneath it in one list (one nomination each, each on its chain)',

@@ -16,7 +16,10 @@ import {
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ default: false })
   @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true')
+  // "true" or "false" only: anything else stays as sent and fails @IsBoolean (400).
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
   @IsBoolean()
   unreadOnly: boolean = false;
 
