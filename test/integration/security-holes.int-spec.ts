@@ -317,6 +317,22 @@ describe('security holes found by the outside probe', () => {
     }
   });
 
+  it('answers a method a path does not have with 405 and Allow, before any guard', async () => {
+    const res = await fetch(`${sys.http.baseUrl}/cycles`, {
+      method: 'PATCH',
+      headers: { 'accept-language': 'vi' },
+    });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await res.json()) as { code: string; detail: string };
+    expect(problem.code).toBe('METHOD_NOT_ALLOWED');
+    expect(problem.detail).toContain('PATCH');
+    // A path nobody declared stays 404; a declared method still reaches its guard (401).
+    expect((await fetch(`${sys.http.baseUrl}/no-such-path`, { method: 'PATCH' })).status).toBe(404);
+    expect((await fetch(`${sys.http.baseUrl}/cycles`)).status).toBe(401);
+  });
+
   it('answers /health with up or down only', async () => {
     const res = await sys.http.request<{ status: string; info: Record<string, unknown> }>(
       'GET',

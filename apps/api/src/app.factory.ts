@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@epw/config';
 import { AppModule } from './app.module';
 import { localeFrom } from './common/locale';
+import { answerMethodNotAllowed } from './common/method-not-allowed';
 import { createOpenApiDocument } from './common/openapi/openapi-document';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestValidationException } from './common/request-validation.exception';
@@ -77,6 +78,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }),
   );
   app.useGlobalFilters(problems);
+  answerMethodNotAllowed(app, problems);
   app.enableShutdownHooks();
 
   const document = createOpenApiDocument(app);

@@ -7,6 +7,10 @@ describe('errors of a dependency that is down', () => {
     });
     expect(isTransientBackendError(noPoller)).toBe(true);
     expect(isTransientBackendError(new Error('Connection terminated unexpectedly'))).toBe(true);
+    const queryBufferFull = new Error('Failed to query Workflow', {
+      cause: { code: 8, details: 'consistent query buffer is full' },
+    });
+    expect(isTransientBackendError(queryBufferFull)).toBe(true);
     expect(
       isTransientBackendError(new Error('query failed', { cause: { code: 'ECONNREFUSED' } })),
     ).toBe(true);

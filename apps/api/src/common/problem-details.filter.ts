@@ -51,13 +51,14 @@ function violationOf(exception: DomainException, message: string): FieldViolatio
   };
 }
 
-/** Errors of a dependency that is down or restarting, as opposed to bugs: a Temporal query with no
- * worker polling (or past its deadline), Temporal unreachable, a PostgreSQL connection cut or
- * refused. gRPC codes: 4 DEADLINE_EXCEEDED, 14 UNAVAILABLE. */
+/** Errors of a dependency that is down, restarting or overloaded, as opposed to bugs: a Temporal
+ * query with no worker polling (or past its deadline, or refused while the workflow's query buffer
+ * is full), Temporal unreachable, a PostgreSQL connection cut or refused. gRPC codes:
+ * 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE. */
 export function isTransientBackendError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const grpcCode = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown })?.code;
-  if (grpcCode === 4 || grpcCode === 14) return true;
+  if (grpcCode === 4 || grpcCode === 8 || grpcCode === 14) return true;
   if (grpcCode === 'ECONNREFUSED' || grpcCode === 'ECONNRESET') return true;
   return /no poller seen|Connection terminated unexpectedly|ECONNREFUSED|Can't reach database server/i.test(
     `${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`,

@@ -19,6 +19,16 @@ export function toDomainException(err: unknown, notFound: DomainException): unkn
   return err;
 }
 
+/** A query a workflow can never answer: it closed (terminated, timed out) before its first
+ * workflow task ran, so there is no state to ask (gRPC 9 FAILED_PRECONDITION). For a reader it
+ * is a workflow that is not running. */
+export function isUnqueryableWorkflowError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code =
+    (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
+  return code === 9 && /closed before/i.test(`${err.message} ${String(err.cause)}`);
+}
+
 export function isWorkflowClosedError(err: unknown): boolean {
   return (
     err instanceof WorkflowNotFoundError ||

@@ -9,7 +9,11 @@ import {
 import { DomainErrorCode, DomainException } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from './request-validation.exception';
-import { isWorkflowClosedError, toDomainException } from './temporal-errors';
+import {
+  isUnqueryableWorkflowError,
+  isWorkflowClosedError,
+  toDomainException,
+} from './temporal-errors';
 
 /** The Idempotency-Key header, when sent (also the pattern the OpenAPI document states). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.-]{8,100}$/;
@@ -65,6 +69,7 @@ export class WorkflowUpdatesService {
     try {
       return await this.handle(workflowId).query(query);
     } catch (err) {
+      if (isUnqueryableWorkflowError(err)) throw notFound();
       throw toDomainException(err, notFound());
     }
   }

@@ -47,6 +47,11 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: (p) => `Không tìm thấy ${p['entity'] ?? 'bản ghi'}.`,
     en: (p) => `${p['entity'] ?? 'Record'} not found.`,
   },
+  [DomainErrorCode.MethodNotAllowed]: {
+    vi: (p) =>
+      `Địa chỉ này không nhận phương thức ${p['method'] ?? ''}; các phương thức được nhận: ${p['allowed'] ?? ''}.`,
+    en: (p) => `This address does not take ${p['method'] ?? ''}; it takes ${p['allowed'] ?? ''}.`,
+  },
   [DomainErrorCode.Conflict]: {
     vi: (p) => `Dữ liệu đã tồn tại${p['target'] ? ` (${p['target']})` : ''}.`,
     en: (p) => `Already exists${p['target'] ? ` (${p['target']})` : ''}.`,

@@ -23,7 +23,9 @@ import { applyValidationRulesToSchemas } from './validation-rules';
  * - routes marked @Public() need no token (`security: []`, no 401/403);
  * - path parameters carry the format or pattern their pipe enforces;
  * - the optional Idempotency-Key header carries the rule assertIdempotencyKey enforces;
- * - a route with inputs may answer 400, one with a body 413 and 415, one naming a record 404;
+ * - a route with inputs may answer 400, one with a body 413 and 415, one naming a record (a path
+ *   id, a UUID in the query or the body) 404;
+ * - any route may answer 503 while a dependency is down or overloaded;
  * - request DTOs allow no other fields (the ValidationPipe's forbidNonWhitelisted).
  */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -45,14 +47,16 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     { extraModels: [ProblemDetailsDto] },
   );
   const handlers = routeHandlers(app);
+  const schemas = document.components?.schemas ?? {};
   for (const operations of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = operations[method];
       if (!operation) continue;
-      finishOperation(operation, handlers.get(operation.operationId ?? ''));
+      finishOperation(operation, handlers.get(operation.operationId ?? ''), schemas);
     }
   }
   typeNullableReferences(document);
+  nullInNullableEnums(document);
   // The ValidationPipe forbids fields a request DTO does not declare (forbidNonWhitelisted).
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
     if (validated.has(name) && !('$ref' in schema)) schema.additionalProperties = false;
@@ -79,6 +83,19 @@ function typeNullableReferences(document: OpenAPIObject): void {
   }
 }
 
+/** `{ enum: [...], nullable: true }` admits null only when the enum lists it (OpenAPI 3.0.3,
+ * "nullable"): a property that may be null (a unit's level or kind, cleared with null) lists it. */
+function nullInNullableEnums(document: OpenAPIObject): void {
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    if ('$ref' in schema) continue;
+    for (const property of Object.values(schema.properties ?? {})) {
+      if ('$ref' in property || !property.nullable || !property.enum) continue;
+      const values: unknown[] = property.enum;
+      if (!values.includes(null)) property.enum = [...values, null];
+    }
+  }
+}
+
 interface RouteHandler {
   controller: object;
   handler: object;
@@ -86,7 +103,11 @@ interface RouteHandler {
   paramPipes: Map<string, unknown[]>;
 }
 
-function finishOperation(operation: OperationObject, route: RouteHandler | undefined): void {
+function finishOperation(
+  operation: OperationObject,
+  route: RouteHandler | undefined,
+  schemas: Record<string, SchemaObject | ReferenceObject>,
+): void {
   if (!route) throw new Error(`no handler found for operation ${operation.operationId}`);
   const isPublic =
     Reflect.getMetadata(IS_PUBLIC, route.handler) === true ||
@@ -134,9 +155,55 @@ function finishOperation(operation: OperationObject, route: RouteHandler | undef
   const namesRecord = (p: ParameterObject) =>
     p.in === 'path' ||
     (p.in === 'query' && (p.schema as SchemaObject | undefined)?.format === 'uuid');
-  if (parameters.some(namesRecord)) answers.push(404);
+  const body = operation.requestBody;
+  const bodySchema =
+    body && 'content' in body ? body.content['application/json']?.schema : undefined;
+  // The ValidationPipe reads a missing body as `{}`: where no field is required, none is needed.
+  if (body && 'content' in body && bodySchema && !requiresAField(bodySchema, schemas)) {
+    body.required = false;
+  }
+  if (parameters.some(namesRecord) || namesRecordById(bodySchema, schemas)) answers.push(404);
+  // Any route answers 503 while PostgreSQL, Temporal or the worker is down or overloaded
+  // (ProblemDetailsFilter: isTransientBackendError).
+  answers.push(503);
   for (const status of answers) operation.responses[status] ??= problemResponse(status);
   operation.responses = sortedByStatus(operation.responses);
+}
+
+function requiresAField(
+  schema: SchemaObject | ReferenceObject,
+  schemas: Record<string, SchemaObject | ReferenceObject>,
+): boolean {
+  const target =
+    '$ref' in schema ? schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
+  return (
+    !target || '$ref' in target || target.type !== 'object' || (target.required ?? []).length > 0
+  );
+}
+
+/** Whether a body schema holds a UUID anywhere (a unit, a cluster, a nomination, …): the record it
+ * names may not exist. */
+function namesRecordById(
+  schema: SchemaObject | ReferenceObject | undefined,
+  schemas: Record<string, SchemaObject | ReferenceObject>,
+  seen: Set<string> = new Set(),
+): boolean {
+  if (!schema) return false;
+  if ('$ref' in schema) {
+    const name = schema.$ref.replace('#/components/schemas/', '');
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return namesRecordById(schemas[name], schemas, seen);
+  }
+  if (schema.format === 'uuid') return true;
+  const parts = [
+    ...(schema.allOf ?? []),
+    ...(schema.oneOf ?? []),
+    ...(schema.anyOf ?? []),
+    ...(schema.items ? [schema.items] : []),
+    ...Object.values(schema.properties ?? {}),
+  ];
+  return parts.some((part) => namesRecordById(part, schemas, seen));
 }
 
 /** operationId (`<Controller>_<method>`, @nestjs/swagger's default) → its controller and handler. */

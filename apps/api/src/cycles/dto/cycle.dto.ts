@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PrintableText } from '../../common/printable-text';
+import { OptionalNotNull } from '../../directory/dto/unit.dto';
 
 export const PERIOD_KINDS = ['YEAR', 'QUARTER', 'PHASE'] as const;
 export const CYCLE_STATUSES = ['PLANNED', 'ACTIVE', 'CLOSED'] as const;
@@ -73,7 +74,7 @@ export class PledgeDraftDto {
   title!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Documents adopted with the pledge' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -127,7 +128,7 @@ export class CreateCycleDto {
     description:
       'Calendar days per real day. 1 = the real calendar; 525600 runs a year in one real minute (demos, tests).',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNumber()
   @Min(1)
   @Max(100_000_000)

@@ -124,12 +124,16 @@ export class MemberInputDto {
   @IsIn(CLUSTER_ROLES)
   role!: ClusterRole;
 
-  @ApiPropertyOptional({ description: 'Order in the list (default: the index)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'Order in the list (absent or null: the index)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(999)
-  position?: number;
+  position?: number | null;
 }
 
 export class PutMembershipsDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { PrintableText } from '../../common/printable-text';
+import { CRON_PATTERN, CronRangesInOrder } from './cron-expression';
 
 export class CreateScheduleDto {
   @ApiProperty({ format: 'uuid' })
@@ -27,7 +28,11 @@ export class CreateScheduleDto {
     description: 'Cron in Asia/Ho_Chi_Minh; default: 1 January 00:00',
   })
   @IsOptional()
-  @Matches(/^(\S+\s+){4}\S+$/, { message: 'cron must have five fields' })
+  @Matches(CRON_PATTERN, {
+    message:
+      'cron must have five fields (minute, hour, day of month, month, day of week), each *, values or ranges in its bounds, with an optional /step',
+  })
+  @CronRangesInOrder()
   cron?: string;
 
   @ApiPropertyOptional({
