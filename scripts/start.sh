@@ -51,6 +51,9 @@ if [[ -z "${DOCUMENT_SIGNING_P12_PATH:-}" ]]; then
   DOCUMENT_SIGNING_P12_PASSWORD=$(cat "$DATA_DIR/pki/document-signing.password")
 fi
 export DOCUMENT_SIGNING_P12_PATH DOCUMENT_SIGNING_P12_PASSWORD="${DOCUMENT_SIGNING_P12_PASSWORD:-}"
+# Personal certificates of this CA may add their signatures to signed copies (demo: the local CA).
+[[ -n "${PERSONAL_SIGNATURE_CA_PATH:-}" || ! -s "$DATA_DIR/pki/ca.pem" ]] ||
+  export PERSONAL_SIGNATURE_CA_PATH="$DATA_DIR/pki/ca.pem"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://127.0.0.1:$TEMPORAL_UI_PORT}"
 export WORKFLOW_BUNDLE_PATH="${WORKFLOW_BUNDLE_PATH:-$ROOT/dist/workflows/workflow-bundle.js}"
 

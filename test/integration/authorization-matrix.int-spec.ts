@@ -1722,6 +1722,11 @@ describe('authorization matrix: every role × every state-changing action', () =
       allow: CLUSTER_READERS,
       status: 409,
     },
+    {
+      name: "C1's personal signatures on the signed copy",
+      path: () => `/signing-rounds/${ctx.roundId}/signed-copy/signatures`,
+      allow: CLUSTER_READERS,
+    },
     // Models
     {
       name: 'models of unit U',
@@ -1954,6 +1959,8 @@ describe('authorization matrix: every role × every state-changing action', () =
       'POST /signing-rounds/{roundId}/countersign':
         'needs every member signed: audited in pledge-signing.int-spec.ts (audit trail)',
       'POST /cycles/{cycleId}/start': 'starts a whole cycle: audited in yearly-cycle.int-spec.ts',
+      'POST /signing-rounds/{roundId}/signed-copy/signatures':
+        'needs an effective round and a personal certificate: refusals (403, 400, 409) and the audit entry in signed-documents.int-spec.ts',
       'POST /nominations/{id}/objections': 'anyone may object: audited in commendation.int-spec.ts',
       'POST /admin/dead-letters/{id}/retry':
         'needs a dead delivery: audited in reminders.int-spec.ts',

@@ -111,9 +111,12 @@ describe('signed documents: the signed pledge, sealed decisions and certificates
     pdfsig = new Pdfsig(ca.certificatePem);
     const p12Path = join(pdfsig.dir, 'document-signing.p12');
     writeFileSync(p12Path, seal.p12);
+    // Personal certificates of the same CA may add their signatures (a licensed CA's root here).
+    writeFileSync(join(pdfsig.dir, 'ca.pem'), ca.certificatePem);
     sys = await startTestSystem({
       DOCUMENT_SIGNING_P12_PATH: p12Path,
       DOCUMENT_SIGNING_P12_PASSWORD: seal.password,
+      PERSONAL_SIGNATURE_CA_PATH: join(pdfsig.dir, 'ca.pem'),
     });
     cluster = await createFixtureCluster(sys.prisma, suffix, [YEAR]);
     auth = await ensureCommendationSetup(sys.prisma);
@@ -265,6 +268,116 @@ describe('signed documents: the signed pledge, sealed decisions and certificates
     const broken = pdfsig.report(tampered(copy.bytes), 'signed-pledge-tampered.pdf');
     expect(broken).not.toContain('Signature is Valid');
     expect(broken).toMatch(/Digest Mismatch|Signature is Invalid/);
+
+    // Two members' signers add their own digital signatures with their personal certificates.
+    const path = `/signing-rounds/${roundId}/signed-copy/signatures`;
+    const [first, second] = [cluster.units[2], cluster.units[4]];
+    const nameOf = async (username: string) =>
+      (await sys.prisma.user.findUniqueOrThrow({ where: { username } })).fullName;
+    const personal = (commonName: string, issuer = ca) => {
+      const issued = issueSigningP12(issuer, { commonName, organization: 'Đơn vị thành viên' });
+      return { certificateBase64: issued.p12.toString('base64'), password: issued.password };
+    };
+    const firstP12 = personal(await nameOf(first.signer));
+    const refused = async (user: string, body: object) => {
+      const res = await sys.http.as<{ code: string; errors?: { field: string; rule: string }[] }>(
+        user,
+        'POST',
+        path,
+        body,
+      );
+      return {
+        status: res.status,
+        code: res.body.code,
+        rules: res.body.errors?.map((e) => `${e.field} ${e.rule}`),
+      };
+    };
+    const stranger = createLocalCa({ commonName: 'Some Other CA', organization: 'elsewhere' });
+    expect(
+      await refused(first.signer, personal(await nameOf(first.signer), stranger)),
+    ).toMatchObject({
+      status: 400,
+      rules: ['certificateBase64 trustedIssuer'],
+    });
+    expect(
+      await refused(first.signer, { ...firstP12, password: 'not-the-password' }),
+    ).toMatchObject({
+      status: 400,
+      rules: ['certificateBase64 pkcs12'],
+    });
+    expect(await refused(first.signer, personal('Nguyễn Văn Người Khác'))).toMatchObject({
+      status: 400,
+      rules: ['certificateBase64 certificateOfSigner'],
+    });
+    expect(await refused(first.officer, firstP12)).toMatchObject({
+      status: 403,
+      code: 'NOT_A_SIGNER',
+    });
+    expect(await sys.prisma.signedCopyRevision.count({ where: { roundId } })).toBe(0);
+
+    const added = await sys.http.as<{ sequence: number; certificateSubject: string }>(
+      first.signer,
+      'POST',
+      path,
+      { ...firstP12, reason: 'Ký xác nhận thay mặt đơn vị' },
+    );
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      sequence: 1,
+      certificateSubject: await nameOf(first.signer),
+    });
+    expect(await refused(first.signer, firstP12)).toMatchObject({
+      status: 409,
+      code: 'PERSONAL_SIGNATURE_EXISTS',
+    });
+    const again = await sys.http.as(
+      second.signer,
+      'POST',
+      path,
+      personal(await nameOf(second.signer)),
+    );
+    expect(again.status).toBe(201);
+
+    const listed = await sys.http.as<{ sequence: number; signerUnitId: string }[]>(
+      cluster.units[7].officer,
+      'GET',
+      path,
+    );
+    expect(listed.body.map((s) => [s.sequence, s.signerUnitId])).toEqual([
+      [1, first.id],
+      [2, second.id],
+    ]);
+    const signed = await download(
+      cluster.units[7].officer,
+      `/signing-rounds/${roundId}/signed-copy.pdf`,
+    );
+    expect(signed.status).toBe(200);
+    keep(signed.bytes, 'signed-pledge-personal');
+    const blocks = pdfsig.signatures(signed.bytes, 'signed-pledge-personal.pdf');
+    expect(blocks).toHaveLength(3);
+    for (const block of blocks) {
+      expect(block).toContain('Signature Validation: Signature is Valid.');
+      expect(block).toContain('Certificate Validation: Certificate is Trusted.');
+    }
+    // pdfsig lists them in the file's field order: each block names its signer once.
+    const blockOf = (name: string) => blocks.filter((b) => b.includes(`Common Name: ${name}\n`));
+    expect(blockOf('Hệ thống Thi đua – Khen thưởng')).toHaveLength(1);
+    expect(blockOf(await nameOf(first.signer))).toHaveLength(1);
+    const [last] = blockOf(await nameOf(second.signer));
+    expect(last).toContain('Total document signed');
+    // Incremental: the sealed copy the first signature went onto is a prefix of the final file.
+    const base = await sys.prisma.signedCopyRevision.findUniqueOrThrow({
+      where: { roundId_sequence: { roundId, sequence: 0 } },
+    });
+    const sealedBase = Buffer.from(base.pdf);
+    expect(signed.bytes.subarray(0, sealedBase.length - 1).equals(sealedBase.subarray(0, -1))).toBe(
+      true,
+    );
+    expect(
+      await sys.prisma.auditLog.count({
+        where: { entityId: roundId, action: 'pledge-signing.personal-signature' },
+      }),
+    ).toBe(2);
   });
 
   it('seals a decision with 50 recipients and its certificates; a leader adds a personal signature', async () => {

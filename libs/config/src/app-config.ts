@@ -114,6 +114,9 @@ const envSchema = z.object({
    * and warns (`scripts/start.sh` makes a lasting one in .data/pki). */
   DOCUMENT_SIGNING_P12_PATH: z.string().min(1).optional(),
   DOCUMENT_SIGNING_P12_PASSWORD: z.string().default(''),
+  /** PEM bundle of the CAs whose certificates may add a personal signature to a signed copy (the
+   * licensed CAs' roots in production; the local development CA in the demo). Unset: none may. */
+  PERSONAL_SIGNATURE_CA_PATH: z.string().min(1).optional(),
   /** AES-256-GCM key (base64 of 32 bytes) of the TOTP secrets at rest; recovery codes are
    * HMAC-ed under a key derived from it. Required in production (`scripts/start.sh` generates
    * one into .data); elsewhere, unset, a key derived from JWT_SECRET stands in. */
@@ -156,7 +159,7 @@ export type AppConfig = Readonly<{
   } | null;
   api: { host: string; port: number; trustProxyHops: number };
   /** PKCS#12 file and password of the document seal; null path: a throwaway one (not production). */
-  documentSigning: { p12Path: string | null; p12Password: string };
+  documentSigning: { p12Path: string | null; p12Password: string; personalCaPath: string | null };
   /** TOTP second factor: the key of its secrets at rest (base64 of 32 bytes), who must have one,
    * and how recent a check must be before a signature, a ballot or a decision (seconds). */
   secondFactor: {
@@ -255,6 +258,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     documentSigning: {
       p12Path: e.DOCUMENT_SIGNING_P12_PATH ?? null,
       p12Password: e.DOCUMENT_SIGNING_P12_PASSWORD,
+      personalCaPath: e.PERSONAL_SIGNATURE_CA_PATH ?? null,
     },
     secondFactor: {
       encryptionKey: e.MFA_ENCRYPTION_KEY ?? developmentMfaKey(e.JWT_SECRET),

@@ -32,6 +32,7 @@ import { ModelRepository } from './repositories/model.repository';
 import { ProposalRepository } from './repositories/proposal.repository';
 import { ReadScopeRepository } from './repositories/read-scope.repository';
 import { SecondFactorRepository } from './repositories/second-factor.repository';
+import { SignedCopyRepository } from './repositories/signed-copy.repository';
 const providers = [
   PrismaService,
   AuditLogRepository,
@@ -65,6 +66,7 @@ const providers = [
   ProposalRepository,
   ReadScopeRepository,
   SecondFactorRepository,
+  SignedCopyRepository,
 ];
 
 @Global()

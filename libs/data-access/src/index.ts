@@ -7,6 +7,7 @@ export * from './repositories/user.repository';
 export * from './repositories/refresh-token.repository';
 export * from './repositories/cycle.repository';
 export * from './repositories/signing-round.repository';
+export * from './repositories/signed-copy.repository';
 export * from './repositories/cycle-records.repository';
 export * from './repositories/cycle-planner';
 export * from './repositories/reminder.repository';

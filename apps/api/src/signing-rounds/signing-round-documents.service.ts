@@ -3,6 +3,7 @@ import {
   AuditLogRepository,
   CycleRepository,
   DocumentSourcesRepository,
+  SignedCopyRepository,
   SigningRoundRepository,
 } from '@epw/data-access';
 import {
@@ -55,6 +56,7 @@ export class SigningRoundDocumentsService {
     private readonly audit: AuditLogRepository,
     private readonly sources: DocumentSourcesRepository,
     private readonly seal: DocumentSealService,
+    private readonly signedCopies: SignedCopyRepository,
   ) {}
 
   async packagePdf(round: Round): Promise<Buffer> {
@@ -66,7 +68,14 @@ export class SigningRoundDocumentsService {
     );
   }
 
+  /** The newest revision once members added personal signatures; else the copy sealed now. */
   async signedCopyPdf(round: Round): Promise<Buffer> {
+    const stored = await this.signedCopies.latestPdf(round.id);
+    return stored?.pdf ?? this.sealedSignedCopyPdf(round);
+  }
+
+  /** The signed copy rendered and sealed with the deployment's certificate. */
+  async sealedSignedCopyPdf(round: Round): Promise<Buffer> {
     if (round.status !== 'EFFECTIVE' && !round.overdueAt) {
       throw new DomainException(DomainErrorCode.SignedCopyNotReady, { roundId: round.id });
     }
@@ -78,6 +87,12 @@ export class SigningRoundDocumentsService {
       { reason: `Bản ký kết giao ước thi đua – ${cycle.cluster.name}`, location: data.place },
       (seal) => renderSignedPledgePdf({ ...data, completion }, { seal }),
     );
+  }
+
+  /** Where the round's documents are signed (the issuer's place: "TP. Hồ Chí Minh"). */
+  async place(round: Round): Promise<string> {
+    const cycle = await this.cyclesService.getOrFail(round.cycleId);
+    return (await this.packageData(round, cycle, 1)).data.place;
   }
 
   private async packageData(round: Round, cycle: Cycle, version: number) {

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { roundIdParam } from '../common/pattern-param';
 import { uuidParam } from '../common/uuid-param';
 import {
+  AddPersonalSignatureDto,
   AmendPledgeDto,
   AuditEntryDto,
   CountersignPledgeDto,
@@ -13,17 +14,22 @@ import {
   ExtendDeadlineDto,
   ListSignaturesQueryDto,
   OpenSigningRoundDto,
+  PersonalSignatureDto,
   SignPledgeDto,
   SignatureDto,
   SigningStatusDto,
 } from './dto/signing-round.dto';
+import { SignedCopySignaturesService } from './signed-copy-signatures.service';
 import { SigningRoundsService } from './signing-rounds.service';
 import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 
 @AuthenticatedApi('pledge signing')
 @Controller()
 export class SigningRoundsController {
-  constructor(private readonly rounds: SigningRoundsService) {}
+  constructor(
+    private readonly rounds: SigningRoundsService,
+    private readonly personalSignatures: SignedCopySignaturesService,
+  ) {}
 
   @Post('cycles/:cycleId/signing-round')
   @ApiProblems(409, 422)
@@ -106,6 +112,35 @@ export class SigningRoundsController {
     reply.header('content-type', 'application/pdf');
     reply.header('content-disposition', `attachment; filename="${roundId}-signed.pdf"`);
     return pdf;
+  }
+
+  @Get('signing-rounds/:roundId/signed-copy/signatures')
+  @ApiOperation({
+    summary:
+      'Chữ ký số cá nhân trên bản ký kết / Personal digital signatures added to the signed copy',
+  })
+  @ApiOkResponse({ type: [PersonalSignatureDto] })
+  personalSignaturesOf(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('roundId', roundIdParam()) roundId: string,
+  ): Promise<PersonalSignatureDto[]> {
+    return this.personalSignatures.list(user, roundId);
+  }
+
+  @Post('signing-rounds/:roundId/signed-copy/signatures')
+  @RequiresStepUp()
+  @ApiProblems(409, 422)
+  @ApiOperation({
+    summary:
+      'Người ký của đơn vị thành viên ký số bằng chứng thư cá nhân / A member unit signer adds a personal digital signature (PKCS#12, incremental: the seal and earlier signatures stay valid)',
+  })
+  @ApiCreatedResponse({ type: PersonalSignatureDto })
+  addPersonalSignature(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('roundId', roundIdParam()) roundId: string,
+    @Body() body: AddPersonalSignatureDto,
+  ): Promise<PersonalSignatureDto> {
+    return this.personalSignatures.add(user, roundId, body);
   }
 
   @Post('signing-rounds/:roundId/sign')

@@ -345,6 +345,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/signing-rounds/{roundId}/signed-copy/signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chữ ký số cá nhân trên bản ký kết / Personal digital signatures added to the signed copy */
+    get: operations['SigningRoundsController_personalSignaturesOf'];
+    put?: never;
+    /** Người ký của đơn vị thành viên ký số bằng chứng thư cá nhân / A member unit signer adds a personal digital signature (PKCS#12, incremental: the seal and earlier signatures stay valid) */
+    post: operations['SigningRoundsController_addPersonalSignature'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/signing-rounds/{roundId}/sign': {
     parameters: {
       query?: never;
@@ -1964,6 +1982,33 @@ export interface components {
         [key: string]: unknown;
       };
       hash: string;
+    };
+    PersonalSignatureDto: {
+      /** @description The revision of the signed copy this signature made (1, 2, …) */
+      sequence: number;
+      /** Format: uuid */
+      signerUserId: string;
+      /** Format: uuid */
+      signerUnitId: string | null;
+      /** @description The certificate's subject common name */
+      certificateSubject: string;
+      /** @description The certificate issuer's common name */
+      certificateIssuer: string;
+      /** @description SHA-256 of the certificate (DER), hex */
+      certificateFingerprint: string;
+      reason: string;
+      /** @description SHA-256 of the whole PDF after this signature, hex */
+      sha256: string;
+      /** Format: date-time */
+      signedAt: string;
+    };
+    AddPersonalSignatureDto: {
+      /** @description The signer's own certificate and key as PKCS#12 (.p12/.pfx), base64, at most 64 KiB; used for this signature only, never stored */
+      certificateBase64: string;
+      /** @description The PKCS#12 password */
+      password: string;
+      /** @description Why the person signs, written into the signature (default: "Ký xác nhận") */
+      reason?: string;
     };
     SignPledgeDto: {
       /**
@@ -5804,6 +5849,182 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  SigningRoundsController_personalSignaturesOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        roundId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonalSignatureDto'][];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  SigningRoundsController_addPersonalSignature: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        roundId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddPersonalSignatureDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonalSignatureDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why); STEP_UP_REQUIRED: the last second-factor check of this session is too old: POST /auth/step-up with a code, then send the request again */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The current state refuses it (already done, closed, deadline passed, a concurrent change) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,12 @@
 export type { DocumentSigner, SignatureDetails, SignerIdentity } from './document-signer';
 export { createLocalCa, issueSigningP12, type IssuedP12, type LocalCa } from './local-pki';
-export { P12DocumentSigner, identityOfCertificate } from './p12-document-signer';
+export { P12DocumentSigner, certificatesOfP12, identityOfCertificate } from './p12-document-signer';
+export {
+  PersonalCertificateError,
+  checkPersonalCertificate,
+  pemCertificates,
+  type PersonalCertificateProblem,
+} from './personal-certificate';
 export {
   SIGNATURE_BYTES,
   addSealPlaceholder,

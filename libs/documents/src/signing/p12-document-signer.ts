@@ -27,6 +27,27 @@ export function identityOfCertificate(cert: forge.pki.Certificate): SignerIdenti
   };
 }
 
+/** The signing certificate in a PKCS#12 (the one whose public key matches the private key),
+ * first, then the other certificates it carries (its chain, as CAs deliver them). */
+export function certificatesOfP12(p12: Buffer, password: string): forge.pki.Certificate[] {
+  const own = signingCertificate(p12, password);
+  return [own, ...bagCertificates(p12, password).filter((c) => c !== own && !sameCert(c, own))];
+}
+
+const sameCert = (a: forge.pki.Certificate, b: forge.pki.Certificate) =>
+  a.serialNumber === b.serialNumber && a.issuer.hash === b.issuer.hash;
+
+function bagCertificates(p12: Buffer, password: string): forge.pki.Certificate[] {
+  const parsed = forge.pkcs12.pkcs12FromAsn1(
+    forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))),
+    false,
+    password,
+  );
+  return (
+    parsed.getBags({ bagType: forge.pki.oids['certBag'] })[forge.pki.oids['certBag']] ?? []
+  ).flatMap((bag) => (bag.cert ? [bag.cert] : []));
+}
+
 /** The signing certificate in a PKCS#12: the one whose public key matches the private key. */
 function signingCertificate(p12: Buffer, password: string): forge.pki.Certificate {
   const parsed = forge.pkcs12.pkcs12FromAsn1(

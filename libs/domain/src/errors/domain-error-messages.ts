@@ -78,6 +78,16 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     en: () =>
       'No signed copy yet: the pledge is not effective (awaiting the countersignature) and the round is not overdue.',
   },
+  [DomainErrorCode.PersonalSignatureNotConfigured]: {
+    vi: () =>
+      'Hệ thống chưa cấu hình tổ chức chứng thực được tin cậy cho chữ ký số cá nhân (PERSONAL_SIGNATURE_CA_PATH).',
+    en: () =>
+      'No certification authority is trusted for personal signatures on this deployment (PERSONAL_SIGNATURE_CA_PATH).',
+  },
+  [DomainErrorCode.PersonalSignatureExists]: {
+    vi: () => 'Bạn đã ký số vào bản ký kết này.',
+    en: () => 'You have already added your digital signature to this signed copy.',
+  },
   [DomainErrorCode.UnitNotMember]: {
     vi: (p) => `Đơn vị ${p['unitId'] ?? ''} không phải thành viên của cụm thi đua trong kỳ này.`,
     en: (p) => `Unit ${p['unitId'] ?? ''} is not a member of the cluster in this cycle.`,

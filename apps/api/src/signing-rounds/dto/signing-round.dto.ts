@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBase64,
   IsBoolean,
   IsInt,
   IsOptional,
@@ -15,6 +16,7 @@ import {
   Min,
 } from 'class-validator';
 import { DATE_PATTERN } from '../../cycles/dto/cycle.dto';
+import { PrintableText } from '../../common/printable-text';
 
 export class OpenSigningRoundDto {
   @ApiProperty({
@@ -170,4 +172,62 @@ export class AuditEntryDto {
   @ApiProperty() action!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload!: unknown;
   @ApiProperty() hash!: string;
+}
+
+/** At most 64 KiB of PKCS#12: a certificate chain and one key, as CAs issue them. */
+const MAX_P12_BASE64 = Math.ceil((64 * 1024) / 3) * 4;
+
+export class AddPersonalSignatureDto {
+  @ApiProperty({
+    description:
+      "The signer's own certificate and key as PKCS#12 (.p12/.pfx), base64, at most 64 KiB; used for this signature only, never stored",
+  })
+  @IsBase64(undefined, { message: 'certificateBase64 must be base64' })
+  @Length(4, MAX_P12_BASE64, { message: 'certificateBase64 must hold 1 byte to 64 KiB' })
+  certificateBase64!: string;
+
+  @ApiProperty({ description: 'The PKCS#12 password', maxLength: 200 })
+  @IsString()
+  @Length(0, 200)
+  password!: string;
+
+  @ApiPropertyOptional({
+    description: 'Why the person signs, written into the signature (default: "Ký xác nhận")',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(2, 200)
+  @PrintableText()
+  reason?: string;
+}
+
+export class PersonalSignatureDto {
+  @ApiProperty({ description: 'The revision of the signed copy this signature made (1, 2, …)' })
+  sequence!: number;
+
+  @ApiProperty({ format: 'uuid' })
+  signerUserId!: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  signerUnitId!: string | null;
+
+  @ApiProperty({ description: "The certificate's subject common name" })
+  certificateSubject!: string;
+
+  @ApiProperty({ description: "The certificate issuer's common name" })
+  certificateIssuer!: string;
+
+  @ApiProperty({ description: 'SHA-256 of the certificate (DER), hex' })
+  certificateFingerprint!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ description: 'SHA-256 of the whole PDF after this signature, hex' })
+  sha256!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  signedAt!: string;
 }
