@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { issueSigningP12 } from '@epw/documents';
 import { chooseCycle, expect, openMenuItem, test } from './support/fixtures';
 import type { E2eSystemInfo } from './support/e2e-info';
 
@@ -101,4 +102,52 @@ test('a member downloads the conference package, then the signed copy once the r
   expect(signedCopy.name).toMatch(/^giao-uoc-da-ky-.*\.pdf$/);
   expect(signedCopy.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(signedCopy.bytes.length).toBeGreaterThan(5_000);
+});
+
+test("a member's signer adds a personal digital signature to the signed copy", async ({
+  page,
+  request,
+  sys,
+  login,
+  shot,
+}) => {
+  await bringLeadRoundIntoEffect(request, sys);
+  const signer = sys.member.signer;
+  const me = await request.get(`${sys.baseURL}/auth/me`, {
+    headers: await bearer(request, sys, signer),
+  });
+  const { fullName } = (await me.json()) as { fullName: string };
+  const issued = issueSigningP12(sys.personalCa, { commonName: fullName, organization: 'E2E' });
+
+  await login(signer);
+  await chooseCycle(page, sys.leadCycle.movementCode);
+  await openMenuItem(page, 'Giao ước thi đua');
+  const panel = page.getByTestId('personal-signatures');
+  await expect(panel.getByText('Chưa có ai ký số cá nhân vào bản ký kết.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Ký số bằng chứng thư cá nhân' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ký số bằng chứng thư cá nhân' });
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name: 'chung-thu.p12',
+    mimeType: 'application/x-pkcs12',
+    buffer: issued.p12,
+  });
+  // A wrong password is named next to the file, and nothing is signed.
+  await dialog.getByLabel('Mật khẩu của tệp').fill('not-the-password');
+  await dialog.getByRole('button', { name: 'Ký số', exact: true }).click();
+  await expect(dialog.getByText(/PKCS#12/)).toBeVisible();
+  await shot('signed-copy-02-personal-signature-refused');
+  await dialog.getByLabel('Mật khẩu của tệp').fill(issued.password);
+  await dialog.getByRole('button', { name: 'Ký số', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(panel.getByRole('row').filter({ hasText: fullName })).toContainText(
+    sys.member.unitName,
+  );
+  await expect(panel.getByText(/^Bạn đã ký số vào bản ký kết lúc/)).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Ký số bằng chứng thư cá nhân' })).toHaveCount(0);
+  await shot('signed-copy-03-personal-signature');
+
+  const signedButton = page.getByRole('button', { name: 'Tải bản giao ước đã ký (PDF)' });
+  const copy = await download(page, () => signedButton.click());
+  // The seal and the personal signature: two signature dictionaries, one revision apart.
+  expect(copy.bytes.toString('latin1').match(/\/Type\s*\/Sig\b/g)?.length).toBe(2);
 });

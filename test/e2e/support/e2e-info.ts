@@ -29,4 +29,6 @@ export interface E2eSystemInfo {
   other: E2eUnit;
   /** The HDTD-CUM01 authority's accounts (their own password) and a person of the member unit. */
   commendation: { password: string; reviewer: string; leader: string; personName: string };
+  /** The CA the API trusts for personal signatures (PERSONAL_SIGNATURE_CA_PATH), to issue from. */
+  personalCa: { certificatePem: string; privateKeyPem: string };
 }

@@ -16,6 +16,10 @@ import {
 } from '@epw/testing';
 import { openCyclePhases } from '../../support/cycle-phases';
 import { startTestSystem, terminateCycles, type TestSystem } from '../../support/test-system';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalCa, type LocalCa } from '@epw/documents';
 import type { E2eSystemInfo } from './e2e-info';
 
 const DAY_MS = 86_400_000;
@@ -42,7 +46,7 @@ async function ok<T>(res: Promise<{ status: number; body: T }>, what: string): P
   return r.body;
 }
 
-async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
+async function seed(sys: TestSystem, personalCa: LocalCa): Promise<E2eSystemInfo> {
   const suffix = uniqueSuffix();
   const startsOn = vietnamDate(Date.now() - 30 * DAY_MS);
   const endsOn = vietnamDate(Date.parse(`${startsOn}T00:00:00Z`) + 364 * DAY_MS);
@@ -147,6 +151,7 @@ async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
     data: { unitId: member.id, fullName: `Nguyễn Thị Kiểm Thử ${suffix}`, position: 'Chuyên viên' },
   });
   return {
+    personalCa,
     commendation: {
       password: DEMO_PASSWORD,
       reviewer: board.reviewer,
@@ -191,7 +196,14 @@ async function seed(sys: TestSystem): Promise<E2eSystemInfo> {
 async function main(): Promise<void> {
   // The SDK logs every worker state change at INFO; the test output wants warnings and errors.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const sys = await startTestSystem();
+  // The CA whose personal certificates may sign signed copies; the tests issue from it.
+  const personalCa = createLocalCa({
+    commonName: 'EPW E2E Personal CA',
+    organization: 'EPW tests',
+  });
+  const caPath = join(mkdtempSync(join(tmpdir(), 'epw-e2e-ca-')), 'ca.pem');
+  writeFileSync(caPath, personalCa.certificatePem);
+  const sys = await startTestSystem({ PERSONAL_SIGNATURE_CA_PATH: caPath });
   let info: E2eSystemInfo | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -210,7 +222,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
   process.on('SIGINT', () => void stop(0));
   try {
-    info = await seed(sys);
+    info = await seed(sys, personalCa);
   } catch (err) {
     console.error(err);
     await stop(1);
