@@ -111,3 +111,48 @@ build_web() {
     >"$LOG_DIR/web-build.log" 2>&1) || { cat "$LOG_DIR/web-build.log"; fail "the web app build failed"; }
   echo "$want" >"$stamp"
 }
+
+# source_hash <paths...>: one hash of the names and contents of every file under these paths.
+source_hash() {
+  (cd "$ROOT" && find "$@" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
+
+# The production build in dist/ (`npm run build`): the API and the worker compiled to plain
+# JavaScript (scripts/compile-apps.ts → dist/apps/api/main.js, dist/apps/worker/main.js, dist/libs),
+# the worker's workflow bundle (dist/workflows/workflow-bundle.js, which the worker loads when
+# NODE_ENV=production) and the web app (dist/apps/web). Each part is rebuilt only when a hash of its
+# sources changed; concurrent callers (several replicas starting at once) wait for one another.
+ensure_build() {
+  [[ -f "$ROOT/libs/data-access/src/generated/prisma/client.ts" ]] || ensure_prisma_client
+  mkdir -p "$ROOT/dist"
+  (
+    flock 9
+    local want stamp="$ROOT/dist/.apps-source-hash"
+    want=$(source_hash apps/api/src apps/worker/src libs package-lock.json scripts/compile-apps.ts)
+    if [[ -f "$ROOT/dist/apps/api/main.js" && -f "$ROOT/dist/apps/worker/main.js" &&
+      "$(cat "$stamp" 2>/dev/null)" == "$want" ]]; then
+      step "API and worker up to date (dist/apps/api, dist/apps/worker)"
+    else
+      step "compiling the API and the worker → dist/apps/api, dist/apps/worker, dist/libs (swc)"
+      rm -f "$stamp"
+      (cd "$ROOT" && node -r @swc-node/register scripts/compile-apps.ts >"$LOG_DIR/build-apps.log" 2>&1) ||
+        { cat "$LOG_DIR/build-apps.log"; fail "compiling the API and the worker failed"; }
+      info "$(tail -1 "$LOG_DIR/build-apps.log")"
+      echo "$want" >"$stamp"
+    fi
+    local bundle="$ROOT/dist/workflows/workflow-bundle.js"
+    stamp="$ROOT/dist/workflows/.source-hash"
+    want=$(source_hash workflows libs apps/worker/src/temporal package-lock.json)
+    if [[ -f "$bundle" && "$(cat "$stamp" 2>/dev/null)" == "$want" ]]; then
+      step "workflow bundle up to date (dist/workflows/workflow-bundle.js)"
+    else
+      step "bundling the workflow code → dist/workflows/workflow-bundle.js"
+      rm -f "$stamp"
+      (cd "$ROOT" && node -r @swc-node/register apps/worker/src/temporal/bundle-workflows.ts "$bundle" \
+        >"$LOG_DIR/build-workflows.log" 2>&1) ||
+        { cat "$LOG_DIR/build-workflows.log"; fail "bundling the workflow code failed"; }
+      echo "$want" >"$stamp"
+    fi
+    build_web
+  ) 9>"$DATA_DIR/build.lock"
+}

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole system with demo data: installs what is missing, starts PostgreSQL, Redis and the
-# Temporal dev server, migrates, seeds, bundles the workflows, builds the web app, then runs the
-# worker and the API (which serves the web app at /app/).
-# Safe to run again: it restarts the API and the worker on the current code.
+# Temporal dev server, migrates, seeds, builds the production build into dist/ if its sources
+# changed (`npm run build`: the compiled API and worker, the workflow bundle, the web app), then runs
+# the compiled worker and API (which serves the web app at /app/) with NODE_ENV=production.
+# Safe to run again: it rebuilds what changed and restarts the API and the worker on it.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 t0=$SECONDS
 
@@ -55,11 +56,10 @@ export DOCUMENT_SIGNING_P12_PATH DOCUMENT_SIGNING_P12_PASSWORD="${DOCUMENT_SIGNI
 [[ -n "${PERSONAL_SIGNATURE_CA_PATH:-}" || ! -s "$DATA_DIR/pki/ca.pem" ]] ||
   export PERSONAL_SIGNATURE_CA_PATH="$DATA_DIR/pki/ca.pem"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://127.0.0.1:$TEMPORAL_UI_PORT}"
+# The worker loads this prebuilt bundle (NODE_ENV=production) instead of bundling at start.
 export WORKFLOW_BUNDLE_PATH="${WORKFLOW_BUNDLE_PATH:-$ROOT/dist/workflows/workflow-bundle.js}"
 
-step "bundling workflow code for production → ${WORKFLOW_BUNDLE_PATH#"$ROOT"/}"
-(cd "$ROOT" && node -r @swc-node/register apps/worker/src/temporal/bundle-workflows.ts "$WORKFLOW_BUNDLE_PATH")
-build_web
+ensure_build
 
 # stop_app <name>: stops our own instance (from its pid file), gracefully.
 stop_app() {
@@ -72,15 +72,17 @@ stop_app() {
   rm -f "$pidfile"
 }
 
-# start_app <name> <entry>: starts a Node app in the background with its log and pid file.
+# start_app <name> <node arguments...>: starts a Node app in the background with its log and pid
+# file.
 start_app() {
-  local name=$1 entry=$2
+  local name=$1
+  shift
   stop_app "$name"
-  step "starting $name"
+  step "starting $name (node $*)"
   # `cd; cmd &` (not `cd && cmd &`): only node is backgrounded, so $! is node's own pid.
   (
     cd "$ROOT" || exit 1
-    nohup node -r @swc-node/register "$entry" >"$LOG_DIR/$name.log" 2>&1 &
+    nohup node "$@" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )
 }
@@ -88,16 +90,16 @@ start_app() {
 if port_open 1025; then
   step "SMTP sink already listening on :1025"
 else
-  start_app smtp-sink scripts/smtp-sink.ts
+  start_app smtp-sink -r @swc-node/register scripts/smtp-sink.ts
   wait_for "the SMTP sink on :1025" 30 port_open 1025
 fi
-start_app worker apps/worker/src/main.ts
+start_app worker --enable-source-maps dist/apps/worker/main.js
 wait_for "the worker to poll Temporal (see $LOG_DIR/worker.log)" 120 grep -q "Temporal worker polling" "$LOG_DIR/worker.log"
 stop_app api
 if port_open "$API_PORT"; then
   fail "port $API_PORT is used by another process (not started by this project); stop it or set API_PORT"
 fi
-start_app api apps/api/src/main.ts
+start_app api --enable-source-maps dist/apps/api/main.js
 wait_for "the API's /health (see $LOG_DIR/api.log)" 120 curl -sf "http://127.0.0.1:$API_PORT/health"
 kill -0 "$(cat "$RUN_DIR/api.pid")" 2>/dev/null || { tail -20 "$LOG_DIR/api.log"; fail "the API exited; see $LOG_DIR/api.log"; }
 step "demo nominations for every approval role (idempotent)"
@@ -115,6 +117,7 @@ $(printf '\033[1;32m')The emulation-pledge system is running$(printf '\033[0m') 
   Queues dashboard     http://127.0.0.1:$API_PORT/admin/queues (admin / demo-2026, HTTP Basic)
   E-mail (SMTP sink)   127.0.0.1:1025, messages kept in $DATA_DIR/mail/
   Logs                 $LOG_DIR/{api,worker,temporal,redis,smtp-sink}.log
+  Running              the build in dist/ (npm run build), NODE_ENV=$NODE_ENV
 
   Demo accounts (password: demo-2026)
     admin                     administrator

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Every test: format, lint, typecheck, the production workflow bundle, unit tests, then integration
-# tests against the real PostgreSQL, Redis and Temporal dev server (started here if needed), then
-# the browser end-to-end tests of the web app (scripts/test-e2e.sh; EPW_E2E=0 skips them).
+# Every test: the production build (`npm run build` → dist/: compiled API and worker, workflow
+# bundle, web app), format, lint, typecheck, unit tests, then integration tests against the real
+# PostgreSQL, Redis and Temporal dev server (started here if needed; jest runs the TypeScript
+# sources), then a smoke test of the build and the browser end-to-end tests, which run the compiled
+# API and worker (scripts/test-e2e.sh; EPW_E2E=0 skips them).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 t0=$SECONDS
 export EPW_TEST_DB="${EPW_TEST_DB:-epw_test}"
@@ -16,6 +18,9 @@ bash "$ROOT/scripts/services.sh" up
 bash "$ROOT/scripts/services.sh" ensure-db "$EPW_TEST_DB" | tail -1
 ensure_prisma_client
 migrate_database "$TEST_DATABASE_URL"
+build_t0=$SECONDS
+ensure_build
+info "production build ready in $((SECONDS - build_t0)) s"
 
 cd "$ROOT"
 step "prettier --check"
@@ -33,8 +38,6 @@ step "tsc --noEmit (strict)"
 npx --no-install tsc -p tsconfig.json --noEmit
 step "tsc --noEmit for the web app (strict, DOM, JSX)"
 npx --no-install tsc -p apps/web/tsconfig.json --noEmit
-step "production workflow bundle builds"
-node -r @swc-node/register apps/worker/src/temporal/bundle-workflows.ts "$DATA_DIR/test-workflow-bundle.js"
 step "OpenAPI document (generated without a server) passes redocly lint (redocly.yaml)"
 node -r @swc-node/register scripts/openapi-document.ts "$DATA_DIR/openapi.json"
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
@@ -55,7 +58,7 @@ jest_summary=$(node -e '
 # after jest, which it would otherwise compete with for the two cores; EPW_SCHEMATHESIS=0 skips it.
 schemathesis_summary="skipped"
 if [[ "${EPW_SCHEMATHESIS:-1}" == "1" ]]; then
-  WORKFLOW_BUNDLE_PATH="$DATA_DIR/test-workflow-bundle.js" bash "$ROOT/scripts/schemathesis.sh" || status=1
+  WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflows/workflow-bundle.js" bash "$ROOT/scripts/schemathesis.sh" || status=1
   schemathesis_summary=$(tr '\n' ';' <"$DATA_DIR/schemathesis/summary.txt" 2>/dev/null || echo "no summary")
 fi
 

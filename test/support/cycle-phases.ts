@@ -18,7 +18,7 @@ import type { TestSystem } from './test-system';
  * the business keys the API derives from the cycle. Returns their workflow ids, to terminate.
  */
 export async function openCyclePhases(
-  sys: TestSystem,
+  sys: Pick<TestSystem, 'temporal' | 'config'>,
   cluster: FixtureCluster,
   cycle: { id: string; movementCode: string; periodLabel: string },
   opts: {

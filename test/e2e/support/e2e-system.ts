@@ -1,6 +1,6 @@
-/* The system the browser tests drive: the real API (serving the web build under /app/) and the
- * real worker, in one process, against the test database, Redis db 1 and the Temporal dev server,
- * on a task queue of its own (see test/support/test-system.ts). It seeds a cluster of its own and a
+/* The system the browser tests drive: the compiled API (serving the web build under /app/) and the
+ * compiled worker from `npm run build`, in processes of their own, against the test database, Redis
+ * db 1 and the Temporal dev server, on a task queue of its own (see compiled-system.ts). It seeds a cluster of its own and a
  * cycle on the real calendar whose pledge signing and registration are open, prints one line
  * `E2E_READY {json}` and runs until SIGTERM. Started by global-setup.ts. */
 import 'reflect-metadata';
@@ -15,7 +15,8 @@ import {
   waitFor,
 } from '@epw/testing';
 import { openCyclePhases } from '../../support/cycle-phases';
-import { startTestSystem, terminateCycles, type TestSystem } from '../../support/test-system';
+import { terminateCycles } from '../../support/test-system';
+import { startCompiledSystem, type CompiledSystem } from './compiled-system';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ async function ok<T>(res: Promise<{ status: number; body: T }>, what: string): P
   return r.body;
 }
 
-async function seed(sys: TestSystem, personalCa: LocalCa): Promise<E2eSystemInfo> {
+async function seed(sys: CompiledSystem, personalCa: LocalCa): Promise<E2eSystemInfo> {
   const suffix = uniqueSuffix();
   const startsOn = vietnamDate(Date.now() - 30 * DAY_MS);
   const endsOn = vietnamDate(Date.parse(`${startsOn}T00:00:00Z`) + 364 * DAY_MS);
@@ -203,7 +204,7 @@ async function main(): Promise<void> {
   });
   const caPath = join(mkdtempSync(join(tmpdir(), 'epw-e2e-ca-')), 'ca.pem');
   writeFileSync(caPath, personalCa.certificatePem);
-  const sys = await startTestSystem({ PERSONAL_SIGNATURE_CA_PATH: caPath });
+  const sys = await startCompiledSystem({ PERSONAL_SIGNATURE_CA_PATH: caPath });
   let info: E2eSystemInfo | undefined;
   let stopping = false;
   const stop = async (code: number) => {
