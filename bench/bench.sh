@@ -118,5 +118,6 @@ DATABASE_URL="$BENCH_DATABASE_URL" \
   BENCH_DB_NAME="$BENCH_DB" \
   BENCH_CLK_TCK="$(getconf CLK_TCK)" \
   BENCH_TEMPORAL_PROFILE="$temporal_profile" \
+  BENCH_LOG_DIR="$BENCH_DIR/logs" \
   BENCH_TEMPORAL_DB_NAMES="$([[ "$temporal_profile" == postgres ]] && echo "$TEMPORAL_PG_DB,${TEMPORAL_PG_DB}_visibility")" \
   node --max-old-space-size=4096 -r @swc-node/register bench/main.ts "$@"

@@ -16,8 +16,11 @@ export interface BenchEnv {
   clockTicks: number;
   /** Pino level of the API and worker (quiet by default: logs would cost CPU in the runs). */
   logLevel: string;
-  /** BENCH_PROFILE: write a CPU profile of the product runs to this file. */
+  /** BENCH_PROFILE: write CPU profiles of the product runs to this file (the bench process) and
+   * beside it (`.api`, `.worker` before the extension: the product's processes). */
   profileFile: string | null;
+  /** Where the product's API and worker processes write their logs. */
+  logDir: string;
 }
 
 export function benchEnv(env: Record<string, string | undefined> = process.env): BenchEnv {
@@ -43,5 +46,6 @@ export function benchEnv(env: Record<string, string | undefined> = process.env):
     clockTicks: Number(env['BENCH_CLK_TCK'] ?? '100'),
     logLevel: env['BENCH_LOG_LEVEL'] ?? 'error',
     profileFile: env['BENCH_PROFILE'] ?? null,
+    logDir: env['BENCH_LOG_DIR'] ?? '.',
   };
 }

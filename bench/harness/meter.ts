@@ -2,26 +2,41 @@ import { readFileSync } from 'node:fs';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import pg, { type Pool } from 'pg';
 import type { BenchEnv } from './bench-env';
+import type { ProductProcess } from './product-processes';
+import type { ProbeStats } from './probe-protocol';
 import { sdkProblems } from './sdk-log';
 
-/** What one measured run cost, per process. The API, the worker, both Temporal workers and the load
- * generator share the bench process (they run in-process, like the integration tests), so its CPU
- * and memory are theirs together. */
+/** What one measured run cost, per process. The product's API and worker run as processes of their
+ * own (as in production); the bench process holds the load generator, the raw baselines' client
+ * and worker, and the worker services the reminder scenarios call directly. */
 export interface ResourceUsage {
   wallMs: number;
-  cpuMs: { bench: number; temporal: number; redis: number; postgres: number };
-  /** Bench process (API + worker + load generator), sampled every 250 ms. */
+  cpuMs: {
+    bench: number;
+    api: number;
+    worker: number;
+    temporal: number;
+    redis: number;
+    postgres: number;
+  };
+  /** Bench process, sampled every 250 ms. */
   peakRssMb: number;
   peakHeapMb: number;
+  /** The product's API and worker processes (RSS), sampled every 250 ms. */
+  apiPeakRssMb: number;
+  workerPeakRssMb: number;
   temporalPeakRssMb: number;
   /** The Temporal dev server's persistence calls (its SQLite store): count, and seconds spent in
    * them summed over calls (above the wall time means calls queued for the one connection). */
   persistence: { ops: number; seconds: number };
-  /** Share of the wall time the bench process's event loop was busy (1 = saturated: the API, the
-   * worker's activities and Prisma share one JavaScript thread). */
+  /** Share of the wall time each process's event loop was busy (1 = saturated). */
   eventLoopUtilization: number;
-  /** SQL statements sent by the bench process (API, worker, and the bench's own polling). */
+  apiEventLoopUtilization: number;
+  workerEventLoopUtilization: number;
+  /** SQL statements sent by the product (API and worker processes, counted by their probe). */
   sqlStatements: number;
+  /** SQL statements sent by the bench process (its polling, setup, the reminder scenarios' calls). */
+  benchSqlStatements: number;
   /** Temporal SDK warnings (mostly failed activity attempts, retried). */
   sdkProblems: number;
   /** The whole machine's CPU busy share (all cores), and the part of it that was not ours (other
@@ -65,6 +80,8 @@ interface Snapshot {
   persistence: { ops: number; seconds: number };
   elu: EventLoopUtilization;
   sql: number;
+  /** The product processes' probes: API, worker. */
+  product: ProbeStats[];
   sdk: number;
   machine: { busy: number; total: number };
 }
@@ -93,17 +110,20 @@ export class Meter {
   constructor(
     private readonly env: BenchEnv,
     private readonly pool: Pool,
+    /** The product's API and worker, in this order. */
+    private readonly product: [ProductProcess, ProductProcess],
   ) {
     countSqlStatements();
   }
 
-  /** CPU ms used in `ms` by the bench process and the Temporal server together. */
+  /** CPU ms used in `ms` by the bench process, the product's processes and the Temporal server. */
   async recentCpuMs(ms: number): Promise<number> {
+    const pids = [this.env.temporalPid, ...this.product.map((p) => p.pid)];
     const cpu0 = process.cpuUsage();
-    const t0 = cpuTicks(this.env.temporalPid);
+    const t0 = pids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
     await new Promise((resolve) => setTimeout(resolve, ms));
     const cpu = process.cpuUsage(cpu0);
-    const ticks = cpuTicks(this.env.temporalPid) - t0;
+    const ticks = pids.reduce((sum, pid) => sum + cpuTicks(pid), 0) - t0;
     return (cpu.user + cpu.system) / 1000 + (ticks * 1000) / this.env.clockTicks;
   }
 
@@ -113,11 +133,16 @@ export class Meter {
     let peakRss = 0;
     let peakHeap = 0;
     let temporalPeak = 0;
+    let apiPeak = 0;
+    let workerPeak = 0;
+    const [api, worker] = this.product;
     const sample = () => {
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss / 1048576);
       peakHeap = Math.max(peakHeap, m.heapUsed / 1048576);
       temporalPeak = Math.max(temporalPeak, rssMb(this.env.temporalPid));
+      apiPeak = Math.max(apiPeak, rssMb(api.pid));
+      workerPeak = Math.max(workerPeak, rssMb(worker.pid));
     };
     sample();
     const timer = setInterval(sample, 250);
@@ -140,8 +165,18 @@ export class Meter {
       const cpu = process.cpuUsage(before.bench);
       const machineTotal = after.machine.total - before.machine.total;
       const machineBusy = (after.machine.busy - before.machine.busy) / machineTotal;
+      const [apiBefore, workerBefore] = before.product;
+      const [apiAfter, workerAfter] = after.product;
+      const childCpuMs = (a: ProbeStats, b: ProbeStats) => (a.cpuMicros - b.cpuMicros) / 1000;
+      const childElu = (a: ProbeStats, b: ProbeStats) => {
+        const active = a.eluActive - b.eluActive;
+        const idle = a.eluIdle - b.eluIdle;
+        return active + idle > 0 ? active / (active + idle) : 0;
+      };
+      const apiCpu = childCpuMs(apiAfter, apiBefore);
+      const workerCpu = childCpuMs(workerAfter, workerBefore);
       const oursTicks =
-        ((cpu.user + cpu.system) / 1e6) * this.env.clockTicks +
+        ((cpu.user + cpu.system) / 1e6 + (apiCpu + workerCpu) / 1000) * this.env.clockTicks +
         temporalTicks +
         (after.redisTicks - before.redisTicks) +
         pgTicks;
@@ -149,19 +184,26 @@ export class Meter {
         wallMs: after.at - before.at,
         cpuMs: {
           bench: (cpu.user + cpu.system) / 1000,
+          api: apiCpu,
+          worker: workerCpu,
           temporal: temporalTicks * tick,
           redis: (after.redisTicks - before.redisTicks) * tick,
           postgres: pgTicks * tick,
         },
         peakRssMb: peakRss,
         peakHeapMb: peakHeap,
+        apiPeakRssMb: apiPeak,
+        workerPeakRssMb: workerPeak,
         temporalPeakRssMb: temporalPeak,
         persistence: {
           ops: after.persistence.ops - before.persistence.ops,
           seconds: after.persistence.seconds - before.persistence.seconds,
         },
         eventLoopUtilization: performance.eventLoopUtilization(after.elu, before.elu).utilization,
-        sqlStatements: after.sql - before.sql,
+        apiEventLoopUtilization: childElu(apiAfter, apiBefore),
+        workerEventLoopUtilization: childElu(workerAfter, workerBefore),
+        sqlStatements: apiAfter.sql - apiBefore.sql + (workerAfter.sql - workerBefore.sql),
+        benchSqlStatements: after.sql - before.sql,
         sdkProblems: after.sdk - before.sdk,
         machineBusy,
         othersBusy: Math.max(0, machineBusy - oursTicks / machineTotal),
@@ -182,7 +224,9 @@ export class Meter {
           .map((r) => [r.pid, cpuTicks(r.pid)]),
       );
     const persistence = await this.persistence();
+    const product = await Promise.all(this.product.map((p) => p.stats()));
     return {
+      product,
       at: Date.now(),
       bench: process.cpuUsage(),
       temporalTicks: cpuTicks(this.env.temporalPid),
@@ -197,7 +241,8 @@ export class Meter {
     };
   }
 
-  private async persistence(): Promise<{ ops: number; seconds: number }> {
+  /** The Temporal server's persistence calls since it started. */
+  async persistence(): Promise<{ ops: number; seconds: number }> {
     try {
       const text = await (await fetch(this.env.temporalMetricsUrl)).text();
       let ops = 0;

@@ -64,7 +64,7 @@ const side = (name: string, s: SideSummary | null, r: ScenarioResult): string =>
   if (!s || s.runs === 0) return '';
   const c = s.cpuMsPerOp;
   const rates = s.throughputs.map((t) => fmt(t)).join(' / ');
-  return `| ${r.title} | ${name} | ${s.runs} × ${fmt(s.opsPerRun, 0)} | ${rates} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max)} | ${fmt(c.bench, 2)} / ${fmt(c.temporal, 2)} / ${fmt(c.redis, 2)} / ${fmt(c.postgres, 2)} | ${fmt(s.peakRssMb, 0)} / ${fmt(s.peakHeapMb, 0)} | ${fmt(s.temporalPeakRssMb, 0)} | ${fmt(s.eventLoopUtilization, 2)} | ${fmt(100 * s.machineBusy, 0)}% / ${fmt(100 * s.othersBusy, 0)}% | ${s.sdkProblems} | ${fmt(s.sqlPerOp)} | ${fmt(s.persistenceOpsPerOp)} @ ${fmt(s.persistenceMeanMs, 2)} ms |\n`;
+  return `| ${r.title} | ${name} | ${s.runs} × ${fmt(s.opsPerRun, 0)} | ${rates} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max)} | ${fmt(c.api, 2)} / ${fmt(c.worker, 2)} / ${fmt(c.bench, 2)} / ${fmt(c.temporal, 2)} / ${fmt(c.redis, 2)} / ${fmt(c.postgres, 2)} | ${fmt(s.apiPeakRssMb, 0)} / ${fmt(s.workerPeakRssMb, 0)} / ${fmt(s.peakRssMb, 0)} | ${fmt(s.temporalPeakRssMb, 0)} | ${fmt(s.apiEventLoopUtilization, 2)} / ${fmt(s.workerEventLoopUtilization, 2)} / ${fmt(s.eventLoopUtilization, 2)} | ${fmt(100 * s.machineBusy, 0)}% / ${fmt(100 * s.othersBusy, 0)}% | ${s.sdkProblems} | ${fmt(s.sqlPerOp)} | ${fmt(s.persistenceOpsPerOp)} @ ${fmt(s.persistenceMeanMs, 2)} ms |\n`;
 };
 
 export function toMarkdown(
@@ -76,11 +76,16 @@ export function toMarkdown(
   let md = `# Benchmarks (${opts.quick ? 'quick smoke run' : 'full run'}, ${machine.date.slice(0, 10)})\n\n`;
   md += `Command: \`${machine.command}\` (${machine.temporal}). Each scenario ran baseline and product alternately (${Array.from({ length: opts.pairs }, () => 'B P').join(' ')}); medians over runs; the ratio is the median of the per-pair ratios product/baseline.\n\n`;
   md += '## Summary\n\n';
-  md += '| scenario | size | metric | raw baseline | product | product / baseline |\n';
-  md += '| --- | --- | --- | --- | --- | --- |\n';
+  md +=
+    'API and worker run as separate processes (as in production); SQL statements and Temporal persistence calls are per operation of the product side (per approval for action).\n\n';
+  md +=
+    '| scenario | size | metric | raw baseline | product | product / baseline | target | met | SQL statements/op | Temporal persistence calls/op (baseline → product) |\n';
+  md += `|${' --- |'.repeat(10)}\n`;
   for (const r of results) {
     const h = r.headline;
-    md += `| ${r.title} | ${r.size} | ${h.metric} | ${h.baseline === null ? '—' : fmt(h.baseline)} | ${fmt(h.product)} | ${h.ratio === null ? '—' : `${fmt(h.ratio, 2)}×`} |\n`;
+    const t = r.targets[0];
+    const calls = `${r.baseline ? `${fmt(r.baseline.persistenceOpsPerOp)} → ` : ''}${fmt(r.product.persistenceOpsPerOp)}`;
+    md += `| ${r.title} | ${r.size} | ${h.metric} | ${h.baseline === null ? '—' : fmt(h.baseline)} | ${fmt(h.product)} | ${h.ratio === null ? '—' : `${fmt(h.ratio, 2)}×`} | ${t ? t.target : '—'} | ${t ? (t.met ? 'yes' : '**no**') : '—'} | ${fmt(r.product.sqlPerOp)} | ${calls} |\n`;
   }
   md += '\n## Targets\n\n| scenario | target | measured | met |\n| --- | --- | --- | --- |\n';
   for (const r of results) {
@@ -91,20 +96,18 @@ export function toMarkdown(
   md += '\n## Details\n\n';
   md += [
     'Latencies in ms over every operation of every run.',
-    machine.temporalProfile === 'postgres'
-      ? "CPU in ms per operation: bench process (API + worker + load generator, all in-process) / Temporal server with its databases' PostgreSQL backends / Redis / PostgreSQL backends of the bench database."
-      : 'CPU in ms per operation: bench process (API + worker + load generator, all in-process) / Temporal dev server / Redis / PostgreSQL backends of the bench database.',
-    'Memory: peak of the bench process (RSS / JS heap) and of the Temporal server.',
-    "Event loop busy: share of the wall time the bench process's one JavaScript thread was busy (API, activities, Prisma, BullMQ and the load generator share it; workflow code runs in worker threads).",
+    `CPU in ms per operation: the product's API process / its worker process / the bench process (load generator, the raw baselines' client and worker, the reminder scenarios' direct calls) / ${machine.temporalProfile === 'postgres' ? "Temporal server with its databases' PostgreSQL backends" : 'Temporal dev server'} / Redis / PostgreSQL backends of the bench database.`,
+    'Memory: peak RSS of the API / worker / bench processes, and of the Temporal server.',
+    "Event loop busy: share of the wall time each process's one JavaScript thread was busy, API / worker / bench (workflow code runs in the worker's worker threads).",
     "Machine CPU: all cores, and the share used by processes that were not the bench's (other engineers' tests share this machine).",
     'Activity retries: warnings of the Temporal SDK (failed activity attempts, retried), over all runs.',
-    'SQL statements per operation, counted at the pg driver.',
+    "SQL statements per operation sent by the product's API and worker processes, counted at the pg driver by a probe preloaded into them (the bench's own polling is not counted).",
     machine.temporalProfile === 'postgres'
       ? "Temporal persistence: the Temporal server's PostgreSQL calls per operation and their mean latency.\n\n"
       : "Temporal persistence: the dev server's SQLite calls per operation and their mean latency (waiting for its one connection included).\n\n",
   ].join(' ');
   md +=
-    "| scenario | side | runs × ops | ops/s per run | p50 | p95 | p99 | max | CPU ms/op bench / Temporal / Redis / PG | bench MB RSS / heap | Temporal MB RSS | bench event loop busy | machine CPU busy / others' | activity retries | SQL statements/op | Temporal persistence calls/op @ mean |\n";
+    "| scenario | side | runs × ops | ops/s per run | p50 | p95 | p99 | max | CPU ms/op API / worker / bench / Temporal / Redis / PG | MB RSS API / worker / bench | Temporal MB RSS | event loop busy API / worker / bench | machine CPU busy / others' | activity retries (bench process) | SQL statements/op | Temporal persistence calls/op @ mean |\n";
   md += `|${' --- |'.repeat(16)}\n`;
   for (const r of results) {
     md += side('baseline', r.baseline, r);

@@ -22,16 +22,29 @@ export interface SideSummary {
   /** Over every operation of every run. */
   latency: Latencies;
   /** Median over runs of CPU ms per operation. */
-  cpuMsPerOp: { bench: number; temporal: number; redis: number; postgres: number };
+  cpuMsPerOp: {
+    bench: number;
+    api: number;
+    worker: number;
+    temporal: number;
+    redis: number;
+    postgres: number;
+  };
   peakRssMb: number;
   peakHeapMb: number;
+  apiPeakRssMb: number;
+  workerPeakRssMb: number;
   temporalPeakRssMb: number;
   /** Temporal persistence calls per operation and their mean latency (ms). */
   persistenceOpsPerOp: number;
   persistenceMeanMs: number;
-  /** Median over runs: event-loop utilization of the bench process, SQL statements per op. */
+  /** Median over runs: event-loop utilization of the bench, API and worker processes. */
   eventLoopUtilization: number;
+  apiEventLoopUtilization: number;
+  workerEventLoopUtilization: number;
+  /** Median over runs: SQL statements per op sent by the product (API + worker), and by the bench. */
   sqlPerOp: number;
+  benchSqlPerOp: number;
   /** Temporal SDK warnings (failed activity attempts) over all runs. */
   sdkProblems: number;
   /** Median over runs: the machine's CPU busy share, and the part that was other people's. */
@@ -54,19 +67,26 @@ export function summarize(samples: Sample[]): SideSummary {
     latency: latencies(samples.flatMap((s) => s.latencies)),
     cpuMsPerOp: {
       bench: perOp((s) => s.resources.cpuMs.bench),
+      api: perOp((s) => s.resources.cpuMs.api),
+      worker: perOp((s) => s.resources.cpuMs.worker),
       temporal: perOp((s) => s.resources.cpuMs.temporal),
       redis: perOp((s) => s.resources.cpuMs.redis),
       postgres: perOp((s) => s.resources.cpuMs.postgres),
     },
     peakRssMb: Math.max(...samples.map((s) => s.resources.peakRssMb)),
     peakHeapMb: Math.max(...samples.map((s) => s.resources.peakHeapMb)),
+    apiPeakRssMb: Math.max(...samples.map((s) => s.resources.apiPeakRssMb)),
+    workerPeakRssMb: Math.max(...samples.map((s) => s.resources.workerPeakRssMb)),
     temporalPeakRssMb: Math.max(...samples.map((s) => s.resources.temporalPeakRssMb)),
     persistenceOpsPerOp: perOp((s) => s.resources.persistence.ops),
     persistenceMeanMs: median(
       samples.map((s) => (1000 * s.resources.persistence.seconds) / s.resources.persistence.ops),
     ),
     eventLoopUtilization: median(samples.map((s) => s.resources.eventLoopUtilization)),
+    apiEventLoopUtilization: median(samples.map((s) => s.resources.apiEventLoopUtilization)),
+    workerEventLoopUtilization: median(samples.map((s) => s.resources.workerEventLoopUtilization)),
     sqlPerOp: perOp((s) => s.resources.sqlStatements),
+    benchSqlPerOp: perOp((s) => s.resources.benchSqlStatements),
     sdkProblems: samples.reduce((n, s) => n + s.resources.sdkProblems, 0),
     machineBusy: median(samples.map((s) => s.resources.machineBusy)),
     othersBusy: median(samples.map((s) => s.resources.othersBusy)),

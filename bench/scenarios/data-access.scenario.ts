@@ -3,7 +3,7 @@ import type { BenchContext } from '../harness/context';
 import { closedLoop } from '../harness/load';
 import { type Sample, type ScenarioResult, compare, throughputOf } from '../harness/result';
 import { check } from './scenario-helpers';
-import { captureSql } from './sql-capture';
+import { captureLocalSql } from './sql-capture';
 
 /** One at a time: Prisma batches concurrent findUnique calls into one query, which would hide
  * the per-query cost this diagnostic is after. */
@@ -21,7 +21,7 @@ export async function dataAccessScenario(ctx: BenchContext): Promise<ScenarioRes
   const repo = sys.worker.get(ReminderRepository);
   const row = await sys.prisma.deadline.findFirst({ select: { id: true } });
   check(row !== null, 'no Deadline row to read (run a reminder scenario first)');
-  const [statement] = await captureSql(async () => {
+  const [statement] = await captureLocalSql(async () => {
     await repo.findDeadline(row.id);
   }, /"Deadline"/);
   check(statement !== undefined, 'no SQL captured for findDeadline');

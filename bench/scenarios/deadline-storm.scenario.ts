@@ -49,6 +49,21 @@ export async function deadlineStormScenario(ctx: BenchContext): Promise<Scenario
       data: marchOff(year).map((d) => ({ date: new Date(`${d}T00:00:00Z`), name: 'Bench' })),
       skipDuplicates: true,
     });
+    // Only the cluster's members of the year propose to its council: the fixture's members of
+    // 2026 are its members of this run's year too.
+    const members = await sys.prisma.clusterMembership.findMany({
+      where: { clusterId: world.cluster.clusterId, year: 2026 },
+    });
+    await sys.prisma.clusterMembership.createMany({
+      data: members.map(({ clusterId, unitId, role, position }) => ({
+        clusterId,
+        unitId,
+        role,
+        position,
+        year,
+      })),
+      skipDuplicates: true,
+    });
     const holidays = (await sys.prisma.holiday.findMany()).map((h) =>
       h.date.toISOString().slice(0, 10),
     );

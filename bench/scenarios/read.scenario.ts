@@ -24,9 +24,11 @@ async function rawServer(
     }
     void (async () => {
       try {
-        const results = [];
+        const results: unknown[][] = [];
         for (const s of statements) results.push((await db.query(s.text, s.values)).rows);
-        const body = JSON.stringify({ items: results[0], related: results.slice(1) });
+        // The listed rows are the largest result (the others: the caller's scope, related names).
+        const main = results.reduce<unknown[]>((a, b) => (b.length > a.length ? b : a), []);
+        const body = JSON.stringify({ items: main, related: results.filter((r) => r !== main) });
         res.writeHead(200, { 'content-type': 'application/json' }).end(body);
       } catch (err) {
         res.writeHead(500).end(String(err));
@@ -85,7 +87,7 @@ export async function readScenario(ctx: BenchContext): Promise<ScenarioResult[]>
   const expected: Record<string, number> = {};
   for (const [name, path] of Object.entries(paths)) {
     let length = 0;
-    routes[path] = await captureSql(async () => {
+    routes[path] = await captureSql(ctx.product.api, async () => {
       const res = await sys.http.as<unknown[]>(unit.officer, 'GET', path);
       check(res.status === 200, `GET ${path}: HTTP ${res.status}`);
       length = res.body.length;

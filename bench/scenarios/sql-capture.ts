@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { ProductProcess } from '../harness/product-processes';
 
 export interface Statement {
   text: string;
@@ -6,13 +7,23 @@ export interface Statement {
 }
 
 /**
- * The SQL a real request sends, captured at the pg driver the Prisma adapter uses (so a baseline
- * runs exactly the product's statements, with the same parameters). Only statements on `tables`
- * are kept; the product's other work (auth) is what the comparison measures.
+ * The SQL a real request sends, captured at the pg driver the Prisma adapter uses in the product's
+ * API process (so a baseline runs exactly the product's statements, with the same parameters).
+ * Only statements on `tables` are kept; the product's other work (auth) is what the comparison
+ * measures.
  */
 export async function captureSql(
+  api: ProductProcess,
   request: () => Promise<void>,
   tables = /"(Nomination|Award|Unit)"/,
+): Promise<Statement[]> {
+  return api.captureSql(tables, request);
+}
+
+/** The same, for a call made in the bench process itself (a repository of the in-process apps). */
+export async function captureLocalSql(
+  request: () => Promise<void>,
+  tables: RegExp,
 ): Promise<Statement[]> {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;

@@ -368,6 +368,20 @@ export async function yearAtScaleScenario(ctx: BenchContext): Promise<ScenarioRe
   const totalRefused = [...refused.values()].reduce((a, b) => a + b, 0);
   const summary = summarize([sample]);
   const wallMin = sample.wallMs / 60_000;
+  // The capacity model's basis (docs/capacity.md): what one cluster-year cost, per process.
+  const r = sample.resources;
+  const perCluster = (v: number) => v / clusters;
+  const capacity = {
+    'API CPU s per cluster-year': perCluster(r.cpuMs.api / 1000),
+    'worker CPU s per cluster-year': perCluster(r.cpuMs.worker / 1000),
+    'Temporal server CPU s per cluster-year': perCluster(r.cpuMs.temporal / 1000),
+    'PostgreSQL CPU s per cluster-year (bench database)': perCluster(r.cpuMs.postgres / 1000),
+    'Redis CPU s per cluster-year': perCluster(r.cpuMs.redis / 1000),
+    'SQL statements per cluster-year': perCluster(r.sqlStatements),
+    'Temporal persistence calls per cluster-year': perCluster(r.persistence.ops),
+    'user actions per cluster-year': perCluster(accepted),
+  };
+  Object.assign(sample.extra, capacity);
 
   check(closedCycles.size === runs.length, `${closedCycles.size} of ${runs.length} cycles closed`);
   return {
@@ -397,12 +411,17 @@ export async function yearAtScaleScenario(ctx: BenchContext): Promise<ScenarioRe
       },
       {
         target: 'report wall time and peak memory',
-        measured: `${wallMin.toFixed(1)} min; bench process peak RSS ${summary.peakRssMb.toFixed(0)} MB (heap ${summary.peakHeapMb.toFixed(0)} MB); Temporal server peak RSS ${summary.temporalPeakRssMb.toFixed(0)} MB`,
+        measured: `${wallMin.toFixed(1)} min; peak RSS API ${summary.apiPeakRssMb.toFixed(0)} MB, worker ${summary.workerPeakRssMb.toFixed(0)} MB, bench process ${summary.peakRssMb.toFixed(0)} MB; Temporal server peak RSS ${summary.temporalPeakRssMb.toFixed(0)} MB`,
         met: true,
       },
     ],
     notes: [
       `Largest history per workflow family: ${[...byFamily].map(([f, e]) => `${f} ${e}`).join(', ')}.`,
+      `Per cluster-year (the capacity model's basis, docs/capacity.md): ${Object.entries(capacity)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en-US', { maximumFractionDigits: 1 })}`)
+        .join(
+          '; ',
+        )}; peak RSS API ${r.apiPeakRssMb.toFixed(0)} MB, worker ${r.workerPeakRssMb.toFixed(0)} MB, Temporal server ${r.temporalPeakRssMb.toFixed(0)} MB (${clusters} clusters at once).`,
       `Audit chain verified over ${audit.body.checked?.toLocaleString('en-US') ?? '?'} entries in ${auditSeconds.toFixed(1)} s.`,
       totalRefused > 0
         ? `Refused actions: ${[...refused].map(([k, v]) => `${k} ×${v}`).join('; ')}.`

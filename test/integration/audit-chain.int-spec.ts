@@ -224,9 +224,11 @@ describe('audit hash chain under tampering', () => {
     const audit = system().worker.get(AuditLogRepository);
     const before = (await rows()).length;
     const keys = Array.from({ length: 12 }, (_, i) => `concurrent-${suffix}-${i}`);
-    // Each key three times at once: twice locking after the write (the workflows' records), once
-    // locking first (the default); every business write lands once, whichever commits first.
-    const record = (key: string, lockAfterWrite: boolean) =>
+    // Each key three times at once: twice locking after the write (the workflows' records; the
+    // second without looking for an earlier entry first: a repeat fails at the entry's unique key
+    // and rolls back), once locking first (the default); every business write lands once,
+    // whichever commits first.
+    const record = (key: string, lockAfterWrite: boolean, repeatFailsAtEntry = false) =>
       audit.recordOnce(
         {
           eventKey: key,
@@ -239,10 +241,10 @@ describe('audit hash chain under tampering', () => {
         async (tx) => {
           await tx.$executeRaw`SELECT pg_sleep(0.02)`;
         },
-        { lockAfterWrite },
+        { lockAfterWrite, repeatFailsAtEntry },
       );
     const times = await Promise.all(
-      keys.flatMap((k) => [record(k, true), record(k, true), record(k, false)]),
+      keys.flatMap((k) => [record(k, true), record(k, true, true), record(k, false)]),
     );
     // The duplicates answer with the time the first one recorded.
     keys.forEach((_, i) => {
@@ -250,6 +252,9 @@ describe('audit hash chain under tampering', () => {
       expect(b).toBe(a);
       expect(c).toBe(a);
     });
+    // A later repeat that skips the look-up finds the first entry at its unique key.
+    const again = await record(keys[0], true, true);
+    expect(again.getTime()).toBe(times[0].getTime());
     const after = await rows();
     expect(after).toHaveLength(before + keys.length);
     expect(new Set(after.map((r) => r.eventKey)).size).toBe(after.length);

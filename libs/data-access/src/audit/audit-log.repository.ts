@@ -36,22 +36,32 @@ export class AuditLogRepository {
    * administrator's check-then-write or a serial number counter relies on). `lockAfterWrite`
    * takes it after `write`, for the link and the commit only: for the workflows' records, whose
    * writes touch only their own rows in the order their workflow decided.
+   *
+   * `repeatFailsAtEntry` (with `lockAfterWrite`) skips the look-up for an earlier record, one
+   * statement per record: a repeat then runs `write` again and fails at the entry's unique event
+   * key, the transaction rolls back whatever `write` did, and the first record's time is returned,
+   * as the look-up would have. Only for writes that can run again inside a transaction that is then
+   * rolled back (a unique key of their own, or guarded updates): not for writes that throw a rule
+   * on a repeat.
    */
   async recordOnce(
     entry: AuditEntry,
     write: (tx: PrismaTx, occurredAt: Date) => Promise<void>,
-    opts: { lockAfterWrite?: boolean } = {},
+    opts: { lockAfterWrite?: boolean; repeatFailsAtEntry?: boolean } = {},
   ): Promise<Date> {
+    const lookFirst = !(opts.lockAfterWrite && opts.repeatFailsAtEntry);
     const lock = (tx: PrismaTx) =>
       tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
     try {
       return await this.prisma.$transaction(async (tx) => {
         if (!opts.lockAfterWrite) await lock(tx);
-        const existing = await tx.auditLog.findUnique({
-          where: { eventKey: entry.eventKey },
-          select: { occurredAt: true },
-        });
-        if (existing) return existing.occurredAt;
+        if (lookFirst) {
+          const existing = await tx.auditLog.findUnique({
+            where: { eventKey: entry.eventKey },
+            select: { occurredAt: true },
+          });
+          if (existing) return existing.occurredAt;
+        }
         const occurredAt = new Date();
         await write(tx, occurredAt);
         if (opts.lockAfterWrite) await lock(tx);
@@ -72,7 +82,8 @@ export class AuditLogRepository {
         return occurredAt;
       });
     } catch (err) {
-      // A concurrent transaction with the same eventKey committed first: its outcome stands.
+      // A concurrent transaction with the same eventKey committed first (or, without the look-up,
+      // an earlier one did): its outcome stands.
       if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== 'P2002') throw err;
       const existing = await this.prisma.auditLog.findUnique({
         where: { eventKey: entry.eventKey },

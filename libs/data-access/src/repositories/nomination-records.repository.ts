@@ -83,7 +83,8 @@ export class NominationRecordsRepository {
           },
         });
       },
-      { lockAfterWrite: true },
+      // A repeat's update is guarded and rolled back with it: the first opening's time stands.
+      { lockAfterWrite: true, repeatFailsAtEntry: true },
     );
     // A retried activity gets the due instant computed from the original opening time.
     return { dueAt: dueAfter(openedAt.getTime()), openedAt };
@@ -139,7 +140,8 @@ export class NominationRecordsRepository {
           },
         });
       },
-      { lockAfterWrite: true },
+      // A repeat fails at the action's own unique event key and rolls back.
+      { lockAfterWrite: true, repeatFailsAtEntry: true },
     );
   }
 
