@@ -679,6 +679,21 @@ describe('authorization matrix: every role × every state-changing action', () =
       allow: [['head', { status: 409, code: 'NOT_ALL_SIGNED' }]],
       otherwise: 'NOT_CLUSTER_HEAD',
     },
+    {
+      name: "add a personal signature to the signed copy (a member unit's signer; the round is not in effect yet)",
+      request: () => ({
+        method: 'POST',
+        path: `/signing-rounds/${ctx.roundId}/signed-copy/signatures`,
+        body: { certificateBase64: 'MIIB', password: 'x' },
+      }),
+      allow: [
+        ['signerU', { status: 409, code: 'SIGNED_COPY_NOT_READY' }],
+        ['signerV', { status: 409, code: 'SIGNED_COPY_NOT_READY' }],
+        ['deputy', { status: 409, code: 'SIGNED_COPY_NOT_READY' }],
+        ['head', { status: 409, code: 'SIGNED_COPY_NOT_READY' }],
+      ],
+      otherwise: 'NOT_A_SIGNER',
+    },
     // Registration
     {
       name: 'register unit U',

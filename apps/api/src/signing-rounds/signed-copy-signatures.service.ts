@@ -67,10 +67,10 @@ export class SignedCopySignaturesService {
     roundId: string,
     dto: AddPersonalSignatureDto,
   ): Promise<PersonalSignatureDto> {
-    const round = await this.readable(user, roundId);
-    if (round.status !== 'EFFECTIVE') {
-      throw new DomainException(DomainErrorCode.SignedCopyNotReady, { roundId });
-    }
+    // A member unit's signer only (403 before anything about the round is said), then the
+    // round must be in effect (409).
+    const round = await this.rounds.findById(roundId);
+    if (!round) throw new DomainException(DomainErrorCode.RoundNotFound, { roundId });
     const members = await this.cycles.membersForYear(
       round.cycle.clusterId,
       round.cycle.startsOn.getUTCFullYear(),
@@ -81,6 +81,9 @@ export class SignedCopySignaturesService {
       !members.some((m) => m.unitId === user.unitId)
     ) {
       throw new DomainException(DomainErrorCode.NotASigner);
+    }
+    if (round.status !== 'EFFECTIVE') {
+      throw new DomainException(DomainErrorCode.SignedCopyNotReady, { roundId });
     }
     const trusted = this.trustedCas();
     if (await this.signedCopies.hasSigned(roundId, user.userId)) {
