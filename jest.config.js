@@ -20,7 +20,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,bench}/**/*.spec.ts'],
       // Document rendering (PDF, XLSX) takes seconds on a loaded 2-core machine.
       testTimeout: 30_000,
     },

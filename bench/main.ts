@@ -2,12 +2,15 @@
  *   [--storm-size 5000] [--temporal postgres (read by bench/bench.sh)]
  * Runs the benchmark scenarios against services of their own (see bench/bench.sh), prints the
  * results and saves bench/results/<date>.json and bench/results/latest.md. */
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Runtime } from '@temporalio/worker';
 import { ReminderScheduler } from '@epw/notifications';
 import { Redis } from 'ioredis';
 import { benchEnv } from './harness/bench-env';
 import { BenchContext, type BenchOptions } from './harness/context';
+import { cpuByScenario } from './harness/profile-summary';
+import { Profiler } from './harness/profiler';
 import { machineInfo, writeResults } from './harness/report';
 import { type ScenarioResult, summarize } from './harness/result';
 import { countingSdkLogger, sdkProblems } from './harness/sdk-log';
@@ -95,6 +98,10 @@ async function main(): Promise<void> {
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
   await redis.quit();
 
+  // Profiles of an earlier run must not add to this one's.
+  const profDir = Profiler.cpuProfDir(env.profileFile);
+  if (profDir) rmSync(profDir, { recursive: true, force: true });
+  if (env.profileFile) mkdirSync(path.dirname(env.profileFile), { recursive: true });
   const ctx = await BenchContext.start(opts, env);
   const args = process.argv.slice(2);
   if (env.temporalProfile === 'postgres') args.push('--temporal', 'postgres');
@@ -123,6 +130,16 @@ async function main(): Promise<void> {
   } finally {
     await ctx.close();
   }
+  // The API and the worker wrote their profiles when they exited (ctx.close()).
+  const profiles = profDir
+    ? cpuByScenario(profDir, ctx.profiler.productWindows)
+    : new Map<string, string>();
+  if (profDir && profiles.size > 0) {
+    const lines = [...profiles].map(([label, text]) => `${label}: ${text}`);
+    notes.push(
+      `Where the CPU goes, from V8 CPU profiles of the product runs (\`node --cpu-prof\`, sampled every 2 ms, every thread of the API and the worker; self time by package and by function; BENCH_PROFILE=off runs without): ${lines.join(' ')} Profiles: ${profDir}.`,
+    );
+  }
   if (sdkProblems.count > 0) {
     notes.push(
       `Temporal SDK warnings over the whole run (failed activity attempts, retried): ${[
@@ -141,6 +158,7 @@ async function main(): Promise<void> {
       machine,
       opts,
       notes,
+      profiles,
     );
     process.stdout.write(`\n${md}\nsaved ${json} and bench/results/latest.md\n`);
   }

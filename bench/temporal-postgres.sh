@@ -7,27 +7,41 @@
 # its schema tool are built with Go like the CLI (a few minutes the first time) and cached beside
 # it in $CACHE_DIR. Uses: BENCH_DIR, BENCH_TEMPORAL_PORT, BENCH_TEMPORAL_METRICS_PORT and the
 # helpers of scripts/lib.sh and bench.sh (fresh_database); sets temporal_pid.
+# Also sourced by scripts/scale-out.sh (the scale-out profile, `npm run start:scale`), which sets
+# TEMPORAL_PG_LOG_DIR, TEMPORAL_PG_PORT, TEMPORAL_PG_METRICS_PORT and TEMPORAL_PG_DB instead of the
+# BENCH_* variables and uses build_temporal_server, ensure_temporal_schema and write_temporal_config.
 
 TEMPORAL_SERVER_VERSION="v1.29.1"
 TEMPORAL_PG_DB="${EPW_BENCH_TEMPORAL_DB:-temporal_bench}"
 
+temporal_pg_logs() { echo "${TEMPORAL_PG_LOG_DIR:-$BENCH_DIR/logs}"; }
+
 build_temporal_server() {
   local server="$CACHE_DIR/temporal-server-$TEMPORAL_SERVER_VERSION"
   local sqltool="$CACHE_DIR/temporal-sql-tool-$TEMPORAL_SERVER_VERSION"
+  local log t0
+  log="$(temporal_pg_logs)/temporal-server-build.log"
+  # One build at a time (the bench, the scale-out profile and its test may all ask at once).
+  exec 8>"$CACHE_DIR/temporal-server-$TEMPORAL_SERVER_VERSION.lock"
+  flock 8
   if [[ -x "$server" && -x "$sqltool" ]]; then
     info "Temporal server $TEMPORAL_SERVER_VERSION and its SQL schema tool: cached in $CACHE_DIR"
   else
     step "building the Temporal server $TEMPORAL_SERVER_VERSION and its SQL schema tool with Go (once; cached in $CACHE_DIR)"
+    info "measured on 2 cores: 161 s after the Temporal CLI's build (its Go module and build caches)"
     command -v go >/dev/null || apt_install golang-go
     local gobin
     gobin=$(mktemp -d)
+    t0=$SECONDS
     GOFLAGS=-mod=mod GOBIN="$gobin" go install \
       "go.temporal.io/server/cmd/server@$TEMPORAL_SERVER_VERSION" \
       "go.temporal.io/server/cmd/tools/sql@$TEMPORAL_SERVER_VERSION" \
-      >"$BENCH_DIR/logs/temporal-server-build.log" 2>&1 ||
-      { tail -20 "$BENCH_DIR/logs/temporal-server-build.log"; fail "go install of the Temporal server failed"; }
+      >"$log" 2>&1 ||
+      { tail -20 "$log"; fail "go install of the Temporal server failed"; }
     mv "$gobin/server" "$server" && mv "$gobin/sql" "$sqltool" && rmdir "$gobin"
+    info "built in $((SECONDS - t0)) s"
   fi
+  exec 8>&-
   # The versioned schema files ship in the module's source, which the build left in Go's cache.
   TEMPORAL_SCHEMA_DIR="$(go env GOMODCACHE)/go.temporal.io/server@$TEMPORAL_SERVER_VERSION/schema/postgresql/v12"
   if [[ ! -d "$TEMPORAL_SCHEMA_DIR" ]]; then
@@ -37,15 +51,40 @@ build_temporal_server() {
 }
 
 temporal_schema() {
-  local db=$1
+  local db=$1 log
+  log="$(temporal_pg_logs)/temporal-schema.log"
   "$CACHE_DIR/temporal-sql-tool-$TEMPORAL_SERVER_VERSION" --plugin postgres12 \
     --endpoint "$PGHOST" --port "$PGPORT" --user "$EPW_DB_USER" --password "$EPW_DB_PASSWORD" \
-    --database "$db" "${@:2}" >>"$BENCH_DIR/logs/temporal-schema.log" 2>&1 ||
-    { tail -20 "$BENCH_DIR/logs/temporal-schema.log"; fail "temporal-sql-tool ${*:2} on $db failed"; }
+    --database "$db" "${@:2}" >>"$log" 2>&1 ||
+    { tail -20 "$log"; fail "temporal-sql-tool ${*:2} on $db failed"; }
+}
+
+# ensure_temporal_schema <database>: the Temporal schema and its visibility schema in <database>
+# and <database>_visibility (created when missing, on the shared PostgreSQL as the epw role),
+# set up when new and brought to the server's version (update-schema applies only what is missing,
+# as in a Temporal upgrade).
+ensure_temporal_schema() {
+  local db=$1 kind name
+  for kind in temporal visibility; do
+    name=$db
+    [[ $kind == visibility ]] && name="${db}_visibility"
+    if [[ "$(PGPASSWORD=$EPW_DB_PASSWORD psql -h "$PGHOST" -p "$PGPORT" -U "$EPW_DB_USER" -d postgres -qtAX \
+      -c "select 1 from pg_database where datname = '$name'")" != "1" ]]; then
+      step "PostgreSQL: creating database $name"
+      PGPASSWORD=$EPW_DB_PASSWORD psql -h "$PGHOST" -p "$PGPORT" -U "$EPW_DB_USER" -d postgres -qtAX \
+        -v ON_ERROR_STOP=1 -c "create database $name" >/dev/null
+    fi
+    if [[ "$(PGPASSWORD=$EPW_DB_PASSWORD psql -h "$PGHOST" -p "$PGPORT" -U "$EPW_DB_USER" -d "$name" -qtAX \
+      -c "select 1 from information_schema.tables where table_name = 'schema_version'")" != "1" ]]; then
+      temporal_schema "$name" setup-schema -v 0.0
+    fi
+    temporal_schema "$name" update-schema -d "$TEMPORAL_SCHEMA_DIR/$kind/versioned"
+  done
 }
 
 write_temporal_config() {
-  local dir=$1 base=$BENCH_TEMPORAL_PORT
+  local dir=$1 base=${TEMPORAL_PG_PORT:-$BENCH_TEMPORAL_PORT}
+  local metrics=${TEMPORAL_PG_METRICS_PORT:-$BENCH_TEMPORAL_METRICS_PORT}
   mkdir -p "$dir/config/dynamicconfig"
   store() {
     cat <<EOF
@@ -73,12 +112,12 @@ log:
 persistence:
   defaultStore: default
   visibilityStore: visibility
-  numHistoryShards: 4
+  numHistoryShards: ${TEMPORAL_PG_SHARDS:-4}
   datastores:
     default:
-$(store "$TEMPORAL_PG_DB" 20)
+$(store "$TEMPORAL_PG_DB" "${TEMPORAL_PG_MAX_CONNS:-20}")
     visibility:
-$(store "${TEMPORAL_PG_DB}_visibility" 4)
+$(store "${TEMPORAL_PG_DB}_visibility" "${TEMPORAL_PG_VISIBILITY_CONNS:-4}")
 global:
   membership:
     maxJoinDuration: 30s
@@ -87,7 +126,7 @@ global:
     prometheus:
       framework: "tally"
       timerType: "histogram"
-      listenAddress: "127.0.0.1:$BENCH_TEMPORAL_METRICS_PORT"
+      listenAddress: "127.0.0.1:$metrics"
 services:
 EOF
     service frontend "$base" $((base - 300)) $((base + 10))
@@ -130,14 +169,14 @@ EOF
 start_temporal_postgres() {
   local temporal_cli=$1
   build_temporal_server
-  : >"$BENCH_DIR/logs/temporal-schema.log"
+  : >"$(temporal_pg_logs)/temporal-schema.log"
   fresh_database "$TEMPORAL_PG_DB"
   fresh_database "${TEMPORAL_PG_DB}_visibility"
   temporal_schema "$TEMPORAL_PG_DB" setup-schema -v 0.0
   temporal_schema "$TEMPORAL_PG_DB" update-schema -d "$TEMPORAL_SCHEMA_DIR/temporal/versioned"
   temporal_schema "${TEMPORAL_PG_DB}_visibility" setup-schema -v 0.0
   temporal_schema "${TEMPORAL_PG_DB}_visibility" update-schema -d "$TEMPORAL_SCHEMA_DIR/visibility/versioned"
-  info "schema $(tail -1 "$BENCH_DIR/logs/temporal-schema.log" | cut -c1-120)"
+  info "schema $(tail -1 "$(temporal_pg_logs)/temporal-schema.log" | cut -c1-120)"
 
   local dir="$BENCH_DIR/temporal-pg"
   rm -rf "$dir" && write_temporal_config "$dir"

@@ -156,3 +156,15 @@ ensure_build() {
     build_web
   ) 9>"$DATA_DIR/build.lock"
 }
+
+# ensure_secret_file <file> <bytes> <base64|base64url>: prints the secret kept in <file>, creating
+# it (random, mode 600) on first use. For the local profiles only: production passes its secrets
+# in the environment (docs/production.md).
+ensure_secret_file() {
+  if [[ ! -s "$1" ]]; then
+    mkdir -p "$(dirname "$1")"
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(+process.argv[1]).toString(process.argv[2]))' \
+      "$2" "$3" >"$1")
+  fi
+  cat "$1"
+}

@@ -82,7 +82,8 @@ base="http://127.0.0.1:$port"
 export NODE_ENV=production LOG_LEVEL=warn DATABASE_URL="$ST_DB_URL" DATABASE_POOL_SIZE=8 \
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$ST_REDIS_DB" TEMPORAL_NAMESPACE="$ST_NAMESPACE" \
   TEMPORAL_TASK_QUEUE=epw-schemathesis WORKFLOW_BUNDLE_PATH API_HOST=127.0.0.1 API_PORT="$port" \
-  PUBLIC_URL="$base" JWT_TTL_SECONDS=3600 WORKER_MAX_CONCURRENT_ACTIVITIES=8
+  PUBLIC_URL="$base" JWT_TTL_SECONDS=3600 WORKER_MAX_CONCURRENT_ACTIVITIES=8 \
+  OTEL_TRACES_EXPORTER=none WORKER_METRICS_PORT=0 TEMPORAL_METRICS_PORT=0
 JWT_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))')
 WEBHOOK_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))')
 TEMPORAL_PAYLOAD_KEY=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')

@@ -7,9 +7,14 @@
 # compiled worker polls its task queue.
 # Screenshots land in .data/e2e-artifacts/. Usage: scripts/test-e2e.sh [playwright args]
 # (scripts/test.sh runs it after jest with EPW_E2E_SETUP=0: services are already up there).
+# EPW_E2E_BASE_URL=<url>: drive a system that is already running there instead (no smoke test, nothing
+# started; e.g. `eval "$(scripts/scale-out.sh env)"` for the scale-out profile behind HAProxy).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export EPW_TEST_DB="${EPW_TEST_DB:-epw_test}"
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgresql://$EPW_DB_USER:$EPW_DB_PASSWORD@$PGHOST:$PGPORT/$EPW_TEST_DB}"
+# Tests write no trace files and open no metrics listeners (several apps share this machine).
+export OTEL_TRACES_EXPORTER="${OTEL_TRACES_EXPORTER:-none}" WORKER_METRICS_PORT="${WORKER_METRICS_PORT:-0}" \
+  TEMPORAL_METRICS_PORT="${TEMPORAL_METRICS_PORT:-0}"
 
 if [[ "${EPW_E2E_SETUP:-1}" == "1" ]]; then
   ensure_node_modules
@@ -56,7 +61,7 @@ smoke_build() {
 }
 cd "$ROOT"
 rm -f "$DATA_DIR/e2e-results.json"
-smoke_build
+[[ -n "${EPW_E2E_BASE_URL:-}" ]] || smoke_build
 step "browser tests (Playwright, Chromium) against the real system on $EPW_TEST_DB; screenshots in ${DATA_DIR#"$ROOT"/}/e2e-artifacts/"
 # A short step-up window (second factor): second-factor.e2e.ts waits it out before signing; it
 # counts only for accounts with a second factor, which only that test enrols.

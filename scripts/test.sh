@@ -8,6 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 t0=$SECONDS
 export EPW_TEST_DB="${EPW_TEST_DB:-epw_test}"
 export TEST_DATABASE_URL="postgresql://$EPW_DB_USER:$EPW_DB_PASSWORD@$PGHOST:$PGPORT/$EPW_TEST_DB"
+# Tests write no trace files and open no metrics listeners (several apps share this machine).
+export OTEL_TRACES_EXPORTER="${OTEL_TRACES_EXPORTER:-none}" WORKER_METRICS_PORT="${WORKER_METRICS_PORT:-0}" \
+  TEMPORAL_METRICS_PORT="${TEMPORAL_METRICS_PORT:-0}"
 
 ensure_node_modules
 # pdfsig (poppler-utils) checks the documents' digital signatures; certutil (libnss3-tools) makes
@@ -21,6 +24,7 @@ migrate_database "$TEST_DATABASE_URL"
 build_t0=$SECONDS
 ensure_build
 info "production build ready in $((SECONDS - build_t0)) s"
+bash "$ROOT/scripts/scale-out.sh" prepare # HAProxy, Temporal server: test/chaos/replica-kill.int-spec.ts
 
 cd "$ROOT"
 step "prettier --check"
@@ -47,7 +51,7 @@ results="$DATA_DIR/jest-results.json"
 step "jest: unit and integration tests (real Temporal, PostgreSQL, Redis)"
 status=0
 DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/1" \
-  npx --no-install jest --runInBand --ci --json --outputFile="$results" "$@" || status=$?
+  npx --no-install jest --runInBand --ci --logHeapUsage --json --outputFile="$results" "$@" || status=$?
 
 jest_summary=$(node -e '
   const r = require(process.argv[1]);

@@ -190,11 +190,11 @@ export class BenchContext {
       this.log(`${name}:   → ${describe(b[i])}`);
       await this.settle();
       this.log(`${name}: product run ${i + 1}/${this.opts.pairs}`);
-      await this.profiler.start();
+      await this.profiler.start(name);
       try {
         p.push(await product(i));
       } finally {
-        await this.profiler.stop();
+        await this.profiler.stop(p[i]?.ops ?? 0);
       }
       this.log(`${name}:   → ${describe(p[i])}`);
     }

@@ -47,7 +47,7 @@ export class ProductProcess {
   ): ProductProcess {
     const log = openSync(logFile, 'a');
     const profiling = cpuProfDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-interval=500']
+      ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-interval=2000']
       : [];
     const child = fork(path.join(ROOT, entry), [], {
       cwd: ROOT,

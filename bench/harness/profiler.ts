@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import type { ProfileWindow } from './profile-summary';
 import type { ProductProcesses } from './product-processes';
 
 /**
@@ -13,8 +14,9 @@ import type { ProductProcesses } from './product-processes';
 export class Profiler {
   private session?: Session;
   private depth = 0;
-  private readonly windows: Record<string, [number, number][]> = {};
+  private readonly windows: Record<string, ProfileWindow[]> = {};
   private started: number[] = [];
+  private label = '';
 
   constructor(
     private readonly file: string | null,
@@ -26,26 +28,38 @@ export class Profiler {
     return file ? `${file.replace(/\.cpuprofile$/, '')}-prof` : null;
   }
 
-  async start(): Promise<void> {
+  /** Starts sampling for a product run of the scenario `label`. */
+  async start(label = ''): Promise<void> {
     if (!this.file || this.depth++ > 0) return;
+    this.label = label;
     if (!this.session) {
       this.session = new Session();
       this.session.connect();
       await this.session.post('Profiler.enable');
-      await this.session.post('Profiler.setSamplingInterval', { interval: 500 });
+      await this.session.post('Profiler.setSamplingInterval', { interval: 2000 });
     }
     await this.session.post('Profiler.start');
     this.started = await Promise.all(this.product.all.map((p) => p.profileStart()));
   }
 
-  async stop(): Promise<void> {
+  /** Stops sampling; `ops`: the operations the run measured (for CPU per operation). */
+  async stop(ops = 0): Promise<void> {
     if (!this.file || !this.session || --this.depth > 0) return;
     const { profile } = await this.session.post('Profiler.stop');
     writeFileSync(this.file, JSON.stringify(profile));
     const stopped = await Promise.all(this.product.all.map((p) => p.profileStop()));
     this.product.all.forEach((p, i) => {
-      (this.windows[p.name] ??= []).push([this.started[i], stopped[i]]);
+      (this.windows[p.name] ??= []).push([this.started[i], stopped[i], this.label, ops]);
     });
     writeFileSync(`${this.file}.windows.json`, JSON.stringify(this.windows));
+  }
+
+  /** The product runs' windows so far, per process. */
+  get productWindows(): Record<string, ProfileWindow[]> {
+    return this.windows;
+  }
+
+  get enabled(): boolean {
+    return this.file !== null;
   }
 }

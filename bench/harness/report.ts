@@ -67,11 +67,91 @@ const side = (name: string, s: SideSummary | null, r: ScenarioResult): string =>
   return `| ${r.title} | ${name} | ${s.runs} × ${fmt(s.opsPerRun, 0)} | ${rates} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max)} | ${fmt(c.api, 2)} / ${fmt(c.worker, 2)} / ${fmt(c.bench, 2)} / ${fmt(c.temporal, 2)} / ${fmt(c.redis, 2)} / ${fmt(c.postgres, 2)} | ${fmt(s.apiPeakRssMb, 0)} / ${fmt(s.workerPeakRssMb, 0)} / ${fmt(s.peakRssMb, 0)} | ${fmt(s.temporalPeakRssMb, 0)} | ${fmt(s.apiEventLoopUtilization, 2)} / ${fmt(s.workerEventLoopUtilization, 2)} / ${fmt(s.eventLoopUtilization, 2)} | ${fmt(100 * s.machineBusy, 0)}% / ${fmt(100 * s.othersBusy, 0)}% | ${s.sdkProblems} | ${fmt(s.sqlPerOp)} | ${fmt(s.persistenceOpsPerOp)} @ ${fmt(s.persistenceMeanMs, 2)} ms |\n`;
 };
 
+const PROCESSES = [
+  ['api', 'the API'],
+  ['worker', 'the worker'],
+  ['temporal', 'the Temporal server'],
+  ['postgres', 'PostgreSQL'],
+  ['redis', 'Redis'],
+  ['bench', 'the bench process'],
+] as const;
+
+const cpuTotal = (s: SideSummary): number =>
+  PROCESSES.reduce((n, [k]) => n + (s.cpuMsPerOp[k] || 0), 0);
+
+/** A machine this busy is CPU-bound: throughput follows the CPU spent per operation. */
+const CPU_BOUND = 0.85;
+/** An event loop this busy is the bottleneck of its process. */
+const SATURATED_LOOP = 0.95;
+
+/**
+ * Why a scenario's missed targets are missed, from what the run measured: the CPU each side spent
+ * per operation and where (by process, then by package from the profile when there is one), the
+ * machine's load, and the SQL statements and Temporal persistence calls per operation.
+ */
+export function whyMissed(r: ScenarioResult, profile?: string): string | null {
+  const missed = r.targets.filter((t) => !t.met);
+  if (missed.length === 0) return null;
+  const p = r.product;
+  const b = r.baseline;
+  const total = cpuTotal(p);
+  const misses = `**${r.title}** misses ${missed.map((t) => `"${t.target}" (${t.measured})`).join('; ')}.`;
+  // A scenario whose checks failed measured nothing to explain.
+  if (!(total > 0)) return misses;
+  const parts: string[] = [];
+  const shares = PROCESSES.map(([k, name]) => [name, p.cpuMsPerOp[k] || 0] as const)
+    .filter(([, ms]) => ms > 0)
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 4)
+    .map(([name, ms]) => `${name} ${fmt(ms, 1)} (${fmt((100 * ms) / total, 0)} %)`);
+  parts.push(
+    `The product spends ${fmt(total, 1)} ms of CPU per operation over all processes${
+      b
+        ? ` against the raw baseline's ${fmt(cpuTotal(b), 1)} ms (${fmt(total / cpuTotal(b), 1)}×)`
+        : ''
+    }: ${shares.join(', ')}.`,
+  );
+  const throughputMissed = missed.some((t) => /throughput|rate/.test(t.target));
+  const baselineSql = b ? b.sqlPerOp + b.benchSqlPerOp : 0;
+  const loops = [
+    ['API', p.apiEventLoopUtilization, p.cpuMsPerOp.api],
+    ['worker', p.workerEventLoopUtilization, p.cpuMsPerOp.worker],
+  ] as const;
+  const saturated = loops.find(([, elu]) => elu >= SATURATED_LOOP);
+  if (throughputMissed && b) {
+    const bound = cpuTotal(b) / total;
+    if (p.machineBusy >= CPU_BOUND) {
+      parts.push(
+        `The machine was ${fmt(100 * p.machineBusy, 0)} % busy during the product runs, so throughput follows the CPU spent per operation, whatever the concurrency: that alone puts the product near ${fmt(bound, 2)}× the baseline on this machine.`,
+      );
+    } else if (saturated) {
+      const [name, elu, ms] = saturated;
+      parts.push(
+        `The ${name}'s one JavaScript thread was ${fmt(100 * elu, 0)} % busy (the machine ${fmt(100 * p.machineBusy, 0)} %): at ${fmt(ms, 1)} ms of its CPU per operation one process serves at most about ${fmt(1000 / ms, 0)} operations/s; replicas (the scale-out profile runs two) add to that, one process cannot.`,
+      );
+    } else {
+      parts.push(
+        `The machine was only ${fmt(100 * p.machineBusy, 0)} % busy and no event loop was saturated, so the product waits rather than computes: on round trips (${fmt(p.sqlPerOp)} SQL statements and ${fmt(p.persistenceOpsPerOp)} Temporal persistence calls per operation, against ${fmt(baselineSql)} and ${fmt(b.persistenceOpsPerOp)}).`,
+      );
+    }
+  }
+  if (missed.some((t) => /p95|latency/.test(t.target))) {
+    parts.push(
+      `Latency adds up along the action's chain: ${fmt(p.sqlPerOp)} SQL statements and ${fmt(p.persistenceOpsPerOp)} Temporal persistence calls per operation${
+        b ? ` (raw: ${fmt(baselineSql)} and ${fmt(b.persistenceOpsPerOp)})` : ''
+      }, each a round trip, and the p95 waits behind other operations' CPU on a machine ${fmt(100 * p.machineBusy, 0)} % busy (event loops: API ${fmt(100 * p.apiEventLoopUtilization, 0)} %, worker ${fmt(100 * p.workerEventLoopUtilization, 0)} %).`,
+    );
+  }
+  if (profile) parts.push(`Where that CPU goes (V8 profiles, self time): ${profile}`);
+  return `${misses} ${parts.join(' ')}`;
+}
+
 export function toMarkdown(
   results: ScenarioResult[],
   machine: MachineInfo,
   opts: BenchOptions,
   extraNotes: string[],
+  profiles: ReadonlyMap<string, string> = new Map(),
 ): string {
   let md = `# Benchmarks (${opts.quick ? 'quick smoke run' : 'full run'}, ${machine.date.slice(0, 10)})\n\n`;
   md += `Command: \`${machine.command}\` (${machine.temporal}). Each scenario ran baseline and product alternately (${Array.from({ length: opts.pairs }, () => 'B P').join(' ')}); medians over runs; the ratio is the median of the per-pair ratios product/baseline.\n\n`;
@@ -92,6 +172,11 @@ export function toMarkdown(
     for (const t of r.targets) {
       md += `| ${r.title} | ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |\n`;
     }
+  }
+  const why = results.flatMap((r) => whyMissed(r, profiles.get(r.title)) ?? []);
+  if (why.length > 0) {
+    md += '\n## Why the missed targets are missed\n\n';
+    for (const w of why) md += `- ${w}\n`;
   }
   md += '\n## Details\n\n';
   md += [
@@ -146,6 +231,7 @@ export function writeResults(
   machine: MachineInfo,
   opts: BenchOptions,
   extraNotes: string[],
+  profiles: ReadonlyMap<string, string> = new Map(),
 ): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
   const stamp = machine.date.slice(0, 16).replace(/:/g, '');
@@ -155,7 +241,7 @@ export function writeResults(
     json,
     `${JSON.stringify({ machine, options: opts, results, notes: extraNotes }, null, 2)}\n`,
   );
-  const md = toMarkdown(results, machine, opts, extraNotes);
+  const md = toMarkdown(results, machine, opts, extraNotes, profiles);
   // The run's own summary stays next to its JSON; latest.md is a copy of the newest one.
   writeFileSync(json.replace(/\.json$/, '.md'), md);
   writeFileSync(path.join(dir, 'latest.md'), md);

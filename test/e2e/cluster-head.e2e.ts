@@ -57,7 +57,7 @@ test('the cluster head moves the signing deadline, then countersigns once every 
   await deadline.fill(newDeadline);
   await deadline.press('Tab');
   await page
-    .getByRole('textbox', { name: 'Lý do' })
+    .getByRole('textbox', { name: 'Lý do', exact: true })
     .fill('Chờ các đơn vị hoàn thiện thủ tục ký số');
   await page.getByRole('button', { name: 'Dời hạn' }).click();
   await expect(page.getByText('Đã dời hạn ký; lịch nhắc việc được cập nhật.')).toBeVisible();

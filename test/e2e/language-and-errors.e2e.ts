@@ -17,6 +17,7 @@ test('switching to English translates the app and the API answers in English', a
   await shot('12-login-english-error');
 
   await login(sys.member.officer);
+  await page.goto('dashboard');
   await chooseCycle(page, sys.movementCode);
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Emulation pledge' })).toBeVisible();

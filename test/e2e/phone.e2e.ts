@@ -6,7 +6,8 @@ test('on a phone the pages fit the screen', async ({ page, sys, login, shot }) =
   await login(sys.head.signer);
   await chooseCycle(page, sys.movementCode);
   for (const [path, heading, name] of [
-    ['', 'Tổng quan', '15-phone-dashboard'],
+    ['tasks', 'Việc cần làm', '15-phone-tasks'],
+    ['dashboard', 'Tổng quan', '15-phone-dashboard'],
     ['pledge', 'Giao ước thi đua', '16-phone-pledge'],
     ['registration', 'Đăng ký thi đua', '17-phone-registration'],
     ['cluster', 'Điều hành cụm', '18-phone-board'],

@@ -15,6 +15,7 @@ test('an expired access token is renewed with the refresh token; signing out end
   login,
 }) => {
   await login(sys.member.signer);
+  await page.goto('dashboard');
   const before = JSON.parse(String(await page.evaluate(SESSION))) as StoredSession;
   // As if the access token's 15 minutes had passed: the refresh token is still valid.
   await page.evaluate(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { issueSigningP12 } from '@epw/documents';
-import { chooseCycle, expect, openMenuItem, test } from './support/fixtures';
+import { authHeaders, chooseCycle, expect, openMenuItem, test } from './support/fixtures';
 import type { E2eSystemInfo } from './support/e2e-info';
 
 /* A member's officer (not the signer) downloads the round's documents from the pledge page: the
@@ -14,19 +14,11 @@ interface RoundStatus {
   units: { unitId: string; decision: string; version: number | null }[];
 }
 
-async function bearer(request: APIRequestContext, sys: E2eSystemInfo, username: string) {
-  const res = await request.post(`${sys.baseURL}/auth/login`, {
-    data: { username, password: sys.password },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
-}
-
 /** The lead cycle's round in effect: every member that has not signed the current version signs
  * and the head countersigns, through the API (cluster-head.e2e.ts may have done it already). */
 async function bringLeadRoundIntoEffect(request: APIRequestContext, sys: E2eSystemInfo) {
   const round = `${sys.baseURL}/signing-rounds/${sys.leadCycle.roundId}`;
-  const head = await bearer(request, sys, sys.head.signer);
+  const head = await authHeaders(request, sys.baseURL, sys.head.signer, sys.password);
   const read = async (): Promise<RoundStatus> => {
     const res = await request.get(round, { headers: head });
     expect(res.status(), await res.text()).toBe(200);
@@ -39,7 +31,7 @@ async function bringLeadRoundIntoEffect(request: APIRequestContext, sys: E2eSyst
     const mine = before.units.find((u) => u.unitId === unit.unitId);
     if (mine?.decision === 'SIGNED' && mine.version === version) continue;
     const signed = await request.post(`${round}/sign`, {
-      headers: await bearer(request, sys, unit.signer),
+      headers: await authHeaders(request, sys.baseURL, unit.signer, sys.password),
       data: { unitId: unit.unitId, version },
     });
     expect(signed.status(), await signed.text()).toBe(200);
@@ -114,7 +106,7 @@ test("a member's signer adds a personal digital signature to the signed copy", a
   await bringLeadRoundIntoEffect(request, sys);
   const signer = sys.member.signer;
   const me = await request.get(`${sys.baseURL}/auth/me`, {
-    headers: await bearer(request, sys, signer),
+    headers: await authHeaders(request, sys.baseURL, signer, sys.password),
   });
   const { fullName } = (await me.json()) as { fullName: string };
   const issued = issueSigningP12(sys.personalCa, { commonName: fullName, organization: 'E2E' });
@@ -131,10 +123,10 @@ test("a member's signer adds a personal digital signature to the signed copy", a
     mimeType: 'application/x-pkcs12',
     buffer: issued.p12,
   });
-  // A wrong password is named next to the file, and nothing is signed.
+  // A wrong password is named next to the file, in Vietnamese, and nothing is signed.
   await dialog.getByLabel('Mật khẩu của tệp').fill('not-the-password');
   await dialog.getByRole('button', { name: 'Ký số', exact: true }).click();
-  await expect(dialog.getByText(/PKCS#12/)).toBeVisible();
+  await expect(dialog.getByText(/^Không mở được tệp chứng thư số bằng mật khẩu này/)).toBeVisible();
   await shot('signed-copy-02-personal-signature-refused');
   await dialog.getByLabel('Mật khẩu của tệp').fill(issued.password);
   await dialog.getByRole('button', { name: 'Ký số', exact: true }).click();

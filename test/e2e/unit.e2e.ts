@@ -8,6 +8,7 @@ test.describe('a member unit', () => {
     shot,
   }) => {
     await login(sys.member.officer);
+    await openMenuItem(page, 'Tổng quan');
     await chooseCycle(page, sys.movementCode);
     await expect(page.getByTestId('cycle-summary')).toContainText(sys.movementCode);
     await expect(page.getByTestId('task-sign')).toContainText('Ký giao ước thi đua (phiên bản 1)');

@@ -1631,6 +1631,16 @@ describe('authorization matrix: every role × every state-changing action', () =
       allow: SIGNED_IN,
     },
     { name: 'my approval inbox', path: () => '/me/approvals', allow: SIGNED_IN },
+    { name: 'my to-do list', path: () => '/me/tasks', allow: SIGNED_IN },
+    { name: 'my to-do counts', path: () => '/me/tasks/counts', allow: SIGNED_IN },
+    { name: 'my cluster memberships', path: () => '/me/memberships', allow: SIGNED_IN },
+    {
+      // The stream takes a single-use ticket, never the token: an unknown ticket is refused to all.
+      name: 'my live events (an unknown ticket)',
+      path: () => `/me/events?ticket=${'x'.repeat(43)}`,
+      allow: SIGNED_IN,
+      status: 401,
+    },
     // Reference data every signed-in user needs (calendars, rules, forms, deciding bodies)
     { name: 'holidays', path: () => '/holidays', allow: SIGNED_IN },
     { name: 'rule sets', path: () => '/rule-sets', allow: SIGNED_IN },
@@ -1655,6 +1665,12 @@ describe('authorization matrix: every role × every state-changing action', () =
       path: () => `/nominations/${ctx.n1}/minutes`,
       allow: N1_READERS,
       status: 404,
+    },
+    {
+      // Who voted and when (never how): read as the nomination; the members' names to the council.
+      name: "N1's council vote participation",
+      path: () => `/nominations/${ctx.n1}/council-vote`,
+      allow: N1_READERS,
     },
     {
       name: 'list proposal lists (the caller’s organisation’s)',
@@ -1918,7 +1934,11 @@ describe('authorization matrix: every role × every state-changing action', () =
       'POST /me/notifications/{id}/read',
       'POST /me/notifications/read-all',
       'PUT /me/notification-preferences',
+      'POST /me/events/ticket',
       'POST /nominations/{id}/objections',
+      // Public (no login) and limited per client address, so one caller cannot try it as 20 actors:
+      // 201, 400, 404, 409 and 429 in public-objections.int-spec.ts.
+      'POST /public/postings/{id}/objections',
     ]);
     const missing = routes.filter((r) => !tried.has(r) && !elsewhere.has(r));
     expect(missing).toEqual([]);
@@ -1971,12 +1991,16 @@ describe('authorization matrix: every role × every state-changing action', () =
       'POST /me/notifications/{id}/read': 'the caller’s own inbox',
       'POST /me/notifications/read-all': 'the caller’s own inbox',
       'PUT /me/notification-preferences': 'the caller’s own preferences',
+      'POST /me/events/ticket':
+        'a one-minute ticket for the caller’s own event stream (Redis only)',
       'POST /signing-rounds/{roundId}/countersign':
         'needs every member signed: audited in pledge-signing.int-spec.ts (audit trail)',
       'POST /cycles/{cycleId}/start': 'starts a whole cycle: audited in yearly-cycle.int-spec.ts',
       'POST /signing-rounds/{roundId}/signed-copy/signatures':
         'needs an effective round and a personal certificate: refusals (403, 400, 409) and the audit entry in signed-documents.int-spec.ts',
       'POST /nominations/{id}/objections': 'anyone may object: audited in commendation.int-spec.ts',
+      'POST /public/postings/{id}/objections':
+        'anyone may object without an account (limited per address): audited in public-objections.int-spec.ts',
       'POST /admin/dead-letters/{id}/retry':
         'needs a dead delivery: audited in reminders.int-spec.ts',
       'POST /schedules': 'a real Temporal Schedule: audited in yearly-cycle.int-spec.ts',

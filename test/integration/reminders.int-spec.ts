@@ -632,6 +632,7 @@ describe('reminders, escalation and delivery', () => {
       'deliver-email',
       'deliver-in-app',
       'deliver-webhook',
+      'event-notices',
       'reminders',
     ]);
   });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { temporalDataConverter } from '@epw/temporal';
+import { WORKFLOW_TRACING_INTERCEPTOR_MODULES } from '@epw/observability';
 import { testConfig } from '@epw/testing';
 import { WORKFLOWS_ENTRY, webpackConfigHook } from '../../apps/worker/src/temporal/workflow-source';
 
@@ -37,5 +38,31 @@ describe('workflow replay of recorded histories', () => {
       history,
       path.basename(file, '.json'),
     );
+  });
+
+  // The production bundle carries the OpenTelemetry workflow interceptors (bundle-workflows.ts):
+  // they must replay every history too (they add spans, never commands).
+  it('replays every history with the tracing workflow interceptors of the production bundle', async () => {
+    const results = Worker.runReplayHistories(
+      {
+        workflowsPath: WORKFLOWS_ENTRY,
+        bundlerOptions: { webpackConfigHook },
+        interceptors: { workflowModules: [...WORKFLOW_TRACING_INTERCEPTOR_MODULES] },
+        sinks: { exporter: { export: { fn: () => undefined } } },
+        dataConverter: temporalDataConverter(testConfig()),
+      },
+      files.map((f) => ({
+        workflowId: path.basename(f, '.json'),
+        history: JSON.parse(readFileSync(f, 'utf8')) as unknown,
+      })),
+    );
+    const failed: string[] = [];
+    let replayed = 0;
+    for await (const result of results) {
+      replayed += 1;
+      if (result.error) failed.push(`${result.workflowId}: ${String(result.error)}`);
+    }
+    expect(failed).toEqual([]);
+    expect(replayed).toBe(files.length);
   });
 });

@@ -16,6 +16,7 @@ interface Phase {
   status: string;
   opensOn: string;
   closesOn: string;
+  closesAt: string;
 }
 interface Run {
   phases: Phase[];
@@ -32,6 +33,14 @@ interface Compliance {
   targetMet: boolean;
   pendingLate: string[];
   missingAtDeadline: string[];
+}
+interface NotOpened {
+  opened: boolean;
+  closed: boolean;
+  deadlineAt: string | null;
+  eligibleCount?: number;
+  voted?: string[];
+  selfSubmitted?: string[];
 }
 interface AssessmentStatus {
   assignment: Record<string, string[]>;
@@ -226,6 +235,26 @@ describe('the yearly cycle on an accelerated calendar (real Temporal, PostgreSQL
 
     // 1. Pledge signing, opened by the cycle itself.
     await phaseIs(cycleId, 'PLEDGE_SIGNING', 'OPEN');
+    // Steps that have not opened yet read as such (200, not an error): nothing recorded, the
+    // calendar's deadline, every member eligible.
+    const calendar = await run(cycleId);
+    const deadlineOf = (phase: string) => calendar.phases.find((p) => p.phase === phase)?.closesAt;
+    const notYet = await Promise.all(
+      ['vote', 'election', 'assessments/final'].map((path) =>
+        as<NotOpened>(units[3].officer, 'GET', `/cycles/${cycleId}/${path}`),
+      ),
+    );
+    expect(notYet.map((r) => [r.status, r.body.opened, r.body.closed])).toEqual([
+      [200, false, false],
+      [200, false, false],
+      [200, false, false],
+    ]);
+    expect(notYet.map((r) => r.body.deadlineAt)).toEqual(
+      ['VOTE', 'ELECTION', 'FINAL_REVIEW'].map(deadlineOf),
+    );
+    expect(notYet[0]?.body.eligibleCount).toBe(units.length);
+    expect(notYet[0]?.body.voted).toEqual([]);
+    expect(notYet[2]?.body.selfSubmitted).toEqual([]);
     await waitFor(
       async () => (await as(head.signer, 'GET', `/signing-rounds/${roundId}`)).status === 200,
       { description: 'the signing round' },

@@ -10,10 +10,11 @@ import {
   type IssuedAward,
   type NominationActivities,
 } from '@epw/contracts';
+import { PERSIST_RETRY } from '../shared/activity-options';
 
 const acts = proxyActivities<NominationActivities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: PERSIST_RETRY,
 });
 
 /** Issues a decision batch (quyết định khen thưởng): the decision and every award land in one

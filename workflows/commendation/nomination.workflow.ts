@@ -7,7 +7,6 @@ import {
   proxyLocalActivities,
   setHandler,
   workflowInfo,
-  type RetryPolicy,
 } from '@temporalio/workflow';
 import {
   castCouncilBallotUpdate,
@@ -40,6 +39,7 @@ import {
 import { StepDeadline, closeDeadlineById } from '../shared/reminders';
 import { eventKey, guarded } from '../shared/workflow-helpers';
 import { clock } from '../yearly-cycle/activities.proxy';
+import { PERSIST_RETRY, PERSISTING } from '../shared/activity-options';
 
 /** Marks runs whose step openings are written only after the records of accepted actions. */
 const STEP_AFTER_RECORDS_PATCH = 'nomination-step-after-records-v1';
@@ -58,16 +58,11 @@ const SEALED_BALLOTS_PATCH = 'nomination-sealed-ballots-v1';
  * activity again, which finds its event key and returns the first record's time. */
 const LOCAL_RECORDS_PATCH = 'nomination-local-records-v1';
 
-const retry: RetryPolicy = {
-  initialInterval: '1 second',
-  backoffCoefficient: 2,
-  maximumInterval: '1 minute',
-};
-const acts = proxyActivities<NominationActivities>({ startToCloseTimeout: '30 seconds', retry });
+const acts = proxyActivities<NominationActivities>(PERSISTING);
 /** The record steps: one short transaction each (the row, the nomination, the audit entry). */
 const localActs = proxyLocalActivities<NominationActivities>({
   startToCloseTimeout: '30 seconds',
-  retry,
+  retry: PERSIST_RETRY,
 });
 
 /**

@@ -32,12 +32,9 @@ import {
 } from '@epw/domain';
 import { StepDeadline } from '../shared/reminders';
 import { eventKey, guarded, recordsInOrder } from '../shared/workflow-helpers';
+import { PERSISTING } from '../shared/activity-options';
 
-const activities = proxyActivities<PledgeSigningActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Persisting an accepted action must eventually succeed: retry (idempotently) until it does.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const activities = proxyActivities<PledgeSigningActivities>(PERSISTING);
 
 const clock = proxyLocalActivities<ClockActivities>({ startToCloseTimeout: '5 seconds' });
 

@@ -6,14 +6,12 @@ import {
   type ReminderActivities,
   type ReminderSpec,
 } from '@epw/contracts';
+import { PERSISTING } from './activity-options';
 
 /** Version marker of the reminder calls: histories recorded before them replay unchanged. */
 export const REMINDERS_PATCH = 'reminders-v1';
 
-const acts = proxyActivities<ReminderActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<ReminderActivities>(PERSISTING);
 
 /** Closes a deadline known only by its id (one a run left open for a later activity to close). */
 export async function closeDeadlineById(deadlineId: string): Promise<void> {

@@ -14,6 +14,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestValidationException } from './common/request-validation.exception';
 import { WellFormedInputPipe } from './common/well-formed-input.pipe';
 import { mountQueueBoard } from './notifications/queue-board';
+import { mountMetrics } from './observability/mount-metrics';
 import { mountWebApp } from './web/web-app';
 
 /**
@@ -66,6 +67,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  // Before any route: times every response and names its trace span by route; GET /metrics.
+  mountMetrics(app);
   // Before any route (Nest's, the docs, the queues board, the web app): every answer carries them.
   await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   app.useGlobalPipes(

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig, ConfigModule } from '@epw/config';
 import { DataAccessModule } from '@epw/data-access';
 import { TemporalClientModule } from '@epw/temporal';
+import { traceLogFields, tracingRuntime } from '@epw/observability';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { BallotsModule } from './ballots/ballots.module';
@@ -23,6 +24,9 @@ import { ImportsModule } from './imports/imports.module';
 import { ModelsModule } from './models/models.module';
 import { PeopleModule } from './people/people.module';
 import { SigningRoundsModule } from './signing-rounds/signing-rounds.module';
+import { TasksModule } from './tasks/tasks.module';
+import { EventsModule } from './events/events.module';
+import { ObservabilityModule } from './observability/observability.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +40,8 @@ export class AppModule {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.body.password'],
             autoLogging: { ignore: (req) => req.url === '/health' },
+            // trace_id and span_id of the active span on every line (when tracing is on).
+            ...(tracingRuntime() ? { mixin: traceLogFields } : {}),
           },
         }),
         DataAccessModule,
@@ -60,6 +66,9 @@ export class AppModule {
         DirectoryModule,
         ImportsModule,
         ModelsModule,
+        TasksModule,
+        EventsModule,
+        ObservabilityModule,
       ],
     };
   }

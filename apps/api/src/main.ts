@@ -1,3 +1,5 @@
+// First: tracing patches `http` and `pg` as they load (see tracing.ts).
+import './tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@epw/config';

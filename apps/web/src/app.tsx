@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import {
+  Badge,
   createTheme,
   defaultVariantColorsResolver,
   Drawer,
@@ -73,6 +74,18 @@ const themeFor = (labels: { close: string; closeNotice: string; clear: string })
         defaultProps: { closeButtonProps: { 'aria-label': labels.closeNotice } },
         // Mantine's grey-6 description is below AA contrast on white.
         styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+      }),
+      // A long status ("ĐANG XÉT DUYỆT") wraps inside its badge instead of being cut off.
+      Badge: Badge.extend({
+        styles: {
+          root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%' },
+          label: {
+            whiteSpace: 'normal',
+            overflow: 'visible',
+            textOverflow: 'clip',
+            lineHeight: 1.25,
+          },
+        },
       }),
       // With a variant set, the active link's colours come from variantColorResolver (AA).
       NavLink: NavLink.extend({ defaultProps: { variant: 'light' } }),

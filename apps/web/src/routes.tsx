@@ -1,13 +1,15 @@
 import { Center, Loader } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
-import { capabilitiesOf, useMe, useSession, type Capabilities } from './auth/auth';
+import type { ComponentType, ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
+import { capabilitiesOf, useMe, useSession } from './auth/auth';
 import { ErrorAlert } from './components/page';
 import { AppLayout } from './layout/app-layout';
+import * as access from './lib/access';
 import { CycleProvider } from './lib/cycle-context';
 import { BoardPage } from './pages/cluster/board-page';
 import { ResultsPage } from './pages/cluster/results-page';
 import { DashboardPage } from './pages/dashboard-page';
+import { TasksPage } from './pages/tasks/tasks-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
 import { SecondFactorGate, SecondFactorPage } from './pages/account/second-factor-page';
@@ -60,16 +62,51 @@ function RequireSession() {
   );
 }
 
-function Allow({ when, children }: { when: (caps: Capabilities) => boolean; children: ReactNode }) {
+function Allow({ when, children }: { when: access.Access; children: ReactNode }) {
   const me = useMe();
   return when(capabilitiesOf(me.data)) ? <>{children}</> : <NotAllowedPage />;
 }
 
-const unit = (c: Capabilities) => c.isUnitUser;
-const admin = (c: Capabilities) => c.isAdmin;
-const importer = (c: Capabilities) => c.isAdmin || c.isOrgAdmin;
-const officer = (c: Capabilities) => c.isOfficer;
-const approver = (c: Capabilities) => c.isSigner || c.isOversight;
+/** A page only some may open: the others are shown the not-allowed page. */
+function guarded(path: string, when: access.Access, page: ReactNode): RouteObject {
+  return { path, element: <Allow when={when}>{page}</Allow> };
+}
+
+/** A page loaded on first use (its own chunk): `load` imports the module, `name` is its export. */
+function lazyPage<M extends Record<K, ComponentType>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load())[name] }) };
+}
+
+/** A lazily loaded page at `path`. */
+function lazyRoute<M extends Record<K, ComponentType>, K extends keyof M>(
+  path: string,
+  load: () => Promise<M>,
+  name: K,
+): RouteObject {
+  return { path, ...lazyPage(load, name) };
+}
+
+/** A guarded section at `path` whose own page (the index) is loaded on first use. */
+function guardedLazy<M extends Record<K, ComponentType>, K extends keyof M>(
+  path: string,
+  when: access.Access,
+  load: () => Promise<M>,
+  name: K,
+  children: RouteObject[] = [],
+): RouteObject {
+  return {
+    path,
+    element: (
+      <Allow when={when}>
+        <Outlet />
+      </Allow>
+    ),
+    children: [{ index: true, ...lazyPage(load, name) }, ...children],
+  };
+}
 
 export const router = createBrowserRouter(
   [
@@ -80,303 +117,132 @@ export const router = createBrowserRouter(
     {
       element: <RequireSession />,
       children: [
-        { index: true, element: <DashboardPage /> },
-        {
-          path: 'pledge',
-          element: (
-            <Allow when={unit}>
-              <PledgePage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'registration',
-          element: (
-            <Allow when={unit}>
-              <RegistrationPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'review',
-          element: (
-            <Allow when={unit}>
-              <ReviewPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'peer-review',
-          element: (
-            <Allow when={unit}>
-              <PeerReviewPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'ballots',
-          element: (
-            <Allow when={unit}>
-              <BallotsPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'cluster',
-          element: (
-            <Allow when={(c) => c.isSigner}>
-              <BoardPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'results',
-          element: (
-            <Allow when={(c) => c.isUnitUser || c.isOversight || c.isAdmin}>
-              <ResultsPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'nominations',
-          element: (
-            <Allow when={officer}>
-              <NominationsPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'nominations/new',
-          element: (
-            <Allow when={officer}>
-              <NominationCreatePage />
-            </Allow>
-          ),
-        },
+        // The to-do list is the first page after login for every role; the overview stays.
+        { index: true, element: <Navigate to="/tasks" replace /> },
+        { path: 'tasks', element: <TasksPage /> },
+        { path: 'dashboard', element: <DashboardPage /> },
+        guarded('pledge', access.unitUsers, <PledgePage />),
+        guarded('registration', access.unitUsers, <RegistrationPage />),
+        guarded('review', access.unitUsers, <ReviewPage />),
+        guarded('peer-review', access.unitUsers, <PeerReviewPage />),
+        guarded('ballots', access.unitUsers, <BallotsPage />),
+        guarded('cluster', access.signers, <BoardPage />),
+        guarded('results', access.resultReaders, <ResultsPage />),
+        guarded('nominations', access.officers, <NominationsPage />),
+        guarded('nominations/new', access.officers, <NominationCreatePage />),
         { path: 'nominations/:id', element: <NominationDetailPage /> },
-        {
-          path: 'approvals',
-          element: (
-            <Allow when={approver}>
-              <ApprovalsPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'decisions',
-          element: (
-            <Allow when={(c) => c.isOversight || c.isAdmin}>
-              <DecisionsPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'decisions/new',
-          element: (
-            <Allow when={(c) => c.isAuthority}>
-              <DecisionCreatePage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'decisions/:id',
-          element: (
-            <Allow when={(c) => c.isOversight || c.isAdmin}>
-              <DecisionDetailPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'awards',
-          element: (
-            <Allow when={(c) => c.isUnitUser || c.isOversight || c.isAdmin}>
-              <AwardsPage />
-            </Allow>
-          ),
-        },
-        {
-          path: 'reports',
-          element: (
-            <Allow when={(c) => c.isOversight || c.isAdmin || c.isOrgAdmin || c.isUnitUser}>
-              <Outlet />
-            </Allow>
-          ),
-          // The charts library is loaded with the reports only.
-          children: [
-            {
-              index: true,
-              lazy: async () => ({
-                Component: (await import('./pages/commendation/reports-page')).ReportsPage,
-              }),
-            },
+        guarded('approvals', access.approvers, <ApprovalsPage />),
+        guarded('decisions', access.decisionReaders, <DecisionsPage />),
+        guarded('decisions/new', access.authorities, <DecisionCreatePage />),
+        guarded('decisions/:id', access.decisionReaders, <DecisionDetailPage />),
+        guarded('awards', access.resultReaders, <AwardsPage />),
+        // The charts library is loaded with the reports only.
+        guardedLazy(
+          'reports',
+          access.reportReaders,
+          () => import('./pages/commendation/reports-page'),
+          'ReportsPage',
+        ),
+        // Tờ trình: an organisation's own lists (its office proposes; administrators read).
+        guardedLazy(
+          'proposals',
+          access.proposalReaders,
+          () => import('./pages/proposals/proposals-page'),
+          'ProposalsPage',
+          [
+            guardedLazy(
+              'new',
+              access.unitUsers,
+              () => import('./pages/proposals/proposal-create-page'),
+              'ProposalCreatePage',
+            ),
+            lazyRoute(
+              ':id',
+              () => import('./pages/proposals/proposals-page'),
+              'ProposalDetailPage',
+            ),
           ],
-        },
-        {
-          // Tờ trình: an organisation's own lists (its office proposes; administrators read).
-          path: 'proposals',
-          element: (
-            <Allow when={(c) => c.isUnitUser || c.isOrgAdmin || c.isAdmin}>
-              <Outlet />
-            </Allow>
-          ),
-          children: [
-            {
-              index: true,
-              lazy: async () => ({
-                Component: (await import('./pages/proposals/proposals-page')).ProposalsPage,
-              }),
-            },
-            {
-              path: 'new',
-              element: (
-                <Allow when={unit}>
-                  <Outlet />
-                </Allow>
-              ),
-              children: [
-                {
-                  index: true,
-                  lazy: async () => ({
-                    Component: (await import('./pages/proposals/proposal-create-page'))
-                      .ProposalCreatePage,
-                  }),
-                },
-              ],
-            },
-            {
-              path: ':id',
-              lazy: async () => ({
-                Component: (await import('./pages/proposals/proposals-page')).ProposalDetailPage,
-              }),
-            },
-          ],
-        },
-        {
-          // The organisation tree: the administrator's whole, an organisation administrator's subtree.
-          path: 'admin/organisations',
-          element: (
-            <Allow when={importer}>
-              <Outlet />
-            </Allow>
-          ),
-          children: [
-            {
-              index: true,
-              lazy: async () => ({
-                Component: (await import('./pages/organisations/organisation-tree-page'))
-                  .OrganisationTreePage,
-              }),
-            },
-          ],
-        },
+        ),
+        // The organisation tree: the administrator's whole, an organisation administrator's subtree.
+        guardedLazy(
+          'admin/organisations',
+          access.importers,
+          () => import('./pages/organisations/organisation-tree-page'),
+          'OrganisationTreePage',
+        ),
+        // The signing round's audit trail (the API lets the cluster's members and oversight read).
+        lazyRoute(
+          'rounds/:roundId/audit',
+          () => import('./pages/records/round-audit-page'),
+          'RoundAuditPage',
+        ),
+        lazyRoute(
+          'nominations/:id/minutes',
+          () => import('./pages/records/minutes-page'),
+          'MinutesPage',
+        ),
+        lazyRoute(
+          'authorities',
+          () => import('./pages/records/authorities-page'),
+          'AuthoritiesPage',
+        ),
         { path: 'inbox', element: <InboxPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: 'account/second-factor', element: <SecondFactorPage /> },
-        {
-          path: 'models/:id',
-          lazy: async () => ({
-            Component: (await import('./pages/commendation/model-detail-page')).ModelDetailPage,
-          }),
-        },
-        {
-          // Organisation administrators import their own data too.
-          path: 'admin/import',
-          element: (
-            <Allow when={importer}>
-              <Outlet />
-            </Allow>
-          ),
-          children: [
-            {
-              index: true,
-              lazy: async () => ({
-                Component: (await import('./pages/admin/import-page')).ImportPage,
-              }),
-            },
-          ],
-        },
+        lazyRoute(
+          'models/:id',
+          () => import('./pages/commendation/model-detail-page'),
+          'ModelDetailPage',
+        ),
+        // Organisation administrators import their own data too.
+        guardedLazy(
+          'admin/import',
+          access.importers,
+          () => import('./pages/admin/import-page'),
+          'ImportPage',
+        ),
         {
           path: 'admin',
           element: (
-            <Allow when={admin}>
+            <Allow when={access.admins}>
               <Outlet />
             </Allow>
           ),
           // Administration is loaded on first use: most users never open it.
           children: [
-            {
-              path: 'cycles',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/cycles-page')).CyclesPage,
-              }),
-            },
-            {
-              path: 'cycles/new',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/cycle-create-page')).CycleCreatePage,
-              }),
-            },
-            {
-              path: 'rule-sets',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/rule-sets-page')).RuleSetsPage,
-              }),
-            },
-            {
-              path: 'rule-sets/new',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/rule-set-create-page')).RuleSetCreatePage,
-              }),
-            },
-            {
-              path: 'award-forms',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/award-forms-page')).AwardFormsPage,
-              }),
-            },
-            {
-              path: 'award-forms/new',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/award-forms-create-page'))
-                  .AwardFormsCreatePage,
-              }),
-            },
-            {
-              path: 'holidays',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/holidays-page')).HolidaysPage,
-              }),
-            },
-            {
-              path: 'units',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/units-page')).UnitsPage,
-              }),
-            },
-            {
-              path: 'clusters',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/clusters-page')).ClustersPage,
-              }),
-            },
-            {
-              path: 'users',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/users-page')).UsersPage,
-              }),
-            },
-            {
-              path: 'schedules',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/schedules-page')).SchedulesPage,
-              }),
-            },
-            {
-              path: 'system',
-              lazy: async () => ({
-                Component: (await import('./pages/admin/system-page')).SystemPage,
-              }),
-            },
+            lazyRoute('cycles', () => import('./pages/admin/cycles-page'), 'CyclesPage'),
+            lazyRoute(
+              'cycles/new',
+              () => import('./pages/admin/cycle-create-page'),
+              'CycleCreatePage',
+            ),
+            lazyRoute('rule-sets', () => import('./pages/admin/rule-sets-page'), 'RuleSetsPage'),
+            lazyRoute(
+              'rule-sets/new',
+              () => import('./pages/admin/rule-set-create-page'),
+              'RuleSetCreatePage',
+            ),
+            lazyRoute(
+              'award-forms',
+              () => import('./pages/admin/award-forms-page'),
+              'AwardFormsPage',
+            ),
+            lazyRoute(
+              'award-forms/new',
+              () => import('./pages/admin/award-forms-create-page'),
+              'AwardFormsCreatePage',
+            ),
+            lazyRoute(
+              'award-history',
+              () => import('./pages/admin/past-award-page'),
+              'PastAwardPage',
+            ),
+            lazyRoute('holidays', () => import('./pages/admin/holidays-page'), 'HolidaysPage'),
+            lazyRoute('units', () => import('./pages/admin/units-page'), 'UnitsPage'),
+            lazyRoute('clusters', () => import('./pages/admin/clusters-page'), 'ClustersPage'),
+            lazyRoute('users', () => import('./pages/admin/users-page'), 'UsersPage'),
+            lazyRoute('schedules', () => import('./pages/admin/schedules-page'), 'SchedulesPage'),
+            lazyRoute('system', () => import('./pages/admin/system-page'), 'SystemPage'),
           ],
         },
         { path: '*', element: <NotFoundPage /> },

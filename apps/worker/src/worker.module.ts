@@ -3,12 +3,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig, ConfigModule } from '@epw/config';
 import { DataAccessModule } from '@epw/data-access';
 import { NotificationsModule } from '@epw/notifications';
+import { traceLogFields, tracingRuntime, TracingFlusher } from '@epw/observability';
 import { ClockActivitiesImpl, CycleActivitiesImpl } from './activities/cycle.activities';
 import { PledgeSigningActivitiesImpl } from './activities/pledge-signing.activities';
 import { NominationActivitiesImpl } from './activities/nomination.activities';
 import { ReminderActivitiesImpl } from './activities/reminder.activities';
 import { NotificationProcessors } from './queues/notification.processors';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
+import { WorkerMetrics } from './observability/worker-metrics';
 
 @Module({})
 export class WorkerModule {
@@ -17,7 +19,13 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // trace_id and span_id of the active span (an activity's) on every line.
+            ...(tracingRuntime() ? { mixin: traceLogFields } : {}),
+          },
+        }),
         DataAccessModule,
         NotificationsModule,
       ],
@@ -29,6 +37,8 @@ export class WorkerModule {
         NominationActivitiesImpl,
         TemporalWorkerService,
         NotificationProcessors,
+        WorkerMetrics,
+        TracingFlusher,
       ],
     };
   }

@@ -71,6 +71,11 @@ const envSchema = z.object({
   /** Connections per process (API, worker); the activities, the queue processors and the
    * requests share them. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(24),
+  /** How long one transaction may run, and wait for a connection, before Prisma aborts it
+   * (Prisma's own defaults, 5 s and 2 s, are too tight for a loaded two-core machine where audited
+   * writes queue for the audit chain's lock). */
+  DATABASE_TX_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
+  DATABASE_TX_MAX_WAIT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   /** Reminder and in-app delivery jobs processed at once per worker process. */
   NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
@@ -146,6 +151,8 @@ export type AppConfig = Readonly<{
   logLevel: string;
   databaseUrl: string;
   databasePoolSize: number;
+  databaseTxTimeoutMs: number;
+  databaseTxMaxWaitMs: number;
   redisUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   /** The system's public address (PUBLIC_BASE_URL, no trailing slash): links printed on documents,
@@ -238,6 +245,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseTxTimeoutMs: e.DATABASE_TX_TIMEOUT_MS,
+    databaseTxMaxWaitMs: e.DATABASE_TX_MAX_WAIT_MS,
     redisUrl: e.REDIS_URL,
     publicBaseUrl: publicBaseUrl(
       e.PUBLIC_BASE_URL,

@@ -33,6 +33,11 @@ import { ProposalRepository } from './repositories/proposal.repository';
 import { ReadScopeRepository } from './repositories/read-scope.repository';
 import { SecondFactorRepository } from './repositories/second-factor.repository';
 import { SignedCopyRepository } from './repositories/signed-copy.repository';
+import { PublicObjectorRepository } from './repositories/public-objector.repository';
+import { TasksRepository } from './repositories/tasks.repository';
+import { TasksAudienceRepository } from './repositories/tasks-audience.repository';
+import { CouncilVoteRepository } from './repositories/council-vote.repository';
+import { EventNotificationRepository } from './repositories/event-notification.repository';
 const providers = [
   PrismaService,
   AuditLogRepository,
@@ -67,6 +72,11 @@ const providers = [
   ReadScopeRepository,
   SecondFactorRepository,
   SignedCopyRepository,
+  PublicObjectorRepository,
+  TasksRepository,
+  TasksAudienceRepository,
+  CouncilVoteRepository,
+  EventNotificationRepository,
 ];
 
 @Global()

@@ -10,6 +10,10 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super({
       adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize }),
+      transactionOptions: {
+        timeout: config.databaseTxTimeoutMs,
+        maxWait: config.databaseTxMaxWaitMs,
+      },
     });
   }
 

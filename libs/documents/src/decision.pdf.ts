@@ -1,6 +1,5 @@
 import {
   type DocumentHeading,
-  type HeadingLayout,
   centered,
   drawDocumentHeading,
   nameLines,
@@ -16,7 +15,9 @@ import {
   numberPagesFromSecond,
   renderToBuffer,
   vn,
+  vnOrNull,
 } from './pdf-document';
+import { MARGIN, contentWidth, ensureRoom, headingLayout } from './page-layout';
 import { documentTimestamp, vietnameseLongDate } from './vietnamese-date';
 
 export type DecisionRecipientKind = 'UNIT' | 'PERSON' | 'INITIATIVE';
@@ -59,8 +60,6 @@ export interface DecisionData {
   recipients: DecisionRecipient[];
 }
 
-// Decree 30/2020/NĐ-CP page setup: 20-25 mm top and bottom, 30-35 mm left, 15-20 mm right.
-const MARGIN = { top: 57, bottom: 57, left: 85, right: 57 };
 const BODY_SIZE = 12.5;
 const INDENT = 28;
 const LINE_GAP = 3;
@@ -96,8 +95,6 @@ export async function renderDecisionPdf(
   );
 }
 
-const vnOrNull = (text: string | null) => (text === null ? null : vn(text));
-
 function normalized(d: DecisionData): DecisionData {
   return {
     ...d,
@@ -124,29 +121,6 @@ function normalized(d: DecisionData): DecisionData {
       formName: vn(r.formName),
     })),
   };
-}
-
-function contentWidth(doc: Pdf): number {
-  return doc.page.width - MARGIN.left - MARGIN.right;
-}
-
-function headingLayout(doc: Pdf): HeadingLayout {
-  const leftX = MARGIN.left - 30;
-  const leftWidth = 225;
-  const rightX = leftX + leftWidth;
-  return {
-    top: MARGIN.top - 12,
-    leftX,
-    leftWidth,
-    rightX,
-    rightWidth: doc.page.width - MARGIN.right + 15 - rightX,
-  };
-}
-
-function ensureRoom(doc: Pdf, height: number): void {
-  if (doc.y + height > doc.page.height - MARGIN.bottom) {
-    doc.addPage();
-  }
 }
 
 function drawDecision(doc: Pdf, d: DecisionData): void {

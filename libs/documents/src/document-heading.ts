@@ -46,6 +46,11 @@ export function rule(doc: Pdf, centerX: number, y: number, width: number): void 
     .stroke();
 }
 
+/** A rule as wide as `text` in bold at `size`, centred at `centerX`. */
+function boldRuleUnder(doc: Pdf, text: string, size: number, centerX: number, y: number): void {
+  rule(doc, centerX, y, doc.font(FONT.serifBold).fontSize(size).widthOfString(text));
+}
+
 /** The largest size from `max` down (to 9.5) at which `text` fits on one line of `width`. */
 export function fitOneLine(doc: Pdf, text: string, font: FontName, max: number, width: number) {
   let size = max;
@@ -128,22 +133,12 @@ export function drawDocumentHeading(
   let right = top;
   if (h.style === 'PARTY') {
     right += centered(doc, PARTY_HEADER, FONT.serifBold, 12.5, rightX, right, rightWidth);
-    rule(
-      doc,
-      rightX + rightWidth / 2,
-      right + 2,
-      doc.font(FONT.serifBold).fontSize(12.5).widthOfString(PARTY_HEADER),
-    );
+    boldRuleUnder(doc, PARTY_HEADER, 12.5, rightX + rightWidth / 2, right + 2);
   } else {
     const headerSize = fitOneLine(doc, STATE_HEADER, FONT.serifBold, size, rightWidth);
     right += centered(doc, STATE_HEADER, FONT.serifBold, headerSize, rightX, right, rightWidth);
     right += centered(doc, STATE_MOTTO, FONT.serifBold, 12, rightX, right, rightWidth);
-    rule(
-      doc,
-      rightX + rightWidth / 2,
-      right + 3,
-      doc.font(FONT.serifBold).fontSize(12).widthOfString(STATE_MOTTO),
-    );
+    boldRuleUnder(doc, STATE_MOTTO, 12, rightX + rightWidth / 2, right + 3);
   }
   right += 10;
 

@@ -1,4 +1,5 @@
 import { FONT, createPdf, numberPagesFromSecond, renderToBuffer, vn } from './pdf-document';
+import { MARGIN } from './page-layout';
 
 export interface TextDocument {
   title: string;
@@ -6,7 +7,6 @@ export interface TextDocument {
   lines: string[];
 }
 
-const MARGIN = { top: 57, bottom: 57, left: 85, right: 57 };
 const SIZE = 12.5;
 /** "1. …", "- …", "a) …": continuation lines hang under the text, not under the marker. */
 const LIST_MARKER = /^(\d+[.)]|[a-zđ]\)|[-–•+])\s+/;

@@ -97,6 +97,9 @@ export function vn(text: string): string {
   return text.normalize('NFC');
 }
 
+/** `vn`, passing null through. */
+export const vnOrNull = (text: string | null): string | null => (text === null ? null : vn(text));
+
 /** Page numbers the way Decree 30/2020 wants them: centred at the top, from the second page on.
  * Needs `bufferPages`. */
 export function numberPagesFromSecond(doc: Pdf, top: number): void {

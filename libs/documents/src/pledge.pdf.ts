@@ -1,11 +1,5 @@
 import { formatVietnamDateTime } from '@epw/domain';
-import {
-  type DocumentHeading,
-  type HeadingLayout,
-  centered,
-  drawDocumentHeading,
-  rule,
-} from './document-heading';
+import { type DocumentHeading, centered, drawDocumentHeading, rule } from './document-heading';
 import {
   type Pdf,
   FONT,
@@ -14,7 +8,9 @@ import {
   numberPagesFromSecond,
   renderToBuffer,
   vn,
+  vnOrNull,
 } from './pdf-document';
+import { MARGIN, contentWidth, ensureRoom, headingLayout } from './page-layout';
 import { documentTimestamp } from './vietnamese-date';
 
 export type PledgeMemberRole = 'HEAD' | 'DEPUTY' | 'MEMBER';
@@ -102,7 +98,6 @@ export interface SignedPledgeData extends PledgePackageData {
   completion: CompletionCertificate;
 }
 
-const MARGIN = { top: 57, bottom: 57, left: 85, right: 57 };
 const BODY = 12.5;
 const SMALL = 10;
 const HASH = 7.5;
@@ -193,8 +188,6 @@ function normalized(d: PledgePackageData): PledgePackageData {
   };
 }
 
-const vnOrNull = (t: string | null) => (t === null ? null : vn(t));
-
 function normalizedCompletion(c: CompletionCertificate): CompletionCertificate {
   return {
     ...c,
@@ -223,25 +216,6 @@ function normalizedCompletion(c: CompletionCertificate): CompletionCertificate {
   };
 }
 
-const width = (doc: Pdf) => doc.page.width - MARGIN.left - MARGIN.right;
-
-function headingLayout(doc: Pdf): HeadingLayout {
-  const leftX = MARGIN.left - 30;
-  const leftWidth = 225;
-  const rightX = leftX + leftWidth;
-  return {
-    top: MARGIN.top - 12,
-    leftX,
-    leftWidth,
-    rightX,
-    rightWidth: doc.page.width - MARGIN.right + 15 - rightX,
-  };
-}
-
-function ensureRoom(doc: Pdf, height: number): void {
-  if (doc.y + height > doc.page.height - MARGIN.bottom) doc.addPage();
-}
-
 function sectionTitle(doc: Pdf, text: string): void {
   ensureRoom(doc, 50);
   doc.moveDown(0.5);
@@ -249,7 +223,7 @@ function sectionTitle(doc: Pdf, text: string): void {
     .font(FONT.serifBold)
     .fontSize(BODY)
     .fillColor('black')
-    .text(text, MARGIN.left, doc.y, { width: width(doc) });
+    .text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.25);
 }
 
@@ -264,7 +238,7 @@ function paragraph(
     .fontSize(size)
     .fillColor('black')
     .text(text, MARGIN.left, doc.y, {
-      width: width(doc),
+      width: contentWidth(doc),
       align: 'justify',
       lineGap: 2,
       paragraphGap: 3,
@@ -279,7 +253,7 @@ function numbered(doc: Pdf, label: string, text: string, size = BODY) {
   const y = doc.y;
   doc.text(label, MARGIN.left + 6, y, { lineBreak: false });
   doc.text(text, MARGIN.left + 6 + gutter, y, {
-    width: width(doc) - 6 - gutter,
+    width: contentWidth(doc) - 6 - gutter,
     align: 'justify',
     lineGap: 2,
     paragraphGap: 4,
@@ -287,7 +261,7 @@ function numbered(doc: Pdf, label: string, text: string, size = BODY) {
 }
 
 function drawPledge(doc: Pdf, d: PledgePackageData): void {
-  const w = width(doc);
+  const w = contentWidth(doc);
   let y = drawDocumentHeading(doc, d.heading, headingLayout(doc), null);
   const dateLine = `${d.place}, ngày ${d.date.slice(8, 10)} tháng ${Number(d.date.slice(5, 7))} năm ${d.date.slice(0, 4)}`;
   doc
@@ -339,12 +313,12 @@ function hashLine(doc: Pdf, label: string, hash: string | null, indent: number) 
   if (!hash) return;
   doc.font(FONT.sans).fontSize(HASH).fillColor('#444444');
   ensureRoom(doc, 2 * doc.currentLineHeight(true));
-  doc.text(`${label}: ${hash}`, MARGIN.left + indent, doc.y, { width: width(doc) - indent });
+  doc.text(`${label}: ${hash}`, MARGIN.left + indent, doc.y, { width: contentWidth(doc) - indent });
   doc.fillColor('black');
 }
 
 function drawCompletion(doc: Pdf, c: CompletionCertificate): void {
-  const w = width(doc);
+  const w = contentWidth(doc);
   let y = MARGIN.top;
   y += centered(doc, 'CHỨNG NHẬN HOÀN TẤT KÝ KẾT', FONT.serifBold, 15, MARGIN.left, y, w);
   y += centered(

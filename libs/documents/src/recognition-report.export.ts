@@ -200,10 +200,7 @@ export async function renderRecognitionReportPdf(data: RecognitionReportData): P
     doc
       .font(FONT.serifBold)
       .fontSize(12.5)
-      .text(
-        `${w.total}: ${data.total.toLocaleString(data.locale === 'vi' ? 'vi-VN' : 'en-US')}`,
-        MARGIN.left,
-      );
+      .text(`${w.total}: ${formatCount(data.total, data.locale)}`, MARGIN.left);
     if (data.total === 0) {
       doc.moveDown(0.5).font(FONT.serif).fontSize(12).text(w.empty, MARGIN.left);
     }
@@ -268,17 +265,10 @@ function drawSection(
         .fillColor('#b71c1c')
         .fill();
     }
-    doc
-      .moveTo(MARGIN.left, y + height)
-      .lineTo(MARGIN.left + width, y + height)
-      .lineWidth(0.4)
-      .strokeColor('#999999')
-      .stroke();
-    doc.fillColor('black');
-    doc.y = y + height;
+    endRow(doc, y + height, width);
   };
   row([vn(s.labelHeader), w.count, w.share], true);
-  const number = (n: number) => n.toLocaleString(data.locale === 'vi' ? 'vi-VN' : 'en-US');
+  const number = (n: number) => formatCount(n, data.locale);
   for (const r of s.rows) {
     row(
       [vn(r.label), number(r.count), formatShare(r.count, data.total, data.locale)],
@@ -286,6 +276,22 @@ function drawSection(
       r.count,
     );
   }
+}
+
+/** A row's bottom rule at `bottom`, across `width`; the text continues below it. */
+function endRow(doc: Pdf, bottom: number, width: number): void {
+  doc
+    .moveTo(MARGIN.left, bottom)
+    .lineTo(MARGIN.left + width, bottom)
+    .lineWidth(0.4)
+    .strokeColor('#999999')
+    .stroke();
+  doc.fillColor('black');
+  doc.y = bottom;
+}
+
+function formatCount(n: number, locale: ExportLocale): string {
+  return n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-US');
 }
 
 /** A table with one label column and several right-aligned count columns. */
@@ -301,7 +307,7 @@ function drawTable(
   doc.moveDown(0.3);
   const countWidth = Math.min(80, (width - 180) / Math.max(1, t.columns.length));
   const labelWidth = width - countWidth * t.columns.length;
-  const number = (n: number) => n.toLocaleString(data.locale === 'vi' ? 'vi-VN' : 'en-US');
+  const number = (n: number) => formatCount(n, data.locale);
   const row = (cells: string[], bold: boolean, shaded: boolean) => {
     const font = bold ? FONT.serifBold : FONT.serif;
     doc.font(font).fontSize(SIZE);
@@ -323,14 +329,7 @@ function drawTable(
         align: i === 0 ? 'left' : 'right',
       });
     });
-    doc
-      .moveTo(MARGIN.left, y + height)
-      .lineTo(MARGIN.left + width, y + height)
-      .lineWidth(0.4)
-      .strokeColor('#999999')
-      .stroke();
-    doc.fillColor('black');
-    doc.y = y + height;
+    endRow(doc, y + height, width);
   };
   row([vn(t.labelHeader), ...t.columns.map(vn)], true, true);
   for (const r of t.rows) row([vn(r.label), ...r.values.map(number)], false, false);

@@ -11,3 +11,8 @@ export * from './senders/email.sender';
 export * from './senders/webhook.sender';
 export * from './notification-link';
 export * from './webhook-address';
+export * from './user-events';
+export * from './task-names';
+export * from './event-notices';
+export * from './event-planner.service';
+export * from './audit-outbox.service';

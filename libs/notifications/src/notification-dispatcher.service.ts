@@ -1,20 +1,39 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
-import { NotificationInboxRepository, ReminderRepository, type Recipient } from '@epw/data-access';
-import { deliveryJobId, type ChannelName, type DeliveryJob, type ReminderJob } from './queue-names';
+import {
+  EventNotificationRepository,
+  NotificationInboxRepository,
+  ReminderRepository,
+  type Recipient,
+} from '@epw/data-access';
+import { eventText, type NotificationKind } from './event-notices';
+import {
+  deliveryJobId,
+  type ChannelName,
+  type DeliveryJob,
+  type EventJob,
+  type ReminderJob,
+} from './queue-names';
 import { QueuesService } from './queues.service';
 import { notificationLink } from './notification-link';
 import { quietDelayMs } from './quiet-hours';
 import { EmailSender } from './senders/email.sender';
 import { WebhookSender } from './senders/webhook.sender';
+import { reminderName } from './task-names';
 import { escalationText, reminderText, type MessageText } from './templates';
+import { notifyInboxChanged } from './user-events';
 
 /** A claim older than this belonged to an attempt that died (worker killed): take it over. */
 const STALE_CLAIM_MS = 60_000;
 
 export type ReminderOutcome = 'queued' | 'acted' | 'stale' | 'none-late';
 export type DeliveryOutcome = 'sent' | 'duplicate';
+export type EventOutcome = 'queued' | 'no-recipient';
+
+type DeadlineRow = NonNullable<Awaited<ReturnType<ReminderRepository['findDeadline']>>>;
+
+const NOMINATION_ID = /^nomination-([0-9a-f-]{36})-/;
 
 /** BullMQ owns delivery: re-checks state before sending, fans out to the recipients' channels,
  * and sends each message at most once per channel (inbox rows and the sent-log are unique). */
@@ -28,6 +47,7 @@ export class NotificationDispatcher {
     private readonly queues: QueuesService,
     private readonly email: EmailSender,
     private readonly webhook: WebhookSender,
+    private readonly events: EventNotificationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,17 +55,16 @@ export class NotificationDispatcher {
     const d = await this.repo.findDeadline(job.deadlineId);
     if (!d || d.status !== 'ACTIVE' || d.dueAt.getTime() !== job.dueAtMs) return 'stale';
     const publicUrl = this.config.notifications.publicUrl;
+    const name = await this.nameOf(d);
+    const title = (locale: string) => (locale === 'en' ? name.en : name.vi);
     if (job.kind === 'reminder' && job.unitId) {
-      if (await this.repo.hasActed(d.kind, d.subjectId, d.cycleId, job.unitId)) return 'acted';
-      const { unitName, recipients } = await this.repo.recipients(
-        job.unitId,
-        d.kind,
-        d.recipientRole,
-      );
+      const unitId = job.unitId;
+      if (await this.hasActed(d, unitId)) return 'acted';
+      const { unitName, recipients } = await this.repo.recipients(unitId, d.kind, d.recipientRole);
       const dueOn = d.dueOn.toISOString().slice(0, 10);
       for (const r of recipients) {
         const text = reminderText(r.locale, {
-          title: d.title,
+          title: title(r.locale),
           dueOn,
           offset: job.offset,
           unitName: unitName ?? '',
@@ -59,6 +78,12 @@ export class NotificationDispatcher {
           notificationLink(publicUrl, d, 'reminder'),
         );
       }
+      // The unit may have acted while this ran, after the audit consumer closed its reminders:
+      // close the ones just written too.
+      if (await this.hasActed(d, unitId)) {
+        for (const userId of await this.events.markRemindersDone([d.id], unitId, new Date()))
+          await notifyInboxChanged(this.queues, userId);
+      }
       return 'queued';
     }
     const late: string[] = [];
@@ -69,7 +94,7 @@ export class NotificationDispatcher {
     const units = await this.repo.unitsByIds(late);
     for (const r of await this.repo.signers(d.escalateToUnitId, d.escalateRole ?? undefined)) {
       const text = escalationText(r.locale, {
-        title: d.title,
+        title: title(r.locale),
         dueOn: d.dueOn.toISOString().slice(0, 10),
         late: units.map((u) => ({ code: u.code, name: u.name })),
       });
@@ -77,6 +102,42 @@ export class NotificationDispatcher {
       await this.fanOut(r, `${d.id}/${job.dueAtMs}/esc/${r.userId}`, 'escalation', text, link);
     }
     return 'queued';
+  }
+
+  /** One event notice for one user, on the channels they chose (read when it is sent). */
+  async handleEvent(job: EventJob): Promise<EventOutcome> {
+    const [r] = await this.events.recipients([job.userId]);
+    if (!r) return 'no-recipient';
+    const base = `${this.config.notifications.publicUrl.replace(/\/+$/, '')}/app`;
+    await this.fanOut(
+      r,
+      `event/${job.eventKey}/${job.userId}`,
+      job.notice.kind,
+      eventText(r.locale, job.notice),
+      `${base}${job.path}`,
+    );
+    return 'queued';
+  }
+
+  /** Whether the unit has done the deadline's task (a nomination step: the dossier moved on). */
+  private async hasActed(d: DeadlineRow, unitId: string): Promise<boolean> {
+    if (d.kind === 'NOMINATION_STEP')
+      return (await this.events.nominationStepPending(d.subjectId)) === false;
+    return this.repo.hasActed(d.kind, d.subjectId, d.cycleId, unitId);
+  }
+
+  /** The reminder's name with its movement and cycle (or the dossier's movement and year). */
+  private async nameOf(d: DeadlineRow) {
+    if (d.cycleId) {
+      const c = await this.events.cycle(d.cycleId);
+      if (c) return reminderName(d, { kind: 'cycle', ...c });
+    }
+    const id = d.kind === 'NOMINATION_STEP' ? NOMINATION_ID.exec(d.subjectId)?.[1] : undefined;
+    const n = id ? await this.events.nomination(id) : null;
+    return reminderName(
+      d,
+      n ? { kind: 'nomination', movementName: n.movementName, year: n.year } : null,
+    );
   }
 
   async deliver(job: DeliveryJob): Promise<DeliveryOutcome> {
@@ -89,6 +150,7 @@ export class NotificationDispatcher {
         body: job.body,
         link: job.link,
       });
+      if (created) await notifyInboxChanged(this.queues, job.userId);
       return created ? 'sent' : 'duplicate';
     }
     const claim = await this.repo.claimDelivery(
@@ -148,7 +210,7 @@ export class NotificationDispatcher {
   private async fanOut(
     r: Recipient,
     base: string,
-    kind: 'reminder' | 'escalation',
+    kind: NotificationKind,
     text: MessageText,
     link: string,
   ): Promise<void> {
@@ -163,6 +225,7 @@ export class NotificationDispatcher {
           body: text.body,
           link,
         });
+        await notifyInboxChanged(this.queues, r.userId);
         continue;
       }
       const to = channel === 'EMAIL' ? r.email : r.webhookUrl;

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditOutbox } from './audit-outbox.service';
+import { EventPlanner } from './event-planner.service';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { QueuesService } from './queues.service';
 import { QueueConnection } from './redis.provider';
@@ -13,6 +15,8 @@ const providers = [
   NotificationDispatcher,
   EmailSender,
   WebhookSender,
+  EventPlanner,
+  AuditOutbox,
 ];
 
 @Global()

@@ -1,5 +1,9 @@
+import type { EventNotice, NotificationKind } from './event-notices';
+
 /** BullMQ queues. Temporal decides when; these deliver. */
 export const REMINDER_QUEUE = 'reminders';
+/** Notices of events read from the audit log (one job per entry and recipient). */
+export const EVENT_QUEUE = 'event-notices';
 export const DEAD_LETTER_QUEUE = 'dead-letter';
 export const DELIVERY_QUEUES = {
   IN_APP: 'deliver-in-app',
@@ -19,11 +23,20 @@ export interface ReminderJob {
   overdue?: boolean;
 }
 
+/** One event notice for one recipient, from the audit entry `eventKey`. */
+export interface EventJob {
+  eventKey: string;
+  userId: string;
+  notice: EventNotice;
+  /** The web app's page for it, under /app (e.g. `/nominations/<id>`). */
+  path: string;
+}
+
 export interface DeliveryJob {
   dedupKey: string;
   channel: ChannelName;
   userId: string;
-  kind: 'reminder' | 'escalation';
+  kind: NotificationKind;
   title: string;
   body: string;
   link: string | null;
@@ -33,7 +46,7 @@ export interface DeliveryJob {
 export interface DeadLetterJob {
   queue: string;
   jobId: string | undefined;
-  data: DeliveryJob | ReminderJob;
+  data: DeliveryJob | ReminderJob | EventJob;
   error: string;
   failedAt: string;
 }
@@ -50,3 +63,6 @@ export const reminderJobId = (
 export const escalationJobId = (deadlineId: string, dueAtMs: number) =>
   safeJobId(`escalation-${deadlineId}-${dueAtMs}`);
 export const deliveryJobId = (dedupKey: string) => safeJobId(`delivery-${dedupKey}`);
+/** Audit event key + recipient: an entry read twice queues its notice once. */
+export const eventJobId = (eventKey: string, userId: string) =>
+  safeJobId(`event-${eventKey}-${userId}`);

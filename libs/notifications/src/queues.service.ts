@@ -4,10 +4,12 @@ import { Queue } from 'bullmq';
 import {
   DEAD_LETTER_QUEUE,
   DELIVERY_QUEUES,
+  EVENT_QUEUE,
   REMINDER_QUEUE,
   type ChannelName,
   type DeadLetterJob,
   type DeliveryJob,
+  type EventJob,
   type ReminderJob,
 } from './queue-names';
 import { QueueConnection } from './redis.provider';
@@ -18,6 +20,7 @@ const KEEP = { removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30
 @Injectable()
 export class QueuesService implements BeforeApplicationShutdown {
   readonly reminders: Queue<ReminderJob>;
+  readonly events: Queue<EventJob>;
   readonly deadLetters: Queue<DeadLetterJob>;
   readonly deliveries: Record<ChannelName, Queue<DeliveryJob>>;
 
@@ -27,6 +30,10 @@ export class QueuesService implements BeforeApplicationShutdown {
     this.prefix = config.notifications.queuePrefix;
     const opts = { connection: connection.redis, prefix: this.prefix };
     this.reminders = new Queue<ReminderJob>(REMINDER_QUEUE, {
+      ...opts,
+      defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, ...KEEP },
+    });
+    this.events = new Queue<EventJob>(EVENT_QUEUE, {
       ...opts,
       defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, ...KEEP },
     });
@@ -51,7 +58,12 @@ export class QueuesService implements BeforeApplicationShutdown {
   }
 
   all(): Queue[] {
-    return [this.reminders, ...Object.values(this.deliveries), this.deadLetters] as Queue[];
+    return [
+      this.reminders,
+      this.events,
+      ...Object.values(this.deliveries),
+      this.deadLetters,
+    ] as Queue[];
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -59,7 +59,7 @@ describe('message templates', () => {
       offset: 3,
       unitName: 'Đảng ủy Khối Ngân hàng',
     });
-    expect(vi.title).toBe('Nhắc hạn: Đăng ký thi đua 2026 – hạn 20/01/2026');
+    expect(vi.title).toBe('Nhắc hạn: Đăng ký thi đua 2026 trước 20/01/2026');
     expect(vi.body).toContain('Còn 3 ngày làm việc');
     const en = reminderText('en', {
       title: 'Registration 2026',

@@ -47,10 +47,8 @@ export class ReminderScheduler {
   }
 
   async close(deadlineId: string): Promise<void> {
-    const row = await this.deadlines.findDeadline(deadlineId);
-    if (!row) return;
-    await this.deadlines.setStatus(deadlineId, 'DONE');
-    await this.removeJobs(row);
+    const row = await this.deadlines.markDone(deadlineId);
+    if (row) await this.removeJobs(row);
   }
 
   async escalate(deadlineId: string): Promise<void> {

@@ -3,7 +3,8 @@ export interface MessageText {
   body: string;
 }
 
-const dueText = (dueOn: string) =>
+/** 2026-01-20 → 20/01/2026. */
+export const dueText = (dueOn: string) =>
   `${dueOn.slice(8, 10)}/${dueOn.slice(5, 7)}/${dueOn.slice(0, 4)}`;
 
 /** Vietnamese first; English for users who chose it. */
@@ -25,12 +26,12 @@ export function reminderText(
   }
   if (locale === 'en') {
     return {
-      title: `Reminder: ${p.title} is due ${dueText(p.dueOn)}`,
+      title: `Reminder: ${p.title} by ${dueText(p.dueOn)}`,
       body: `${p.offset} working day(s) left until ${dueText(p.dueOn)} for "${p.title}". ${p.unitName} has not done it yet.`,
     };
   }
   return {
-    title: `Nhắc hạn: ${p.title} – hạn ${dueText(p.dueOn)}`,
+    title: `Nhắc hạn: ${p.title} trước ${dueText(p.dueOn)}`,
     body: `Còn ${p.offset} ngày làm việc đến hạn ${dueText(p.dueOn)} của "${p.title}". ${p.unitName} chưa thực hiện.`,
   };
 }

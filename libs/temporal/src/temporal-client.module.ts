@@ -1,10 +1,12 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { BallotSeal } from './ballot-seal';
 import { temporalDataConverter } from './data-converter';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+/** Optional: the workflow client's interceptors (the API's metrics and tracing provide them). */
+export const TEMPORAL_CLIENT_INTERCEPTORS = Symbol('TEMPORAL_CLIENT_INTERCEPTORS');
 
 /** Closes the client connection on shutdown, after in-flight requests are done. */
 @Injectable()
@@ -26,12 +28,21 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
     },
     {
       provide: Client,
-      inject: [TEMPORAL_CONNECTION, APP_CONFIG],
-      useFactory: (connection: Connection, config: AppConfig) =>
+      inject: [
+        TEMPORAL_CONNECTION,
+        APP_CONFIG,
+        { token: TEMPORAL_CLIENT_INTERCEPTORS, optional: true },
+      ],
+      useFactory: (
+        connection: Connection,
+        config: AppConfig,
+        interceptors: WorkflowClientInterceptor[] | undefined,
+      ) =>
         new Client({
           connection,
           namespace: config.temporal.namespace,
           dataConverter: temporalDataConverter(config),
+          interceptors: { workflow: interceptors ?? [] },
         }),
     },
     {

@@ -92,6 +92,8 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 export async function startCompiledSystem(
   overrides: Record<string, string> = {},
 ): Promise<CompiledSystem> {
+  const running = process.env['EPW_E2E_BASE_URL'];
+  if (running) return connectRunningSystem(running);
   for (const main of [API_MAIN, WORKER_MAIN]) {
     if (!existsSync(main)) throw new Error(`no build at ${main}: run \`npm run build\` first`);
   }
@@ -171,4 +173,30 @@ export async function startCompiledSystem(
     await connection?.close();
     throw err;
   }
+}
+
+/**
+ * EPW_E2E_BASE_URL: a system already running at that address (e.g. the scale-out profile behind
+ * HAProxy, `eval "$(scripts/scale-out.sh env)"`), reached with its own DATABASE_URL,
+ * TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE and keys from the environment; nothing is started or stopped.
+ */
+async function connectRunningSystem(baseUrl: string): Promise<CompiledSystem> {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production' });
+  const prisma = new PrismaService(config);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: temporalDataConverter(config),
+  });
+  return {
+    config,
+    http: new ApiClient(baseUrl, DEMO_PASSWORD),
+    prisma,
+    temporal,
+    async close() {
+      await prisma.$disconnect();
+      await connection.close();
+    },
+  };
 }

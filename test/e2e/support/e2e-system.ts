@@ -17,7 +17,7 @@ import {
 import { openCyclePhases } from '../../support/cycle-phases';
 import { terminateCycles } from '../../support/test-system';
 import { startCompiledSystem, type CompiledSystem } from './compiled-system';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalCa, type LocalCa } from '@epw/documents';
@@ -197,11 +197,15 @@ async function seed(sys: CompiledSystem, personalCa: LocalCa): Promise<E2eSystem
 async function main(): Promise<void> {
   // The SDK logs every worker state change at INFO; the test output wants warnings and errors.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  // The CA whose personal certificates may sign signed copies; the tests issue from it.
-  const personalCa = createLocalCa({
-    commonName: 'EPW E2E Personal CA',
-    organization: 'EPW tests',
-  });
+  // The CA whose personal certificates may sign signed copies; the tests issue from it. A system
+  // already running (the scale-out profile) trusts its own CA: its directory says which.
+  const caDir = process.env['EPW_E2E_PERSONAL_CA_DIR'];
+  const personalCa: LocalCa = caDir
+    ? {
+        certificatePem: readFileSync(join(caDir, 'ca.pem'), 'utf8'),
+        privateKeyPem: readFileSync(join(caDir, 'ca.key.pem'), 'utf8'),
+      }
+    : createLocalCa({ commonName: 'EPW E2E Personal CA', organization: 'EPW tests' });
   const caPath = join(mkdtempSync(join(tmpdir(), 'epw-e2e-ca-')), 'ca.pem');
   writeFileSync(caPath, personalCa.certificatePem);
   const sys = await startCompiledSystem({ PERSONAL_SIGNATURE_CA_PATH: caPath });

@@ -1,18 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseEnumPipe,
-  Post,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseEnumPipe } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
-import { uuidParam } from '../common/uuid-param';
 import { AssessmentsService, type Stage } from './assessments.service';
 import {
   AssessmentStatusDto,
@@ -21,7 +11,8 @@ import {
   ProgressDto,
   SelfAssessmentDto,
 } from './dto/assessment.dto';
-import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { ActionRoute, IdempotencyKey, ReadRoute, UuidParam } from '../common/route.decorators';
 
 enum StageParam {
   interim = 'interim',
@@ -39,75 +30,74 @@ const stagePipe = new ParseEnumPipe(StageParam, {
 export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
-  @Post(':stage/self')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
+  @ActionRoute({
+    path: ':stage/self',
+    summary: 'Tự chấm điểm / Self-assessment (sơ kết: interim, tổng kết: final)',
+    ok: AssessmentStatusDto,
+  })
   @ApiParam({ name: 'stage', enum: StageParam })
-  @ApiOperation({ summary: 'Tự chấm điểm / Self-assessment (sơ kết: interim, tổng kết: final)' })
-  @ApiOkResponse({ type: AssessmentStatusDto })
   self(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @UuidParam('cycleId') cycleId: string,
     @Param('stage', stagePipe) stage: Stage,
     @Body() body: SelfAssessmentDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.assessments.self(user, cycleId, stage, body, key);
   }
 
-  @Post('final/peer')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Chấm điểm chéo / Cross-assess an assigned unit (never your own)' })
-  @ApiOkResponse({ type: AssessmentStatusDto })
+  @ActionRoute({
+    path: 'final/peer',
+    summary: 'Chấm điểm chéo / Cross-assess an assigned unit (never your own)',
+    ok: AssessmentStatusDto,
+  })
   peer(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @UuidParam('cycleId') cycleId: string,
     @Body() body: PeerAssessmentDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.assessments.peer(user, cycleId, body, key);
   }
 
-  @Post('final/conflicts')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'final/conflicts',
     summary:
       'Khai báo xung đột lợi ích / Declare a conflict of interest (before cross-assessment starts)',
+    ok: AssessmentStatusDto,
   })
-  @ApiOkResponse({ type: AssessmentStatusDto })
   conflict(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @UuidParam('cycleId') cycleId: string,
     @Body() body: ConflictDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.assessments.conflict(user, cycleId, body, key);
   }
 
-  @Post('interim/progress')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Báo cáo sơ kết / Interim progress against each pledge item' })
-  @ApiOkResponse({ type: AssessmentStatusDto })
+  @ActionRoute({
+    path: 'interim/progress',
+    summary: 'Báo cáo sơ kết / Interim progress against each pledge item',
+    ok: AssessmentStatusDto,
+  })
   progress(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @UuidParam('cycleId') cycleId: string,
     @Body() body: ProgressDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.assessments.progress(user, cycleId, body, key);
   }
 
-  @Get(':stage')
-  @ApiProblems([409, 'The cycle is not in this phase yet'])
+  @ReadRoute({
+    path: ':stage',
+    summary: 'Phân công và tiến độ chấm điểm / Assignment and submissions (live)',
+    ok: AssessmentStatusDto,
+  })
   @ApiParam({ name: 'stage', enum: StageParam })
-  @ApiOperation({ summary: 'Phân công và tiến độ chấm điểm / Assignment and submissions (live)' })
-  @ApiOkResponse({ type: AssessmentStatusDto })
   status(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @UuidParam('cycleId') cycleId: string,
     @Param('stage', stagePipe) stage: Stage,
   ) {
     return this.assessments.status(user, cycleId, stage);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AssessmentStatusView } from '@epw/domain';
 import {
   assessmentStatusQuery,
   declareConflictUpdate,
@@ -6,7 +7,6 @@ import {
   submitProgressUpdate,
   submitSelfAssessmentUpdate,
 } from '@epw/contracts';
-import type { AssessmentStatusView } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { phaseClosed, WorkflowUpdatesService } from '../common/workflow-updates.service';
 import {
@@ -15,6 +15,7 @@ import {
   type CycleContext,
 } from '../cycle-runs/cycle-context.service';
 import type {
+  AssessmentStatusDto,
   ConflictDto,
   PeerAssessmentDto,
   ProgressDto,
@@ -23,7 +24,8 @@ import type {
 
 export type Stage = 'interim' | 'final';
 
-const phaseOf = (stage: Stage) => (stage === 'final' ? 'FINAL_REVIEW' : 'INTERIM_REVIEW');
+const phaseOf = (stage: Stage) =>
+  stage === 'final' ? ('FINAL_REVIEW' as const) : ('INTERIM_REVIEW' as const);
 const workflowOf = (ctx: CycleContext, stage: Stage) =>
   stage === 'final' ? ctx.workflowIds.final : ctx.workflowIds.interim;
 
@@ -109,17 +111,29 @@ export class AssessmentsService {
     );
   }
 
+  /** Who has assessed whom, live from the review's workflow; before it opens, nothing yet. */
   async status(
     user: AuthenticatedUser,
     cycleId: string,
     stage: Stage,
-  ): Promise<AssessmentStatusView> {
+  ): Promise<AssessmentStatusDto> {
     const ctx = await this.context.readable(user, cycleId);
-    return this.workflows.query(
-      workflowOf(ctx, stage),
-      assessmentStatusQuery,
-      phaseClosed(phaseOf(stage)),
-    );
+    const view = await this.workflows.queryIfStarted(workflowOf(ctx, stage), assessmentStatusQuery);
+    if (view) return { ...view, opened: true };
+    const step = await this.context.notOpened(ctx, phaseOf(stage));
+    return {
+      cycleId,
+      stage: stage === 'final' ? 'FINAL' : 'INTERIM',
+      opened: false,
+      deadlineAt: step.deadlineAt,
+      closed: false,
+      assignment: {},
+      conflicts: [],
+      selfSubmitted: [],
+      peerSubmitted: [],
+      progressSubmitted: [],
+      expectedPeerCount: 0,
+    };
   }
 
   private opts(

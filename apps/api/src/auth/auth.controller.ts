@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -21,6 +21,7 @@ import {
 } from './second-factor/dto/second-factor.dto';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { ApiProblems } from '../common/openapi/api-problems.decorator';
+import { ActionRoute, ReadRoute } from '../common/route.decorators';
 
 @ApiTags('auth')
 @ApiExtraModels(AccessTokenDto, SecondFactorChallengeDto)
@@ -56,21 +57,20 @@ export class AuthController {
     return this.auth.login(body.username, body.password, request.ip);
   }
 
-  @Public()
-  @Post('login/second-factor')
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'login/second-factor',
     summary:
       'Đăng nhập bước 2 / The code of the authenticator app (or a recovery code) for the challenge of POST /auth/login; each code works once; failures are limited per account',
-  })
-  @ApiOkResponse({ type: AccessTokenDto })
-  @ApiProblems(
-    [
-      401,
-      'SECOND_FACTOR_CODE_INVALID (wrong or already used code) or SECOND_FACTOR_CHALLENGE_INVALID (expired: log in again)',
+    ok: AccessTokenDto,
+    problems: [
+      [
+        401,
+        'SECOND_FACTOR_CODE_INVALID (wrong or already used code) or SECOND_FACTOR_CHALLENGE_INVALID (expired: log in again)',
+      ],
+      429,
     ],
-    429,
-  )
+  })
+  @Public()
   loginWithSecondFactor(
     @Body() body: SecondFactorLoginDto,
     @Req() request: FastifyRequest,
@@ -78,20 +78,19 @@ export class AuthController {
     return this.auth.loginWithSecondFactor(body.challenge, body.code, request.ip);
   }
 
-  @Post('step-up')
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'step-up',
     summary:
       'Xác thực lại / A code again before signing, voting or issuing: a new access token that records the check (the refresh token stays)',
+    ok: StepUpDto,
+    problems: [
+      [401, 'SECOND_FACTOR_CODE_INVALID, or UNAUTHENTICATED'],
+      [403, 'SECOND_FACTOR_REQUIRED: the account must enrol first'],
+      [409, 'SECOND_FACTOR_NOT_ENROLLED'],
+      429,
+    ],
   })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: StepUpDto })
-  @ApiProblems(
-    [401, 'SECOND_FACTOR_CODE_INVALID, or UNAUTHENTICATED'],
-    [403, 'SECOND_FACTOR_REQUIRED: the account must enrol first'],
-    [409, 'SECOND_FACTOR_NOT_ENROLLED'],
-    429,
-  )
   stepUp(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: SecondFactorCodeDto,
@@ -100,15 +99,14 @@ export class AuthController {
     return this.secondFactor.stepUp(user, body.code, request.ip);
   }
 
-  @Public()
-  @Post('refresh')
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'refresh',
     summary:
       'Làm mới phiên / Exchange a refresh token for a new pair (single use; reusing one revokes the login)',
+    ok: AccessTokenDto,
+    problems: [[401, 'REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED (the whole login is revoked)']],
   })
-  @ApiOkResponse({ type: AccessTokenDto })
-  @ApiProblems([401, 'REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED (the whole login is revoked)'])
+  @Public()
   refresh(@Body() body: RefreshTokenDto): Promise<AccessTokenDto> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -122,12 +120,14 @@ export class AuthController {
     return this.auth.logout(body.refreshToken);
   }
 
-  @Get('me')
+  @ReadRoute({
+    path: 'me',
+    summary: 'Tài khoản đang đăng nhập / The signed-in user, their unit and roles',
+    ok: MeDto,
+    problems: [401],
+  })
   @AllowWithoutSecondFactor()
-  @ApiOperation({ summary: 'Tài khoản đang đăng nhập / The signed-in user, their unit and roles' })
   @ApiBearerAuth()
-  @ApiProblems(401)
-  @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthenticatedUser): Promise<MeDto> {
     return this.auth.me(user.userId);
   }

@@ -3,9 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import { DomainErrorCode, DomainException } from '@epw/domain';
 import { QueueConnection } from '@epw/notifications';
-
-/** A Redis outage must not hang every login: past this, the attempt is let through (and logged). */
-const REDIS_TIMEOUT_MS = 1000;
+import { retryAfterSeconds, takeSlots, throttleCommand } from '../common/redis-throttle';
 
 /** Forgives the username's failures and gives back the address's slot, unless its window ended
  * meanwhile (a DECR would then leave a key without expiry). */
@@ -51,26 +49,23 @@ export class LoginThrottleService {
   /** Takes a slot for this attempt, or refuses with TOO_MANY_ATTEMPTS and when to retry. */
   async begin(username: string, ip: string, secret: ThrottledSecret = 'password'): Promise<void> {
     const { userKey, ipKey } = this.keys(username, ip, secret);
-    const results = await this.run(
-      this.connection.redis
-        .multi()
-        .set(userKey, 0, 'PX', this.windowMs, 'NX')
-        .incr(userKey)
-        .pttl(userKey)
-        .set(ipKey, 0, 'PX', this.windowMs, 'NX')
-        .incr(ipKey)
-        .pttl(ipKey)
-        .exec(),
+    const counts = await takeSlots(
+      this.connection.redis,
+      [userKey, ipKey],
+      this.windowMs,
+      this.logger,
+      'login',
     );
-    if (!results) return;
-    const value = (i: number) => Number(results[i]?.[1] ?? 0);
+    if (!counts) return;
+    const [user, address] = counts;
     const { maxFailuresPerUser, maxFailuresPerIp } = this.config.loginThrottle;
     const waits: number[] = [];
-    if (value(1) > maxFailuresPerUser) waits.push(value(2));
-    if (value(4) > maxFailuresPerIp) waits.push(value(5));
+    if (user.count > maxFailuresPerUser) waits.push(user.msLeft);
+    if (address.count > maxFailuresPerIp) waits.push(address.msLeft);
     if (waits.length > 0) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
-      throw new DomainException(DomainErrorCode.TooManyAttempts, { retryAfterSeconds });
+      throw new DomainException(DomainErrorCode.TooManyAttempts, {
+        retryAfterSeconds: retryAfterSeconds(waits),
+      });
     }
   }
 
@@ -80,8 +75,7 @@ export class LoginThrottleService {
     ip: string,
     secret: ThrottledSecret = 'password',
   ): Promise<void> {
-    const { userKey, ipKey } = this.keys(username, ip, secret);
-    await this.run(this.connection.redis.eval(SUCCEEDED_SCRIPT, 2, userKey, ipKey));
+    await this.giveBack(SUCCEEDED_SCRIPT, username, ip, secret);
   }
 
   /** The attempt could not be judged (e.g. PostgreSQL did not answer): it was no failure, so its
@@ -91,8 +85,16 @@ export class LoginThrottleService {
     ip: string,
     secret: ThrottledSecret = 'password',
   ): Promise<void> {
+    await this.giveBack(ABANDONED_SCRIPT, username, ip, secret);
+  }
+
+  private async giveBack(script: string, username: string, ip: string, secret: ThrottledSecret) {
     const { userKey, ipKey } = this.keys(username, ip, secret);
-    await this.run(this.connection.redis.eval(ABANDONED_SCRIPT, 2, userKey, ipKey));
+    await throttleCommand(
+      this.logger,
+      'login',
+      this.connection.redis.eval(script, 2, userKey, ipKey),
+    );
   }
 
   private keys(username: string, ip: string, secret: ThrottledSecret) {
@@ -107,22 +109,5 @@ export class LoginThrottleService {
       userKey: secret === 'password' ? `${prefix}:user:${user}:${ip}` : `${prefix}:user:${user}`,
       ipKey: `${prefix}:ip:${ip}`,
     };
-  }
-
-  private async run<T>(command: Promise<T>): Promise<T | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), REDIS_TIMEOUT_MS);
-    });
-    try {
-      const result = await Promise.race([command, timeout]);
-      if (result === null) this.logger.error('Redis did not answer: login throttling skipped');
-      return result;
-    } catch (err) {
-      this.logger.error({ err }, 'Redis failed: login throttling skipped');
-      return null;
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }

@@ -1,70 +1,59 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { uuidParam } from '../common/uuid-param';
 import { BallotsService } from './ballots.service';
 import { BallotBoxDto, ElectionBallotDto, VoteBallotDto } from './dto/ballot.dto';
-import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { ActionRoute, IdempotencyKey, ReadRoute, UuidParam } from '../common/route.decorators';
 
 @AuthenticatedApi('vote and election')
 @Controller('cycles/:cycleId')
 export class BallotsController {
   constructor(private readonly ballots: BallotsService) {}
 
-  @Post('vote')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'vote',
     summary: 'Bỏ phiếu bình xét, suy tôn (phiếu kín) / Secret ballot for the vote and acclamation',
+    ok: BallotBoxDto,
   })
-  @ApiOkResponse({ type: BallotBoxDto })
   vote(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @UuidParam('cycleId') cycleId: string,
     @Body() body: VoteBallotDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.ballots.vote(user, cycleId, body, key);
   }
 
-  @Get('vote')
-  @ApiProblems([409, 'The cycle is not in this phase yet'])
-  @ApiOperation({
+  @ReadRoute({
+    path: 'vote',
     summary: 'Hòm phiếu bình xét / The vote ballot box: candidates and whether I voted',
+    ok: BallotBoxDto,
   })
-  @ApiOkResponse({ type: BallotBoxDto })
-  voteBox(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
-  ) {
+  voteBox(@CurrentUser() user: AuthenticatedUser, @UuidParam('cycleId') cycleId: string) {
     return this.ballots.box(user, cycleId, 'vote');
   }
 
-  @Post('election')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Bầu cụm trưởng, cụm phó kỳ sau / Elect next period’s head and deputy' })
-  @ApiOkResponse({ type: BallotBoxDto })
+  @ActionRoute({
+    path: 'election',
+    summary: 'Bầu cụm trưởng, cụm phó kỳ sau / Elect next period’s head and deputy',
+    ok: BallotBoxDto,
+  })
   elect(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @UuidParam('cycleId') cycleId: string,
     @Body() body: ElectionBallotDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ) {
     return this.ballots.elect(user, cycleId, body, key);
   }
 
-  @Get('election')
-  @ApiProblems([409, 'The cycle is not in this phase yet'])
-  @ApiOperation({
+  @ReadRoute({
+    path: 'election',
     summary: 'Hòm phiếu bầu cụm trưởng / The election ballot box: candidates and whether I voted',
+    ok: BallotBoxDto,
   })
-  @ApiOkResponse({ type: BallotBoxDto })
-  electionBox(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
-  ) {
+  electionBox(@CurrentUser() user: AuthenticatedUser, @UuidParam('cycleId') cycleId: string) {
     return this.ballots.box(user, cycleId, 'election');
   }
 }

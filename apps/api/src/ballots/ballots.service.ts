@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { ballotBoxQuery, castElectionBallotUpdate, castVoteUpdate } from '@epw/contracts';
 import type { BallotBoxView } from '@epw/domain';
+import { ballotBoxQuery, castElectionBallotUpdate, castVoteUpdate } from '@epw/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { phaseClosed, WorkflowUpdatesService } from '../common/workflow-updates.service';
 import { CycleContextService, actorOf } from '../cycle-runs/cycle-context.service';
-import type { ElectionBallotDto, VoteBallotDto } from './dto/ballot.dto';
+import type { BallotBoxDto, ElectionBallotDto, VoteBallotDto } from './dto/ballot.dto';
+
+/** Who casts a ballot: the user, for their unit, in person or recording a written one. */
+const voterOf = (user: AuthenticatedUser, dto: { voterUnitId: string; written: boolean }) => ({
+  actor: actorOf(user),
+  voterUnitId: dto.voterUnitId,
+  written: dto.written,
+});
+
+/** A ballot sent outside its phase (or before the phase's workflow exists) is refused alike. */
+const castOptions = (action: string, phase: string, user: AuthenticatedUser, key?: string) => {
+  const closed = phaseClosed(phase);
+  return { action, user, idempotencyKey: key, closed, notFound: closed };
+};
 
 @Injectable()
 export class BallotsService {
@@ -20,20 +33,13 @@ export class BallotsService {
     key?: string,
   ): Promise<BallotBoxView> {
     const ctx = await this.context.get(cycleId);
-    const cmd = {
-      actor: actorOf(user),
-      voterUnitId: dto.voterUnitId,
-      written: dto.written,
-      content: { approve: dto.approve },
-    };
-    const closed = phaseClosed('VOTE');
-    return this.workflows.execute(ctx.workflowIds.vote, castVoteUpdate, cmd, {
-      action: 'vote',
-      user,
-      idempotencyKey: key,
-      closed,
-      notFound: closed,
-    });
+    const cmd = { ...voterOf(user, dto), content: { approve: dto.approve } };
+    return this.workflows.execute(
+      ctx.workflowIds.vote,
+      castVoteUpdate,
+      cmd,
+      castOptions('vote', 'VOTE', user, key),
+    );
   }
 
   async elect(
@@ -44,28 +50,38 @@ export class BallotsService {
   ): Promise<BallotBoxView> {
     const ctx = await this.context.get(cycleId);
     const cmd = {
-      actor: actorOf(user),
-      voterUnitId: dto.voterUnitId,
-      written: dto.written,
+      ...voterOf(user, dto),
       content: { headUnitId: dto.headUnitId, deputyUnitId: dto.deputyUnitId },
     };
-    const closed = phaseClosed('ELECTION');
-    return this.workflows.execute(ctx.workflowIds.election, castElectionBallotUpdate, cmd, {
-      action: 'elect',
-      user,
-      idempotencyKey: key,
-      closed,
-      notFound: closed,
-    });
+    return this.workflows.execute(
+      ctx.workflowIds.election,
+      castElectionBallotUpdate,
+      cmd,
+      castOptions('elect', 'ELECTION', user, key),
+    );
   }
 
+  /** Who has voted, live from the ballot box; before it opens, an empty box. */
   async box(
     user: AuthenticatedUser,
     cycleId: string,
     kind: 'vote' | 'election',
-  ): Promise<BallotBoxView> {
+  ): Promise<BallotBoxDto> {
     const ctx = await this.context.readable(user, cycleId);
     const id = kind === 'vote' ? ctx.workflowIds.vote : ctx.workflowIds.election;
-    return this.workflows.query(id, ballotBoxQuery, phaseClosed(kind.toUpperCase()));
+    const view = await this.workflows.queryIfStarted(id, ballotBoxQuery);
+    if (view) return { ...view, opened: true };
+    const step = await this.context.notOpened(ctx, kind === 'vote' ? 'VOTE' : 'ELECTION');
+    return {
+      cycleId,
+      kind: kind === 'vote' ? 'VOTE' : 'ELECTION',
+      opened: false,
+      deadlineAt: step.deadlineAt,
+      closed: false,
+      candidates: [],
+      eligibleCount: step.members.length,
+      voted: [],
+      writtenCount: 0,
+    };
   }
 }

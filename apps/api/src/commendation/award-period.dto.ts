@@ -13,9 +13,6 @@ import { RequestValidationException } from '../common/request-validation.excepti
 
 const PERIOD_KINDS: AwardPeriodKind[] = ['YEAR', 'QUARTER', 'PHASE'];
 
-/** The movement code pattern cycles use (`DVK`, `TDYN-2025`). */
-export const MOVEMENT_CODE = /^[A-Z0-9-]{2,20}$/;
-
 /** The period an achievement belongs to (kỳ thi đua), as a request gives it. */
 export class AwardPeriodDto {
   @ApiProperty({ enum: PERIOD_KINDS, example: 'PHASE' })

@@ -5,6 +5,7 @@ import { AwardsModule } from './awards/awards.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { PublicObjectionsModule } from './public-objections/public-objections.module';
 import { RecognitionReportsModule } from './reports/recognition-reports.module';
 
 /** Nominations up their approval chains, award forms, decisions, certificates, award history and
@@ -18,6 +19,7 @@ import { RecognitionReportsModule } from './reports/recognition-reports.module';
     AwardHistoryModule,
     RecognitionReportsModule,
     ProposalsModule,
+    PublicObjectionsModule,
   ],
 })
 export class CommendationModule {}

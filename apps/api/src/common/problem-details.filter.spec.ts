@@ -18,6 +18,17 @@ describe('errors of a dependency that is down', () => {
       isTransientBackendError(new TypeError("Cannot read properties of undefined ('x')")),
     ).toBe(false);
     expect(isTransientBackendError('a string')).toBe(false);
+    const poolTimeout = Object.assign(new Error('Timed out fetching a new connection'), {
+      code: 'P2024',
+    });
+    expect(isTransientBackendError(poolTimeout)).toBe(true);
+    expect(
+      isTransientBackendError(
+        new Error('Transaction API error: Unable to start a transaction in the given time.'),
+      ),
+    ).toBe(true);
+    const uniqueViolation = Object.assign(new Error('Unique constraint failed'), { code: 'P2002' });
+    expect(isTransientBackendError(uniqueViolation)).toBe(false);
   });
 
   it('answers 503 with Retry-After and a Vietnamese message', () => {

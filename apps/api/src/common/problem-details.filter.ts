@@ -54,13 +54,15 @@ function violationOf(exception: DomainException, message: string): FieldViolatio
 /** Errors of a dependency that is down, restarting or overloaded, as opposed to bugs: a Temporal
  * query with no worker polling (or past its deadline, or refused while the workflow's query buffer
  * is full), Temporal unreachable, a PostgreSQL connection cut or refused. gRPC codes:
- * 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE. */
+ * 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE; Prisma P2024 (no pooled connection
+ * free in time) and P2028 (a transaction could not start in time): the database is saturated. */
 export function isTransientBackendError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const grpcCode = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown })?.code;
   if (grpcCode === 4 || grpcCode === 8 || grpcCode === 14) return true;
   if (grpcCode === 'ECONNREFUSED' || grpcCode === 'ECONNRESET') return true;
-  return /no poller seen|Connection terminated unexpectedly|ECONNREFUSED|Can't reach database server/i.test(
+  if (grpcCode === 'P2024' || grpcCode === 'P2028') return true;
+  return /no poller seen|Connection terminated unexpectedly|ECONNREFUSED|Can't reach database server|Unable to start a transaction in the given time/i.test(
     `${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`,
   );
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import {
   ApplicationFailure,
+  WorkflowNotFoundError,
   type QueryDefinition,
   type UpdateDefinition,
 } from '@temporalio/common';
@@ -71,6 +72,16 @@ export class WorkflowUpdatesService {
     } catch (err) {
       if (isUnqueryableWorkflowError(err)) throw notFound();
       throw toDomainException(err, notFound());
+    }
+  }
+
+  /** A status read of a step whose workflow may not have started yet: null until it has. */
+  async queryIfStarted<Ret>(workflowId: string, query: QueryDefinition<Ret>): Promise<Ret | null> {
+    try {
+      return await this.handle(workflowId).query(query);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError || isUnqueryableWorkflowError(err)) return null;
+      throw err;
     }
   }
 

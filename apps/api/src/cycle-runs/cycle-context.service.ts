@@ -6,6 +6,7 @@ import {
   registrationWorkflowId,
   voteWorkflowId,
 } from '@epw/contracts';
+import { CycleRepository } from '@epw/data-access';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ClusterAccessService } from '../common/cluster-access.service';
 import { CyclesService } from '../cycles/cycles.service';
@@ -30,6 +31,7 @@ export class CycleContextService {
   constructor(
     private readonly cycles: CyclesService,
     private readonly access: ClusterAccessService,
+    private readonly repository: CycleRepository,
   ) {}
 
   async get(cycleId: string): Promise<CycleContext> {
@@ -50,11 +52,39 @@ export class CycleContextService {
     };
   }
 
+  async notOpened(
+    ctx: CycleContext,
+    phase: 'REGISTRATION' | 'INTERIM_REVIEW' | 'FINAL_REVIEW' | 'VOTE' | 'ELECTION',
+  ): Promise<NotOpenedStep> {
+    const [phases, members] = await Promise.all([
+      this.repository.phasesOf(ctx.cycleId),
+      this.repository.membersForYear(ctx.clusterId, ctx.year),
+    ]);
+    const p = phases.find((x) => x.phase === phase);
+    return {
+      opensAt: p?.opensAt.toISOString() ?? null,
+      deadlineAt: p?.closesAt.toISOString() ?? null,
+      members: members.map((m) => ({
+        unitId: m.unitId,
+        unitCode: m.unit.code,
+        unitName: m.unit.name,
+      })),
+    };
+  }
+
   async readable(user: AuthenticatedUser, cycleId: string): Promise<CycleContext> {
     const ctx = await this.get(cycleId);
     await this.access.assertCanRead(user, ctx.clusterId, ctx.year);
     return ctx;
   }
+}
+
+/** What a status view says about a step whose workflow has not started: its calendar (null before
+ * the cycle starts and writes it) and the members who will take part. */
+export interface NotOpenedStep {
+  opensAt: string | null;
+  deadlineAt: string | null;
+  members: { unitId: string; unitCode: string; unitName: string }[];
 }
 
 export { actorOf } from '../auth/authenticated-user';

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CycleRepository, pledgeContentHash, type CycleWithDetails } from '@epw/data-access';
+import {
+  CycleRepository,
+  isUniqueViolation,
+  pledgeContentHash,
+  type CycleWithDetails,
+} from '@epw/data-access';
 import { DomainErrorCode, DomainException, isCalendarDate, startOfVietnamDay } from '@epw/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ReadAccessService } from '../common/read-access.service';
@@ -79,7 +84,7 @@ export class CyclesService {
       throw new DomainException(DomainErrorCode.NotFound, { entity: 'cụm thi đua' });
     const items = dto.pledge.items.map((t) => t.trim());
     const id = randomUUID();
-    await this.cycles.recordCreated(user.userId, {
+    await this.recordCreated(user.userId, {
       id,
       clusterId: dto.clusterId,
       movementCode: dto.movementCode,
@@ -99,5 +104,23 @@ export class CyclesService {
       },
     });
     return this.getOrFail(id);
+  }
+
+  /** A cluster runs a movement once per period: the taken key is named (periodLabel), so the form
+   * can point at the field instead of a bare "already exists". */
+  private async recordCreated(
+    ...args: Parameters<CycleRepository['recordCreated']>
+  ): Promise<void> {
+    const [, cycle] = args;
+    try {
+      await this.cycles.recordCreated(...args);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      throw new DomainException(DomainErrorCode.Conflict, {
+        target: 'periodLabel',
+        field: 'periodLabel',
+        value: `${cycle.movementCode} ${cycle.periodLabel}`,
+      });
+    }
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { Body, Controller, Param, Patch, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RequestValidationException } from '../common/request-validation.exception';
-import { uuidParam } from '../common/uuid-param';
 import { ClustersService, currentVietnamYear } from './clusters.service';
 import {
   ClusterDto,
@@ -15,6 +14,7 @@ import {
   UpdateClusterDto,
 } from './dto/cluster.dto';
 import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { CreateRoute, ReadRoute, UuidParam } from '../common/route.decorators';
 
 function yearParam(year: string): number {
   const n = Number(year);
@@ -34,17 +34,19 @@ function yearParam(year: string): number {
 export class ClustersController {
   constructor(private readonly clusters: ClustersService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Cụm, khối thi đua / Clusters (with the years that have members)' })
-  @ApiOkResponse({ type: [ClusterDto] })
+  @ReadRoute({
+    summary: 'Cụm, khối thi đua / Clusters (with the years that have members)',
+    ok: [ClusterDto],
+  })
   list(@Query() q: ClusterQueryDto): Promise<ClusterDto[]> {
     return this.clusters.list(q);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Thêm cụm thi đua / Create a cluster (its code can never change)' })
-  @ApiCreatedResponse({ type: ClusterDto })
-  @ApiProblems([409, 'CLUSTER_CODE_TAKEN'], 422)
+  @CreateRoute({
+    summary: 'Thêm cụm thi đua / Create a cluster (its code can never change)',
+    created: ClusterDto,
+    problems: [[409, 'CLUSTER_CODE_TAKEN'], 422],
+  })
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateClusterDto,
@@ -58,22 +60,22 @@ export class ClustersController {
   @ApiOkResponse({ type: ClusterDto })
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateClusterDto,
   ): Promise<ClusterDto> {
     return this.clusters.update(user, id, body);
   }
 
-  @Get(':id/memberships')
-  @Roles('ADMIN', 'ORG_ADMIN')
-  @ApiOperation({
+  @ReadRoute({
+    path: ':id/memberships',
     summary:
       'Thành viên cụm theo năm / Members of one year, with their roles (an organisation administrator: clusters whose members all lie beneath their organisation)',
+    ok: ClusterMembershipsDto,
   })
-  @ApiOkResponse({ type: ClusterMembershipsDto })
+  @Roles('ADMIN', 'ORG_ADMIN')
   memberships(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Query() q: MembershipYearQueryDto,
   ): Promise<ClusterMembershipsDto> {
     return this.clusters.membershipsFor(user, id, q.year ?? currentVietnamYear());
@@ -90,7 +92,7 @@ export class ClustersController {
   @ApiParam({ name: 'year', schema: { type: 'integer', minimum: 2000, maximum: 2100 } })
   putMemberships(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Param('year') year: string,
     @Body() body: PutMembershipsDto,
   ): Promise<ClusterMembershipsDto> {

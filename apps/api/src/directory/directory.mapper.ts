@@ -22,19 +22,14 @@ interface OrganisationRow {
 
 /** Rows of the directory (units, clusters, memberships, users) as the API answers them. */
 export const DirectoryMapper = {
-  unit(u: {
-    id: string;
-    code: string;
-    name: string;
-    kind: string;
-    level: string | null;
-    orgKind: string | null;
-    parentId: string | null;
-    path: string;
-    headcount: number | null;
-    createdAt: Date;
-    _count?: { users: number };
-  }): UnitDto {
+  unit(
+    u: OrganisationRow & {
+      path: string;
+      headcount: number | null;
+      createdAt: Date;
+      _count?: { users: number };
+    },
+  ): UnitDto {
     return {
       id: u.id,
       code: u.code,

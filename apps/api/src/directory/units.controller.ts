@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Patch, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { uuidParam } from '../common/uuid-param';
 import { CreateUnitDto, UnitDto, UnitQueryDto, UpdateUnitDto } from './dto/unit.dto';
 import { UnitsService } from './units.service';
 import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { CreateRoute, ReadRoute, UuidParam } from '../common/route.decorators';
 
 // Above the controller default: its case replaces the general 403.
 @ApiProblems([
@@ -18,23 +18,21 @@ import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.de
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
-  @Get()
-  @ApiOperation({
+  @ReadRoute({
     summary:
       "Đơn vị / Units and authorities (filter by kind, search code or name, or one organisation's subtree with `under`); an organisation administrator sees only their own subtree",
+    ok: [UnitDto],
   })
-  @ApiOkResponse({ type: [UnitDto] })
   list(@CurrentUser() user: AuthenticatedUser, @Query() q: UnitQueryDto): Promise<UnitDto[]> {
     return this.units.list(user, q);
   }
 
-  @Post()
-  @ApiOperation({
+  @CreateRoute({
     summary:
       'Thêm đơn vị / Create a unit under a parent (its code can never change); an organisation administrator creates units beneath their own organisation only',
+    created: UnitDto,
+    problems: [[409, 'UNIT_CODE_TAKEN'], 422],
   })
-  @ApiCreatedResponse({ type: UnitDto })
-  @ApiProblems([409, 'UNIT_CODE_TAKEN'], 422)
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUnitDto): Promise<UnitDto> {
     return this.units.create(user, body);
   }
@@ -48,7 +46,7 @@ export class UnitsController {
   @ApiProblems([409, 'ORGANISATION_CYCLE: the new parent lies in its subtree'], 422)
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateUnitDto,
   ): Promise<UnitDto> {
     return this.units.update(user, id, body);

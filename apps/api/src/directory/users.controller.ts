@@ -1,13 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-} from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { uuidParam } from '../common/uuid-param';
 import {
   CreateUserDto,
   ResetPasswordDto,
@@ -17,6 +11,7 @@ import {
 } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { CreateRoute, ReadRoute, UuidParam } from '../common/route.decorators';
 
 // Above the controller default: its case replaces the general 403.
 @ApiProblems([
@@ -29,17 +24,16 @@ import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.de
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Người dùng / Accounts (search, by unit, by role)' })
-  @ApiOkResponse({ type: [UserDto] })
+  @ReadRoute({ summary: 'Người dùng / Accounts (search, by unit, by role)', ok: [UserDto] })
   list(@CurrentUser() user: AuthenticatedUser, @Query() q: UserQueryDto): Promise<UserDto[]> {
     return this.users.list(user, q);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Thêm người dùng / Create an account with an initial password' })
-  @ApiCreatedResponse({ type: UserDto })
-  @ApiProblems([409, 'USERNAME_TAKEN'], 422)
+  @CreateRoute({
+    summary: 'Thêm người dùng / Create an account with an initial password',
+    created: UserDto,
+    problems: [[409, 'USERNAME_TAKEN'], 422],
+  })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUserDto): Promise<UserDto> {
     return this.users.create(user, body);
   }
@@ -53,7 +47,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateUserDto,
   ): Promise<UserDto> {
     return this.users.update(user, id, body);
@@ -68,7 +62,7 @@ export class UsersController {
   @ApiNoContentResponse()
   resetPassword(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ResetPasswordDto,
   ): Promise<void> {
     return this.users.resetPassword(user, id, body.password);

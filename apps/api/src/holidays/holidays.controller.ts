@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { HolidayDto, PutHolidayDto } from './dto/holiday.dto';
 import { HolidaysService } from './holidays.service';
 import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { ReadRoute } from '../common/route.decorators';
 
 /** The holiday list behind working-day deadlines. */
 /** A real calendar date (holidays.service.ts refuses any other with 400). */
@@ -15,9 +16,7 @@ const DATE_PARAM = { name: 'date', schema: { type: 'string', format: 'date' } } 
 export class HolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Ngày nghỉ lễ / Public holidays (not working days)' })
-  @ApiOkResponse({ type: [HolidayDto] })
+  @ReadRoute({ summary: 'Ngày nghỉ lễ / Public holidays (not working days)', ok: [HolidayDto] })
   list(): Promise<HolidayDto[]> {
     return this.holidays.list();
   }

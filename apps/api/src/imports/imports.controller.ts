@@ -1,18 +1,5 @@
+import { Body, Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiHeader,
-  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiProduces,
@@ -22,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainErrorCode, IMPORT_KINDS, type ImportKind, renderDomainMessage } from '@epw/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiAcceptLanguage, ApiFileAnswer, CSV, fileReply, XLSX } from '../common/file-answer';
 import { localeFrom } from '../common/locale';
 import { patternParam } from '../common/pattern-param';
 import {
@@ -32,10 +20,8 @@ import {
   ImportTemplateQueryDto,
 } from './dto/import.dto';
 import { ImportsService } from './imports.service';
-import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv; charset=utf-8';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { ActionRoute } from '../common/route.decorators';
 
 const kindParam = () =>
   patternParam(
@@ -57,14 +43,11 @@ export class ImportsController {
   })
   @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
   @ApiProduces(XLSX, 'text/csv')
-  @ApiOkResponse({
+  @ApiFileAnswer({
     description: 'The template, as an XLSX workbook or a CSV file',
-    content: {
-      [XLSX]: { schema: { type: 'string', format: 'binary' } },
-      'text/csv': { schema: { type: 'string', format: 'binary' } },
-    },
+    files: [XLSX, 'text/csv'],
   })
-  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
+  @ApiAcceptLanguage()
   async template(
     @Param('kind', kindParam()) kind: string,
     @Query() q: ImportTemplateQueryDto,
@@ -73,27 +56,23 @@ export class ImportsController {
   ): Promise<Buffer> {
     const format = q.format ?? 'xlsx';
     const file = await this.imports.template(kind as ImportKind, format, localeFrom(lang));
-    void reply
-      .header('content-type', format === 'xlsx' ? XLSX : CSV)
-      .header('content-disposition', `attachment; filename="mau-nhap-${kind}.${format}"`);
+    fileReply(reply, format === 'xlsx' ? XLSX : CSV, `mau-nhap-${kind}.${format}`);
     return file;
   }
 
-  @Post(':kind')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @Roles('ADMIN', 'ORG_ADMIN')
-  @ApiOperation({
+  @ActionRoute({
+    path: ':kind',
     summary:
       'Nhập hàng loạt từ XLSX/CSV / Bulk import: ?mode=dry-run lists every bad row and writes nothing; ?mode=apply writes every row or none (422 with the errors)',
+    ok: ImportResultDto,
   })
+  @Roles('ADMIN', 'ORG_ADMIN')
   @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
-  @ApiOkResponse({ type: ImportResultDto })
   @ApiUnprocessableEntityResponse({
     type: ImportRefusedDto,
     description: 'apply refused: some rows are bad (problem+json listing them); nothing written',
   })
-  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
+  @ApiAcceptLanguage()
   async run(
     @CurrentUser() user: AuthenticatedUser,
     @Param('kind', kindParam()) kind: string,

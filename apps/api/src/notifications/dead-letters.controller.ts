@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DeadLettersService } from './dead-letters.service';
 import { DeadLetterDto, DeadLetterRetriedDto } from './dto/dead-letter.dto';
 import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { ReadRoute } from '../common/route.decorators';
 
 /** Failed deliveries, parked after their last retry; an administrator can send them again. */
 @AuthenticatedApi('admin')
@@ -13,9 +14,10 @@ import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Gửi thất bại / Failed deliveries (dead-letter queue)' })
-  @ApiOkResponse({ type: [DeadLetterDto] })
+  @ReadRoute({
+    summary: 'Gửi thất bại / Failed deliveries (dead-letter queue)',
+    ok: [DeadLetterDto],
+  })
   list(): Promise<DeadLetterDto[]> {
     return this.deadLetters.list();
   }

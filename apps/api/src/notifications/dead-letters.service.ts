@@ -3,10 +3,12 @@ import { ReminderRepository } from '@epw/data-access';
 import { DomainErrorCode, DomainException } from '@epw/domain';
 import {
   DELIVERY_QUEUES,
+  EVENT_QUEUE,
   QueuesService,
   REMINDER_QUEUE,
   type ChannelName,
   type DeliveryJob,
+  type EventJob,
   type ReminderJob,
 } from '@epw/notifications';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -34,6 +36,8 @@ export class DeadLettersService {
     const { queue, data } = job.data;
     if (queue === REMINDER_QUEUE) {
       await this.queues.reminders.add('retry', data as ReminderJob);
+    } else if (queue === EVENT_QUEUE) {
+      await this.queues.events.add('retry', data as EventJob);
     } else {
       const channel = (Object.keys(DELIVERY_QUEUES) as ChannelName[]).find(
         (c) => DELIVERY_QUEUES[c] === queue,

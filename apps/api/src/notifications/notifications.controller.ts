@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { uuidParam } from '../common/uuid-param';
 import {
   ListNotificationsQueryDto,
   MarkedReadDto,
@@ -14,6 +13,7 @@ import {
 } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { ActionRoute, ReadRoute, UuidParam } from '../common/route.decorators';
 
 /** The in-app inbox of reminders and escalations, and each user's delivery preferences. */
 @AuthenticatedApi('inbox')
@@ -21,9 +21,11 @@ import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get('notifications')
-  @ApiOperation({ summary: 'Hộp thư nhắc việc / Inbox of reminders and escalations' })
-  @ApiOkResponse({ type: NotificationPageDto })
+  @ReadRoute({
+    path: 'notifications',
+    summary: 'Hộp thư nhắc việc / Inbox of reminders and escalations',
+    ok: NotificationPageDto,
+  })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: ListNotificationsQueryDto,
@@ -31,9 +33,11 @@ export class NotificationsController {
     return this.notifications.list(user, q);
   }
 
-  @Get('notifications/unread-count')
-  @ApiOperation({ summary: 'Số thông báo chưa đọc / My unread notifications count' })
-  @ApiOkResponse({ type: UnreadCountDto })
+  @ReadRoute({
+    path: 'notifications/unread-count',
+    summary: 'Số thông báo chưa đọc / My unread notifications count',
+    ok: UnreadCountDto,
+  })
   async unread(@CurrentUser() user: AuthenticatedUser): Promise<UnreadCountDto> {
     return { unread: await this.notifications.unreadCount(user) };
   }
@@ -42,24 +46,25 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Đánh dấu đã đọc / Mark one of my notifications read' })
   @HttpCode(204)
   @ApiNoContentResponse()
-  read(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
-  ): Promise<void> {
+  read(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.notifications.markRead(user, id);
   }
 
-  @Post('notifications/read-all')
-  @ApiOperation({ summary: 'Đánh dấu tất cả đã đọc / Mark all my notifications read' })
-  @HttpCode(200)
-  @ApiOkResponse({ type: MarkedReadDto })
+  @ActionRoute({
+    path: 'notifications/read-all',
+    summary: 'Đánh dấu tất cả đã đọc / Mark all my notifications read',
+    ok: MarkedReadDto,
+    problems: [],
+  })
   async readAll(@CurrentUser() user: AuthenticatedUser): Promise<MarkedReadDto> {
     return { marked: await this.notifications.markAllRead(user) };
   }
 
-  @Get('notification-preferences')
-  @ApiOperation({ summary: 'Cài đặt nhắc việc / My channels and quiet hours' })
-  @ApiOkResponse({ type: NotificationPreferenceDto })
+  @ReadRoute({
+    path: 'notification-preferences',
+    summary: 'Cài đặt nhắc việc / My channels and quiet hours',
+    ok: NotificationPreferenceDto,
+  })
   preferences(@CurrentUser() user: AuthenticatedUser): Promise<NotificationPreferenceDto> {
     return this.notifications.preferences(user);
   }

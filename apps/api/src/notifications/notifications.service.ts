@@ -37,6 +37,7 @@ export class NotificationsService {
         ...n,
         createdAt: n.createdAt.toISOString(),
         readAt: n.readAt?.toISOString() ?? null,
+        doneAt: n.doneAt?.toISOString() ?? null,
       })),
       total: page.total,
       unread: page.unread,

@@ -7,10 +7,12 @@ import {
 } from '@epw/contracts';
 import { CycleRecordsRepository } from '@epw/data-access';
 import type { ComplianceView } from '@epw/domain';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { phaseClosed, WorkflowUpdatesService } from '../common/workflow-updates.service';
 import { CycleContextService, actorOf } from '../cycle-runs/cycle-context.service';
 import type {
+  ComplianceDto,
   LateDecisionDto,
   LateRegistrationDto,
   RegistrationRecordDto,
@@ -18,6 +20,14 @@ import type {
 } from './dto/registration.dto';
 
 const PHASE = 'REGISTRATION';
+/** The pledge's target: every member registers (the cycle workflow starts registration with it). */
+const REGISTRATION_TARGET_PERCENT = 100;
+
+/** What a unit registers: its titles and its models, solutions and works. */
+const contentOf = (dto: SubmitRegistrationDto) => ({
+  titles: dto.titles,
+  initiatives: dto.initiatives,
+});
 
 @Injectable()
 export class RegistrationsService {
@@ -33,18 +43,8 @@ export class RegistrationsService {
     dto: SubmitRegistrationDto,
     key?: string,
   ): Promise<ComplianceView> {
-    const ctx = await this.context.get(cycleId);
-    const cmd = {
-      actor: actorOf(user),
-      unitId: dto.unitId,
-      content: { titles: dto.titles, initiatives: dto.initiatives },
-    };
-    return this.workflows.execute(
-      ctx.workflowIds.registration,
-      submitRegistrationUpdate,
-      cmd,
-      this.opts('register', user, key),
-    );
+    const cmd = { actor: actorOf(user), unitId: dto.unitId, content: contentOf(dto) };
+    return this.send(cycleId, submitRegistrationUpdate, cmd, this.opts('register', user, key));
   }
 
   async requestLate(
@@ -53,15 +53,14 @@ export class RegistrationsService {
     dto: LateRegistrationDto,
     key?: string,
   ): Promise<ComplianceView> {
-    const ctx = await this.context.get(cycleId);
     const cmd = {
       actor: actorOf(user),
       unitId: dto.unitId,
       reason: dto.reason,
-      content: { titles: dto.titles, initiatives: dto.initiatives },
+      content: contentOf(dto),
     };
-    return this.workflows.execute(
-      ctx.workflowIds.registration,
+    return this.send(
+      cycleId,
       requestLateRegistrationUpdate,
       cmd,
       this.opts('late-request', user, key),
@@ -75,20 +74,54 @@ export class RegistrationsService {
     dto: LateDecisionDto,
     key?: string,
   ): Promise<ComplianceView> {
-    const ctx = await this.context.get(cycleId);
     const cmd = { actor: actorOf(user), unitId, approve: dto.approve, note: dto.note };
-    return this.workflows.execute(
-      ctx.workflowIds.registration,
+    return this.send(
+      cycleId,
       decideLateRegistrationUpdate,
       cmd,
       this.opts('late-decision', user, key),
     );
   }
 
-  /** The head's compliance board, live from the registration workflow. */
-  async compliance(user: AuthenticatedUser, cycleId: string): Promise<ComplianceView> {
+  /** Sends an update to the cycle's registration workflow; answers the board after it. */
+  private async send<Arg>(
+    cycleId: string,
+    update: UpdateDefinition<ComplianceView, [Arg]>,
+    cmd: Arg,
+    opts: ReturnType<RegistrationsService['opts']>,
+  ): Promise<ComplianceView> {
+    const ctx = await this.context.get(cycleId);
+    return this.workflows.execute(ctx.workflowIds.registration, update, cmd, opts);
+  }
+
+  /** The head's compliance board, live from the registration workflow; before it starts, every
+   * member not registered yet against the calendar's deadline. */
+  async compliance(user: AuthenticatedUser, cycleId: string): Promise<ComplianceDto> {
     const ctx = await this.context.readable(user, cycleId);
-    return this.workflows.query(ctx.workflowIds.registration, complianceQuery, phaseClosed(PHASE));
+    const view = await this.workflows.queryIfStarted(ctx.workflowIds.registration, complianceQuery);
+    if (view) return { ...view, opened: true };
+    const step = await this.context.notOpened(ctx, PHASE);
+    return {
+      cycleId,
+      opened: false,
+      deadlineAt: step.deadlineAt,
+      closed: false,
+      memberCount: step.members.length,
+      registeredCount: 0,
+      registeredPercent: 0,
+      targetPercent: REGISTRATION_TARGET_PERCENT,
+      targetMet: false,
+      pendingLate: [],
+      missingAtDeadline: [],
+      units: step.members.map((m) => ({
+        ...m,
+        status: 'NOT_REGISTERED',
+        late: false,
+        revision: 0,
+        at: null,
+        initiativeCount: 0,
+      })),
+    };
   }
 
   /** Registrations with their models, solutions and works, from PostgreSQL. */

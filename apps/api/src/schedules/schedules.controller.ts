@@ -1,10 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-} from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
@@ -15,6 +10,7 @@ import {
 } from './dto/schedule.dto';
 import { SchedulesService } from './schedules.service';
 import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { CreateRoute, ReadRoute } from '../common/route.decorators';
 
 /** Yearly cycles are opened by Temporal Schedules, one per cluster and movement. */
 @AuthenticatedApi('schedules')
@@ -23,12 +19,10 @@ import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.de
 export class SchedulesController {
   constructor(private readonly schedules: SchedulesService) {}
 
-  @Post()
-  @ApiProblems(409, 422)
-  @ApiOperation({
+  @CreateRoute({
     summary: 'Lịch mở kỳ thi đua hằng năm / Schedule the yearly cycle of a cluster and movement',
+    created: ScheduleDto,
   })
-  @ApiCreatedResponse({ type: ScheduleDto })
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateScheduleDto,
@@ -36,9 +30,10 @@ export class SchedulesController {
     return this.schedules.create(user, body);
   }
 
-  @Get()
-  @ApiOperation({ summary: 'Lịch tự động mở kỳ / Schedules that start yearly cycles' })
-  @ApiOkResponse({ type: [ScheduleRecordDto] })
+  @ReadRoute({
+    summary: 'Lịch tự động mở kỳ / Schedules that start yearly cycles',
+    ok: [ScheduleRecordDto],
+  })
   list(): Promise<ScheduleRecordDto[]> {
     return this.schedules.list();
   }

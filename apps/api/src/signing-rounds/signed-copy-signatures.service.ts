@@ -20,6 +20,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ClusterAccessService } from '../common/cluster-access.service';
 import { RequestValidationException } from '../common/request-validation.exception';
 import type { AddPersonalSignatureDto, PersonalSignatureDto } from './dto/signing-round.dto';
+import { readableRound } from './readable-round';
 import { SigningRoundDocumentsService } from './signing-round-documents.service';
 
 /** Two signers adding to the same revision at once: the later one signs the newer revision. */
@@ -151,14 +152,7 @@ export class SignedCopySignaturesService {
     }
   }
 
-  private async readable(user: AuthenticatedUser, roundId: string) {
-    const round = await this.rounds.findById(roundId);
-    if (!round) throw new DomainException(DomainErrorCode.RoundNotFound, { roundId });
-    await this.access.assertCanRead(
-      user,
-      round.cycle.clusterId,
-      round.cycle.startsOn.getUTCFullYear(),
-    );
-    return round;
+  private readable(user: AuthenticatedUser, roundId: string) {
+    return readableRound(this.rounds, this.access, user, roundId);
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, RequiresStepUp } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { fileReply, PDF, PdfRoute } from '../common/file-answer';
 import { roundIdParam } from '../common/pattern-param';
-import { uuidParam } from '../common/uuid-param';
 import {
   AddPersonalSignatureDto,
   AmendPledgeDto,
@@ -21,7 +20,14 @@ import {
 } from './dto/signing-round.dto';
 import { SignedCopySignaturesService } from './signed-copy-signatures.service';
 import { SigningRoundsService } from './signing-rounds.service';
-import { ApiProblems, AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import { AuthenticatedApi } from '../common/openapi/api-problems.decorator';
+import {
+  ActionRoute,
+  CreateRoute,
+  IdempotencyKey,
+  ReadRoute,
+  UuidParam,
+} from '../common/route.decorators';
 
 @AuthenticatedApi('pledge signing')
 @Controller()
@@ -31,25 +37,24 @@ export class SigningRoundsController {
     private readonly personalSignatures: SignedCopySignaturesService,
   ) {}
 
-  @Post('cycles/:cycleId/signing-round')
-  @ApiProblems(409, 422)
-  @ApiOperation({
+  @CreateRoute({
+    path: 'cycles/:cycleId/signing-round',
     summary: 'Cụm trưởng mở đợt ký kết giao ước / The cluster head opens the signing round',
+    created: SigningStatusDto,
   })
-  @ApiCreatedResponse({ type: SigningStatusDto })
   open(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('cycleId', uuidParam('cycleId')) cycleId: string,
+    @UuidParam('cycleId') cycleId: string,
     @Body() body: OpenSigningRoundDto,
   ): Promise<SigningStatusDto> {
     return this.rounds.open(user, cycleId, body, Date.now());
   }
 
-  @Get('signing-rounds/:roundId')
-  @ApiOperation({
+  @ReadRoute({
+    path: 'signing-rounds/:roundId',
     summary: 'Tình trạng ký kết (trực tiếp) / Live status: who signed, when, who is missing',
+    ok: SigningStatusDto,
   })
-  @ApiOkResponse({ type: SigningStatusDto })
   status(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
@@ -57,9 +62,11 @@ export class SigningRoundsController {
     return this.rounds.status(user, roundId);
   }
 
-  @Get('signing-rounds/:roundId/signatures')
-  @ApiOperation({ summary: 'Chữ ký đã ghi nhận / Recorded signatures and declines (PostgreSQL)' })
-  @ApiOkResponse({ type: [SignatureDto] })
+  @ReadRoute({
+    path: 'signing-rounds/:roundId/signatures',
+    summary: 'Chữ ký đã ghi nhận / Recorded signatures and declines (PostgreSQL)',
+    ok: [SignatureDto],
+  })
   signatures(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
@@ -68,9 +75,11 @@ export class SigningRoundsController {
     return this.rounds.signatures(user, roundId, query.includeInvalidated);
   }
 
-  @Get('signing-rounds/:roundId/audit')
-  @ApiOperation({ summary: 'Nhật ký kiểm toán của đợt ký / Audit trail of the round' })
-  @ApiOkResponse({ type: [AuditEntryDto] })
+  @ReadRoute({
+    path: 'signing-rounds/:roundId/audit',
+    summary: 'Nhật ký kiểm toán của đợt ký / Audit trail of the round',
+    ok: [AuditEntryDto],
+  })
   audit(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
@@ -78,13 +87,11 @@ export class SigningRoundsController {
     return this.rounds.auditTrail(user, roundId);
   }
 
-  @Get('signing-rounds/:roundId/package.pdf')
-  @ApiOperation({
+  @PdfRoute({
+    path: 'signing-rounds/:roundId/package.pdf',
     summary:
       'Hồ sơ hội nghị ký kết (PDF, ký số) / The conference package: documents, rules, pledge items',
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
   async packagePdf(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
@@ -96,30 +103,27 @@ export class SigningRoundsController {
     return pdf;
   }
 
-  @Get('signing-rounds/:roundId/signed-copy.pdf')
-  @ApiOperation({
+  @PdfRoute({
+    path: 'signing-rounds/:roundId/signed-copy.pdf',
     summary:
       'Bản ký kết (PDF, ký số) / The signed copy with its completion certificate, once effective or overdue',
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
   async signedCopyPdf(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const pdf = await this.rounds.signedCopyPdf(user, roundId);
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', `attachment; filename="${roundId}-signed.pdf"`);
+    fileReply(reply, PDF, `${roundId}-signed.pdf`);
     return pdf;
   }
 
-  @Get('signing-rounds/:roundId/signed-copy/signatures')
-  @ApiOperation({
+  @ReadRoute({
+    path: 'signing-rounds/:roundId/signed-copy/signatures',
     summary:
       'Chữ ký số cá nhân trên bản ký kết / Personal digital signatures added to the signed copy',
+    ok: [PersonalSignatureDto],
   })
-  @ApiOkResponse({ type: [PersonalSignatureDto] })
   personalSignaturesOf(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
@@ -127,14 +131,13 @@ export class SigningRoundsController {
     return this.personalSignatures.list(user, roundId);
   }
 
-  @Post('signing-rounds/:roundId/signed-copy/signatures')
-  @RequiresStepUp()
-  @ApiProblems(409, 422)
-  @ApiOperation({
+  @CreateRoute({
+    path: 'signing-rounds/:roundId/signed-copy/signatures',
     summary:
       'Người ký của đơn vị thành viên ký số bằng chứng thư cá nhân / A member unit signer adds a personal digital signature (PKCS#12, incremental: the seal and earlier signatures stay valid)',
+    created: PersonalSignatureDto,
+    stepUp: true,
   })
-  @ApiCreatedResponse({ type: PersonalSignatureDto })
   addPersonalSignature(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
@@ -143,80 +146,74 @@ export class SigningRoundsController {
     return this.personalSignatures.add(user, roundId, body);
   }
 
-  @Post('signing-rounds/:roundId/sign')
-  @RequiresStepUp()
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Đơn vị ký giao ước / A member unit signs the current pledge version' })
-  @ApiOkResponse({ type: SigningStatusDto })
+  @ActionRoute({
+    path: 'signing-rounds/:roundId/sign',
+    summary: 'Đơn vị ký giao ước / A member unit signs the current pledge version',
+    ok: SigningStatusDto,
+    stepUp: true,
+  })
   sign(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: SignPledgeDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<SigningStatusDto> {
     return this.rounds.sign(user, roundId, body, key);
   }
 
-  @Post('signing-rounds/:roundId/decline')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Đơn vị từ chối ký, nêu lý do / A member unit declines, with a reason' })
-  @ApiOkResponse({ type: SigningStatusDto })
+  @ActionRoute({
+    path: 'signing-rounds/:roundId/decline',
+    summary: 'Đơn vị từ chối ký, nêu lý do / A member unit declines, with a reason',
+    ok: SigningStatusDto,
+  })
   decline(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: DeclinePledgeDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<SigningStatusDto> {
     return this.rounds.decline(user, roundId, body, key);
   }
 
-  @Post('signing-rounds/:roundId/amend')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'signing-rounds/:roundId/amend',
     summary: 'Cụm trưởng sửa đổi nội dung / The head amends the text (earlier signatures lapse)',
+    ok: SigningStatusDto,
   })
-  @ApiOkResponse({ type: SigningStatusDto })
   amend(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: AmendPledgeDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<SigningStatusDto> {
     return this.rounds.amend(user, roundId, body, key);
   }
 
-  @Post('signing-rounds/:roundId/deadline')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'signing-rounds/:roundId/deadline',
     summary: 'Cụm trưởng dời hạn ký / The head moves the deadline later (reminders move too)',
+    ok: SigningStatusDto,
   })
-  @ApiOkResponse({ type: SigningStatusDto })
   extendDeadline(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: ExtendDeadlineDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<SigningStatusDto> {
     return this.rounds.extendDeadline(user, roundId, body, key);
   }
 
-  @Post('signing-rounds/:roundId/countersign')
-  @RequiresStepUp()
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'signing-rounds/:roundId/countersign',
     summary: 'Cụm trưởng ký xác nhận / The head countersigns; the pledge takes effect',
+    ok: SigningStatusDto,
+    stepUp: true,
   })
-  @ApiOkResponse({ type: SigningStatusDto })
   countersign(
     @CurrentUser() user: AuthenticatedUser,
     @Param('roundId', roundIdParam()) roundId: string,
     @Body() body: CountersignPledgeDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: string,
   ): Promise<SigningStatusDto> {
     return this.rounds.countersign(user, roundId, body, key);
   }

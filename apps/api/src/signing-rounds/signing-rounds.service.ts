@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import {
   PLEDGE_SIGNING_WORKFLOW_TYPE,
@@ -45,6 +45,7 @@ import type {
   SignPledgeDto,
   SignatureDto,
 } from './dto/signing-round.dto';
+import { readableRound } from './readable-round';
 import { SigningRoundDocumentsService } from './signing-round-documents.service';
 import { toAuditEntryDto, toSignatureDto } from './signing-round.mapper';
 
@@ -158,12 +159,7 @@ export class SigningRoundsService {
 
   sign(user: AuthenticatedUser, roundId: string, dto: SignPledgeDto, key?: string) {
     const cmd = { actor: actorOf(user), unitId: dto.unitId, version: dto.version };
-    return this.workflows.execute(
-      roundId,
-      signPledgeUpdate,
-      cmd,
-      this.opts('sign', user, key, roundId),
-    );
+    return this.send(roundId, signPledgeUpdate, cmd, 'sign', user, key);
   }
 
   decline(user: AuthenticatedUser, roundId: string, dto: DeclinePledgeDto, key?: string) {
@@ -173,12 +169,7 @@ export class SigningRoundsService {
       version: dto.version,
       reason: dto.reason,
     };
-    return this.workflows.execute(
-      roundId,
-      declinePledgeUpdate,
-      cmd,
-      this.opts('decline', user, key, roundId),
-    );
+    return this.send(roundId, declinePledgeUpdate, cmd, 'decline', user, key);
   }
 
   amend(user: AuthenticatedUser, roundId: string, dto: AmendPledgeDto, key?: string) {
@@ -190,12 +181,7 @@ export class SigningRoundsService {
       contentHash: pledgeContentHash(items),
       reason: dto.reason,
     };
-    return this.workflows.execute(
-      roundId,
-      amendPledgeUpdate,
-      cmd,
-      this.opts('amend', user, key, roundId),
-    );
+    return this.send(roundId, amendPledgeUpdate, cmd, 'amend', user, key);
   }
 
   /** The head moves the deadline later; the workflow re-arms its timer and moves the reminders. */
@@ -213,31 +199,30 @@ export class SigningRoundsService {
       deadlineAt: new Date(deadlineAt).toISOString(),
       reason: dto.reason,
     };
-    return this.workflows.execute(
-      roundId,
-      extendDeadlineUpdate,
-      cmd,
-      this.opts('extend', user, key, roundId),
-    );
+    return this.send(roundId, extendDeadlineUpdate, cmd, 'extend', user, key);
   }
 
   countersign(user: AuthenticatedUser, roundId: string, dto: CountersignPledgeDto, key?: string) {
     const cmd = { actor: actorOf(user), version: dto.version };
-    return this.workflows.execute(
-      roundId,
-      countersignPledgeUpdate,
-      cmd,
-      this.opts('countersign', user, key, roundId),
-    );
+    return this.send(roundId, countersignPledgeUpdate, cmd, 'countersign', user, key);
   }
 
-  private opts(
+  /** Sends an update to the round's workflow: refused as closed once it has ended. */
+  private send<Ret, Arg>(
+    roundId: string,
+    update: UpdateDefinition<Ret, [Arg]>,
+    cmd: Arg,
     action: string,
     user: AuthenticatedUser,
     idempotencyKey: string | undefined,
-    roundId: string,
-  ) {
-    return { action, user, idempotencyKey, closed: roundClosed, notFound: notFound(roundId) };
+  ): Promise<Ret> {
+    return this.workflows.execute(roundId, update, cmd, {
+      action,
+      user,
+      idempotencyKey,
+      closed: roundClosed,
+      notFound: notFound(roundId),
+    });
   }
 
   /** The conference package (PDF, sealed): read as the round's other reads. */
@@ -251,15 +236,8 @@ export class SigningRoundsService {
   }
 
   /** Whoever reads the round's cluster that year (ClusterAccessService) may read it. */
-  private async assertCanRead(user: AuthenticatedUser, roundId: string) {
-    const round = await this.rounds.findById(roundId);
-    if (!round) throw new DomainException(DomainErrorCode.RoundNotFound, { roundId });
-    await this.access.assertCanRead(
-      user,
-      round.cycle.clusterId,
-      round.cycle.startsOn.getUTCFullYear(),
-    );
-    return round;
+  private assertCanRead(user: AuthenticatedUser, roundId: string) {
+    return readableRound(this.rounds, this.access, user, roundId);
   }
 }
 

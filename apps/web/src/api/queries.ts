@@ -1,11 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, call } from './client';
 import { ApiError } from './problem';
-import type { AuditVerification, Cycle, Member } from './types';
+import type { AuditVerification, Cycle, Member, Opened } from './types';
 
-/** A step whose workflow has not started answers "not open" (or "not found"): for a status view
+/** A signing round or a cycle run that has not started answers "not found": for a status view
  * that is a state to show, not an error. */
-const NOT_STARTED = new Set(['PHASE_NOT_OPEN', 'ROUND_NOT_FOUND', 'NOT_FOUND']);
+const NOT_STARTED = new Set(['ROUND_NOT_FOUND', 'NOT_FOUND']);
+
+/** A step's status view reads `opened: false` until the step opens: the pages show that as null. */
+async function whenOpened<T extends { opened: boolean; deadlineAt: string | null }>(
+  request: Promise<T>,
+): Promise<Opened<T> | null> {
+  const view = await request;
+  return view.opened && view.deadlineAt !== null ? (view as Opened<T>) : null;
+}
 
 async function orNotStarted<T>(request: Promise<T>): Promise<T | null> {
   try {
@@ -109,7 +117,7 @@ export function useCompliance(cycle: Cycle | undefined) {
     queryKey: keys.compliance(cycle?.id ?? ''),
     enabled: !!cycle && cycle.status !== 'PLANNED',
     queryFn: () =>
-      orNotStarted(
+      whenOpened(
         call(
           api.GET('/cycles/{cycleId}/registrations/compliance', {
             params: { path: { cycleId: cycle!.id } },
@@ -136,7 +144,7 @@ export function useAssessment(cycle: Cycle | undefined, stage: 'interim' | 'fina
     queryKey: keys.assessment(cycle?.id ?? '', stage),
     enabled: !!cycle && cycle.status !== 'PLANNED',
     queryFn: () =>
-      orNotStarted(
+      whenOpened(
         call(
           api.GET('/cycles/{cycleId}/assessments/{stage}', {
             params: { path: { cycleId: cycle!.id, stage } },
@@ -152,7 +160,7 @@ export function useBallotBox(cycle: Cycle | undefined, kind: 'vote' | 'election'
     queryKey: keys.ballots(cycle?.id ?? '', kind),
     enabled: !!cycle && cycle.status !== 'PLANNED',
     queryFn: () =>
-      orNotStarted(
+      whenOpened(
         kind === 'vote'
           ? call(api.GET('/cycles/{cycleId}/vote', { params: { path: { cycleId: cycle!.id } } }))
           : call(

@@ -1207,6 +1207,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Việc cần làm / Everything waiting on me (sign, register, assess, vote, approve, council ballot, objections, returned dossiers, decisions), oldest deadline first */
+    get: operations['TasksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/tasks/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Số việc cần làm / How many tasks wait on me, by kind and menu item */
+    get: operations['TasksController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/memberships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tôi thuộc cụm nào / The clusters (every year) my unit belongs to, with their cycles, and my roles */
+    get: operations['TasksController_memberships'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/events/ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Vé mở luồng sự kiện / A one-minute, single-use ticket for GET /me/events (EventSource cannot send the token) */
+    post: operations['EventsController_ticket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Luồng sự kiện / Server-sent events: `tasks` (my to-do list may have changed) and `notification` (a new in-app notification); data: {"entity":{"type","id"}|null}; a comment every 25 s */
+    get: operations['EventsController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/nominations': {
     parameters: {
       query?: never;
@@ -1406,6 +1491,23 @@ export interface paths {
     put?: never;
     /** Bỏ phiếu kín của Hội đồng / Secret council ballot (or an absent member's written vote) */
     post: operations['NominationsController_vote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/nominations/{id}/council-vote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ai đã bỏ phiếu, lúc nào (không bao giờ là bỏ phiếu thế nào) / Who has voted in the council vote, and when (never how); the caller’s own ballot */
+    get: operations['NominationsController_councilVoteParticipation'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1698,6 +1800,23 @@ export interface paths {
     get: operations['ProposalsController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/postings/{id}/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Phản ánh của người dân về danh sách công khai / File an objection to a public posting (no login; limited per client address) */
+    post: operations['PublicObjectionsController_file'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2219,7 +2338,9 @@ export interface components {
     };
     ComplianceDto: {
       cycleId: string;
-      deadlineAt: string;
+      /** @description false until the step has opened (its workflow started): nothing is recorded yet and deadlineAt is the calendar's, null before the cycle starts */
+      opened: boolean;
+      deadlineAt: string | null;
       closed: boolean;
       memberCount: number;
       registeredCount: number;
@@ -2327,7 +2448,9 @@ export interface components {
       cycleId: string;
       /** @enum {string} */
       stage: 'INTERIM' | 'FINAL';
-      deadlineAt: string;
+      /** @description false until the step has opened (its workflow started): nothing is recorded yet and deadlineAt is the calendar's, null before the cycle starts */
+      opened: boolean;
+      deadlineAt: string | null;
       closed: boolean;
       /** @description subjectUnitId → assessor unit ids */
       assignment: {
@@ -2394,7 +2517,9 @@ export interface components {
       cycleId: string;
       /** @enum {string} */
       kind: 'VOTE' | 'ELECTION';
-      deadlineAt: string;
+      /** @description false until the step has opened (its workflow started): nothing is recorded yet and deadlineAt is the calendar's, null before the cycle starts */
+      opened: boolean;
+      deadlineAt: string | null;
       closed: boolean;
       candidates: string[];
       eligibleCount: number;
@@ -2570,12 +2695,23 @@ export interface components {
       /** @description The key that makes the notification appear once */
       dedupKey: string;
       /** @enum {string} */
-      kind: 'reminder' | 'escalation';
+      kind:
+        | 'reminder'
+        | 'escalation'
+        | 'nomination.returned'
+        | 'nomination.approved'
+        | 'nomination.rejected'
+        | 'nomination.awarded'
+        | 'decision.issued'
+        | 'pledge.declined'
+        | 'task.done-by-other';
       title: string;
       body: string;
       link: string | null;
       createdAt: string;
       readAt: string | null;
+      /** @description A reminder whose task was done (đã thực hiện): when; null otherwise */
+      doneAt: string | null;
     };
     NotificationPageDto: {
       items: components['schemas']['NotificationDto'][];
@@ -3200,6 +3336,152 @@ export interface components {
       /** @description Every level, base first (cơ sở → khối → tỉnh, thành phố → trung ương) */
       history: components['schemas']['ModelLevelHistoryDto'][];
     };
+    TaskEntitiesDto: {
+      /** Format: uuid */
+      cycleId: string | null;
+      /** Format: uuid */
+      clusterId: string | null;
+      /** @description The signing round (workflow id) */
+      roundId: string | null;
+      /** Format: uuid */
+      nominationId: string | null;
+      /** Format: uuid */
+      objectionId: string | null;
+      /** Format: uuid */
+      decisionId: string | null;
+      /**
+       * Format: uuid
+       * @description The unit the task is about (a late registration: the late unit)
+       */
+      unitId: string | null;
+      /** @description The nominations a grouped task stands for (draft-decision, issue-decision) */
+      nominationIds: string[];
+    };
+    TaskDto: {
+      /**
+       * @description Stable key of the task (kind and entities): the same task keeps its id
+       * @example sign-pledge:pledge-signing-CUM01-DVK-2026
+       */
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'open-signing-round'
+        | 'sign-pledge'
+        | 'countersign-pledge'
+        | 'register'
+        | 'decide-late-registration'
+        | 'interim-progress'
+        | 'interim-self-assessment'
+        | 'final-self-assessment'
+        | 'peer-assessment'
+        | 'cast-vote'
+        | 'cast-election-ballot'
+        | 'approve-step'
+        | 'resolve-objection'
+        | 'council-ballot'
+        | 'revise-returned'
+        | 'draft-decision'
+        | 'issue-decision';
+      /**
+       * @description What to do, naming the movement and cycle or the nomination (Accept-Language)
+       * @example Ký giao ước thi đua – Phong trào thi đua "Dân vận khéo" 2026 (Cụm thi đua số 1)
+       */
+      title: string;
+      /** @description More about it: a return's reason, an objection's text, how many sheets are left */
+      detail: string | null;
+      /**
+       * Format: date-time
+       * @description When it is due (null: no deadline)
+       */
+      deadline: string | null;
+      /** @description Past its deadline */
+      overdue: boolean;
+      /**
+       * @description The web app page that acts on it
+       * @example /nominations/3f0c2d4e-8a51-4a40-9d89-1f4b7a0c9e21
+       */
+      link: string;
+      /**
+       * @description The menu item it counts under
+       * @example /approvals
+       */
+      menu: string;
+      /** @enum {string} */
+      section: 'unit' | 'cluster' | 'commendation';
+      entities: components['schemas']['TaskEntitiesDto'];
+      /**
+       * Format: date-time
+       * @description Since when it has been waiting
+       */
+      createdAt: string;
+      /**
+       * @description How many items it stands for (sheets, nominations)
+       * @example 1
+       */
+      count: number;
+    };
+    TaskCountDto: {
+      /** @description A task kind, a menu path or a section */
+      key: string;
+      count: number;
+    };
+    TaskCountsDto: {
+      /** @description How many tasks wait on the caller */
+      total: number;
+      /** @description How many of them are past their deadline */
+      overdue: number;
+      /** @description By task kind */
+      byKind: components['schemas']['TaskCountDto'][];
+      /** @description By menu item (its path) */
+      byMenu: components['schemas']['TaskCountDto'][];
+      /** @description By menu section */
+      bySection: components['schemas']['TaskCountDto'][];
+    };
+    TaskListDto: {
+      /** @description Oldest deadline first; tasks without a deadline last, oldest first */
+      items: components['schemas']['TaskDto'][];
+      /** @description Counts of every task (before the filter) */
+      counts: components['schemas']['TaskCountsDto'];
+    };
+    MembershipCycleDto: {
+      /** Format: uuid */
+      cycleId: string;
+      movementCode: string;
+      movementName: string;
+      periodLabel: string;
+      /** @enum {string} */
+      status: 'PLANNED' | 'ACTIVE' | 'CLOSED';
+    };
+    ClusterMembershipDto: {
+      /** Format: uuid */
+      clusterId: string;
+      clusterCode: string;
+      clusterName: string;
+      year: number;
+      /** @enum {string} */
+      role: 'HEAD' | 'DEPUTY' | 'MEMBER';
+      /** @description The cluster's cycles of that year */
+      cycles: components['schemas']['MembershipCycleDto'][];
+    };
+    MembershipsDto: {
+      /** Format: uuid */
+      unitId: string | null;
+      roles: string[];
+      /** @description The unit's cluster memberships, every year, newest first */
+      clusters: components['schemas']['ClusterMembershipDto'][];
+    };
+    EventTicketDto: {
+      /**
+       * @description Single-use ticket for GET /me/events?ticket=… (EventSource cannot send the access token; the token never goes into a URL)
+       * @example q3V0aGVudGljYXRlZC1ldmVudC1zdHJlYW0tdGlja2V0
+       */
+      ticket: string;
+      /**
+       * Format: date-time
+       * @description Unused, it expires at this instant (1 minute)
+       */
+      expiresAt: string;
+    };
     AwardPeriodDto: {
       /**
        * @example PHASE
@@ -3487,6 +3769,11 @@ export interface components {
       at: string;
       eventKey: string;
     };
+    PublicObjectorDto: {
+      name: string;
+      /** @description Phone number or e-mail address */
+      contact: string;
+    };
     NominationObjectionDto: {
       /** Format: uuid */
       id: string;
@@ -3501,6 +3788,8 @@ export interface components {
       resolvedById: string | null;
       resolvedAt: string | null;
       eventKey: string;
+      /** @description Filed from the public posting page: who and how to reach them (null otherwise, or when the reader is not a reviewer, council member, authority or administrator) */
+      publicObjector: components['schemas']['PublicObjectorDto'] | null;
     };
     NominationAwardRefDto: {
       /** Format: uuid */
@@ -3614,6 +3903,39 @@ export interface components {
        * @description Recording an absent member's written vote: that member's user id
        */
       onBehalfOfUserId?: string;
+    };
+    MyCouncilParticipationDto: {
+      /** @description The caller is a member of this vote */
+      member: boolean;
+      /** @description When the caller’s ballot was recorded */
+      votedAt: string | null;
+      written: boolean;
+      recordedByName: string | null;
+    };
+    CouncilMemberParticipationDto: {
+      /** Format: uuid */
+      userId: string;
+      fullName: string;
+      /** @description When their ballot was recorded */
+      votedAt: string | null;
+      /** @description A written ballot recorded by another member */
+      written: boolean;
+      /** @description Who recorded the ballot */
+      recordedByName: string | null;
+    };
+    CouncilVoteDto: {
+      /** Format: uuid */
+      nominationId: string;
+      /** @example council-vote */
+      stepKey: string;
+      round: number;
+      /** @description The vote is taking ballots now (status VOTING on this step) */
+      open: boolean;
+      eligibleCount: number;
+      votedCount: number;
+      me: components['schemas']['MyCouncilParticipationDto'];
+      /** @description Every member with their participation (for the members of this vote and administrators; empty for other readers) */
+      members: components['schemas']['CouncilMemberParticipationDto'][];
     };
     VoteMinutesDto: {
       /** Format: uuid */
@@ -4207,6 +4529,28 @@ export interface components {
       nominationCount: number;
       /** Format: date-time */
       createdAt: string;
+    };
+    PublicObjectionDto: {
+      /** @example Đơn vị chưa hoàn thành chỉ tiêu thu nộp ngân sách */
+      text: string;
+      /**
+       * @description Họ và tên người phản ánh / The objector’s full name
+       * @example Nguyễn Văn An
+       */
+      objectorName: string;
+      /**
+       * @description Điện thoại hoặc thư điện tử để Ban trả lời / A phone number or e-mail address the board answers to
+       * @example an.nguyen@example.vn
+       */
+      objectorContact: string;
+    };
+    PublicObjectionFiledDto: {
+      /** Format: uuid */
+      objectionId: string;
+      /** Format: uuid */
+      nominationId: string;
+      /** @description When the objection was recorded (ISO 8601) */
+      filedAt: string;
     };
     FieldViolationDto: {
       /**
@@ -7349,15 +7693,6 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description The cycle is not in this phase yet */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
       /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
       503: {
         headers: {
@@ -7872,15 +8207,6 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description The cycle is not in this phase yet */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
       /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
       503: {
         headers: {
@@ -7942,15 +8268,6 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The cycle is not in this phase yet */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -8130,15 +8447,6 @@ export interface operations {
       };
       /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The cycle is not in this phase yet */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -11198,6 +11506,288 @@ export interface operations {
       };
     };
   };
+  TasksController_list: {
+    parameters: {
+      query?: {
+        /** @description Only tasks of this kind */
+        kind?:
+          | 'open-signing-round'
+          | 'sign-pledge'
+          | 'countersign-pledge'
+          | 'register'
+          | 'decide-late-registration'
+          | 'interim-progress'
+          | 'interim-self-assessment'
+          | 'final-self-assessment'
+          | 'peer-assessment'
+          | 'cast-vote'
+          | 'cast-election-ballot'
+          | 'approve-step'
+          | 'resolve-objection'
+          | 'council-ballot'
+          | 'revise-returned'
+          | 'draft-decision'
+          | 'issue-decision';
+        /** @description Only tasks of this menu section */
+        section?: 'unit' | 'cluster' | 'commendation';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  TasksController_counts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskCountsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  TasksController_memberships: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  EventsController_ticket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventTicketDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  EventsController_stream: {
+    parameters: {
+      query: {
+        /** @description A ticket from POST /me/events/ticket */
+        ticket: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/event-stream, open until the client leaves */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': {
+            /** @enum {string} */
+            event: 'ready' | 'tasks' | 'notification';
+            /** @description JSON: {} for ready; {"entity":{"type","id"}|null} for the others */
+            data: string;
+            /** @description Reconnect delay in ms (first event) */
+            retry?: number;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: the ticket is unknown, used or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
   NominationsController_list: {
     parameters: {
       query?: {
@@ -12348,6 +12938,74 @@ export interface operations {
       };
       /** @description A rule of the process refuses it (quota, prerequisite, deadline order, …) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  NominationsController_councilVoteParticipation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CouncilVoteDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no access token, or an expired, forged or revoked one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description FORBIDDEN: this user may not do this here (`detail` says why) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13919,6 +14577,98 @@ export interface operations {
       /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: a component is restarting; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  PublicObjectionsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicObjectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicObjectionFiledDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a parameter, header or the body breaks a rule (`errors` names each field and rule) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description NOT_FOUND: nothing with this id, or nothing this user may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description POSTING_CLOSED: the public posting period is over */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: too many filings from this address; wait the seconds of the Retry-After header */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

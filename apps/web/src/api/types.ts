@@ -2,6 +2,12 @@ import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
+/** A step's status view once the step has opened (the pages read `null` before that). */
+export type Opened<T extends { opened: boolean; deadlineAt: string | null }> = Omit<
+  T,
+  'opened' | 'deadlineAt'
+> & { opened: true; deadlineAt: string };
+
 export type Me = Schemas['MeDto'];
 export type Cycle = Schemas['CycleDto'];
 export type CyclePage = Schemas['CyclePageDto'];
@@ -12,14 +18,14 @@ export type PhaseCode = Phase['phase'];
 export type SigningStatus = Schemas['SigningStatusDto'];
 export type UnitSigning = Schemas['UnitSigningDto'];
 export type Signature = Schemas['SignatureDto'];
-export type Compliance = Schemas['ComplianceDto'];
+export type Compliance = Opened<Schemas['ComplianceDto']>;
 export type ComplianceUnit = Schemas['ComplianceUnitDto'];
 export type Initiative = Schemas['InitiativeDto'];
 export type Attachment = Schemas['AttachmentDto'];
 export type RegistrationRecord = Schemas['RegistrationRecordDto'];
-export type AssessmentStatus = Schemas['AssessmentStatusDto'];
+export type AssessmentStatus = Opened<Schemas['AssessmentStatusDto']>;
 export type PeerSheet = Schemas['PeerSheetDto'];
-export type BallotBox = Schemas['BallotBoxDto'];
+export type BallotBox = Opened<Schemas['BallotBoxDto']>;
 export type RankingRow = Schemas['RankingRowDto'];
 export type CycleOutcome = Schemas['CycleOutcomeDto'];
 export type DivergentSheet = Schemas['DivergentSheetDto'];

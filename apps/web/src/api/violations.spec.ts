@@ -41,6 +41,16 @@ describe('describeViolation', () => {
     ).toBe('rules.maxLength {"n":"200"}');
   });
 
+  it('words a refused signing certificate in Vietnamese, by its rule', () => {
+    const v = {
+      field: 'certificateBase64',
+      rule: 'trustedIssuer',
+      message: 'the certificate does not chain to a CA this deployment trusts (bad signature)',
+    };
+    expect(describeViolation(v, t, 'vi')).toBe('rules.trustedIssuer');
+    expect(describeViolation(v, t, 'en')).toBe(v.message);
+  });
+
   it('falls back to the API message for rules it does not know', () => {
     const v = { field: 'x', rule: 'somethingNew', message: 'x is odd' };
     expect(describeViolation(v, t, 'vi')).toBe('x is odd');

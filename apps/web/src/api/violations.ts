@@ -53,6 +53,15 @@ export function describeViolation(v: FieldViolation, t: TFunction, language: str
       return t('rules.matchesPeriodKind');
     case 'notBeforeYearFrom':
       return t('rules.notBeforeYearFrom');
+    // A personal signing certificate refused (the API's reason stays in English in `message`).
+    case 'pkcs12':
+      return t('rules.pkcs12');
+    case 'certificateValidNow':
+      return t('rules.certificateValidNow');
+    case 'trustedIssuer':
+      return t('rules.trustedIssuer');
+    case 'signatureUsage':
+      return t('rules.signatureUsage');
     default:
       return v.message;
   }

@@ -1,12 +1,17 @@
 import {
+  Group,
+  Pagination,
   Table,
   Text,
+  VisuallyHidden,
   type TableProps,
   type TableTdProps,
   type TableThProps,
   type TableTrProps,
 } from '@mantine/core';
-import type { Key, ReactNode } from 'react';
+import { useState, type Key, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScrollHintContainer } from './scroll-hint-container';
 
 /** One column of a `DataTable`: its header cell and how a row fills its cell. */
 export interface DataColumn<T> {
@@ -30,6 +35,9 @@ export interface DataTableProps<T> extends Omit<TableProps, 'children' | 'data'>
   rowKey?: (row: T, index: number) => Key;
   /** Props of a row's `<tr>` (a highlight, a test id). */
   rowProps?: (row: T, index: number) => TableTrProps;
+  /** Rows per page: a longer list is shown a page at a time, with the pages below it (a list of
+   * thousands drawn at once makes the page slow to use and to read with a screen reader). */
+  pageSize?: number;
 }
 
 function idOf<T>(row: T, index: number): Key {
@@ -44,33 +52,67 @@ export function DataTable<T>({
   rowKey = idOf,
   rowProps,
   striped = true,
+  pageSize,
   ...table
 }: DataTableProps<T>) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const pages = pageSize ? Math.max(1, Math.ceil(rows.length / pageSize)) : 1;
+  // Fewer rows than before (a new filter): the last page that exists.
+  const current = Math.min(page, pages);
+  const first = pageSize ? (current - 1) * pageSize : 0;
+  const shown = pageSize ? rows.slice(first, first + pageSize) : rows;
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table striped={striped} {...table}>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c, i) => (
-              <Table.Th key={i} ta={c.align} {...c.th}>
-                {c.header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row, i) => (
-            <Table.Tr key={rowKey(row, i)} {...rowProps?.(row, i)}>
-              {columns.map((c, j) => (
-                <Table.Td key={j} ta={c.align} {...(typeof c.td === 'function' ? c.td(row) : c.td)}>
-                  {c.cell(row, i)}
-                </Table.Td>
+    <>
+      <ScrollHintContainer minWidth={minWidth}>
+        <Table striped={striped} {...table}>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c, i) => (
+                <Table.Th key={i} ta={c.align} {...c.th}>
+                  {/* A column of row actions still names itself to screen readers. */}
+                  {c.header ?? <VisuallyHidden>{t('a11y.rowActions')}</VisuallyHidden>}
+                </Table.Th>
               ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((row, k) => {
+              const i = first + k;
+              return (
+                <Table.Tr key={rowKey(row, i)} {...rowProps?.(row, i)}>
+                  {columns.map((c, j) => (
+                    <Table.Td
+                      key={j}
+                      ta={c.align}
+                      {...(typeof c.td === 'function' ? c.td(row) : c.td)}
+                    >
+                      {c.cell(row, i)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollHintContainer>
+      {pages > 1 ? (
+        <Group justify="space-between" mt="sm" gap="sm">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('a11y.rowsShown', { from: first + 1, to: first + shown.length, total: rows.length })}
+          </Text>
+          <Pagination
+            total={pages}
+            value={current}
+            onChange={setPage}
+            aria-label={t('a11y.pages')}
+            getControlProps={(control) => ({
+              'aria-label': t(`a11y.page_${control}`),
+            })}
+          />
+        </Group>
+      ) : null}
+    </>
   );
 }
 
@@ -80,5 +122,19 @@ export function CodeText({ children }: { children: ReactNode }) {
     <Text size="sm" ff="monospace">
       {children}
     </Text>
+  );
+}
+
+/** A table cell of two lines: the row's name, then a small dimmed detail (its code) below it. */
+export function NameCell({ name, detail }: { name: ReactNode; detail: ReactNode }) {
+  return (
+    <>
+      <Text size="sm" fw={500}>
+        {name}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {detail}
+      </Text>
+    </>
   );
 }

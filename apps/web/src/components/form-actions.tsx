@@ -24,3 +24,39 @@ export function FormActions(props: {
     </Group>
   );
 }
+
+/**
+ * The end of a confirmation dialog whose action is a click rather than a form's submit: Cancel,
+ * then the action's button.
+ */
+export function ConfirmActions(props: {
+  onCancel: () => void;
+  onConfirm: () => void;
+  confirmLabel: ReactNode;
+  pending?: boolean;
+  /** Cancel waits too while the action runs (it cannot be called back). */
+  lockCancel?: boolean;
+  /** The action is not possible yet (a box to tick first). */
+  disabled?: boolean;
+  color?: MantineColor;
+  /** The action button's test id. */
+  confirmTestId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" disabled={props.lockCancel} onClick={props.onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button
+        color={props.color}
+        disabled={props.disabled}
+        loading={props.pending}
+        onClick={props.onConfirm}
+        data-testid={props.confirmTestId}
+      >
+        {props.confirmLabel}
+      </Button>
+    </Group>
+  );
+}

@@ -1,14 +1,25 @@
 import { Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../api/types';
+import { useCurrentCycle } from '../lib/cycle-context';
 import { formatDate } from '../lib/dates';
+import { useLivePhases } from '../lib/use-live-phases';
 import { PhaseStatusBadge } from './badges';
 import { Deadline } from './deadline';
 
 /** The cycle's calendar: each phase with its dates (Vietnamese calendar days), status and, while
- * open, its deadline. Two columns, so it reads on a phone too. */
-export function PhaseTable({ phases, accelerated }: { phases: Phase[]; accelerated: boolean }) {
+ * open, its deadline. Two columns, so it reads on a phone too. A step running on its own (signing,
+ * registration, reviews, vote, election) shows its live state and deadline, as its page does. */
+export function PhaseTable({
+  phases: planned,
+  accelerated,
+}: {
+  phases: Phase[];
+  accelerated: boolean;
+}) {
   const { t } = useTranslation();
+  const { cycle } = useCurrentCycle();
+  const phases = useLivePhases(cycle, planned);
   return (
     <Table striped verticalSpacing="xs" aria-label={t('phases.tableLabel')}>
       <Table.Thead>
@@ -19,7 +30,7 @@ export function PhaseTable({ phases, accelerated }: { phases: Phase[]; accelerat
       </Table.Thead>
       <Table.Tbody>
         {phases.map((p) => (
-          <Table.Tr key={p.phase}>
+          <Table.Tr key={p.phase} data-testid={`phase-${p.phase}`}>
             <Table.Td>
               <Group gap={6} wrap="wrap">
                 <Text size="sm" fw={500}>

@@ -2,6 +2,7 @@ import {
   ActionIcon,
   AppShell,
   Avatar,
+  Badge,
   Box,
   Burger,
   Divider,
@@ -27,6 +28,8 @@ import { useUnreadCount } from '../api/queries';
 import { capabilitiesOf, useLogout, useMe } from '../auth/auth';
 import { CyclePicker } from '../components/cycle-picker';
 import { LanguageSwitch } from '../components/language-switch';
+import { useLiveEvents } from '../lib/live-events';
+import { useTasks } from '../lib/next-task';
 import { NAVIGATION } from './navigation';
 import { SecondFactorReminder } from '../pages/account/second-factor-page';
 
@@ -45,6 +48,14 @@ export function AppLayout() {
   const me = useMe();
   const caps = capabilitiesOf(me.data);
   const unread = useUnreadCount(!!me.data);
+  // The one live event stream of the session: it keeps the to-do list, the inbox and the open
+  // page's records fresh without polling.
+  useLiveEvents();
+  const tasks = useTasks();
+  const counts = tasks.data?.counts;
+  /** How many tasks a menu item stands for (the to-do list: all of them). */
+  const countFor = (to: string) =>
+    to === '/tasks' ? (counts?.total ?? 0) : (counts?.byMenu.find((c) => c.key === to)?.count ?? 0);
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
@@ -56,6 +67,22 @@ export function AppLayout() {
 
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+  const badge = (to: string) => {
+    const count = countFor(to);
+    if (count === 0) return undefined;
+    return (
+      <Badge
+        size="sm"
+        variant="filled"
+        color="red.8"
+        circle={count < 10}
+        data-testid={`menu-count-${to.slice(1)}`}
+      >
+        {count > 99 ? '99+' : count}
+        <VisuallyHidden> {t('todo.menuCountSuffix')}</VisuallyHidden>
+      </Badge>
+    );
+  };
 
   return (
     <AppShell
@@ -200,6 +227,7 @@ export function AppLayout() {
                       to={item.to}
                       label={t(item.label as 'nav.dashboard')}
                       leftSection={<item.icon size={18} aria-hidden />}
+                      rightSection={badge(item.to)}
                       active={isActive(item.to)}
                       onClick={close}
                       aria-current={isActive(item.to) ? 'page' : undefined}

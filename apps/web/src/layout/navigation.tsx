@@ -16,6 +16,7 @@ import {
   IconHierarchy2,
   IconHome,
   IconInbox,
+  IconListCheck,
   IconListNumbers,
   IconMedal,
   IconReportAnalytics,
@@ -28,6 +29,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { Capabilities } from '../auth/auth';
+import * as access from '../lib/access';
 
 export interface NavItem {
   to: string;
@@ -43,169 +45,74 @@ export interface NavSection {
   items: NavItem[];
 }
 
-const always = () => true;
+/** One menu entry: where it goes, its label's i18n key, its icon and who sees it. */
+const item = (
+  to: string,
+  label: string,
+  icon: Icon,
+  visible: access.Access = access.everyone,
+): NavItem => ({
+  to,
+  label,
+  icon,
+  visible,
+});
 
 /** The menu, by role. */
 export const NAVIGATION: NavSection[] = [
   {
     label: null,
-    items: [{ to: '/', label: 'nav.dashboard', icon: IconHome, visible: always }],
+    items: [
+      item('/tasks', 'todo.menu', IconListCheck),
+      item('/dashboard', 'nav.dashboard', IconHome),
+    ],
   },
   {
     label: 'nav.unitSection',
     items: [
-      { to: '/pledge', label: 'nav.pledge', icon: IconSignature, visible: (c) => c.isUnitUser },
-      {
-        to: '/registration',
-        label: 'nav.registration',
-        icon: IconChecklist,
-        visible: (c) => c.isUnitUser,
-      },
-      {
-        to: '/review',
-        label: 'nav.review',
-        icon: IconClipboardCheck,
-        visible: (c) => c.isUnitUser,
-      },
-      {
-        to: '/peer-review',
-        label: 'nav.peerReview',
-        icon: IconScale,
-        visible: (c) => c.isUnitUser,
-      },
-      { to: '/ballots', label: 'nav.ballots', icon: IconAward, visible: (c) => c.isUnitUser },
+      item('/pledge', 'nav.pledge', IconSignature, access.unitUsers),
+      item('/registration', 'nav.registration', IconChecklist, access.unitUsers),
+      item('/review', 'nav.review', IconClipboardCheck, access.unitUsers),
+      item('/peer-review', 'nav.peerReview', IconScale, access.unitUsers),
+      item('/ballots', 'nav.ballots', IconAward, access.unitUsers),
     ],
   },
   {
     label: 'nav.clusterSection',
     items: [
-      { to: '/cluster', label: 'nav.board', icon: IconGauge, visible: (c) => c.isSigner },
-      {
-        to: '/results',
-        label: 'nav.results',
-        icon: IconListNumbers,
-        visible: (c) => c.isUnitUser || c.isOversight || c.isAdmin,
-      },
+      item('/cluster', 'nav.board', IconGauge, access.signers),
+      item('/results', 'nav.results', IconListNumbers, access.resultReaders),
     ],
   },
   {
     label: 'nav.commendationSection',
     items: [
-      {
-        to: '/nominations',
-        label: 'nav.nominations',
-        icon: IconAward,
-        visible: (c) => c.isOfficer,
-      },
-      {
-        to: '/approvals',
-        label: 'nav.approvals',
-        icon: IconInbox,
-        visible: (c) => c.isSigner || c.isOversight,
-      },
-      {
-        to: '/decisions',
-        label: 'nav.decisions',
-        icon: IconGavel,
-        visible: (c) => c.isOversight || c.isAdmin,
-      },
-      {
-        to: '/awards',
-        label: 'nav.awards',
-        icon: IconCertificate,
-        visible: (c) => c.isUnitUser || c.isOversight || c.isAdmin,
-      },
-      {
-        to: '/proposals',
-        label: 'nav.proposals',
-        icon: IconFileText,
-        visible: (c) => c.isUnitUser || c.isOrgAdmin || c.isAdmin,
-      },
-      {
-        to: '/reports',
-        label: 'nav.reports',
-        icon: IconChartBar,
-        // Every organisation reports on its own subtree.
-        visible: (c) => c.isOversight || c.isAdmin || c.isOrgAdmin || c.isUnitUser,
-      },
+      item('/nominations', 'nav.nominations', IconAward, access.officers),
+      item('/approvals', 'nav.approvals', IconInbox, access.approvers),
+      item('/decisions', 'nav.decisions', IconGavel, access.decisionReaders),
+      item('/awards', 'nav.awards', IconCertificate, access.resultReaders),
+      item('/proposals', 'nav.proposals', IconFileText, access.proposalReaders),
+      item('/reports', 'nav.reports', IconChartBar, access.reportReaders),
     ],
   },
   {
     label: 'nav.adminSection',
     items: [
-      {
-        to: '/admin/cycles',
-        label: 'nav.cycles',
-        icon: IconCalendarEvent,
-        visible: (c) => c.isAdmin,
-      },
-      {
-        to: '/admin/rule-sets',
-        label: 'nav.ruleSets',
-        icon: IconReportAnalytics,
-        visible: (c) => c.isAdmin,
-      },
-      {
-        to: '/admin/award-forms',
-        label: 'nav.awardForms',
-        icon: IconMedal,
-        visible: (c) => c.isAdmin,
-      },
-      {
-        to: '/admin/holidays',
-        label: 'nav.holidays',
-        icon: IconCalendarOff,
-        visible: (c) => c.isAdmin,
-      },
-      {
-        to: '/admin/import',
-        label: 'nav.imports',
-        icon: IconFileImport,
-        visible: (c) => c.isAdmin || c.isOrgAdmin,
-      },
-      {
-        to: '/admin/organisations',
-        label: 'nav.organisations',
-        icon: IconSitemap,
-        visible: (c) => c.isAdmin || c.isOrgAdmin,
-      },
-      {
-        to: '/admin/units',
-        label: 'nav.units',
-        icon: IconBuildingCommunity,
-        visible: (c) => c.isAdmin,
-      },
-      {
-        to: '/admin/clusters',
-        label: 'nav.clusters',
-        icon: IconHierarchy2,
-        visible: (c) => c.isAdmin,
-      },
-      {
-        to: '/admin/users',
-        label: 'nav.users',
-        icon: IconUsers,
-        visible: (c) => c.isAdmin,
-      },
-      {
-        to: '/admin/schedules',
-        label: 'nav.schedules',
-        icon: IconClock,
-        visible: (c) => c.isAdmin,
-      },
-      {
-        to: '/admin/system',
-        label: 'nav.system',
-        icon: IconServerCog,
-        visible: (c) => c.isAdmin,
-      },
+      item('/admin/cycles', 'nav.cycles', IconCalendarEvent, access.admins),
+      item('/admin/rule-sets', 'nav.ruleSets', IconReportAnalytics, access.admins),
+      item('/admin/award-forms', 'nav.awardForms', IconMedal, access.admins),
+      item('/admin/holidays', 'nav.holidays', IconCalendarOff, access.admins),
+      item('/admin/import', 'nav.imports', IconFileImport, access.importers),
+      item('/admin/organisations', 'nav.organisations', IconSitemap, access.importers),
+      item('/admin/units', 'nav.units', IconBuildingCommunity, access.admins),
+      item('/admin/clusters', 'nav.clusters', IconHierarchy2, access.admins),
+      item('/admin/users', 'nav.users', IconUsers, access.admins),
+      item('/admin/schedules', 'nav.schedules', IconClock, access.admins),
+      item('/admin/system', 'nav.system', IconServerCog, access.admins),
     ],
   },
   {
     label: 'nav.personalSection',
-    items: [
-      { to: '/inbox', label: 'nav.inbox', icon: IconBell, visible: always },
-      { to: '/settings', label: 'nav.settings', icon: IconSettings, visible: always },
-    ],
+    items: [item('/inbox', 'nav.inbox', IconBell), item('/settings', 'nav.settings', IconSettings)],
   },
 ];

@@ -1,10 +1,7 @@
-import { useQueries } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { api, call } from '../api/client';
-import { ApiError } from '../api/problem';
 import { useCycles } from '../api/queries';
 import type { Cycle } from '../api/types';
-import { capabilitiesOf, useMe } from '../auth/auth';
+import { useMemberships } from './memberships';
 
 interface CycleContextValue {
   cycles: Cycle[];
@@ -26,57 +23,26 @@ export function defaultCycle(cycles: readonly Cycle[]): Cycle | undefined {
   )[0];
 }
 
-/** Whether the user may read a cycle's records (members of its cluster that year may). */
-async function canRead(cycleId: string): Promise<boolean> {
-  try {
-    await call(api.GET('/cycles/{cycleId}/outcome', { params: { path: { cycleId } } }));
-    return true;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 403) return false;
-    throw err;
-  }
-}
-
 /**
- * The clusters a unit user belongs to. The API lists every cluster's cycles and has no endpoint
- * for the caller's memberships, so this asks once per cluster (with its latest cycle) whether its
- * records are readable; administrators and oversight roles read every cluster.
+ * The clusters whose cycles the user works in: GET /cycles lists only the cycles the caller may
+ * read, and GET /me/memberships says which clusters (and years) the user's unit belongs to, so no
+ * cluster is probed (a probe of a cluster the user is not in was answered 403). Cycles of the
+ * unit's own clusters come first; the others listed (an organisation above members reads them)
+ * stay available. Null: no preference (administrators, accounts outside every cluster).
  */
-function useReadableClusters(cycles: Cycle[]): {
-  readable: Set<string> | null;
-  isLoading: boolean;
-} {
-  const me = useMe();
-  const caps = capabilitiesOf(me.data);
-  const everyCluster = !caps.isUnitUser || caps.isAdmin || caps.isOversight;
-  // The newest cycle of each cluster: the list is newest first and a Map keeps the last value set.
-  const representatives = everyCluster
-    ? []
-    : [...new Map([...cycles].reverse().map((c) => [c.cluster.id, c])).values()];
-  const probes = useQueries({
-    queries: representatives.map((c) => ({
-      queryKey: ['cluster-access', c.cluster.id, me.data?.unitId],
-      queryFn: () => canRead(c.id),
-      staleTime: Infinity,
-      retry: false,
-    })),
-  });
-  if (everyCluster) return { readable: null, isLoading: false };
-  const readable = new Set<string>();
-  representatives.forEach((c, i) => {
-    // Unknown (still loading, or failed for another reason): keep it, the page will say why.
-    if (probes[i]?.data !== false) readable.add(c.cluster.id);
-  });
+function useOwnClusters(): { own: Set<string> | null; isLoading: boolean } {
+  const memberships = useMemberships();
+  const list = memberships.data?.clusters ?? [];
   return {
-    readable: cycles.length > 0 ? readable : null,
-    isLoading: probes.some((p) => p.isLoading),
+    own: list.length > 0 ? new Set(list.map((m) => `${m.clusterId}/${m.year}`)) : null,
+    isLoading: memberships.isLoading,
   };
 }
 
 /** The cycle the user is working on, chosen in the navigation and remembered on this device. */
 export function CycleProvider({ children }: { children: ReactNode }) {
   const query = useCycles();
-  const access = useReadableClusters(query.data?.items ?? []);
+  const access = useOwnClusters();
   const [chosen, setChosen] = useState<string | null>(() => {
     try {
       return localStorage.getItem(STORAGE_KEY);
@@ -92,22 +58,25 @@ export function CycleProvider({ children }: { children: ReactNode }) {
       // remembered for this page only
     }
   }, []);
-  const { readable } = access;
+  const { own } = access;
   const accessLoading = access.isLoading;
   const value = useMemo<CycleContextValue>(() => {
-    const cycles = (query.data?.items ?? []).filter(
-      (c) => readable === null || readable.has(c.cluster.id),
-    );
+    const listed = query.data?.items ?? [];
+    const mine = (c: Cycle) => own?.has(`${c.cluster.id}/${c.startsOn.slice(0, 4)}`) ?? true;
+    // Stable: the API's order (latest period first) within each group.
+    const cycles = [...listed.filter(mine), ...listed.filter((c) => !mine(c))];
     return {
       cycles,
       cycle: accessLoading
         ? undefined
-        : (cycles.find((c) => c.id === chosen) ?? defaultCycle(cycles)),
+        : (cycles.find((c) => c.id === chosen) ??
+          defaultCycle(cycles.filter(mine)) ??
+          defaultCycle(cycles)),
       select,
       isLoading: query.isLoading || accessLoading,
       error: query.error,
     };
-  }, [query.data, query.isLoading, query.error, chosen, select, readable, accessLoading]);
+  }, [query.data, query.isLoading, query.error, chosen, select, own, accessLoading]);
   return <CycleContext.Provider value={value}>{children}</CycleContext.Provider>;
 }
 

@@ -32,6 +32,8 @@ import { PageHeader, QueryState } from '../components/page';
 import { PhaseTable } from '../components/phase-table';
 import { useCurrentCycle } from '../lib/cycle-context';
 import { formatDateTime } from '../lib/dates';
+import { TaskCard } from '../components/task-card';
+import { SectionCard } from '../components/section-card';
 
 interface Task {
   key: string;
@@ -180,39 +182,14 @@ function TaskList({ tasks, accelerated }: { tasks: Task[]; accelerated: boolean 
   return (
     <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
       {tasks.map((task) => (
-        <Card
+        <TaskCard
           key={task.key}
-          withBorder
-          padding="sm"
-          component="li"
           data-testid={`task-${task.key}`}
-        >
-          <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-            <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-              <ThemeIcon
-                color={task.done ? 'green.8' : 'orange.8'}
-                variant="light"
-                radius="xl"
-                aria-hidden
-              >
-                {task.done ? <IconCircleCheck size={18} /> : <IconClockHour4 size={18} />}
-              </ThemeIcon>
-              <Stack gap={2} style={{ minWidth: 0 }}>
-                <Text fw={600} size="sm">
-                  {task.title}
-                </Text>
-                {task.detail ? (
-                  <Text size="sm" c="dimmed">
-                    {task.detail}
-                  </Text>
-                ) : null}
-                {task.due && !task.done ? (
-                  <Text size="sm">
-                    {t('tasks.due')} <Deadline at={task.due} accelerated={accelerated} />
-                  </Text>
-                ) : null}
-              </Stack>
-            </Group>
+          iconColor={task.done ? 'green.8' : 'orange.8'}
+          icon={task.done ? <IconCircleCheck size={18} /> : <IconClockHour4 size={18} />}
+          title={task.title}
+          detail={task.detail}
+          action={
             <Button
               component={Link}
               to={task.to}
@@ -222,8 +199,14 @@ function TaskList({ tasks, accelerated }: { tasks: Task[]; accelerated: boolean 
             >
               {task.done ? t('common.view') : t('common.open')}
             </Button>
-          </Group>
-        </Card>
+          }
+        >
+          {task.due && !task.done ? (
+            <Text size="sm">
+              {t('tasks.due')} <Deadline at={task.due} accelerated={accelerated} />
+            </Text>
+          ) : null}
+        </TaskCard>
       ))}
     </Stack>
   );
@@ -233,10 +216,7 @@ function AdminShortcuts({ cycles }: { cycles: Cycle[] }) {
   const { t } = useTranslation();
   const count = (status: string) => cycles.filter((c) => c.status === status).length;
   return (
-    <Card withBorder padding="md">
-      <Title order={2} size="h4" mb="sm">
-        {t('dashboard.adminTitle')}
-      </Title>
+    <SectionCard title={t('dashboard.adminTitle')}>
       <Group gap="xs" mb="sm">
         <Badge variant="light" color="green">
           {t('cycleStatus.ACTIVE')}: {count('ACTIVE')}
@@ -262,7 +242,7 @@ function AdminShortcuts({ cycles }: { cycles: Cycle[] }) {
           {t('nav.schedules')}
         </Button>
       </Group>
-    </Card>
+    </SectionCard>
   );
 }
 

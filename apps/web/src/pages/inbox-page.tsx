@@ -19,6 +19,29 @@ import { formatDateTime } from '../lib/dates';
 
 const PAGE_SIZE = 20;
 
+/** Each kind's badge: its label key and colour (events beside reminders and escalations). */
+type InboxLabel = `inbox.${
+  | 'reminder'
+  | 'escalation'
+  | 'kindReturned'
+  | 'kindApproved'
+  | 'kindRejected'
+  | 'kindAwarded'
+  | 'kindDecision'
+  | 'kindDeclined'
+  | 'kindDoneByOther'}`;
+const KIND_BADGES: Record<string, { label: InboxLabel; color: string }> = {
+  reminder: { label: 'inbox.reminder', color: 'blue' },
+  escalation: { label: 'inbox.escalation', color: 'orange' },
+  'nomination.returned': { label: 'inbox.kindReturned', color: 'orange' },
+  'nomination.approved': { label: 'inbox.kindApproved', color: 'teal' },
+  'nomination.rejected': { label: 'inbox.kindRejected', color: 'red' },
+  'nomination.awarded': { label: 'inbox.kindAwarded', color: 'grape' },
+  'decision.issued': { label: 'inbox.kindDecision', color: 'grape' },
+  'pledge.declined': { label: 'inbox.kindDeclined', color: 'orange' },
+  'task.done-by-other': { label: 'inbox.kindDoneByOther', color: 'gray' },
+};
+
 /** Links in messages are absolute (e-mails need them); inside the app, follow them as routes. */
 function appPath(link: string): string {
   const path = link.replace(/^https?:\/\/[^/]+/, '');
@@ -84,69 +107,79 @@ export function InboxPage() {
           <Text c="dimmed">{filter === 'unread' ? t('inbox.noUnread') : t('inbox.empty')}</Text>
         ) : null}
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {data?.items.map((n) => (
-            <Card
-              key={n.id}
-              withBorder
-              padding="sm"
-              component="li"
-              bg={n.readAt ? undefined : 'blue.0'}
-              data-testid="notification"
-            >
-              <Stack gap={4}>
-                <Group gap={6}>
-                  <Badge
-                    size="sm"
-                    variant="light"
-                    color={n.kind === 'escalation' ? 'orange' : 'blue'}
-                  >
-                    {n.kind === 'escalation' ? t('inbox.escalation') : t('inbox.reminder')}
-                  </Badge>
-                  {!n.readAt ? (
-                    <Badge size="sm" color="red.8" variant="filled">
-                      {t('inbox.new')}
+          {data?.items.map((n) => {
+            const badge = KIND_BADGES[n.kind] ?? KIND_BADGES['reminder'];
+            return (
+              <Card
+                key={n.id}
+                withBorder
+                padding="sm"
+                component="li"
+                bg={n.readAt ? undefined : 'blue.0'}
+                data-testid="notification"
+              >
+                <Stack gap={4}>
+                  <Group gap={6}>
+                    <Badge size="sm" variant="light" color={badge?.color}>
+                      {t(badge?.label ?? 'inbox.reminder')}
                     </Badge>
-                  ) : null}
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(n.createdAt)}
-                  </Text>
-                </Group>
-                <Text fw={600} size="sm">
-                  {n.title}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-                  {n.body}
-                </Text>
-                {n.link || !n.readAt ? (
-                  <Group justify="flex-end">
-                    {n.link ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        component={Link}
-                        to={appPath(n.link)}
-                        onClick={() => {
-                          if (!n.readAt) markRead.mutate(n.id);
-                        }}
+                    {n.doneAt ? (
+                      <Badge
+                        size="sm"
+                        color="green.9"
+                        variant="filled"
+                        title={t('inbox.doneAt', { at: formatDateTime(n.doneAt) })}
+                        data-testid="notification-done"
                       >
-                        {t('inbox.open')}
-                      </Button>
+                        {t('inbox.done')}
+                      </Badge>
                     ) : null}
                     {!n.readAt ? (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        loading={markRead.isPending && markRead.variables === n.id}
-                        onClick={() => markRead.mutate(n.id)}
-                      >
-                        {t('inbox.markRead')}
-                      </Button>
+                      <Badge size="sm" color="red.8" variant="filled">
+                        {t('inbox.new')}
+                      </Badge>
                     ) : null}
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(n.createdAt)}
+                    </Text>
                   </Group>
-                ) : null}
-              </Stack>
-            </Card>
-          ))}
+                  <Text fw={600} size="sm">
+                    {n.title}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+                    {n.body}
+                  </Text>
+                  {n.link || !n.readAt ? (
+                    <Group justify="flex-end">
+                      {n.link ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          component={Link}
+                          to={appPath(n.link)}
+                          onClick={() => {
+                            if (!n.readAt) markRead.mutate(n.id);
+                          }}
+                        >
+                          {t('inbox.open')}
+                        </Button>
+                      ) : null}
+                      {!n.readAt ? (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          loading={markRead.isPending && markRead.variables === n.id}
+                          onClick={() => markRead.mutate(n.id)}
+                        >
+                          {t('inbox.markRead')}
+                        </Button>
+                      ) : null}
+                    </Group>
+                  ) : null}
+                </Stack>
+              </Card>
+            );
+          })}
         </Stack>
         {pages > 1 ? (
           <Group justify="center" mt="md">

@@ -106,7 +106,7 @@ export function LoginPage() {
   );
 
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center component="main" mih="100vh" p="md" bg="gray.0">
       <Box w="100%" maw={420}>
         <Group justify="flex-end" mb="sm">
           <LanguageSwitch />

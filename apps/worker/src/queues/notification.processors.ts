@@ -9,7 +9,9 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
 import {
+  AuditOutbox,
   DELIVERY_QUEUES,
+  EVENT_QUEUE,
   NotificationDispatcher,
   QueueConnection,
   QueuesService,
@@ -17,14 +19,19 @@ import {
   ReminderScheduler,
   type ChannelName,
   type DeliveryJob,
+  type EventJob,
   type ReminderJob,
 } from '@epw/notifications';
+
+/** How often the audit log is read for new events (a cheap indexed read when nothing is new). */
+const OUTBOX_POLL_MS = 500;
 
 /**
  * BullMQ workers: reminders fan out to channels; each channel delivers with retries and backoff
  * under its own rate limit; a job that exhausts its attempts is parked in the dead-letter queue.
  * Errors are never swallowed: a failed send throws, so BullMQ retries it. A reconciler rebuilds
  * pending jobs from PostgreSQL on a timer that does not live in Redis (it survives a flush).
+ * The audit outbox turns new audit entries into event notices (returned, approved, declined, …).
  */
 @Injectable()
 export class NotificationProcessors implements OnApplicationBootstrap, OnModuleDestroy {
@@ -32,19 +39,25 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
   private timer?: NodeJS.Timeout;
+  private outboxTimer?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     private readonly connection: QueueConnection,
     private readonly queues: QueuesService,
     private readonly dispatcher: NotificationDispatcher,
     private readonly scheduler: ReminderScheduler,
+    private readonly outbox: AuditOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const n = this.config.notifications;
     this.workers.push(
       this.worker<ReminderJob>(REMINDER_QUEUE, (job) => this.dispatcher.handleReminder(job.data), {
+        concurrency: n.concurrency,
+      }),
+      this.worker<EventJob>(EVENT_QUEUE, (job) => this.dispatcher.handleEvent(job.data), {
         concurrency: n.concurrency,
       }),
     );
@@ -68,6 +81,9 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
     }
     this.timer = setInterval(() => void this.reconcile(), n.reconcileIntervalMs);
     void this.reconcile();
+    // Placed before the first action this worker can see: later entries are all read.
+    await this.outbox.start();
+    void this.pollOutbox();
     this.logger.log(`notification workers started; reconciling every ${n.reconcileIntervalMs} ms`);
   }
 
@@ -84,10 +100,24 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
     }
   }
 
+  /** Reads new audit entries, then waits; a failure is retried at the next tick (the cursor has
+   * not moved past what failed). */
+  private async pollOutbox(): Promise<void> {
+    try {
+      await this.outbox.drain();
+    } catch (err) {
+      this.logger.warn({ err }, 'audit outbox failed; will try again');
+    }
+    if (!this.stopped) this.outboxTimer = setTimeout(() => void this.pollOutbox(), OUTBOX_POLL_MS);
+  }
+
   /** First shutdown phase: stop taking jobs and finish the running ones while Redis and PostgreSQL
    * are still connected (they close in later phases). */
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.outboxTimer) clearTimeout(this.outboxTimer);
+    await this.outbox.idle();
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
@@ -126,7 +156,7 @@ export class NotificationProcessors implements OnApplicationBootstrap, OnModuleD
         void this.queues.deadLetters.add('dead', {
           queue,
           jobId: job.id,
-          data: job.data as unknown as DeliveryJob,
+          data: job.data as unknown as DeliveryJob | ReminderJob | EventJob,
           error: err.message,
           failedAt: new Date().toISOString(),
         });

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@epw/config';
+import { temporalWorkerTracingOptions } from '@epw/observability';
 import { temporalDataConverter } from '@epw/temporal';
 import { ClockActivitiesImpl, CycleActivitiesImpl } from '../activities/cycle.activities';
 import { PledgeSigningActivitiesImpl } from '../activities/pledge-signing.activities';
@@ -41,6 +42,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       // Payloads encrypted with the API's codec: histories hold ciphertext.
       dataConverter: temporalDataConverter(this.config),
       ...workflowSource(this.config),
+      // Activity spans, the workflow span sink (and workflow interceptors when bundling here).
+      ...temporalWorkerTracingOptions(this.config.env !== 'production'),
       activities: {
         ...bindAll(this.pledgeSigning),
         ...bindAll(this.cycle),

@@ -15,6 +15,7 @@ import { pledgeContentHash } from '../audit/audit-hash';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { CycleRepository } from './cycle.repository';
+import { holidayDates } from './holiday-dates';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -30,10 +31,14 @@ export class CyclePlanner {
     private readonly cycles: CycleRepository,
   ) {}
 
+  /** The public holidays (YYYY-MM-DD, ascending), read at most once a minute (holiday-dates.ts). */
   async holidays(): Promise<string[]> {
-    return (await this.prisma.holiday.findMany({ orderBy: { date: 'asc' } })).map((h) =>
-      isoDate(h.date),
-    );
+    return [...(await holidayDates(() => this.readHolidays()))];
+  }
+
+  private async readHolidays(): Promise<string[]> {
+    const rows = await this.prisma.holiday.findMany({ orderBy: { date: 'asc' } });
+    return rows.map((h) => isoDate(h.date));
   }
 
   /** The latest version of a rule set (or the built-in default when none is stored). */

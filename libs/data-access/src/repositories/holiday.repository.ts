@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { PrismaService } from '../prisma.service';
+import { forgetHolidayDates } from './holiday-dates';
 
 /** A public holiday: `date` is a calendar date, YYYY-MM-DD. */
 export interface HolidayRecord {
@@ -48,6 +49,7 @@ export class HolidayRepository {
         });
       },
     );
+    forgetHolidayDates();
   }
 
   /** Removes the holiday, audited as `holiday.removed`; a date that is no holiday is the
@@ -68,5 +70,6 @@ export class HolidayRepository {
         payload['name'] = removed.name;
       },
     );
+    forgetHolidayDates();
   }
 }

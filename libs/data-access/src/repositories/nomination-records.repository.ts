@@ -23,6 +23,7 @@ import {
 import { AuditLogRepository, type AuditEntry } from '../audit/audit-log.repository';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { holidayDates } from './holiday-dates';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 const VERIFY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -43,10 +44,14 @@ export class NominationRecordsRepository {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  /** Working days on the nomination's calendar (weekends and the holiday list skipped). */
+  /** Working days on the nomination's calendar (weekends and the holiday list skipped; the list
+   * read at most once a minute, see holiday-dates.ts). */
   async workingDayCalendar(): Promise<WorkingDayCalendar> {
-    const holidays = await this.prisma.holiday.findMany();
-    return new WorkingDayCalendar(holidays.map((h) => h.date.toISOString().slice(0, 10)));
+    const dates = await holidayDates(async () => {
+      const rows = await this.prisma.holiday.findMany({ orderBy: { date: 'asc' } });
+      return rows.map((h) => h.date.toISOString().slice(0, 10));
+    });
+    return new WorkingDayCalendar([...dates]);
   }
 
   async openStep(e: StepOpenedEvent): Promise<{ dueAt: Date; openedAt: Date }> {

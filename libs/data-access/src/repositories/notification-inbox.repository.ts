@@ -15,6 +15,8 @@ export interface InboxNotification {
   dedupKey: string;
   createdAt: Date;
   readAt: Date | null;
+  /** A reminder whose task was done. */
+  doneAt: Date | null;
 }
 
 export type DeliveryChannel = `${Channel}`;

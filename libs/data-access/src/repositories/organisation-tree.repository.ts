@@ -15,7 +15,8 @@ export interface OrganisationNode {
   path: string;
 }
 
-const nodeSelect = {
+/** The columns of an `OrganisationNode`. */
+export const nodeSelect = {
   id: true,
   code: true,
   name: true,
@@ -26,7 +27,8 @@ const nodeSelect = {
   path: true,
 } as const;
 
-const asNode = <T extends { id: string; path: string }>(row: T): T => ({
+/** A row as a node: its path never empty. */
+export const asNode = <T extends { id: string; path: string }>(row: T): T => ({
   ...row,
   path: pathOf(row),
 });

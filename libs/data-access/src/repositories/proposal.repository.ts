@@ -40,17 +40,12 @@ export interface ProposalDetailRecord extends ProposalRecord {
 }
 
 /** What a new proposal list stores; its nominations are stored (and audited) one by one first. */
-export interface NewProposal {
-  id: string;
-  number: string | null;
-  title: string;
-  proposerUnitId: string;
-  authorityUnitId: string;
-  formCode: string;
-  movementCode: string | null;
+export interface NewProposal
+  extends Omit<
+    ProposalRecord,
+    'year' | 'periodKind' | 'periodStart' | 'periodQuarter' | 'createdAt'
+  > {
   period: AwardPeriod;
-  nominationIds: string[];
-  createdById: string;
 }
 
 /** Proposal lists: an organisation's office proposes several nominees of its subtree at once. */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { DeadlineKind, DeadlineSpec } from '@epw/contracts';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { Channel, Role } from '../generated/prisma/enums';
+import { databaseErrorKind } from '../database-errors';
 import { PrismaService } from '../prisma.service';
 
 /** Who must act on each kind of deadline. */
@@ -23,6 +24,26 @@ export interface Recipient {
   webhookUrl: string | null;
   quietFrom: string | null;
   quietTo: string | null;
+}
+
+/** Each user as a recipient by their notification preference; without one: in the app, and by
+ * e-mail when they have an address. */
+export function asRecipients(
+  users: readonly { id: string; email: string | null; locale: string }[],
+  prefs: readonly Pick<Recipient, 'userId' | 'channels' | 'webhookUrl' | 'quietFrom' | 'quietTo'>[],
+): Recipient[] {
+  return users.map((u) => {
+    const p = prefs.find((x) => x.userId === u.id);
+    return {
+      userId: u.id,
+      email: u.email,
+      locale: u.locale,
+      channels: p?.channels ?? (u.email ? ['IN_APP', 'EMAIL'] : ['IN_APP']),
+      webhookUrl: p?.webhookUrl ?? null,
+      quietFrom: p?.quietFrom ?? null,
+      quietTo: p?.quietTo ?? null,
+    };
+  });
 }
 
 /** Deadlines (the source reminders are rebuilt from), who has acted, recipients, inbox and sent-log. */
@@ -67,8 +88,15 @@ export class ReminderRepository {
     return this.prisma.deadline.findMany({ where: { status: 'ACTIVE' } });
   }
 
-  async setStatus(id: string, status: 'DONE' | 'CANCELLED'): Promise<void> {
-    await this.prisma.deadline.updateMany({ where: { id }, data: { status } });
+  /** Marks the deadline done and returns it as it now is, or null when there is none: one
+   * statement (UPDATE … RETURNING). */
+  async markDone(id: string) {
+    try {
+      return await this.prisma.deadline.update({ where: { id }, data: { status: 'DONE' } });
+    } catch (err) {
+      if (databaseErrorKind(err)?.kind === 'record-not-found') return null;
+      throw err;
+    }
   }
 
   async markEscalated(id: string): Promise<void> {
@@ -251,18 +279,7 @@ export class ReminderRepository {
     const prefs = await this.prisma.notificationPreference.findMany({
       where: { userId: { in: users.map((u) => u.id) } },
     });
-    return users.map((u) => {
-      const p = prefs.find((x) => x.userId === u.id);
-      return {
-        userId: u.id,
-        email: u.email,
-        locale: u.locale,
-        channels: p?.channels ?? (u.email ? ['IN_APP', 'EMAIL'] : ['IN_APP']),
-        webhookUrl: p?.webhookUrl ?? null,
-        quietFrom: p?.quietFrom ?? null,
-        quietTo: p?.quietTo ?? null,
-      };
-    });
+    return asRecipients(users, prefs);
   }
 
   /** An administrator sent a parked delivery or reminder again (the queues changed, not these

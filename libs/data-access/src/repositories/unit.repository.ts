@@ -5,17 +5,10 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import type { OrgKind, RecognitionLevel, UnitKind } from '../generated/prisma/enums';
 import { PrismaService, type PrismaTx } from '../prisma.service';
 import { likeLiteral } from './like-literal';
-import type { OrganisationNode } from './organisation-tree.repository';
+import { type OrganisationNode, asNode, nodeSelect } from './organisation-tree.repository';
 
 /** A unit or authority, with the number of its accounts. */
-export interface UnitRecord {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  level: RecognitionLevel | null;
-  orgKind: OrgKind | null;
-  parentId: string | null;
+export interface UnitRecord extends OrganisationNode {
   /** `/<top>/…/<id>/`; empty for a unit written before the tree existed (a top-level unit). */
   path: string;
   headcount: number | null;
@@ -34,20 +27,9 @@ export interface UnitFields {
 /** Checks run inside the write's transaction, on the parent as it is then (null: the top). */
 export type PlacementGuard = (parent: OrganisationNode | null) => void;
 
-const nodeSelect = {
-  id: true,
-  code: true,
-  name: true,
-  kind: true,
-  level: true,
-  orgKind: true,
-  parentId: true,
-  path: true,
-} as const;
-
 async function nodeIn(tx: PrismaTx, id: string): Promise<OrganisationNode | null> {
   const row = await tx.unit.findUnique({ where: { id }, select: nodeSelect });
-  return row ? { ...row, path: pathOf(row) } : null;
+  return row ? asNode(row) : null;
 }
 
 /** The parent of a write, read in its transaction: a parent gone meanwhile is bad input. */

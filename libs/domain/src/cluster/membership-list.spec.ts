@@ -1,6 +1,5 @@
-import { codeOf } from '../errors/code-of.spec-helper';
+import { codeOf, paramsOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import { DomainException } from '../errors/domain.exception';
 import { assertValidMembershipList, type ClusterMemberEntry } from './membership-list';
 
 const member = (unitId: string, role: ClusterMemberEntry['role'], position: number) => ({
@@ -8,16 +7,6 @@ const member = (unitId: string, role: ClusterMemberEntry['role'], position: numb
   role,
   position,
 });
-
-function paramsOf(fn: () => void): Record<string, unknown> {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainException) return err.params;
-    throw err;
-  }
-  return {};
-}
 
 describe(assertValidMembershipList.name, () => {
   it('accepts one head, one deputy and members', () => {

@@ -1,6 +1,5 @@
-import { codeOf } from '../errors/code-of.spec-helper';
+import { codeOf, paramsOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
-import { DomainException } from '../errors/domain.exception';
 import type { AwardFormContent, DossierItemDefinition } from './award-form.types';
 import { DEFAULT_AWARD_FORMS } from './default-award-forms';
 import {
@@ -33,17 +32,6 @@ const input = (code: string, over: Partial<EligibilityInput> = {}): EligibilityI
   quota: null,
   ...over,
 });
-
-/** The params of the DomainException `fn` throws. */
-function paramsOf(fn: () => void): Record<string, unknown> {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainException) return err.params as Record<string, unknown>;
-    throw err;
-  }
-  throw new Error('expected a DomainException');
-}
 
 describe(checkEligibility.name, () => {
   describe('nominee kinds', () => {

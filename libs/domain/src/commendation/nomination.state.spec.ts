@@ -1,4 +1,4 @@
-import { codeOf } from '../errors/code-of.spec-helper';
+import { codeOf, paramsOf } from '../errors/code-of.spec-helper';
 import { DomainErrorCode } from '../errors/domain-error-code';
 import { DomainException } from '../errors/domain.exception';
 import { officer as unitOfficer, signer as unitSigner } from '../pledge-signing/actors.spec-helper';
@@ -129,6 +129,10 @@ function ballot(
   state.applyCouncilBallot(c);
 }
 
+/** The domain code `validateCouncilBallot` refuses `c` with, or undefined when it accepts. */
+const ballotCode = (state: NominationState, c: CouncilBallotCommand) =>
+  codeOf(() => state.validateCouncilBallot(c));
+
 /** A nomination with its first `n` approval steps approved and the next step opened. */
 function approvedThrough(n: number, init_: NominationInit = init): NominationState {
   const state = new NominationState(init_);
@@ -156,17 +160,6 @@ const chainWithCouncil = (thresholdPercent: number, members: string[]): Nominati
   ...init,
   steps: [{ ...steps[4], thresholdPercent, councilMemberUserIds: members }],
 });
-
-/** The params of the DomainException `fn` throws. */
-function paramsOf(fn: () => void): Record<string, unknown> {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainException) return err.params as Record<string, unknown>;
-    throw err;
-  }
-  throw new Error('expected a DomainException');
-}
 
 describe(NominationState.name, () => {
   it('starts in review at the first step of round 1', () => {
@@ -696,57 +689,67 @@ describe(NominationState.name, () => {
         { actor: member('m1'), memberUserId: 'm9', approve: true, written: true },
       ],
     ])('refuses %s', (_case, c) => {
-      expect(codeOf(() => voting().validateCouncilBallot(c))).toBe(
-        DomainErrorCode.NotCouncilMember,
-      );
+      expect(ballotCode(voting(), c)).toBe(DomainErrorCode.NotCouncilMember);
     });
 
     it('refuses a second ballot for the same member, in person or written', () => {
       const state = voting();
       ballot(state, 'm1', true);
       expect(
-        codeOf(() =>
-          state.validateCouncilBallot({
-            actor: member('m1'),
-            memberUserId: 'm1',
-            approve: false,
-            written: false,
-          }),
-        ),
+        ballotCode(state, {
+          actor: member('m1'),
+          memberUserId: 'm1',
+          approve: false,
+          written: false,
+        }),
       ).toBe(DomainErrorCode.AlreadyVoted);
       expect(
-        codeOf(() =>
+        ballotCode(state, {
+          actor: member('m2'),
+          memberUserId: 'm1',
+          approve: false,
+          written: true,
+        }),
+      ).toBe(DomainErrorCode.AlreadyVoted);
+    });
+
+    it('names the person, not a unit, when a member votes twice', () => {
+      const state = voting();
+      ballot(state, 'm1', true);
+      const messageOf = (actor: string, written: boolean) => {
+        try {
           state.validateCouncilBallot({
-            actor: member('m2'),
+            actor: member(actor),
             memberUserId: 'm1',
             approve: false,
-            written: true,
-          }),
-        ),
-      ).toBe(DomainErrorCode.AlreadyVoted);
+            written,
+          });
+        } catch (err) {
+          return err instanceof DomainException ? err.message : String(err);
+        }
+        return '';
+      };
+      expect(messageOf('m1', false)).toMatch(/^Bạn đã bỏ phiếu/);
+      expect(messageOf('m2', true)).toMatch(/^Thành viên này đã bỏ phiếu/);
     });
 
     it("records an absent member's written ballot through another member only", () => {
       const state = voting();
       expect(
-        codeOf(() =>
-          state.validateCouncilBallot({
-            actor: member('m1'),
-            memberUserId: 'm2',
-            approve: true,
-            written: false,
-          }),
-        ),
+        ballotCode(state, {
+          actor: member('m1'),
+          memberUserId: 'm2',
+          approve: true,
+          written: false,
+        }),
       ).toBe(DomainErrorCode.ValidationFailed);
       expect(
-        codeOf(() =>
-          state.validateCouncilBallot({
-            actor: member('m1'),
-            memberUserId: 'm1',
-            approve: true,
-            written: true,
-          }),
-        ),
+        ballotCode(state, {
+          actor: member('m1'),
+          memberUserId: 'm1',
+          approve: true,
+          written: true,
+        }),
       ).toBe(DomainErrorCode.ValidationFailed);
       ballot(state, 'm2', true, member('m1'));
       expect(state.tallyCouncil()).toMatchObject({
@@ -759,27 +762,23 @@ describe(NominationState.name, () => {
     it("forbids a member from the nominee's unit to vote", () => {
       const state = voting();
       expect(
-        codeOf(() =>
-          state.validateCouncilBallot({
-            actor: member('m3', 'u-P'),
-            memberUserId: 'm3',
-            approve: true,
-            written: false,
-          }),
-        ),
+        ballotCode(state, {
+          actor: member('m3', 'u-P'),
+          memberUserId: 'm3',
+          approve: true,
+          written: false,
+        }),
       ).toBe(DomainErrorCode.SelfApprovalForbidden);
     });
 
     it('refuses ballots outside the vote', () => {
       expect(
-        codeOf(() =>
-          posted().validateCouncilBallot({
-            actor: member('m1'),
-            memberUserId: 'm1',
-            approve: true,
-            written: false,
-          }),
-        ),
+        ballotCode(posted(), {
+          actor: member('m1'),
+          memberUserId: 'm1',
+          approve: true,
+          written: false,
+        }),
       ).toBe(DomainErrorCode.NominationNotAtStep);
     });
 
@@ -788,14 +787,12 @@ describe(NominationState.name, () => {
       ballot(state, 'm1', true);
       state.closeBallotBox();
       expect(
-        codeOf(() =>
-          state.validateCouncilBallot({
-            actor: member('m2'),
-            memberUserId: 'm2',
-            approve: true,
-            written: false,
-          }),
-        ),
+        ballotCode(state, {
+          actor: member('m2'),
+          memberUserId: 'm2',
+          approve: true,
+          written: false,
+        }),
       ).toBe(DomainErrorCode.NominationNotAtStep);
       expect(state.tallyCouncil()).toMatchObject({ ballotsCast: 1, approvals: 1 });
     });
@@ -925,20 +922,16 @@ describe(NominationState.name, () => {
       const state = voting();
       state.requireSealedBallots();
       const base = { actor: member('m1'), memberUserId: 'm1', written: false };
-      expect(codeOf(() => state.validateCouncilBallot({ ...base, approve: true }))).toBe(
+      expect(ballotCode(state, { ...base, approve: true })).toBe(DomainErrorCode.ValidationFailed);
+      expect(ballotCode(state, { ...base, sealedBallot: 'yes' })).toBe(
         DomainErrorCode.ValidationFailed,
       );
-      expect(codeOf(() => state.validateCouncilBallot({ ...base, sealedBallot: 'yes' }))).toBe(
+      expect(ballotCode(state, { ...base, sealedBallot: SEALED, approve: true })).toBe(
         DomainErrorCode.ValidationFailed,
       );
-      expect(
-        codeOf(() => state.validateCouncilBallot({ ...base, sealedBallot: SEALED, approve: true })),
-      ).toBe(DomainErrorCode.ValidationFailed);
-      expect(codeOf(() => state.validateCouncilBallot(base))).toBe(
-        DomainErrorCode.ValidationFailed,
-      );
+      expect(ballotCode(state, base)).toBe(DomainErrorCode.ValidationFailed);
       sealed(state, 'm1');
-      expect(codeOf(() => state.validateCouncilBallot({ ...base, sealedBallot: SEALED }))).toBe(
+      expect(ballotCode(state, { ...base, sealedBallot: SEALED })).toBe(
         DomainErrorCode.AlreadyVoted,
       );
     });

@@ -440,7 +440,10 @@ export class NominationState {
     } else if (this.s.sealedBallotsOnly || typeof cmd.approve !== 'boolean') {
       throw new DomainException(DomainErrorCode.ValidationFailed, { field: 'sealedBallot' });
     }
-    if (this.voters()[cmd.memberUserId]) throw new DomainException(DomainErrorCode.AlreadyVoted);
+    if (this.voters()[cmd.memberUserId])
+      throw new DomainException(DomainErrorCode.AlreadyVoted, {
+        voter: cmd.written ? 'member' : 'self',
+      });
   }
 
   /** Records that the member voted; a choice in the clear (earlier runs) only adds to a count. */

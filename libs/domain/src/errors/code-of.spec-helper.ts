@@ -11,3 +11,14 @@ export function codeOf(fn: () => void): DomainErrorCode | undefined {
   }
   return undefined;
 }
+
+/** For tests: the params of the DomainException `fn` throws (it must throw one). */
+export function paramsOf(fn: () => void): Record<string, unknown> {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DomainException) return err.params as Record<string, unknown>;
+    throw err;
+  }
+  throw new Error('expected a DomainException');
+}

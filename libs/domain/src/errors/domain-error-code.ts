@@ -90,6 +90,7 @@ export enum DomainErrorCode {
   SecondFactorChallengeInvalid = 'SECOND_FACTOR_CHALLENGE_INVALID',
   SecondFactorAlreadyEnabled = 'SECOND_FACTOR_ALREADY_ENABLED',
   SecondFactorNotEnrolled = 'SECOND_FACTOR_NOT_ENROLLED',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
 /** HTTP status for each code; the API's single exception filter reads this table. */
@@ -184,4 +185,5 @@ export const domainErrorHttpStatus: Record<DomainErrorCode, number> = {
   [DomainErrorCode.SecondFactorChallengeInvalid]: 401,
   [DomainErrorCode.SecondFactorAlreadyEnabled]: 409,
   [DomainErrorCode.SecondFactorNotEnrolled]: 409,
+  [DomainErrorCode.TooManyRequests]: 429,
 };

@@ -169,9 +169,21 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: () => 'Đã bắt đầu chấm điểm chéo: không thể khai báo thêm xung đột lợi ích.',
     en: () => 'Cross-assessment has started: conflicts of interest can no longer be declared.',
   },
+  // A council ballot is a person's (`voter`: self, or the absent member written in); the cluster's
+  // vote and election are the units'.
   [DomainErrorCode.AlreadyVoted]: {
-    vi: () => 'Đơn vị đã bỏ phiếu (mỗi thành viên một phiếu).',
-    en: () => 'The unit has already voted (one ballot per member).',
+    vi: (p) =>
+      p['voter'] === 'self'
+        ? 'Bạn đã bỏ phiếu (mỗi thành viên Hội đồng một phiếu); phiếu đã bỏ không thể thay đổi.'
+        : p['voter'] === 'member'
+          ? 'Thành viên này đã bỏ phiếu (mỗi thành viên Hội đồng một phiếu).'
+          : 'Đơn vị đã bỏ phiếu (mỗi thành viên một phiếu).',
+    en: (p) =>
+      p['voter'] === 'self'
+        ? 'You have already voted (one ballot per council member); a ballot cannot be changed.'
+        : p['voter'] === 'member'
+          ? 'This member has already voted (one ballot per council member).'
+          : 'The unit has already voted (one ballot per member).',
   },
   [DomainErrorCode.NotACandidate]: {
     vi: (p) => `Đơn vị ${p['unitId'] ?? ''} không có trong danh sách bầu.`,
@@ -424,6 +436,12 @@ const messages: Record<DomainErrorCode, { vi: Template; en: Template }> = {
     vi: () =>
       'Chưa có thiết lập xác thực hai lớp nào đang chờ hoặc đang bật: hãy bắt đầu thiết lập trước.',
     en: () => 'No two-factor set-up is pending or on: start the set-up first.',
+  },
+  [DomainErrorCode.TooManyRequests]: {
+    vi: (p) =>
+      `Đã gửi quá nhiều yêu cầu từ địa chỉ này. Vui lòng thử lại sau ${p['retryAfterSeconds'] ?? ''} giây.`,
+    en: (p) =>
+      `Too many requests from this address. Please try again in ${p['retryAfterSeconds'] ?? ''} seconds.`,
   },
 };
 

@@ -14,7 +14,7 @@ import {
   normalizePersonName,
   type RawImportRow,
   readImportRows,
-  recordsReader,
+  resolveImportRows,
 } from './import-table';
 
 /** Earlier awards (khen thưởng trước đây), as POST /awards/history takes them, by codes. */
@@ -361,77 +361,77 @@ export function resolveAwardImportRows<F>(
   rows: readonly AwardImportRow[],
   refs: AwardImportReferences<F>,
 ): { awards: ResolvedAwardImport<F>[]; issues: ImportRowIssue[] } {
-  const issues: ImportRowIssue[] = [];
-  const awards: ResolvedAwardImport<F>[] = [];
-  for (const r of rows) {
-    const x = recordsReader(AWARD_IMPORT, r.row, issues);
-    const form = refs.forms.get(r.formCode);
-    if (form === undefined) {
-      x.fail(
-        'formCode',
-        'unknownForm',
-        `"${r.formCode}" không phải hình thức khen thưởng đã khai báo.`,
-        `"${r.formCode}" is not a published award form.`,
-      );
-    }
-    const unit = scopedImportUnit(x, 'unitCode', r.unitCode, refs.units, refs.scope);
-    let recipient: { id: string; name: string } | null = null;
-    if (unit && r.recipientKind === 'UNIT') {
-      recipient = { id: unit.id, name: unit.name };
-    } else if (unit) {
-      const wanted = normalizePersonName(r.fullName ?? '');
-      const matches = (refs.peopleByUnit.get(unit.id) ?? []).filter(
-        (p) =>
-          normalizePersonName(p.fullName) === wanted &&
-          (r.birthYear === null || p.birthYear === r.birthYear),
-      );
-      if (matches.length === 0) {
+  const { resolved, issues } = resolveImportRows(
+    AWARD_IMPORT,
+    rows,
+    (x, r): ResolvedAwardImport<F> | null => {
+      const form = refs.forms.get(r.formCode);
+      if (form === undefined) {
         x.fail(
-          'fullName',
-          'unknownPerson',
-          `"${r.fullName}"${r.birthYear ? ` (sinh năm ${r.birthYear})` : ''} không có trong danh sách người của đơn vị ${r.unitCode}; hãy nhập người trước.`,
-          `"${r.fullName}"${r.birthYear ? ` (born ${r.birthYear})` : ''} is not listed in unit ${r.unitCode}; import the person first.`,
+          'formCode',
+          'unknownForm',
+          `"${r.formCode}" không phải hình thức khen thưởng đã khai báo.`,
+          `"${r.formCode}" is not a published award form.`,
         );
-      } else if (matches.length > 1) {
-        x.fail(
-          'fullName',
-          'ambiguousPerson',
-          `đơn vị ${r.unitCode} có ${matches.length} người tên "${r.fullName}": điền năm sinh để phân biệt.`,
-          `unit ${r.unitCode} lists ${matches.length} people named "${r.fullName}": give the birth year.`,
-        );
-      } else {
-        const p = matches[0];
-        recipient = { id: p.id, name: p.fullName };
       }
-    }
-    if (!x.ok || !unit || !recipient || form === undefined) continue;
-    const recipientKey = `${r.recipientKind.toLowerCase()}:${recipient.id}`;
-    if (refs.recorded.has(awardAchievementKey({ ...r, recipientKey }))) {
-      x.fail(
-        'formCode',
-        'alreadyRecorded',
-        `đã có khen thưởng này cho ${recipient.name} (${describeAwardPeriod(r.period)}).`,
-        `${recipient.name} already has this award (${describeAwardPeriod(r.period, 'en')}).`,
-      );
-      continue;
-    }
-    awards.push({
-      row: r.row,
-      formCode: r.formCode,
-      recipientKind: r.recipientKind,
-      unitCode: r.unitCode,
-      movementCode: r.movementCode,
-      movementName: r.movementName,
-      period: r.period,
-      decisionNumber: r.decisionNumber,
-      decisionDate: r.decisionDate,
-      form,
-      recipientId: recipient.id,
-      recipientKey,
-      recipientName: recipient.name,
-      unitId: unit.id,
-      achievement: r.achievement ?? `Khen thưởng ${describeAwardPeriod(r.period)}`,
-    });
-  }
-  return { awards, issues };
+      const unit = scopedImportUnit(x, 'unitCode', r.unitCode, refs.units, refs.scope);
+      let recipient: { id: string; name: string } | null = null;
+      if (unit && r.recipientKind === 'UNIT') {
+        recipient = { id: unit.id, name: unit.name };
+      } else if (unit) {
+        const wanted = normalizePersonName(r.fullName ?? '');
+        const matches = (refs.peopleByUnit.get(unit.id) ?? []).filter(
+          (p) =>
+            normalizePersonName(p.fullName) === wanted &&
+            (r.birthYear === null || p.birthYear === r.birthYear),
+        );
+        if (matches.length === 0) {
+          x.fail(
+            'fullName',
+            'unknownPerson',
+            `"${r.fullName}"${r.birthYear ? ` (sinh năm ${r.birthYear})` : ''} không có trong danh sách người của đơn vị ${r.unitCode}; hãy nhập người trước.`,
+            `"${r.fullName}"${r.birthYear ? ` (born ${r.birthYear})` : ''} is not listed in unit ${r.unitCode}; import the person first.`,
+          );
+        } else if (matches.length > 1) {
+          x.fail(
+            'fullName',
+            'ambiguousPerson',
+            `đơn vị ${r.unitCode} có ${matches.length} người tên "${r.fullName}": điền năm sinh để phân biệt.`,
+            `unit ${r.unitCode} lists ${matches.length} people named "${r.fullName}": give the birth year.`,
+          );
+        } else {
+          const p = matches[0];
+          recipient = { id: p.id, name: p.fullName };
+        }
+      }
+      if (!x.ok || !unit || !recipient || form === undefined) return null;
+      const recipientKey = `${r.recipientKind.toLowerCase()}:${recipient.id}`;
+      if (refs.recorded.has(awardAchievementKey({ ...r, recipientKey }))) {
+        return x.fail(
+          'formCode',
+          'alreadyRecorded',
+          `đã có khen thưởng này cho ${recipient.name} (${describeAwardPeriod(r.period)}).`,
+          `${recipient.name} already has this award (${describeAwardPeriod(r.period, 'en')}).`,
+        );
+      }
+      return {
+        row: r.row,
+        formCode: r.formCode,
+        recipientKind: r.recipientKind,
+        unitCode: r.unitCode,
+        movementCode: r.movementCode,
+        movementName: r.movementName,
+        period: r.period,
+        decisionNumber: r.decisionNumber,
+        decisionDate: r.decisionDate,
+        form,
+        recipientId: recipient.id,
+        recipientKey,
+        recipientName: recipient.name,
+        unitId: unit.id,
+        achievement: r.achievement ?? `Khen thưởng ${describeAwardPeriod(r.period)}`,
+      };
+    },
+  );
+  return { awards: resolved, issues };
 }

@@ -388,6 +388,23 @@ export function recordsReader(
   return new ImportRowReader(definition, { row, cells: {} }, issues);
 }
 
+/** Each row already parsed, checked against the records by `resolve`, which returns null for a
+ * row it refuses; a row with an issue is left out of `resolved`. */
+export function resolveImportRows<R extends { row: number }, T>(
+  definition: ImportKindDefinition,
+  rows: readonly R[],
+  resolve: (x: ImportRowReader, r: R) => T | null,
+): { resolved: T[]; issues: ImportRowIssue[] } {
+  const issues: ImportRowIssue[] = [];
+  const resolved: T[] = [];
+  for (const r of rows) {
+    const x = recordsReader(definition, r.row, issues);
+    const value = resolve(x, r);
+    if (value !== null && x.ok) resolved.push(value);
+  }
+  return { resolved, issues };
+}
+
 /** Issues first by row, then by the order of the columns. */
 export function sortImportIssues(
   definition: ImportKindDefinition,

@@ -5,8 +5,8 @@ import { type ImportScope, scopedImportUnit } from './import-scope';
 import {
   type ImportKindDefinition,
   type ImportRowIssue,
-  ImportRowReader,
   type RawImportRow,
+  readImportRows,
   recordsReader,
   UNIT_CODE_COLUMN,
 } from './import-table';
@@ -81,10 +81,7 @@ export function parseMembershipImportRows(raw: readonly RawImportRow[]): {
   rows: MembershipImportRow[];
   issues: ImportRowIssue[];
 } {
-  const issues: ImportRowIssue[] = [];
-  const groups = new Map<string, MembershipImportRow[]>();
-  for (const r of raw) {
-    const x = new ImportRowReader(MEMBERSHIP_IMPORT, r, issues);
+  const parsed = readImportRows(MEMBERSHIP_IMPORT, raw, (x, r) => {
     const clusterCode = x.code('clusterCode', { required: true });
     const year = x.int('year', { required: true, min: 2000, max: 2100 });
     const unitCode = x.code('unitCode', { required: true });
@@ -96,18 +93,16 @@ export function parseMembershipImportRows(raw: readonly RawImportRow[]): {
         })
       : 'MEMBER';
     const position = x.int('position', { min: 0, max: 1000 });
-    if (!x.ok || !clusterCode || year === null || !unitCode || !role) continue;
-    const key = groupKey(clusterCode, year);
+    if (!x.ok || !clusterCode || year === null || !unitCode || !role) return null;
+    return { row: r.row, clusterCode, year, unitCode, role, position };
+  });
+  const { issues } = parsed;
+  const groups = new Map<string, MembershipImportRow[]>();
+  for (const m of parsed.rows) {
+    const key = groupKey(m.clusterCode, m.year);
     const group = groups.get(key) ?? [];
     groups.set(key, group);
-    group.push({
-      row: r.row,
-      clusterCode,
-      year,
-      unitCode,
-      role,
-      position: position ?? group.length,
-    });
+    group.push({ ...m, position: m.position ?? group.length });
   }
   const rows: MembershipImportRow[] = [];
   for (const members of groups.values()) {

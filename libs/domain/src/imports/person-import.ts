@@ -6,7 +6,7 @@ import {
   normalizePersonName,
   type RawImportRow,
   readImportRows,
-  recordsReader,
+  resolveImportRows,
   UNIT_CODE_COLUMN,
 } from './import-table';
 
@@ -99,32 +99,32 @@ export function resolvePersonImportRows(
   rows: readonly PersonImportRow[],
   refs: PersonImportReferences,
 ): { people: ResolvedPersonImport[]; issues: ImportRowIssue[] } {
-  const issues: ImportRowIssue[] = [];
-  const people: ResolvedPersonImport[] = [];
   const listed = new Set<string>();
   for (const [unitId, list] of refs.peopleByUnit) {
     for (const p of list) listed.add(personKey(unitId, p.fullName, p.birthYear));
   }
-  for (const r of rows) {
-    const x = recordsReader(PERSON_IMPORT, r.row, issues);
-    const unit = scopedImportUnit(x, 'unitCode', r.unitCode, refs.units, refs.scope);
-    if (!unit) continue;
-    if (listed.has(personKey(unit.id, r.fullName, r.birthYear))) {
-      x.fail(
-        'fullName',
-        'alreadyExists',
-        `"${r.fullName}" đã có trong danh sách của đơn vị ${r.unitCode}.`,
-        `"${r.fullName}" is already listed in unit ${r.unitCode}.`,
-      );
-    } else {
-      people.push({
+  const { resolved, issues } = resolveImportRows(
+    PERSON_IMPORT,
+    rows,
+    (x, r): ResolvedPersonImport | null => {
+      const unit = scopedImportUnit(x, 'unitCode', r.unitCode, refs.units, refs.scope);
+      if (!unit) return null;
+      if (listed.has(personKey(unit.id, r.fullName, r.birthYear))) {
+        return x.fail(
+          'fullName',
+          'alreadyExists',
+          `"${r.fullName}" đã có trong danh sách của đơn vị ${r.unitCode}.`,
+          `"${r.fullName}" is already listed in unit ${r.unitCode}.`,
+        );
+      }
+      return {
         row: r.row,
         unitId: unit.id,
         fullName: r.fullName,
         position: r.position,
         birthYear: r.birthYear,
-      });
-    }
-  }
-  return { people, issues };
+      };
+    },
+  );
+  return { people: resolved, issues };
 }

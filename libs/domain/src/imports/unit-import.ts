@@ -8,9 +8,9 @@ import { type ImportScope, type ScopedUnit, withinImportScope } from './import-s
 import {
   type ImportKindDefinition,
   type ImportRowIssue,
-  ImportRowReader,
   type RawImportRow,
-  recordsReader,
+  readImportRows,
+  resolveImportRows,
 } from './import-table';
 
 export const IMPORT_LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
@@ -117,11 +117,8 @@ export function parseUnitImportRows(raw: readonly RawImportRow[]): {
   issues: ImportRowIssue[];
   codes: Map<string, number>;
 } {
-  const issues: ImportRowIssue[] = [];
-  const rows: UnitImportRow[] = [];
   const codes = new Map<string, number>();
-  for (const r of raw) {
-    const x = new ImportRowReader(UNIT_IMPORT, r, issues);
+  const { rows, issues } = readImportRows(UNIT_IMPORT, raw, (x, r): UnitImportRow | null => {
     const code = x.code('code', { required: true });
     const name = x.text('name', { required: true, min: 3, max: 200 });
     const parentCode = x.code('parentCode');
@@ -132,7 +129,7 @@ export function parseUnitImportRows(raw: readonly RawImportRow[]): {
       ? x.oneOf<ImportUnitKind>('kind', { MEMBER: [], AUTHORITY: [] })
       : 'MEMBER';
     if (code !== null) {
-      const first = codes.get(code);
+      const first = x.repeats(codes, code);
       if (first !== undefined) {
         x.fail(
           'code',
@@ -140,8 +137,6 @@ export function parseUnitImportRows(raw: readonly RawImportRow[]): {
           `"${code}" đã có ở dòng ${first}.`,
           `"${code}" is already on row ${first}.`,
         );
-      } else {
-        codes.set(code, r.row);
       }
       if (parentCode === code) {
         x.fail(
@@ -152,9 +147,9 @@ export function parseUnitImportRows(raw: readonly RawImportRow[]): {
         );
       }
     }
-    if (!x.ok || code === null || name === null || kind === null) continue;
-    rows.push({ row: r.row, code, name, parentCode, orgKind, level, headcount, kind });
-  }
+    if (!x.ok || code === null || name === null || kind === null) return null;
+    return { row: r.row, code, name, parentCode, orgKind, level, headcount, kind };
+  });
   return { rows, issues, codes };
 }
 
@@ -179,89 +174,90 @@ export function resolveUnitImportRows(
   rows: readonly UnitImportRow[],
   refs: UnitImportReferences,
 ): { units: ResolvedUnitImport[]; issues: ImportRowIssue[] } {
-  const issues: ImportRowIssue[] = [];
-  const units: ResolvedUnitImport[] = [];
   const levelInFile = new Map(rows.map((r) => [r.code, r.level]));
-  for (const r of rows) {
-    const x = recordsReader(UNIT_IMPORT, r.row, issues);
-    if (refs.existing.has(r.code)) {
-      x.fail('code', 'codeTaken', `"${r.code}" đã được dùng.`, `"${r.code}" is already taken.`);
-    }
-    let parent: ResolvedUnitParent = null;
-    if (r.parentCode === null) {
-      if (!isGlobalAdmin(refs.scope)) {
-        x.fail(
-          'parentCode',
-          'outsideScope',
-          'phải là một đơn vị thuộc tổ chức bạn quản trị.',
-          'must be a unit of the organisation you administer.',
-        );
+  const { resolved, issues } = resolveImportRows(
+    UNIT_IMPORT,
+    rows,
+    (x, r): ResolvedUnitImport | null => {
+      if (refs.existing.has(r.code)) {
+        x.fail('code', 'codeTaken', `"${r.code}" đã được dùng.`, `"${r.code}" is already taken.`);
       }
-    } else {
-      const existing = refs.existing.get(r.parentCode);
-      const fileRow = refs.fileCodes.get(r.parentCode);
-      if (existing) {
-        if (!withinImportScope(refs.scope, existing)) {
+      let parent: ResolvedUnitParent = null;
+      if (r.parentCode === null) {
+        if (!isGlobalAdmin(refs.scope)) {
           x.fail(
             'parentCode',
             'outsideScope',
-            `"${r.parentCode}" không thuộc tổ chức bạn quản trị.`,
-            `"${r.parentCode}" is outside the organisation you administer.`,
+            'phải là một đơn vị thuộc tổ chức bạn quản trị.',
+            'must be a unit of the organisation you administer.',
+          );
+        }
+      } else {
+        const existing = refs.existing.get(r.parentCode);
+        const fileRow = refs.fileCodes.get(r.parentCode);
+        if (existing) {
+          if (!withinImportScope(refs.scope, existing)) {
+            x.fail(
+              'parentCode',
+              'outsideScope',
+              `"${r.parentCode}" không thuộc tổ chức bạn quản trị.`,
+              `"${r.parentCode}" is outside the organisation you administer.`,
+            );
+          } else {
+            parent = { kind: 'existing', id: existing.id, path: existing.path };
+          }
+        } else if (fileRow !== undefined && fileRow < r.row) {
+          parent = { kind: 'file', code: r.parentCode };
+        } else if (fileRow !== undefined) {
+          x.fail(
+            'parentCode',
+            'parentLater',
+            `"${r.parentCode}" ở dòng ${fileRow}: đơn vị cấp trên phải ở dòng phía trên.`,
+            `"${r.parentCode}" is on row ${fileRow}: a parent must come on an earlier row.`,
           );
         } else {
-          parent = { kind: 'existing', id: existing.id, path: existing.path };
+          x.fail(
+            'parentCode',
+            'unknownParent',
+            `"${r.parentCode}" không có trong hệ thống hay trong tệp.`,
+            `"${r.parentCode}" is neither recorded nor in the file.`,
+          );
         }
-      } else if (fileRow !== undefined && fileRow < r.row) {
-        parent = { kind: 'file', code: r.parentCode };
-      } else if (fileRow !== undefined) {
-        x.fail(
-          'parentCode',
-          'parentLater',
-          `"${r.parentCode}" ở dòng ${fileRow}: đơn vị cấp trên phải ở dòng phía trên.`,
-          `"${r.parentCode}" is on row ${fileRow}: a parent must come on an earlier row.`,
-        );
-      } else {
-        x.fail(
-          'parentCode',
-          'unknownParent',
-          `"${r.parentCode}" không có trong hệ thống hay trong tệp.`,
-          `"${r.parentCode}" is neither recorded nor in the file.`,
-        );
       }
-    }
-    if (x.ok) {
-      const parentLevel =
-        parent?.kind === 'existing'
-          ? (refs.existing.get(r.parentCode ?? '')?.level ?? null)
-          : (levelInFile.get(parent?.code ?? '') ?? null);
-      const v = placementViolation(r, parent ? { level: parentLevel } : null);
-      if (v?.field === 'level') {
-        x.fail(
-          'level',
-          v.rule,
-          'của chi bộ, doanh nghiệp phải là BASE hoặc để trống.',
-          'of a party cell or an enterprise must be BASE or empty.',
-        );
-      } else if (v) {
-        x.fail(
-          'parentCode',
-          v.rule,
-          `"${r.parentCode}" ở cấp thấp hơn đơn vị này: đơn vị không ở cấp cao hơn cấp trên của mình.`,
-          `"${r.parentCode}" is at a lower level: a unit is never above its parent's level.`,
-        );
+      if (x.ok) {
+        const parentLevel =
+          parent?.kind === 'existing'
+            ? (refs.existing.get(r.parentCode ?? '')?.level ?? null)
+            : (levelInFile.get(parent?.code ?? '') ?? null);
+        const v = placementViolation(r, parent ? { level: parentLevel } : null);
+        if (v?.field === 'level') {
+          x.fail(
+            'level',
+            v.rule,
+            'của chi bộ, doanh nghiệp phải là BASE hoặc để trống.',
+            'of a party cell or an enterprise must be BASE or empty.',
+          );
+        } else if (v) {
+          x.fail(
+            'parentCode',
+            v.rule,
+            `"${r.parentCode}" ở cấp thấp hơn đơn vị này: đơn vị không ở cấp cao hơn cấp trên của mình.`,
+            `"${r.parentCode}" is at a lower level: a unit is never above its parent's level.`,
+          );
+        }
       }
-    }
-    if (!x.ok) continue;
-    units.push({
-      row: r.row,
-      code: r.code,
-      name: r.name,
-      orgKind: r.orgKind,
-      level: r.level,
-      headcount: r.headcount,
-      kind: r.kind,
-      parent,
-    });
-  }
-  return { units, issues };
+      if (!x.ok) return null;
+      return {
+        row: r.row,
+        code: r.code,
+        name: r.name,
+        orgKind: r.orgKind,
+        level: r.level,
+        headcount: r.headcount,
+        kind: r.kind,
+        parent,
+      };
+    },
+  );
+  return { units: resolved, issues };
 }

@@ -1,112 +1,80 @@
-import { Trim } from '../../common/trim.transform';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNumber, IsObject, Max, Min } from 'class-validator';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+  IntProperty,
+  NestedArrayProperty,
+  RulesProperty,
+  StepOpenedProperty,
+  TextProperty,
+  UuidProperty,
+} from '../../common/dto-properties';
+
+/** A sheet's points per criterion code. */
+const ScoresProperty = (example: Record<string, number>) =>
+  RulesProperty(
+    {
+      type: 'object',
+      additionalProperties: { type: 'number' },
+      example,
+      description: 'Points per criterion code',
+    },
+    IsObject(),
+  );
 
 export class SelfAssessmentDto {
-  @ApiProperty({ format: 'uuid', description: 'Your own unit' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid', description: 'Your own unit' })
   unitId!: string;
 
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'number' },
-    example: { C1: 18, C2: 27, C3: 22, C4: 13, C5: 9 },
-    description: 'Points per criterion code',
-  })
-  @IsObject()
+  @ScoresProperty({ C1: 18, C2: 27, C3: 22, C4: 13, C5: 9 })
   scores!: Record<string, number>;
 
-  @ApiPropertyOptional({ description: 'Evidence (minh chứng): links, document numbers' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(0, 5000)
+  @TextProperty({
+    optional: true,
+    min: 0,
+    max: 5000,
+    description: 'Evidence (minh chứng): links, document numbers',
+  })
   evidence?: string;
 }
 
 export class PeerAssessmentDto {
-  @ApiProperty({ format: 'uuid', description: 'Your own unit, the assessor' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid', description: 'Your own unit, the assessor' })
   assessorUnitId!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The unit being assessed (never your own)' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid', description: 'The unit being assessed (never your own)' })
   subjectUnitId!: string;
 
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'number' },
-    example: { C1: 17, C2: 26, C3: 20, C4: 12, C5: 9 },
-    description: 'Points per criterion code',
-  })
-  @IsObject()
+  @ScoresProperty({ C1: 17, C2: 26, C3: 20, C4: 12, C5: 9 })
   scores!: Record<string, number>;
 }
 
 export class ConflictDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid' })
   assessorUnitId!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid' })
   subjectUnitId!: string;
 
-  @ApiProperty({ example: 'Lãnh đạo hai đơn vị có quan hệ gia đình' })
-  @Trim()
-  @IsString()
-  @Length(5, 1000)
+  @TextProperty({ min: 5, max: 1000, example: 'Lãnh đạo hai đơn vị có quan hệ gia đình' })
   reason!: string;
 }
 
 export class ProgressItemDto {
-  @ApiProperty({ description: 'Index of the pledge item (0-based)' })
-  @IsInt()
-  @Min(0)
-  @Max(99)
+  @IntProperty({ min: 0, max: 99, description: 'Index of the pledge item (0-based)' })
   itemIndex!: number;
 
-  @ApiProperty({ minimum: 0, maximum: 100 })
-  @IsNumber()
-  @Min(0)
-  @Max(100)
+  @RulesProperty({ minimum: 0, maximum: 100 }, IsNumber(), Min(0), Max(100))
   percent!: number;
 
-  @ApiProperty()
-  @Trim()
-  @IsString()
-  @Length(0, 2000)
+  @TextProperty({ min: 0, max: 2000 })
   note!: string;
 }
 
 export class ProgressDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid' })
   unitId!: string;
 
-  @ApiProperty({ type: [ProgressItemDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ProgressItemDto)
+  @NestedArrayProperty({ of: ProgressItemDto, minItems: 1, maxItems: 100 })
   items!: ProgressItemDto[];
 }
 
@@ -120,7 +88,8 @@ export class PeerSheetDto {
 export class AssessmentStatusDto {
   @ApiProperty() cycleId!: string;
   @ApiProperty({ enum: ['INTERIM', 'FINAL'] }) stage!: string;
-  @ApiProperty() deadlineAt!: string;
+  @StepOpenedProperty() opened!: boolean;
+  @ApiProperty({ nullable: true, type: String }) deadlineAt!: string | null;
   @ApiProperty() closed!: boolean;
   @ApiProperty({
     type: 'object',

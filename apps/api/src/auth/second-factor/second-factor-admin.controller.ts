@@ -1,10 +1,10 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import { AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
-import { uuidParam } from '../../common/uuid-param';
 import { CurrentUser, RequiresStepUp, Roles } from '../auth.decorators';
 import type { AuthenticatedUser } from '../authenticated-user';
 import { SecondFactorAdminService } from './second-factor-admin.service';
+import { UuidParam } from '../../common/route.decorators';
 
 @AuthenticatedApi('directory (administrators)')
 @Roles('ADMIN', 'ORG_ADMIN')
@@ -20,10 +20,7 @@ export class SecondFactorAdminController {
       'Đặt lại xác thực hai lớp / Remove a user’s second factor (a lost phone): they enrol again at their next login; every session of theirs ends. Not your own.',
   })
   @ApiNoContentResponse()
-  reset(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
-  ): Promise<void> {
+  reset(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     return this.admin.reset(user, id);
   }
 }

@@ -1,10 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-} from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
 import { AllowWithoutSecondFactor, CurrentUser } from '../auth.decorators';
@@ -16,6 +11,7 @@ import {
   SecondFactorStatusDto,
 } from './dto/second-factor.dto';
 import { SecondFactorService } from './second-factor.service';
+import { ActionRoute, CreateRoute, ReadRoute } from '../../common/route.decorators';
 
 /** The signed-in user's own second factor: reachable before it is on, even where it is required. */
 @AuthenticatedApi('auth')
@@ -24,39 +20,37 @@ import { SecondFactorService } from './second-factor.service';
 export class SecondFactorController {
   constructor(private readonly secondFactor: SecondFactorService) {}
 
-  @Get()
-  @ApiOperation({
+  @ReadRoute({
     summary:
       'Xác thực hai lớp của tôi / My second factor: on or not, required or not, recovery codes left',
+    ok: SecondFactorStatusDto,
   })
-  @ApiOkResponse({ type: SecondFactorStatusDto })
   status(@CurrentUser() user: AuthenticatedUser): Promise<SecondFactorStatusDto> {
     return this.secondFactor.status(user);
   }
 
-  @Post('enrolment')
-  @ApiOperation({
+  @CreateRoute({
+    path: 'enrolment',
     summary:
       'Thiết lập xác thực hai lớp / Start a TOTP enrolment: the secret, its otpauth URI and QR code (an earlier unconfirmed one is replaced)',
+    created: SecondFactorEnrolmentDto,
+    problems: [[409, 'SECOND_FACTOR_ALREADY_ENABLED']],
   })
-  @ApiCreatedResponse({ type: SecondFactorEnrolmentDto })
-  @ApiProblems([409, 'SECOND_FACTOR_ALREADY_ENABLED'])
   start(@CurrentUser() user: AuthenticatedUser): Promise<SecondFactorEnrolmentDto> {
     return this.secondFactor.startEnrolment(user);
   }
 
-  @Post('enrolment/confirm')
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'enrolment/confirm',
     summary:
       'Xác nhận thiết lập / The first code turns it on: ten one-time recovery codes, shown only now, and an access token that records the check',
+    ok: SecondFactorEnabledDto,
+    problems: [
+      [401, 'SECOND_FACTOR_CODE_INVALID'],
+      [409, 'SECOND_FACTOR_NOT_ENROLLED or SECOND_FACTOR_ALREADY_ENABLED'],
+      429,
+    ],
   })
-  @ApiOkResponse({ type: SecondFactorEnabledDto })
-  @ApiProblems(
-    [401, 'SECOND_FACTOR_CODE_INVALID'],
-    [409, 'SECOND_FACTOR_NOT_ENROLLED or SECOND_FACTOR_ALREADY_ENABLED'],
-    429,
-  )
   confirm(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: SecondFactorCodeDto,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { StepOpenedProperty } from '../../common/dto-properties';
 
 export class VoteBallotDto {
   @ApiProperty({
@@ -49,7 +50,8 @@ export class ElectionBallotDto {
 export class BallotBoxDto {
   @ApiProperty() cycleId!: string;
   @ApiProperty({ enum: ['VOTE', 'ELECTION'] }) kind!: string;
-  @ApiProperty() deadlineAt!: string;
+  @StepOpenedProperty() opened!: boolean;
+  @ApiProperty({ nullable: true, type: String }) deadlineAt!: string | null;
   @ApiProperty() closed!: boolean;
   @ApiProperty({ type: [String] }) candidates!: string[];
   @ApiProperty() eligibleCount!: number;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
 import type { AwardFormContent } from '@epw/domain';
 import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
@@ -10,34 +10,34 @@ import {
   AwardFormDto,
   AwardFormVersionDto,
 } from './dto/award-form.dto';
-import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
+import { AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
+import { CreateRoute, ReadRoute } from '../../common/route.decorators';
 
 @AuthenticatedApi('award-forms')
 @Controller()
 export class AwardFormsController {
   constructor(private readonly forms: AwardFormsService) {}
 
-  @Get('award-forms')
-  @ApiOperation({
+  @ReadRoute({
+    path: 'award-forms',
     summary:
       'Hình thức khen thưởng, quy trình xét duyệt / Award forms with their chains, dossiers and rules',
+    ok: [AwardFormDto],
   })
-  @ApiOkResponse({ type: [AwardFormDto] })
   list(): Promise<AwardFormDto[]> {
     return this.forms.list();
   }
 
-  @Post('award-forms')
-  @ApiProblems(409, 422)
+  @CreateRoute({
+    path: 'award-forms',
+    summary: 'Phiên bản mới của hình thức khen thưởng / Publish a new version (validated)',
+    created: AwardFormVersionDto,
+  })
   @Roles('ADMIN')
   @ApiBody({
     description: 'AwardFormContent (see GET /award-forms for examples)',
     type: AwardFormContentDto,
   })
-  @ApiOperation({
-    summary: 'Phiên bản mới của hình thức khen thưởng / Publish a new version (validated)',
-  })
-  @ApiCreatedResponse({ type: AwardFormVersionDto })
   publish(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: AwardFormContent,
@@ -45,9 +45,11 @@ export class AwardFormsController {
     return this.forms.publish(body, user.userId);
   }
 
-  @Get('authorities')
-  @ApiOperation({ summary: 'Cơ quan có thẩm quyền / Deciding authorities and their levels' })
-  @ApiOkResponse({ type: [AuthorityDto] })
+  @ReadRoute({
+    path: 'authorities',
+    summary: 'Cơ quan có thẩm quyền / Deciding authorities and their levels',
+    ok: [AuthorityDto],
+  })
   authorities(): Promise<AuthorityDto[]> {
     return this.forms.authorities();
   }

@@ -1,15 +1,9 @@
-import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { ApiAcceptLanguage, ApiFileAnswer, CSV, fileReply, XLSX } from '../../common/file-answer';
 import { localeFrom } from '../../common/locale';
 import { AwardHistoryExportService } from './award-history-export.service';
 import { AwardHistoryService } from './award-history.service';
@@ -20,10 +14,8 @@ import {
   RecordPastAwardDto,
 } from './dto/award-history.dto';
 import { PastAwardsService } from './past-awards.service';
-import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv; charset=utf-8';
+import { AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
+import { CreateRoute } from '../../common/route.decorators';
 
 @AuthenticatedApi('awards')
 @Controller('awards')
@@ -39,18 +31,12 @@ export class AwardHistoryController {
     summary:
       'Lịch sử khen thưởng / Award history per unit, person or model (?format=xlsx|csv to export)',
   })
-  @ApiExtraModels(AwardRecordDto)
-  @ApiOkResponse({
+  @ApiFileAnswer({
     description: 'The awards (JSON), or the file asked for with ?format',
-    content: {
-      'application/json': {
-        schema: { type: 'array', items: { $ref: getSchemaPath(AwardRecordDto) } },
-      },
-      [XLSX]: { schema: { type: 'string', format: 'binary' } },
-      'text/csv': { schema: { type: 'string', format: 'binary' } },
-    },
+    json: [AwardRecordDto],
+    files: [XLSX, 'text/csv'],
   })
-  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
+  @ApiAcceptLanguage()
   async history(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: AwardHistoryQueryDto,
@@ -60,19 +46,16 @@ export class AwardHistoryController {
     const rows = await this.awards.list(user, q);
     if (!q.format || q.format === 'json') return rows;
     const file = await this.exports.export(rows, q.format, localeFrom(lang));
-    reply
-      .header('content-type', q.format === 'xlsx' ? XLSX : CSV)
-      .header('content-disposition', `attachment; filename="lich-su-khen-thuong.${q.format}"`);
+    fileReply(reply, q.format === 'xlsx' ? XLSX : CSV, `lich-su-khen-thuong.${q.format}`);
     return file;
   }
 
-  @Post('history')
-  @ApiProblems(409, 422)
-  @Roles('ADMIN')
-  @ApiOperation({
+  @CreateRoute({
+    path: 'history',
     summary: 'Nhập khen thưởng trước đây / Record an earlier award (eligibility look-back)',
+    created: RecordedAwardDto,
   })
-  @ApiCreatedResponse({ type: RecordedAwardDto })
+  @Roles('ADMIN')
   recordPast(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: RecordPastAwardDto,

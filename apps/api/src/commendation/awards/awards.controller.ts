@@ -1,16 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces } from '@nestjs/swagger';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public, Roles } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { fileReply, PDF, PdfRoute } from '../../common/file-answer';
 import { ReadAccessService } from '../../common/read-access.service';
 import { RequestValidationException } from '../../common/request-validation.exception';
-import { uuidParam } from '../../common/uuid-param';
 import { AwardCertificatesService } from './award-certificates.service';
 import { AwardRevocationService } from './award-revocation.service';
 import { AwardVerificationService } from './award-verification.service';
 import { RecoveryDto, RecoveryResultDto, RevokeAwardDto, VerificationDto } from './dto/award.dto';
-import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
+import { AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
+import { ActionRoute, ReadRoute, UuidParam } from '../../common/route.decorators';
 
 const CODE = /^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/;
 
@@ -24,52 +25,55 @@ export class AwardsController {
     private readonly access: ReadAccessService,
   ) {}
 
-  @Get('awards/:id/certificate')
-  @ApiOperation({ summary: 'Giấy chứng nhận (PDF) / The certificate as PDF' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
+  @PdfRoute({
+    path: 'awards/:id/certificate',
+    summary: 'Giấy chứng nhận (PDF) / The certificate as PDF',
+  })
   async certificate(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     await this.access.assertCanReadAward(user, id);
-    reply.header('content-type', 'application/pdf');
+    fileReply(reply, PDF);
     return this.certificates.certificatePdf(id);
   }
 
-  @Post('awards/:id/revoke')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
+  @ActionRoute({
+    path: 'awards/:id/revoke',
+    summary: 'Hủy bỏ quyết định khen thưởng / Revoke an award, with the reason',
+    ok: VerificationDto,
+    description: 'The award as verification now shows it',
+  })
   @Roles('AUTHORITY')
-  @ApiOperation({ summary: 'Hủy bỏ quyết định khen thưởng / Revoke an award, with the reason' })
-  @ApiOkResponse({ type: VerificationDto, description: 'The award as verification now shows it' })
   revoke(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RevokeAwardDto,
   ): Promise<VerificationDto> {
     return this.revocation.revoke(user, id, body.reason);
   }
 
-  @Post('awards/:id/recovery')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
+  @ActionRoute({
+    path: 'awards/:id/recovery',
+    summary: 'Thu hồi hiện vật, tiền thưởng / Record the recovery after revocation',
+    ok: RecoveryResultDto,
+  })
   @Roles('AUTHORITY')
-  @ApiOperation({ summary: 'Thu hồi hiện vật, tiền thưởng / Record the recovery after revocation' })
-  @ApiOkResponse({ type: RecoveryResultDto })
   recover(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RecoveryDto,
   ): Promise<RecoveryResultDto> {
     return this.revocation.recover(user, id, body.note);
   }
 
-  @Get('verify/:code')
+  @ReadRoute({
+    path: 'verify/:code',
+    summary: 'Xác thực giấy chứng nhận (mã QR) / Verify a certificate (public)',
+    ok: VerificationDto,
+  })
   @Public()
-  @ApiOperation({ summary: 'Xác thực giấy chứng nhận (mã QR) / Verify a certificate (public)' })
-  @ApiOkResponse({ type: VerificationDto })
   @ApiParam({ name: 'code', schema: { type: 'string', pattern: CODE.source } })
   verify(@Param('code') code: string): Promise<VerificationDto> {
     if (!CODE.test(code)) {

@@ -14,10 +14,19 @@ type Authorities = Map<string, AuthorityRefDto>;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export function toDecisionSummaryDto(
-  d: DecisionSummaryRecord,
+type DecisionHeading = Pick<
+  DecisionSummaryDto,
+  'id' | 'number' | 'signedOn' | 'title' | 'authority' | 'ceremonyName' | 'ceremonyOn'
+>;
+
+/** What a decision's list row and its detail both show first: its number, date, title, authority. */
+function headingOf(
+  d: Pick<
+    DecisionRecord,
+    'id' | 'number' | 'signedOn' | 'title' | 'authorityUnitId' | 'ceremonyName' | 'ceremonyOn'
+  >,
   authorities: Authorities,
-): DecisionSummaryDto {
+): DecisionHeading {
   return {
     id: d.id,
     number: d.number,
@@ -26,6 +35,15 @@ export function toDecisionSummaryDto(
     authority: authorities.get(d.authorityUnitId) ?? null,
     ceremonyName: d.ceremonyName,
     ceremonyOn: d.ceremonyOn ? day(d.ceremonyOn) : null,
+  };
+}
+
+export function toDecisionSummaryDto(
+  d: DecisionSummaryRecord,
+  authorities: Authorities,
+): DecisionSummaryDto {
+  return {
+    ...headingOf(d, authorities),
     status: d.status,
     nominations: d.nominationIds.length,
     awards: d.awardCount,
@@ -56,13 +74,7 @@ export function toDecisionDetailDto(
   recipients: DecisionRecipientRecord[],
 ): DecisionDetailDto {
   return {
-    id: d.id,
-    number: d.number,
-    signedOn: day(d.signedOn),
-    title: d.title,
-    authority: authorities.get(d.authorityUnitId) ?? null,
-    ceremonyName: d.ceremonyName,
-    ceremonyOn: d.ceremonyOn ? day(d.ceremonyOn) : null,
+    ...headingOf(d, authorities),
     signerName: d.signerName,
     signerTitle: d.signerTitle,
     status: d.status,

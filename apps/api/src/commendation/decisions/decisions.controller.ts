@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { Body, Controller, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, RequiresStepUp, Roles } from '../../auth/auth.decorators';
+import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { uuidParam } from '../../common/uuid-param';
+import { fileReply, PDF, PdfRoute } from '../../common/file-answer';
 import { DecisionDocumentsService } from './decision-documents.service';
 import { DecisionDraftingService } from './decision-drafting.service';
 import { DecisionIssuingService } from './decision-issuing.service';
@@ -14,9 +13,8 @@ import {
   DecisionListQueryDto,
   DecisionSummaryDto,
 } from './dto/decision.dto';
-import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
-
-const PDF = { description: 'PDF', schema: { type: 'string', format: 'binary' } } as const;
+import { AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
+import { ActionRoute, CreateRoute, ReadRoute, UuidParam } from '../../common/route.decorators';
 
 @AuthenticatedApi('decisions')
 @Controller('decisions')
@@ -28,11 +26,11 @@ export class DecisionsController {
     private readonly documents: DecisionDocumentsService,
   ) {}
 
-  @Post()
-  @ApiProblems(409, 422)
+  @CreateRoute({
+    summary: 'Dự thảo quyết định khen thưởng / Draft a decision batch',
+    created: DecisionDetailDto,
+  })
   @Roles('AUTHORITY')
-  @ApiOperation({ summary: 'Dự thảo quyết định khen thưởng / Draft a decision batch' })
-  @ApiCreatedResponse({ type: DecisionDetailDto })
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateDecisionDto,
@@ -40,23 +38,24 @@ export class DecisionsController {
     return this.drafting.create(user, body);
   }
 
-  @Post(':id/issue')
-  @RequiresStepUp()
-  @ApiProblems(409, 422)
-  @HttpCode(200)
+  @ActionRoute({
+    path: ':id/issue',
+    summary: 'Ban hành quyết định / Issue: awards, serials and verification codes',
+    ok: DecisionDetailDto,
+    stepUp: true,
+  })
   @Roles('AUTHORITY')
-  @ApiOperation({ summary: 'Ban hành quyết định / Issue: awards, serials and verification codes' })
-  @ApiOkResponse({ type: DecisionDetailDto })
   issue(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
   ): Promise<DecisionDetailDto> {
     return this.issuing.issue(user, id);
   }
 
-  @Get()
-  @ApiOperation({ summary: 'Quyết định khen thưởng (theo buổi lễ) / Decisions, by ceremony' })
-  @ApiOkResponse({ type: [DecisionSummaryDto] })
+  @ReadRoute({
+    summary: 'Quyết định khen thưởng (theo buổi lễ) / Decisions, by ceremony',
+    ok: [DecisionSummaryDto],
+  })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: DecisionListQueryDto,
@@ -64,43 +63,51 @@ export class DecisionsController {
     return this.reader.list(user, q.ceremonyName);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'Quyết định và danh sách kèm theo / A decision and its annex' })
-  @ApiOkResponse({ type: DecisionDetailDto })
+  @ReadRoute({
+    path: ':id',
+    summary: 'Quyết định và danh sách kèm theo / A decision and its annex',
+    ok: DecisionDetailDto,
+  })
   get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
   ): Promise<DecisionDetailDto> {
     return this.reader.getFor(user, id);
   }
 
-  @Get(':id/pdf')
-  @ApiOperation({ summary: 'Quyết định (PDF) kèm danh sách / The decision with its annex as PDF' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF)
-  async pdf(
+  @PdfRoute({
+    path: ':id/pdf',
+    summary: 'Quyết định (PDF) kèm danh sách / The decision with its annex as PDF',
+  })
+  pdf(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    await this.reader.readable(user, id);
-    reply.header('content-type', 'application/pdf');
-    return this.documents.decisionPdf(id);
+    return this.readablePdf(user, id, reply, () => this.documents.decisionPdf(id));
   }
 
-  @Get(':id/certificates')
-  @ApiOperation({
+  @PdfRoute({
+    path: ':id/certificates',
     summary: 'Tất cả giấy chứng nhận (PDF) / Every certificate of the decision as PDF',
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF)
-  async certificates(
+  certificates(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
+    return this.readablePdf(user, id, reply, () => this.documents.certificatesPdf(id));
+  }
+
+  /** A PDF of a decision the user may read. */
+  private async readablePdf(
+    user: AuthenticatedUser,
+    id: string,
+    reply: FastifyReply,
+    render: () => Promise<Buffer>,
+  ): Promise<Buffer> {
     await this.reader.readable(user, id);
-    reply.header('content-type', 'application/pdf');
-    return this.documents.certificatesPdf(id);
+    fileReply(reply, PDF);
+    return render();
   }
 }

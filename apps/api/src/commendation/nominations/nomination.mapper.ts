@@ -4,6 +4,7 @@ import {
   type NominationDetailRecord,
   type NominationRecord,
   type PostingRecord,
+  type PublicObjectorRecord,
 } from '@epw/data-access';
 import type { NominationView } from '@epw/domain';
 import { toAwardPeriodView } from '../award-period.dto';
@@ -69,6 +70,7 @@ export function toNominationSummaryDto(n: NominationRecord): NominationSummaryDt
 export function toNominationDetailDto(
   n: NominationDetailRecord,
   live: NominationView | null,
+  publicObjectors: PublicObjectorRecord[] = [],
 ): NominationDetailDto {
   return {
     ...toNominationSummaryDto(n),
@@ -79,12 +81,18 @@ export function toNominationDetailDto(
       ...o,
       filedAt: o.filedAt.toISOString(),
       resolvedAt: iso(o.resolvedAt),
+      publicObjector: objectorOf(publicObjectors, o.id),
     })),
     award: n.award ? { ...n.award, revokedAt: iso(n.award.revokedAt) } : null,
     voteTally: tallyOf(n.voteTally),
     voteMinutes: n.voteMinutes,
   };
 }
+
+const objectorOf = (objectors: PublicObjectorRecord[], objectionId: string) => {
+  const o = objectors.find((x) => x.objectionId === objectionId);
+  return o ? { name: o.name, contact: o.contact } : null;
+};
 
 export function toPostingDto(p: PostingRecord): PostingDto {
   return { ...p, postedFrom: iso(p.postedFrom), postedUntil: iso(p.postedUntil) };

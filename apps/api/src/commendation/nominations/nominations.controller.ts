@@ -1,21 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { renderTextDocumentPdf } from '@epw/documents';
-import { CurrentUser, Public, RequiresStepUp } from '../../auth/auth.decorators';
+import { CurrentUser, Public } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { ApiFileAnswer, fileReply, PDF } from '../../common/file-answer';
 import { RequestValidationException } from '../../common/request-validation.exception';
 import { uuidParam } from '../../common/uuid-param';
 import { attachmentDisposition, servedMediaType } from './dossier-files';
 import { DossierService } from './dossier.service';
+import { CouncilVoteReadService } from './council-vote-read.service';
+import { CouncilVoteDto } from './dto/council-vote.dto';
 import {
   CouncilBallotDto,
   CreateNominationDto,
@@ -39,7 +34,8 @@ import {
 import { NominationActionsService } from './nomination-actions.service';
 import { NominationSubmissionService } from './nomination-submission.service';
 import { NominationsService } from './nominations.service';
-import { ApiProblems, AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
+import { AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
+import { ActionRoute, CreateRoute, ReadRoute } from '../../common/route.decorators';
 
 const STEP_KEY = /^[a-z0-9-]{2,40}$/;
 
@@ -51,15 +47,16 @@ export class NominationsController {
     private readonly nominations: NominationsService,
     private readonly actions: NominationActionsService,
     private readonly dossier: DossierService,
+    private readonly councilVote: CouncilVoteReadService,
   ) {}
 
-  @Post('nominations')
-  @ApiProblems([404, 'NOT_FOUND: the nominee, its unit or the cycle'], 409, 422)
-  @ApiOperation({
+  @CreateRoute({
+    path: 'nominations',
     summary:
       'Lập và nộp hồ sơ đề nghị khen thưởng / Submit a nomination with its dossier (starts its approval chain)',
+    created: NominationCreatedDto,
+    problems: [[404, 'NOT_FOUND: the nominee, its unit or the cycle'], 409, 422],
   })
-  @ApiCreatedResponse({ type: NominationCreatedDto })
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateNominationDto,
@@ -68,11 +65,11 @@ export class NominationsController {
     return this.submission.submit(user, body, key);
   }
 
-  @Get('nominations')
-  @ApiOperation({
+  @ReadRoute({
+    path: 'nominations',
     summary: 'Danh sách hồ sơ đề nghị / Nominations (own unit, or all for oversight roles)',
+    ok: [NominationSummaryDto],
   })
-  @ApiOkResponse({ type: [NominationSummaryDto] })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: NominationListQueryDto,
@@ -80,24 +77,30 @@ export class NominationsController {
     return this.nominations.list(user, q);
   }
 
-  @Get('me/approvals')
-  @ApiOperation({ summary: "Hồ sơ chờ tôi xử lý / My approval inbox, with each step's SLA" })
-  @ApiOkResponse({ type: [NominationSummaryDto] })
+  @ReadRoute({
+    path: 'me/approvals',
+    summary: "Hồ sơ chờ tôi xử lý / My approval inbox, with each step's SLA",
+    ok: [NominationSummaryDto],
+  })
   approvals(@CurrentUser() user: AuthenticatedUser): Promise<NominationSummaryDto[]> {
     return this.nominations.myApprovals(user);
   }
 
-  @Get('public/postings')
+  @ReadRoute({
+    path: 'public/postings',
+    summary: 'Công khai danh sách đề nghị khen thưởng / Public posting (no login)',
+    ok: [PostingDto],
+  })
   @Public()
-  @ApiOperation({ summary: 'Công khai danh sách đề nghị khen thưởng / Public posting (no login)' })
-  @ApiOkResponse({ type: [PostingDto] })
   postings(): Promise<PostingDto[]> {
     return this.nominations.postings();
   }
 
-  @Get('nominations/:id')
-  @ApiOperation({ summary: 'Hồ sơ, bước hiện tại và lịch sử / A nomination, its step and history' })
-  @ApiOkResponse({ type: NominationDetailDto })
+  @ReadRoute({
+    path: 'nominations/:id',
+    summary: 'Hồ sơ, bước hiện tại và lịch sử / A nomination, its step and history',
+    ok: NominationDetailDto,
+  })
   get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
@@ -128,11 +131,11 @@ export class NominationsController {
       .send(Buffer.from(d.content));
   }
 
-  @Post('nominations/:id/documents')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Bổ sung hồ sơ khi bị trả lại / Revise the dossier while returned' })
-  @ApiOkResponse({ type: DossierRevisedDto })
+  @ActionRoute({
+    path: 'nominations/:id/documents',
+    summary: 'Bổ sung hồ sơ khi bị trả lại / Revise the dossier while returned',
+    ok: DossierRevisedDto,
+  })
   revise(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
@@ -141,13 +144,11 @@ export class NominationsController {
     return this.dossier.revise(user, id, body);
   }
 
-  @Post('nominations/:id/steps/:stepKey')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'nominations/:id/steps/:stepKey',
     summary: 'Đồng ý / trả lại / không đồng ý, kèm lý do / Approve, return or reject a step',
+    ok: NominationViewDto,
   })
-  @ApiOkResponse({ type: NominationViewDto })
   @ApiParam({ name: 'stepKey', schema: { type: 'string', pattern: STEP_KEY.source } })
   act(
     @CurrentUser() user: AuthenticatedUser,
@@ -160,11 +161,11 @@ export class NominationsController {
     return this.actions.act(user, id, stepKey, body, key);
   }
 
-  @Post('nominations/:id/resubmit')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Nộp lại sau khi bổ sung / Resubmit after revision' })
-  @ApiOkResponse({ type: NominationViewDto })
+  @ActionRoute({
+    path: 'nominations/:id/resubmit',
+    summary: 'Nộp lại sau khi bổ sung / Resubmit after revision',
+    ok: NominationViewDto,
+  })
   resubmit(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
@@ -174,11 +175,11 @@ export class NominationsController {
     return this.actions.resubmit(user, id, body.note, key);
   }
 
-  @Post('nominations/:id/withdraw')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Rút hồ sơ / Withdraw the nomination' })
-  @ApiOkResponse({ type: NominationViewDto })
+  @ActionRoute({
+    path: 'nominations/:id/withdraw',
+    summary: 'Rút hồ sơ / Withdraw the nomination',
+    ok: NominationViewDto,
+  })
   withdraw(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
@@ -188,13 +189,11 @@ export class NominationsController {
     return this.actions.withdraw(user, id, body.reason, key);
   }
 
-  @Post('nominations/:id/objections')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'nominations/:id/objections',
     summary: 'Phản ánh trong thời gian công khai / File an objection during the posting',
+    ok: NominationViewDto,
   })
-  @ApiOkResponse({ type: NominationViewDto })
   object(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
@@ -204,11 +203,11 @@ export class NominationsController {
     return this.actions.object(user, id, body.text, key);
   }
 
-  @Post('nominations/:id/objections/:objectionId/resolution')
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Xử lý ý kiến phản ánh / Resolve an objection (board)' })
-  @ApiOkResponse({ type: NominationViewDto })
+  @ActionRoute({
+    path: 'nominations/:id/objections/:objectionId/resolution',
+    summary: 'Xử lý ý kiến phản ánh / Resolve an objection (board)',
+    ok: NominationViewDto,
+  })
   resolve(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
@@ -219,15 +218,13 @@ export class NominationsController {
     return this.actions.resolveObjection(user, id, objectionId, body, key);
   }
 
-  @Post('nominations/:id/council-ballots')
-  @RequiresStepUp()
-  @ApiProblems(409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @ActionRoute({
+    path: 'nominations/:id/council-ballots',
     summary:
       "Bỏ phiếu kín của Hội đồng / Secret council ballot (or an absent member's written vote)",
+    ok: NominationViewDto,
+    stepUp: true,
   })
-  @ApiOkResponse({ type: NominationViewDto })
   vote(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
@@ -237,15 +234,25 @@ export class NominationsController {
     return this.actions.vote(user, id, body, key);
   }
 
+  @ReadRoute({
+    path: 'nominations/:id/council-vote',
+    summary:
+      'Ai đã bỏ phiếu, lúc nào (không bao giờ là bỏ phiếu thế nào) / Who has voted in the council vote, and when (never how); the caller’s own ballot',
+    ok: CouncilVoteDto,
+  })
+  councilVoteParticipation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<CouncilVoteDto> {
+    return this.councilVote.get(user, id);
+  }
+
   @Get('nominations/:id/minutes')
   @ApiOperation({ summary: 'Biên bản kiểm phiếu / Ballot-count minutes (JSON, or ?format=pdf)' })
-  @ApiExtraModels(VoteMinutesDto)
-  @ApiOkResponse({
+  @ApiFileAnswer({
     description: 'The minutes (JSON), or the PDF with ?format=pdf',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(VoteMinutesDto) } },
-      'application/pdf': { schema: { type: 'string', format: 'binary' } },
-    },
+    json: VoteMinutesDto,
+    files: [PDF],
   })
   async minutes(
     @CurrentUser() user: AuthenticatedUser,
@@ -257,7 +264,7 @@ export class NominationsController {
     if (format !== 'pdf') return m;
     const lines = m.minutes.split('\n');
     const pdf = await renderTextDocumentPdf({ title: lines[0] ?? '', lines: lines.slice(1) });
-    reply.header('content-type', 'application/pdf');
+    fileReply(reply, PDF);
     return pdf;
   }
 

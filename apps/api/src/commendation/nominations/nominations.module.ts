@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AwardFormsModule } from '../award-forms/award-forms.module';
+import { CouncilVoteReadService } from './council-vote-read.service';
 import { ApprovalChainResolver } from './approval-chain.resolver';
 import { DossierService } from './dossier.service';
 import { NominationActionsService } from './nomination-actions.service';
@@ -19,6 +20,7 @@ import { NomineeResolver } from './nominee.resolver';
     NominationsService,
     NominationActionsService,
     DossierService,
+    CouncilVoteReadService,
   ],
   // Proposal lists submit each of their entries as a nomination.
   exports: [NominationSubmissionService],

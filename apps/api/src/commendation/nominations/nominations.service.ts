@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { nominationStatusQuery } from '@epw/contracts';
-import { NominationRepository, type NominationFilter } from '@epw/data-access';
+import {
+  NominationRepository,
+  PublicObjectorRepository,
+  type NominationFilter,
+} from '@epw/data-access';
 import { DomainErrorCode, DomainException, type NominationView } from '@epw/domain';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { WorkflowUpdatesService } from '../../common/workflow-updates.service';
@@ -21,6 +25,9 @@ import {
   toVoteMinutesDto,
 } from './nomination.mapper';
 
+/** Roles that see who filed a public objection and how to reach them. */
+const OBJECTION_READERS = new Set(['ADMIN', 'REVIEWER', 'COUNCIL_MEMBER', 'AUTHORITY']);
+
 /** Reads of nominations: lists, the approval inbox, one nomination with its live workflow state,
  * the public posting and the ballot-count minutes. */
 @Injectable()
@@ -29,6 +36,7 @@ export class NominationsService {
     private readonly nominations: NominationRepository,
     private readonly workflows: WorkflowUpdatesService,
     private readonly access: ReadAccessService,
+    private readonly publicObjectors: PublicObjectorRepository,
   ) {}
 
   async list(user: AuthenticatedUser, q: NominationListQueryDto): Promise<NominationSummaryDto[]> {
@@ -81,7 +89,11 @@ export class NominationsService {
     } catch {
       live = null; // finished long ago and no longer queryable: the record below is complete
     }
-    return toNominationDetailDto(n, live);
+    // The public's contact is for those who resolve objections, not for the nominee's unit.
+    const objectors = user.roles.some((r) => OBJECTION_READERS.has(r))
+      ? await this.publicObjectors.listByObjections(n.objections.map((o) => o.id))
+      : [];
+    return toNominationDetailDto(n, live, objectors);
   }
 
   async minutes(user: AuthenticatedUser, id: string): Promise<VoteMinutesDto> {

@@ -1,21 +1,14 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../../auth/auth.decorators';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { ApiAcceptLanguage, ApiFileAnswer, fileReply, PDF, XLSX } from '../../common/file-answer';
 import { localeFrom } from '../../common/locale';
 import { RecognitionReportDto, RecognitionReportQueryDto } from './dto/recognition-report.dto';
 import { RecognitionReportExportService } from './recognition-report-export.service';
 import { RecognitionReportService } from './recognition-report.service';
 import { AuthenticatedApi } from '../../common/openapi/api-problems.decorator';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @AuthenticatedApi('awards')
 @Controller('reports')
@@ -30,16 +23,12 @@ export class RecognitionReportsController {
     summary:
       "Thống kê khen thưởng, công nhận của một tổ chức và các đơn vị trực thuộc, theo phong trào, kỳ, cấp, đối tượng / Awards and recognitions decided in an organisation's subtree (?format=xlsx|pdf to export)",
   })
-  @ApiExtraModels(RecognitionReportDto)
-  @ApiOkResponse({
+  @ApiFileAnswer({
     description: 'The report (JSON), or the file asked for with ?format',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(RecognitionReportDto) } },
-      [XLSX]: { schema: { type: 'string', format: 'binary' } },
-      'application/pdf': { schema: { type: 'string', format: 'binary' } },
-    },
+    json: RecognitionReportDto,
+    files: [XLSX, PDF],
   })
-  @ApiHeader({ name: 'accept-language', required: false, description: 'vi (default) or en' })
+  @ApiAcceptLanguage()
   async report(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: RecognitionReportQueryDto,
@@ -49,9 +38,7 @@ export class RecognitionReportsController {
     const report = await this.reports.report(user, q);
     if (!q.format || q.format === 'json') return report;
     const file = await this.exports.export(user, report, q.format, localeFrom(lang));
-    reply
-      .header('content-type', q.format === 'xlsx' ? XLSX : 'application/pdf')
-      .header('content-disposition', `attachment; filename="bao-cao-khen-thuong.${q.format}"`);
+    fileReply(reply, q.format === 'xlsx' ? XLSX : PDF, `bao-cao-khen-thuong.${q.format}`);
     return file;
   }
 }

@@ -7,11 +7,9 @@ import {
   IsDefined,
   IsIn,
   IsObject,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
@@ -19,29 +17,42 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PrintableText } from '../../common/printable-text';
-import { OptionalNotNull } from '../../directory/dto/unit.dto';
+import {
+  MovementCodeProperty,
+  OptionalNotNull,
+  PageProperty,
+  PageSizeProperty,
+  RulesProperty,
+  UuidProperty,
+  YearProperty,
+} from '../../common/dto-properties';
 
 export const PERIOD_KINDS = ['YEAR', 'QUARTER', 'PHASE'] as const;
 export const CYCLE_STATUSES = ['PLANNED', 'ACTIVE', 'CLOSED'] as const;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The movement's name as documents print it (kept as written: not trimmed). */
+export const MovementNameProperty = () =>
+  RulesProperty(
+    { example: 'Phong trào thi đua "Dân vận khéo"' },
+    IsString(),
+    PrintableText(),
+    Length(3, 200),
+  );
+
 export class ListCyclesQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true, format: 'uuid' })
   clusterId?: string;
 
-  @ApiPropertyOptional({ example: 2026, description: 'Cycles whose period overlaps this year' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @YearProperty({
+    optional: true,
+    fromText: true,
+    example: 2026,
+    description: 'Cycles whose period overlaps this year',
+  })
   year?: number;
 
-  @ApiPropertyOptional({ example: 'DVK' })
-  @IsOptional()
-  @Matches(/^[A-Z0-9-]{2,20}$/, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  @MovementCodeProperty({ optional: true })
   movementCode?: string;
 
   @ApiPropertyOptional({ enum: CYCLE_STATUSES })
@@ -49,20 +60,10 @@ export class ListCyclesQueryDto {
   @IsIn(CYCLE_STATUSES)
   status?: (typeof CYCLE_STATUSES)[number];
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @PageProperty()
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeProperty()
   pageSize: number = 20;
 }
 
@@ -91,18 +92,13 @@ export class PledgeDraftDto {
 }
 
 export class CreateCycleDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid' })
   clusterId!: string;
 
-  @ApiProperty({ example: 'DVK', description: 'Movement code, e.g. DVK for "Dân vận khéo"' })
-  @Matches(/^[A-Z0-9-]{2,20}$/, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  @MovementCodeProperty({ description: 'Movement code, e.g. DVK for "Dân vận khéo"' })
   movementCode!: string;
 
-  @ApiProperty({ example: 'Phong trào thi đua "Dân vận khéo"' })
-  @IsString()
-  @PrintableText()
-  @Length(3, 200)
+  @MovementNameProperty()
   movementName!: string;
 
   @ApiProperty({ enum: PERIOD_KINDS })

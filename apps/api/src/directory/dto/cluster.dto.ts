@@ -1,33 +1,36 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Trim } from '../../common/trim.transform';
-import { CODE_PATTERN, OptionalNotNull } from './unit.dto';
-import { PrintableText } from '../../common/printable-text';
+  EnumProperty,
+  IntProperty,
+  NestedArrayProperty,
+  TextProperty,
+  UuidProperty,
+  YearProperty,
+} from '../../common/dto-properties';
+import { CODE_PATTERN, NameProperty, SearchProperty } from './unit.dto';
 
 export const CLUSTER_ROLES = ['HEAD', 'DEPUTY', 'MEMBER'] as const;
 export type ClusterRole = (typeof CLUSTER_ROLES)[number];
 
+/** The organizer (đơn vị tổ chức) of a cluster; null clears it. */
+const OrganizerProperty = (example?: string) =>
+  TextProperty({ optional: true, min: 2, max: 200, example, nullable: true, type: String });
+
+/** The unit whose council decides for the cluster; null clears it. */
+const CouncilUnitProperty = () =>
+  UuidProperty({
+    optional: true,
+    message: 'councilUnitId must be a UUID',
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      "Hội đồng Thi đua – Khen thưởng của cụm: only the cluster's members of a year propose for the forms it decides",
+  });
+
 export class ClusterQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the code or name (case-insensitive)' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 100)
+  @SearchProperty('Part of the code or name (case-insensitive)')
   search?: string;
 }
 
@@ -39,58 +42,25 @@ export class CreateClusterDto {
   @Matches(CODE_PATTERN, { message: 'code must be 2-40 of A-Z, 0-9 and -' })
   code!: string;
 
-  @ApiProperty({ example: 'Cụm thi đua số 2' })
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(3, 200)
+  @NameProperty('Cụm thi đua số 2')
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Ban Dân vận Thành ủy', nullable: true, type: String })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(2, 200)
+  @OrganizerProperty('Ban Dân vận Thành ủy')
   organizer?: string | null;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description:
-      "Hội đồng Thi đua – Khen thưởng của cụm: only the cluster's members of a year propose for the forms it decides",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'councilUnitId must be a UUID' })
+  @CouncilUnitProperty()
   councilUnitId?: string | null;
 }
 
 /** Everything but the code (immutable). A null organizer clears it. */
 export class UpdateClusterDto {
-  @ApiPropertyOptional({ example: 'Cụm thi đua số 2' })
-  @OptionalNotNull()
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(3, 200)
+  @NameProperty('Cụm thi đua số 2', 'notNull')
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(2, 200)
+  @OrganizerProperty()
   organizer?: string | null;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description:
-      "Hội đồng Thi đua – Khen thưởng của cụm: only the cluster's members of a year propose for the forms it decides",
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'councilUnitId must be a UUID' })
+  @CouncilUnitProperty()
   councilUnitId?: string | null;
 }
 
@@ -106,47 +76,39 @@ export class ClusterDto {
 }
 
 export class MembershipYearQueryDto {
-  @ApiPropertyOptional({ example: 2026, description: 'Default: the current year (Vietnam time)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @YearProperty({
+    optional: true,
+    fromText: true,
+    example: 2026,
+    description: 'Default: the current year (Vietnam time)',
+  })
   year?: number;
 }
 
 export class MemberInputDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid' })
   unitId!: string;
 
-  @ApiProperty({ enum: CLUSTER_ROLES })
-  @IsIn(CLUSTER_ROLES)
+  @EnumProperty({ values: CLUSTER_ROLES })
   role!: ClusterRole;
 
-  @ApiPropertyOptional({
+  @IntProperty({
+    optional: true,
+    min: 0,
+    max: 999,
     type: 'integer',
     nullable: true,
     description: 'Order in the list (absent or null: the index)',
   })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(999)
   position?: number | null;
 }
 
 export class PutMembershipsDto {
-  @ApiProperty({
-    type: [MemberInputDto],
+  @NestedArrayProperty({
+    of: MemberInputDto,
+    maxItems: 200,
     description: 'The whole list of the year: exactly one HEAD, at most one DEPUTY, each unit once',
   })
-  @IsArray()
-  @ArrayMaxSize(200)
-  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => MemberInputDto)
   members!: MemberInputDto[];
 }
 

@@ -1,19 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { Trim } from '../../common/trim.transform';
-import { PrintableText } from '../../common/printable-text';
+  EnumProperty,
+  IntProperty,
+  TextProperty,
+  UuidProperty,
+  type Presence,
+} from '../../common/dto-properties';
 
 export const UNIT_KINDS = ['MEMBER', 'AUTHORITY'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -37,31 +30,60 @@ const ORG_KIND_DESCRIPTION =
 const PARENT_DESCRIPTION =
   'The organisation directly above (cấp trên trực tiếp); null or absent: a top-level organisation (global administrators only). An organisation administrator places units within their own subtree.';
 
-/** Optional, but when given not null (IsOptional would let null through to a NOT NULL column). */
-export const OptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
-
 /** Codes name units in reports, usernames and workflow inputs, so they never change. */
 export const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,39}$/;
 
+/** The part of a code or name a list is filtered by (case-insensitive). */
+export const SearchProperty = (description: string) =>
+  TextProperty({ optional: true, min: 1, max: 100, description });
+
+/** An organisation's or a cluster's name (printed on documents). */
+export const NameProperty = (example: string, optional?: Presence) =>
+  TextProperty({ optional, min: 3, max: 200, printable: true, example });
+
+const LevelProperty = () =>
+  EnumProperty({
+    values: RECOGNITION_LEVELS,
+    optional: true,
+    nullable: true,
+    description: LEVEL_DESCRIPTION,
+  });
+
+const OrgKindProperty = () =>
+  EnumProperty({
+    values: ORG_KINDS,
+    optional: true,
+    nullable: true,
+    description: ORG_KIND_DESCRIPTION,
+  });
+
+/** The organisation directly above; null: the top. */
+const ParentProperty = (description: string) =>
+  UuidProperty({ optional: true, format: 'uuid', nullable: true, type: String, description });
+
+const HeadcountProperty = (fromText: boolean, description?: string) =>
+  IntProperty({
+    optional: true,
+    fromText,
+    min: 1,
+    max: 1_000_000,
+    nullable: true,
+    type: Number,
+    description,
+  });
+
 export class UnitQueryDto {
-  @ApiPropertyOptional({ enum: UNIT_KINDS })
-  @IsOptional()
-  @IsIn(UNIT_KINDS)
+  @EnumProperty({ values: UNIT_KINDS, optional: true })
   kind?: UnitKind;
 
-  @ApiPropertyOptional({ description: 'Part of the code or name (case-insensitive)' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 100)
+  @SearchProperty('Part of the code or name (case-insensitive)')
   search?: string;
 
-  @ApiPropertyOptional({
+  @UuidProperty({
+    optional: true,
     format: 'uuid',
     description: 'Only this organisation and the units beneath it (its subtree)',
   })
-  @IsOptional()
-  @IsUUID()
   under?: string;
 }
 
@@ -70,102 +92,60 @@ export class CreateUnitDto {
   @Matches(CODE_PATTERN, { message: 'code must be 2-40 of A-Z, 0-9 and -' })
   code!: string;
 
-  @ApiProperty({ example: 'Đảng ủy Công an Thành phố' })
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(3, 200)
+  @NameProperty('Đảng ủy Công an Thành phố')
   name!: string;
 
-  @ApiPropertyOptional({ enum: UNIT_KINDS, default: 'MEMBER' })
-  @IsOptional()
-  @IsIn(UNIT_KINDS)
+  @EnumProperty({ values: UNIT_KINDS, optional: true, default: 'MEMBER' })
   kind?: UnitKind;
 
-  @ApiPropertyOptional({
-    enum: RECOGNITION_LEVELS,
-    nullable: true,
-    description: LEVEL_DESCRIPTION,
-  })
-  @IsOptional()
-  @IsIn(RECOGNITION_LEVELS)
+  @LevelProperty()
   level?: RecognitionLevel | null;
 
-  @ApiPropertyOptional({ enum: ORG_KINDS, nullable: true, description: ORG_KIND_DESCRIPTION })
-  @IsOptional()
-  @IsIn(ORG_KINDS)
+  @OrgKindProperty()
   orgKind?: OrgKind | null;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description: PARENT_DESCRIPTION,
-  })
-  @IsOptional()
-  @IsUUID()
+  @ParentProperty(PARENT_DESCRIPTION)
   parentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Quân số (award quotas)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @HeadcountProperty(true, 'Quân số (award quotas)')
   headcount?: number | null;
 }
 
 /** Everything but the code (immutable). A null level, kind or headcount clears it; a new parent
  * moves the unit with its whole subtree (null: to the top). */
 export class UpdateUnitDto {
-  @ApiPropertyOptional({ example: 'Đảng ủy Công an Thành phố' })
-  @OptionalNotNull()
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(3, 200)
+  @NameProperty('Đảng ủy Công an Thành phố', 'notNull')
   name?: string;
 
-  @ApiPropertyOptional({ enum: UNIT_KINDS })
-  @OptionalNotNull()
-  @IsIn(UNIT_KINDS)
+  @EnumProperty({ values: UNIT_KINDS, optional: 'notNull' })
   kind?: UnitKind;
 
-  @ApiPropertyOptional({ enum: RECOGNITION_LEVELS, nullable: true, description: LEVEL_DESCRIPTION })
-  @IsOptional()
-  @IsIn(RECOGNITION_LEVELS)
+  @LevelProperty()
   level?: RecognitionLevel | null;
 
-  @ApiPropertyOptional({ enum: ORG_KINDS, nullable: true, description: ORG_KIND_DESCRIPTION })
-  @IsOptional()
-  @IsIn(ORG_KINDS)
+  @OrgKindProperty()
   orgKind?: OrgKind | null;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description: `${PARENT_DESCRIPTION} Moving never puts a unit beneath itself (ORGANISATION_CYCLE).`,
-  })
-  @IsOptional()
-  @IsUUID()
+  @ParentProperty(
+    `${PARENT_DESCRIPTION} Moving never puts a unit beneath itself (ORGANISATION_CYCLE).`,
+  )
   parentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @HeadcountProperty(false)
   headcount?: number | null;
 }
 
-export class UnitDto {
+/** What a unit and a node of the organisation tree both answer first. */
+class OrganisationFieldsDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind!: UnitKind;
   @ApiProperty({ enum: RECOGNITION_LEVELS, nullable: true }) level!: RecognitionLevel | null;
   @ApiProperty({ enum: ORG_KINDS, nullable: true }) orgKind!: OrgKind | null;
+}
+
+export class UnitDto extends OrganisationFieldsDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null at the top' })
   parentId!: string | null;
   @ApiProperty({ type: [String], description: 'Ids of the organisations above, top first' })
@@ -178,13 +158,7 @@ export class UnitDto {
 }
 
 /** One organisation of a tree, with the organisations directly beneath it. */
-export class OrganisationTreeNodeDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: UNIT_KINDS }) kind!: UnitKind;
-  @ApiProperty({ enum: RECOGNITION_LEVELS, nullable: true }) level!: RecognitionLevel | null;
-  @ApiProperty({ enum: ORG_KINDS, nullable: true }) orgKind!: OrgKind | null;
+export class OrganisationTreeNodeDto extends OrganisationFieldsDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) parentId!: string | null;
   @ApiProperty({ type: () => [OrganisationTreeNodeDto] }) children!: OrganisationTreeNodeDto[];
 }

@@ -9,13 +9,18 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
 } from 'class-validator';
 import { Trim } from '../../common/trim.transform';
-import { OptionalNotNull } from './unit.dto';
-import { PrintableText } from '../../common/printable-text';
+import {
+  EnumProperty,
+  OptionalNotNull,
+  RulesProperty,
+  TextProperty,
+  UuidProperty,
+  type Presence,
+} from '../../common/dto-properties';
 
 export const ROLES = [
   'ADMIN',
@@ -28,22 +33,41 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A user's roles: each of ROLES at most once. */
+const RolesProperty = (optional?: Presence) =>
+  RulesProperty(
+    { enum: ROLES, isArray: true, optional },
+    IsArray(),
+    ArrayMaxSize(ROLES.length),
+    ArrayUnique(),
+    IsIn(ROLES, { each: true }),
+  );
+
+/** An e-mail address, optional; null clears it. */
+const EmailProperty = (example?: string) =>
+  RulesProperty(
+    { ...(example ? { example } : {}), nullable: true, type: String, optional: true },
+    Trim(),
+    IsEmail(),
+  );
+
+/** A password as it is chosen: 8-128 characters. */
+const PasswordProperty = (description: string, example?: string) =>
+  RulesProperty({ example, description }, IsString(), Length(8, 128));
+
 export class UserQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the username, full name or e-mail' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 100)
+  @TextProperty({
+    optional: true,
+    min: 1,
+    max: 100,
+    description: 'Part of the username, full name or e-mail',
+  })
   search?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true, format: 'uuid' })
   unitId?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
+  @EnumProperty({ values: ROLES, optional: true })
   role?: Role;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
@@ -62,64 +86,40 @@ export class CreateUserDto {
   })
   username!: string;
 
-  @ApiProperty({ example: 'Nguyễn Văn An' })
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(2, 200)
+  @TextProperty({ min: 2, max: 200, printable: true, example: 'Nguyễn Văn An' })
   fullName!: string;
 
-  @ApiPropertyOptional({ example: 'an.nv@example.vn', nullable: true, type: String })
-  @IsOptional()
-  @Trim()
-  @IsEmail()
+  @EmailProperty('an.nv@example.vn')
   email?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true, format: 'uuid', nullable: true, type: String })
   unitId?: string | null;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true })
+  @RolesProperty()
   roles!: Role[];
 
-  @ApiProperty({ example: 'mat-khau-ban-dau', description: 'Initial password (8-128 characters)' })
-  @IsString()
-  @Length(8, 128)
+  @PasswordProperty('Initial password (8-128 characters)', 'mat-khau-ban-dau')
   password!: string;
 }
 
 /** A null e-mail or unit clears it. Deactivating revokes every refresh token of the user. */
 export class UpdateUserDto {
-  @ApiPropertyOptional({ example: 'Nguyễn Văn An' })
-  @OptionalNotNull()
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(2, 200)
+  @TextProperty({
+    optional: 'notNull',
+    min: 2,
+    max: 200,
+    printable: true,
+    example: 'Nguyễn Văn An',
+  })
   fullName?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @Trim()
-  @IsEmail()
+  @EmailProperty()
   email?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true, format: 'uuid', nullable: true, type: String })
   unitId?: string | null;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true })
+  @RolesProperty('notNull')
   roles?: Role[];
 
   @ApiPropertyOptional()
@@ -129,9 +129,7 @@ export class UpdateUserDto {
 }
 
 export class ResetPasswordDto {
-  @ApiProperty({ description: 'The new password (8-128 characters); every session ends' })
-  @IsString()
-  @Length(8, 128)
+  @PasswordProperty('The new password (8-128 characters); every session ends')
   password!: string;
 }
 

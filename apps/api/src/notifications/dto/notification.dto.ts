@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsUrl,
   Matches,
-  Max,
-  Min,
 } from 'class-validator';
+import { PageProperty, PageSizeProperty } from '../../common/dto-properties';
 
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ default: false })
@@ -23,20 +21,10 @@ export class ListNotificationsQueryDto {
   @IsBoolean()
   unreadOnly: boolean = false;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @PageProperty()
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeProperty()
   pageSize: number = 20;
 }
 
@@ -45,12 +33,31 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid', description: 'The recipient (the caller)' }) userId!: string;
   @ApiProperty({ description: 'The key that makes the notification appear once' })
   dedupKey!: string;
-  @ApiProperty({ enum: ['reminder', 'escalation'] }) kind!: string;
+  @ApiProperty({
+    enum: [
+      'reminder',
+      'escalation',
+      'nomination.returned',
+      'nomination.approved',
+      'nomination.rejected',
+      'nomination.awarded',
+      'decision.issued',
+      'pledge.declined',
+      'task.done-by-other',
+    ],
+  })
+  kind!: string;
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ nullable: true, type: String }) link!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A reminder whose task was done (đã thực hiện): when; null otherwise',
+  })
+  doneAt!: string | null;
 }
 
 export class NotificationPageDto {

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PrintableText } from '../../common/printable-text';
+import { StepOpenedProperty } from '../../common/dto-properties';
 
 export class AttachmentDto {
   @ApiProperty({ example: 'Báo cáo mô hình.pdf' })
@@ -142,7 +143,8 @@ export class ComplianceUnitDto {
 
 export class ComplianceDto {
   @ApiProperty() cycleId!: string;
-  @ApiProperty() deadlineAt!: string;
+  @StepOpenedProperty() opened!: boolean;
+  @ApiProperty({ nullable: true, type: String }) deadlineAt!: string | null;
   @ApiProperty() closed!: boolean;
   @ApiProperty() memberCount!: number;
   @ApiProperty() registeredCount!: number;

@@ -1,21 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { PrintableText } from '../../common/printable-text';
+import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MovementCodeProperty, UuidProperty } from '../../common/dto-properties';
+import { MovementNameProperty } from '../../cycles/dto/cycle.dto';
 import { CRON_PATTERN, CronRangesInOrder } from './cron-expression';
 
 export class CreateScheduleDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidProperty({ format: 'uuid' })
   clusterId!: string;
 
-  @ApiProperty({ example: 'DVK' })
-  @Matches(/^[A-Z0-9-]{2,20}$/, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  @MovementCodeProperty()
   movementCode!: string;
 
-  @ApiProperty({ example: 'Phong trào thi đua "Dân vận khéo"' })
-  @IsString()
-  @PrintableText()
-  @Length(3, 200)
+  @MovementNameProperty()
   movementName!: string;
 
   @ApiPropertyOptional({ example: 'DVK-MAC-DINH' })

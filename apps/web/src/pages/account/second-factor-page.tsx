@@ -295,7 +295,7 @@ export function SecondFactorGate() {
   const logout = useLogout();
   const navigate = useNavigate();
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center component="main" mih="100vh" p="md" bg="gray.0">
       <Box w="100%" maw={640}>
         <Group justify="flex-end" mb="sm" gap="sm">
           <LanguageSwitch />

@@ -1,7 +1,8 @@
-import { Button, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { text, useAwardForms, type AwardForm } from '../../api/commendation';
 import { PageHeader, QueryState } from '../../components/page';
 import { AwardFormView } from './award-forms-view';
@@ -20,7 +21,17 @@ export function AwardFormsPage() {
         title={t('awardForms.title')}
         description={t('awardForms.description')}
         actions={
-          <NewVersionLink to="/admin/award-forms/new">{t('awardForms.newVersion')}</NewVersionLink>
+          <Group gap="xs">
+            <Button component={Link} to="/authorities" variant="default">
+              {t('authorities.link')}
+            </Button>
+            <Button component={Link} to="/admin/award-history" variant="default">
+              {t('pastAward.link')}
+            </Button>
+            <NewVersionLink to="/admin/award-forms/new">
+              {t('awardForms.newVersion')}
+            </NewVersionLink>
+          </Group>
         }
       />
       <QueryState isLoading={forms.isLoading} error={forms.error}>

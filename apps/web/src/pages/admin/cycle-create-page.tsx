@@ -9,7 +9,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -18,11 +17,13 @@ import { api, call } from '../../api/client';
 import { keys } from '../../api/queries';
 import type { CreateCycle, Cycle } from '../../api/types';
 import { useApiMutation } from '../../lib/use-api-mutation';
+import { useClusterChoices } from '../../lib/cluster-choices';
 import { DateField } from '../../components/date-field';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { daysBetween, todayInVietnam } from '../../lib/dates';
 import { FormActions } from '../../components/form-actions';
+import { SectionCard } from '../../components/section-card';
 
 type PeriodKind = CreateCycle['periodKind'];
 
@@ -62,9 +63,20 @@ export function CycleCreatePage() {
 function CycleForm({ cycles }: { cycles: Cycle[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const clusters = [...new Map(cycles.map((c) => [c.cluster.id, c.cluster])).values()];
-  const year = Number(todayInVietnam().slice(0, 4));
+  const clusters = useClusterChoices(cycles);
   const latest = cycles[0];
+  // A period the cluster has not run yet (this year or the next free one): prefilling a taken
+  // one made the first save fail.
+  const taken = new Set(
+    cycles
+      .filter(
+        (c) =>
+          c.cluster.id === clusters[0]?.id && c.movementCode === 'DVK' && c.periodKind === 'YEAR',
+      )
+      .map((c) => c.periodLabel),
+  );
+  let year = Number(todayInVietnam().slice(0, 4));
+  while (taken.has(String(year))) year += 1;
 
   const form = useForm<CycleValues>({
     mode: 'controlled',
@@ -98,6 +110,8 @@ function CycleForm({ cycles }: { cycles: Cycle[] }) {
 
   const create = useApiMutation({
     form,
+    // The API names the taken key (periodLabel): the message goes next to that field.
+    codeFields: { CONFLICT: 'periodLabel' },
     rename: {
       calendarScale: 'minutes',
       'pledge.items': 'pledge.itemsText',
@@ -196,13 +210,7 @@ function CycleForm({ cycles }: { cycles: Cycle[] }) {
               </SimpleGrid>
             </Stack>
           </Card>
-          <Card withBorder padding="md">
-            <Title order={2} size="h4" mb={4}>
-              {t('createCycle.calendarTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('createCycle.calendarHint')}
-            </Text>
+          <SectionCard title={t('createCycle.calendarTitle')} hint={t('createCycle.calendarHint')}>
             <Group align="flex-end" gap="md">
               <SegmentedControl
                 aria-label={t('createCycle.calendarTitle')}
@@ -221,11 +229,8 @@ function CycleForm({ cycles }: { cycles: Cycle[] }) {
                 />
               ) : null}
             </Group>
-          </Card>
-          <Card withBorder padding="md">
-            <Title order={2} size="h4" mb="sm">
-              {t('createCycle.pledgeTitle')}
-            </Title>
+          </SectionCard>
+          <SectionCard title={t('createCycle.pledgeTitle')}>
             <Stack gap="sm">
               <TextInput
                 label={t('createCycle.pledgeName')}
@@ -246,7 +251,7 @@ function CycleForm({ cycles }: { cycles: Cycle[] }) {
                 {...form.getInputProps('pledge.itemsText')}
               />
             </Stack>
-          </Card>
+          </SectionCard>
           <FormActions
             onCancel={() => void navigate('/admin/cycles')}
             pending={create.isPending}

@@ -12,7 +12,8 @@ import { secondsPerDay } from '../../components/cycle-summary';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDate } from '../../lib/dates';
-import { DataTable } from '../../components/data-table';
+import { DataTable, NameCell } from '../../components/data-table';
+import { ConfirmActions } from '../../components/form-actions';
 
 export const DEFAULT_RULE_SET_CODE = 'DVK-MAC-DINH';
 
@@ -20,7 +21,20 @@ function StartCycleModal({ cycle, onClose }: { cycle: Cycle; onClose: () => void
   const { t } = useTranslation();
   const ruleSets = useRuleSets();
   const [code, setCode] = useState<string>(DEFAULT_RULE_SET_CODE);
-  const codes = [...new Set([DEFAULT_RULE_SET_CODE, ...(ruleSets.data ?? []).map((r) => r.code)])];
+  // Each code by its name and latest version; the built-in set when nothing is stored under it.
+  const latest = new Map<string, { name: string; version: number }>();
+  for (const r of ruleSets.data ?? []) {
+    if ((latest.get(r.code)?.version ?? 0) < r.version) latest.set(r.code, r);
+  }
+  const codes = [...new Set([DEFAULT_RULE_SET_CODE, ...latest.keys()])].map((c) => {
+    const r = latest.get(c);
+    return {
+      value: c,
+      label: r
+        ? t('ruleSetList.option', { name: r.name, version: r.version })
+        : t('ruleSets.builtInName'),
+    };
+  });
   const start = useApiMutation({
     mutationFn: () =>
       call(
@@ -46,14 +60,12 @@ function StartCycleModal({ cycle, onClose }: { cycle: Cycle; onClose: () => void
         onChange={(v) => v && setCode(v)}
         allowDeselect={false}
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button loading={start.isPending} onClick={() => start.mutate()}>
-          {t('cycles.startNow')}
-        </Button>
-      </Group>
+      <ConfirmActions
+        onCancel={onClose}
+        onConfirm={() => start.mutate()}
+        confirmLabel={t('cycles.startNow')}
+        pending={start.isPending}
+      />
     </Stack>
   );
 }
@@ -88,16 +100,7 @@ export function CyclesPage() {
             columns={[
               {
                 header: t('cycles.movement'),
-                cell: (c) => (
-                  <>
-                    <Text size="sm" fw={500}>
-                      {c.movementName}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {c.movementCode}
-                    </Text>
-                  </>
-                ),
+                cell: (c) => <NameCell name={c.movementName} detail={c.movementCode} />,
               },
               { header: t('cycles.cluster'), cell: (c) => <Text size="sm">{c.cluster.code}</Text> },
               {
@@ -154,6 +157,19 @@ export function CyclesPage() {
                     >
                       {t('cycles.open')}
                     </Button>
+                    {c.signingRound ? (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        component={Link}
+                        to={`/rounds/${c.signingRound.id}/audit`}
+                        aria-label={t('roundAudit.auditFor', {
+                          name: `${c.movementCode} ${c.periodLabel}`,
+                        })}
+                      >
+                        {t('roundAudit.link')}
+                      </Button>
+                    ) : null}
                   </Group>
                 ),
               },

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { currentLocale } from '../../i18n/i18n';
 import { formatDate, todayInVietnam, weekdayOf } from '../../lib/dates';
 import { DataTable } from '../../components/data-table';
 import { DeleteAction, EditAction } from '../../components/row-actions';
+import { SectionCard } from '../../components/section-card';
+import { ConfirmActions } from '../../components/form-actions';
 
 interface HolidayValues {
   date: string | null;
@@ -65,10 +67,7 @@ export function HolidaysPage() {
     <>
       <PageHeader title={t('holidays.title')} description={t('holidays.description')} />
       <Stack gap="lg">
-        <Card withBorder padding="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('holidays.addTitle')}
-          </Title>
+        <SectionCard title={t('holidays.addTitle')}>
           <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
             <Group align="flex-start" gap="sm" wrap="wrap">
               <DateField label={t('holidays.date')} w={180} {...form.getInputProps('date')} />
@@ -85,7 +84,7 @@ export function HolidaysPage() {
               {t('holidays.addHint')}
             </Text>
           </form>
-        </Card>
+        </SectionCard>
         <QueryState isLoading={holidays.isLoading} error={holidays.error}>
           <Group justify="space-between">
             <Select
@@ -144,18 +143,13 @@ export function HolidaysPage() {
               ? t('holidays.deleteText', { date: formatDate(deleting.date), name: deleting.name })
               : ''}
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => deleting && remove.mutate(deleting.date)}
-            >
-              {t('common.delete')}
-            </Button>
-          </Group>
+          <ConfirmActions
+            onCancel={() => setDeleting(null)}
+            onConfirm={() => deleting && remove.mutate(deleting.date)}
+            confirmLabel={t('common.delete')}
+            pending={remove.isPending}
+            color="red"
+          />
         </Stack>
       </Modal>
     </>

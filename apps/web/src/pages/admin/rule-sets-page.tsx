@@ -1,4 +1,4 @@
-import { Button, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import type { RuleSet, RuleSetContent } from '../../api/types';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
 import { RuleSetView } from './rule-set-view';
-import { DataTable } from '../../components/data-table';
+import { DataTable, NameCell } from '../../components/data-table';
 import { DefinitionDrawer, NewVersionLink } from './definition-drawer';
 
 export function RuleSetsPage() {
@@ -37,8 +37,9 @@ export function RuleSetsPage() {
       key: 'built-in',
       code: t('ruleSets.builtIn'),
       name: t('ruleSets.builtInName'),
-      version: '—',
-      createdAt: '—',
+      // Ships with the system: no stored version or date, said in words rather than "—".
+      version: t('ruleSetList.builtInVersion'),
+      createdAt: t('ruleSetList.builtInDate'),
       disabled: !builtIn.data,
       onView: () => {
         if (builtIn.data) setShown({ title: t('ruleSets.builtInName'), content: builtIn.data });
@@ -74,14 +75,10 @@ export function RuleSetsPage() {
           rowKey={(r) => r.key}
           columns={[
             {
-              header: t('ruleSets.code'),
-              cell: (r) => (
-                <Text size="sm" fw={500}>
-                  {r.code}
-                </Text>
-              ),
+              // The name first; the code (DVK-MAC-DINH) is a technical key, shown small below it.
+              header: t('ruleSets.name'),
+              cell: (r) => <NameCell name={r.name} detail={`${t('ruleSets.code')}: ${r.code}`} />,
             },
-            { header: t('ruleSets.name'), cell: (r) => r.name },
             { header: t('ruleSets.version'), cell: (r) => r.version },
             { header: t('ruleSets.createdAt'), cell: (r) => r.createdAt },
             {

@@ -1,25 +1,24 @@
 import {
   Alert,
   Button,
-  Card,
   Group,
   NumberInput,
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { keys, useRuleSets, useSchedules } from '../../api/queries';
 import { useApiMutation } from '../../lib/use-api-mutation';
+import { useClusterChoices } from '../../lib/cluster-choices';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { DEFAULT_RULE_SET_CODE } from './cycles-page';
 import { CodeText, DataTable } from '../../components/data-table';
+import { SectionCard } from '../../components/section-card';
 
 interface ScheduleValues {
   clusterId: string;
@@ -35,7 +34,7 @@ export function SchedulesPage() {
   const schedules = useSchedules();
   const ruleSets = useRuleSets();
   const { cycles } = useCurrentCycle();
-  const clusters = [...new Map(cycles.map((c) => [c.cluster.id, c.cluster])).values()];
+  const clusters = useClusterChoices(cycles);
   const clusterName = (id: string) => clusters.find((c) => c.id === id)?.name ?? id;
   const codes = [...new Set([DEFAULT_RULE_SET_CODE, ...(ruleSets.data ?? []).map((r) => r.code)])];
 
@@ -121,13 +120,7 @@ export function SchedulesPage() {
             />
           )}
         </QueryState>
-        <Card withBorder padding="md">
-          <Title order={2} size="h4" mb={4}>
-            {t('schedules.createTitle')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('schedules.createHint')}
-          </Text>
+        <SectionCard title={t('schedules.createTitle')} hint={t('schedules.createHint')}>
           <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
             <Stack gap="sm">
               {clusters.length > 0 ? (
@@ -177,7 +170,7 @@ export function SchedulesPage() {
               </Group>
             </Stack>
           </form>
-        </Card>
+        </SectionCard>
       </Stack>
     </>
   );

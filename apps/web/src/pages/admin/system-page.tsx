@@ -7,6 +7,7 @@ import { useApiMutation } from '../../lib/use-api-mutation';
 import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
 import { DataTable } from '../../components/data-table';
+import { SectionCard } from '../../components/section-card';
 
 export function SystemPage() {
   const { t } = useTranslation();
@@ -22,13 +23,7 @@ export function SystemPage() {
     <>
       <PageHeader title={t('system.title')} description={t('system.description')} />
       <Stack gap="lg">
-        <Card withBorder padding="md">
-          <Title order={2} size="h4" mb={4}>
-            {t('system.auditTitle')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('system.auditHint')}
-          </Text>
+        <SectionCard title={t('system.auditTitle')} hint={t('system.auditHint')}>
           <Group>
             <Button onClick={() => verify.mutate()} loading={verify.isPending}>
               {t('system.verify')}
@@ -46,14 +41,8 @@ export function SystemPage() {
             </Alert>
           ) : null}
           {verify.error ? <ErrorAlert error={verify.error} /> : null}
-        </Card>
-        <Card withBorder padding="md">
-          <Title order={2} size="h4" mb={4}>
-            {t('system.deadLetters')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('system.deadLettersHint')}
-          </Text>
+        </SectionCard>
+        <SectionCard title={t('system.deadLetters')} hint={t('system.deadLettersHint')}>
           <QueryState isLoading={deadLetters.isLoading} error={deadLetters.error}>
             {deadLetters.data && deadLetters.data.length === 0 ? (
               <Text size="sm">{t('system.noDeadLetters')}</Text>
@@ -89,7 +78,7 @@ export function SystemPage() {
               />
             )}
           </QueryState>
-        </Card>
+        </SectionCard>
         <Card withBorder padding="md">
           <Title order={2} size="h4" mb="xs">
             {t('system.tools')}

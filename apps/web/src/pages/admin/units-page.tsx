@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   SegmentedControl,
   Select,
   Stack,
@@ -24,6 +23,7 @@ import {
   type Unit,
   type UnitKind,
 } from '../../api/directory';
+import { HeadcountInput, UnitKindSelect } from '../../components/unit-fields';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../../components/page';
 import { FormActions } from '../../components/form-actions';
@@ -219,12 +219,7 @@ function UnitForm({ unit, onDone }: { unit: Unit | null; onDone: () => void }) {
           data-autofocus={unit ? true : undefined}
           {...form.getInputProps('name')}
         />
-        <Select
-          label={t('units.kind')}
-          data={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps('kind')}
-        />
+        <UnitKindSelect {...form.getInputProps('kind')} />
         <Select
           label={t('units.level')}
           description={t('units.levelHint')}
@@ -232,13 +227,7 @@ function UnitForm({ unit, onDone }: { unit: Unit | null; onDone: () => void }) {
           clearable
           {...form.getInputProps('level')}
         />
-        <NumberInput
-          label={t('units.headcount')}
-          description={t('units.headcountHint')}
-          min={1}
-          allowDecimal={false}
-          {...form.getInputProps('headcount')}
-        />
+        <HeadcountInput {...form.getInputProps('headcount')} />
         <FormActions onCancel={onDone} pending={save.isPending} mt="sm" />
       </Stack>
     </form>

@@ -121,6 +121,7 @@ export function UsersPage() {
           </Text>
           <DataTable
             minWidth={720}
+            pageSize={50}
             aria-label={t('users.title')}
             data-testid="users-table"
             rows={users.data ?? []}

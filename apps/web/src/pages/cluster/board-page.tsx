@@ -1,4 +1,5 @@
-import { Alert, Badge, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck, IconMinus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -19,8 +20,14 @@ import { RoundDocuments } from '../../components/round-documents';
 import { ErrorAlert, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime, todayInVietnam } from '../../lib/dates';
-import { LateRegistrationsCard, OpenRoundCard, SigningActionsCard } from './head-actions';
-import { DataTable } from '../../components/data-table';
+import {
+  AmendPledgeCard,
+  LateRegistrationsCard,
+  OpenRoundCard,
+  SigningActionsCard,
+} from './head-actions';
+import { DataTable, NameCell } from '../../components/data-table';
+import { SectionCard } from '../../components/section-card';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -49,6 +56,29 @@ function Done({ yes }: { yes: boolean | undefined }) {
     <IconCheck size={18} color="var(--mantine-color-green-8)" aria-label={t('common.yes')} />
   ) : (
     <IconMinus size={18} color="var(--mantine-color-gray-7)" aria-label={t('common.no')} />
+  );
+}
+
+/** The "late" mark after a member's unit code. */
+function LateBadge({ late }: { late: boolean }) {
+  const { t } = useTranslation();
+  return late ? (
+    <Badge ml={6} size="xs" color="orange" variant="light">
+      {t('common.late')}
+    </Badge>
+  ) : null;
+}
+
+/** One label and value of a member's card on a phone; nothing when there is no value. */
+function CardField({ label, value }: { label: string; value: ReactNode }) {
+  if (value == null) return null;
+  return (
+    <>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <div>{value}</div>
+    </>
   );
 }
 
@@ -141,7 +171,17 @@ export function BoardPage() {
 
   return (
     <>
-      <PageHeader title={t('board.title')} description={t('board.description')} />
+      <PageHeader
+        title={t('board.title')}
+        description={t('board.description')}
+        actions={
+          cycle.signingRound ? (
+            <Anchor component={Link} to={`/rounds/${cycle.signingRound.id}/audit`} size="sm">
+              {t('roundAudit.link')}
+            </Anchor>
+          ) : null
+        }
+      />
       <Stack gap="lg">
         <CycleSummary cycle={cycle} />
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
@@ -205,13 +245,11 @@ export function BoardPage() {
           <OpenRoundCard cycle={cycle} />
         ) : null}
         {mayLead && s ? <SigningActionsCard cycle={cycle} status={s} /> : null}
+        {mayLead && s && s.status !== 'EFFECTIVE' ? <AmendPledgeCard status={s} /> : null}
         {s ? (
-          <Card withBorder padding="md">
-            <Title order={2} size="h4" mb="sm">
-              {t('pledge.title')}
-            </Title>
+          <SectionCard title={t('pledge.title')}>
             <RoundDocuments status={s} />
-          </Card>
+          </SectionCard>
         ) : null}
         {mayLead && c ? (
           <LateRegistrationsCard
@@ -222,10 +260,7 @@ export function BoardPage() {
           />
         ) : null}
 
-        <Card withBorder padding="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('board.membersTitle')}
-          </Title>
+        <SectionCard title={t('board.membersTitle')}>
           <QueryState isLoading={isLoading} error={signing.error ?? compliance.error}>
             {members.length === 0 ? (
               <Text size="sm" c="dimmed">
@@ -240,37 +275,13 @@ export function BoardPage() {
                     </Text>
                     <Text size="xs" c="dimmed" mb={6}>
                       {r.unitCode}
-                      {r.late ? (
-                        <Badge ml={6} size="xs" color="orange" variant="light">
-                          {t('common.late')}
-                        </Badge>
-                      ) : null}
+                      <LateBadge late={r.late} />
                     </Text>
                     <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
-                      <Text size="xs" c="dimmed">
-                        {t('board.colSigned')}
-                      </Text>
-                      <div>{r.signing}</div>
-                      <Text size="xs" c="dimmed">
-                        {t('board.colRegistered')}
-                      </Text>
-                      <div>{r.registration}</div>
-                      {r.interim ? (
-                        <>
-                          <Text size="xs" c="dimmed">
-                            {t('board.colInterim')}
-                          </Text>
-                          <div>{r.interim}</div>
-                        </>
-                      ) : null}
-                      {r.final ? (
-                        <>
-                          <Text size="xs" c="dimmed">
-                            {t('board.colFinal')}
-                          </Text>
-                          <div>{r.final}</div>
-                        </>
-                      ) : null}
+                      <CardField label={t('board.colSigned')} value={r.signing} />
+                      <CardField label={t('board.colRegistered')} value={r.registration} />
+                      <CardField label={t('board.colInterim')} value={r.interim} />
+                      <CardField label={t('board.colFinal')} value={r.final} />
                     </SimpleGrid>
                   </Card>
                 ))}
@@ -287,19 +298,15 @@ export function BoardPage() {
                   {
                     header: t('common.unit'),
                     cell: (r) => (
-                      <>
-                        <Text size="sm" fw={500}>
-                          {r.unitName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {r.unitCode}
-                          {r.late ? (
-                            <Badge ml={6} size="xs" color="orange" variant="light">
-                              {t('common.late')}
-                            </Badge>
-                          ) : null}
-                        </Text>
-                      </>
+                      <NameCell
+                        name={r.unitName}
+                        detail={
+                          <>
+                            {r.unitCode}
+                            <LateBadge late={r.late} />
+                          </>
+                        }
+                      />
                     ),
                   },
                   {
@@ -338,7 +345,7 @@ export function BoardPage() {
               />
             )}
           </QueryState>
-        </Card>
+        </SectionCard>
       </Stack>
     </>
   );

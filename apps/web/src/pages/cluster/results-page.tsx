@@ -1,12 +1,14 @@
 import { Alert, Badge, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMembers, useOutcome } from '../../api/queries';
+import { meaningfulOutcome } from '../../lib/outcome';
 import { NoCycle } from '../../components/no-cycle';
 import { PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime } from '../../lib/dates';
 import { formatDecimal } from '../../lib/reports';
 import { DataTable } from '../../components/data-table';
+import { SectionCard } from '../../components/section-card';
 
 const score = (n: number | null) => (n === null ? '—' : formatDecimal(n));
 
@@ -17,7 +19,7 @@ export function ResultsPage() {
   const { nameOf } = useMembers(cycle);
   if (!cycle) return <NoCycle />;
   const o = outcome.data;
-  const hasAnything = o && (o.ranking.length > 0 || o.vote || o.election || o.minutes);
+  const shown = o ? meaningfulOutcome(o) : null;
 
   return (
     <>
@@ -28,8 +30,8 @@ export function ResultsPage() {
         </Alert>
       ) : (
         <QueryState isLoading={outcome.isLoading} error={outcome.error}>
-          {!o || !hasAnything ? (
-            <Alert color="gray" variant="light">
+          {!o || !shown?.any ? (
+            <Alert color="gray" variant="light" data-testid="results-none">
               {t('results.none')}
             </Alert>
           ) : (
@@ -39,11 +41,8 @@ export function ResultsPage() {
                   {t('results.completedAt', { at: formatDateTime(o.completedAt) })}
                 </Text>
               ) : null}
-              <Card withBorder padding="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t('results.ranking')}
-                </Title>
-                {o.ranking.length === 0 ? (
+              <SectionCard title={t('results.ranking')}>
+                {!shown?.ranking ? (
                   <Text size="sm" c="dimmed">
                     {t('results.noRanking')}
                   </Text>
@@ -95,9 +94,9 @@ export function ResultsPage() {
                     ]}
                   />
                 )}
-              </Card>
+              </SectionCard>
 
-              {o.vote ? (
+              {o.vote && shown?.vote ? (
                 <Card withBorder padding="md">
                   <Title order={2} size="h4" mb="xs">
                     {t('results.vote')}
@@ -149,22 +148,23 @@ export function ResultsPage() {
                 </Card>
               ) : null}
 
-              {o.minutes ? (
-                <Card withBorder padding="md">
-                  <Title order={2} size="h4" mb="sm">
-                    {t('results.minutes')}
-                  </Title>
-                  <Code block style={{ whiteSpace: 'pre-wrap', fontSize: 13 }}>
+              {o.minutes && shown?.vote ? (
+                <SectionCard title={t('results.minutes')}>
+                  <Code
+                    block
+                    style={{
+                      whiteSpace: 'pre-wrap',
+                      fontSize: 13,
+                      fontFamily: 'var(--mantine-font-family)',
+                    }}
+                  >
                     {o.minutes}
                   </Code>
-                </Card>
+                </SectionCard>
               ) : null}
 
-              {o.electedHeadUnitId || o.election ? (
-                <Card withBorder padding="md">
-                  <Title order={2} size="h4" mb="sm">
-                    {t('results.election')}
-                  </Title>
+              {shown?.election || o.election?.carriedOver ? (
+                <SectionCard title={t('results.election')}>
                   <Stack gap={4}>
                     <Text size="sm">
                       {t('results.nextHead')}:{' '}
@@ -186,7 +186,7 @@ export function ResultsPage() {
                       </Text>
                     ) : null}
                   </Stack>
-                </Card>
+                </SectionCard>
               ) : null}
 
               {o.divergent.length > 0 ? (

@@ -297,6 +297,7 @@ export function AwardsPage() {
           <DataTable
             minWidth={960}
             highlightOnHover
+            pageSize={50}
             aria-label={t('awards.title')}
             rows={rows}
             columns={[

@@ -28,6 +28,8 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { fileSlug, formatCount } from '../../lib/reports';
 import { DecisionStatusBadge } from './decisions-page';
 import { DataTable } from '../../components/data-table';
+import { SectionCard } from '../../components/section-card';
+import { ConfirmActions } from '../../components/form-actions';
 
 interface Preview {
   path: string;
@@ -90,19 +92,14 @@ function IssueCard({ d }: { d: DecisionDetail }) {
         <Text size="sm" mb="md">
           {t('decisionDetail.confirmText', { count: total })}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={() => {
-              setConfirming(false);
-              issue.mutate();
-            }}
-          >
-            {t('decisionDetail.issueNow')}
-          </Button>
-        </Group>
+        <ConfirmActions
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            issue.mutate();
+          }}
+          confirmLabel={t('decisionDetail.issueNow')}
+        />
       </Modal>
     </Card>
   );
@@ -218,10 +215,7 @@ export function DecisionDetailPage() {
               </Alert>
             ) : null}
 
-            <Card withBorder padding="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('decisionDetail.annex', { count: d.recipients.length })}
-              </Title>
+            <SectionCard title={t('decisionDetail.annex', { count: d.recipients.length })}>
               <DataTable
                 minWidth={720}
                 aria-label={t('decisionForm.annex')}
@@ -294,7 +288,7 @@ export function DecisionDetailPage() {
                   },
                 ]}
               />
-            </Card>
+            </SectionCard>
           </Stack>
         ) : null}
       </QueryState>

@@ -30,6 +30,7 @@ import { PageHeader, QueryState } from '../../components/page';
 import { formatDate, formatDateTime, todayInVietnam } from '../../lib/dates';
 import { formatCount } from '../../lib/reports';
 import { DataTable } from '../../components/data-table';
+import { SectionCard } from '../../components/section-card';
 
 export function DecisionStatusBadge({ status }: { status: DecisionSummary['status'] }) {
   const { t } = useTranslation();
@@ -249,10 +250,7 @@ export function DecisionCreatePage() {
       />
       <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
         <Stack gap="lg">
-          <Card withBorder padding="md">
-            <Title order={2} size="h4" mb="sm">
-              {t('decisionForm.details')}
-            </Title>
+          <SectionCard title={t('decisionForm.details')}>
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
@@ -297,7 +295,7 @@ export function DecisionCreatePage() {
                 />
               </SimpleGrid>
             </Stack>
-          </Card>
+          </SectionCard>
           <Card withBorder padding="md">
             <Group justify="space-between" mb="xs">
               <Title order={2} size="h4">

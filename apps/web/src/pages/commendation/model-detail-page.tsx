@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, call } from '../../api/client';
+import { text } from '../../api/commendation';
 import type { ModelDetail } from '../../api/types';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDate } from '../../lib/dates';
@@ -91,9 +92,7 @@ function LevelCard({ level }: { level: LevelHistory }) {
                 <Table.Tr key={a.id}>
                   <Table.Td>{a.formName}</Table.Td>
                   <Table.Td>{a.authority?.name ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {i18n.language === 'en' ? a.period.label.en : a.period.label.vi}
-                  </Table.Td>
+                  <Table.Td>{text(a.period.label, i18n.language)}</Table.Td>
                   <Table.Td>
                     {a.decisionNumber
                       ? `${a.decisionNumber}${a.decisionDate ? ` (${formatDate(a.decisionDate)})` : ''}`
@@ -110,9 +109,7 @@ function LevelCard({ level }: { level: LevelHistory }) {
                 <Table.Tr key={n.id}>
                   <Table.Td>{n.formName}</Table.Td>
                   <Table.Td>{n.authority?.name ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {i18n.language === 'en' ? n.period.label.en : n.period.label.vi}
-                  </Table.Td>
+                  <Table.Td>{text(n.period.label, i18n.language)}</Table.Td>
                   <Table.Td>—</Table.Td>
                   <Table.Td>
                     <Badge color="blue" variant="light">

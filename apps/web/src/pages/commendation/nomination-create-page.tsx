@@ -12,21 +12,19 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
 import {
   commendationKeys,
-  readAsBase64,
   text,
   useAwardForms,
   usePeople,
   type NominationSummary,
 } from '../../api/commendation';
+import { documentsOf } from '../../lib/documents';
+import { useModelPicker } from '../../lib/use-model-picker';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
@@ -53,11 +51,6 @@ export function NominationCreatePage() {
   const unitId = me.data?.unitId ?? '';
   const forms = useAwardForms();
   const people = usePeople(unitId);
-  const [modelSearch, setModelSearch] = useState('');
-  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
-  const [debounced] = useDebouncedValue(modelSearch.trim(), 250);
-  // Once a model is picked the box shows its label: that is not a new search.
-  const search = picked && debounced === picked.label ? '' : debounced;
   const form = useForm<NominationValues>({
     mode: 'controlled',
     initialValues: {
@@ -80,16 +73,7 @@ export function NominationCreatePage() {
           : null,
     },
   });
-  const models = useQuery({
-    queryKey: ['models', unitId, search],
-    enabled: !!unitId && form.values.nomineeKind === 'INITIATIVE',
-    queryFn: () =>
-      call(
-        api.GET('/models', {
-          params: { query: { unitId, ...(search ? { search } : {}), limit: 50 } },
-        }),
-      ),
-  });
+  const models = useModelPicker(unitId, !!unitId && form.values.nomineeKind === 'INITIATIVE');
   const selected = forms.data?.find((f) => f.code === form.values.formCode);
   const kinds = selected?.content.nomineeKinds ?? ['UNIT', 'PERSON', 'INITIATIVE'];
 
@@ -97,16 +81,7 @@ export function NominationCreatePage() {
     form,
     codeFields: { DOSSIER_INCOMPLETE: 'documents', QUOTA_EXCEEDED: 'formCode' },
     mutationFn: async (values: NominationValues) => {
-      const documents = await Promise.all(
-        Object.entries(values.files)
-          .filter((e): e is [string, File] => !!e[1])
-          .map(async ([kind, file]) => ({
-            kind,
-            fileName: file.name,
-            mediaType: file.type || 'application/octet-stream',
-            contentBase64: await readAsBase64(file),
-          })),
-      );
+      const documents = await documentsOf(values.files);
       return call(
         api.POST('/nominations', {
           params: { header: actionHeaders() },
@@ -191,26 +166,11 @@ export function NominationCreatePage() {
                 label={t('nominationForm.initiativeId')}
                 description={t('nominationForm.initiativeIdHint')}
                 required
-                searchable
-                clearable
-                searchValue={modelSearch}
-                onSearchChange={setModelSearch}
-                // The API searches titles, owners and fields: show its answer as it is.
-                filter={({ options }) => options}
-                nothingFoundMessage={
-                  models.isFetching ? t('common.loading') : t('nominationForm.noModels')
-                }
-                data={[
-                  ...(picked && !models.data?.some((m) => m.id === picked.value) ? [picked] : []),
-                  ...(models.data ?? []).map((m) => ({
-                    value: m.id,
-                    label: `${m.title} – ${m.unit.name}`,
-                  })),
-                ]}
+                {...models.selectProps}
                 {...form.getInputProps('nomineeInitiativeId')}
                 onChange={(value: string | null, option) => {
                   form.setFieldValue('nomineeInitiativeId', value ?? '');
-                  setPicked(value ? option : null);
+                  models.pick(value, option);
                 }}
               />
             ) : null}

@@ -11,6 +11,7 @@ import {
   Text,
   Textarea,
   Title,
+  type MantineColor,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -20,19 +21,22 @@ import { actionHeaders, api, call } from '../../api/client';
 import {
   commendationKeys,
   downloadFile,
-  readAsBase64,
   text,
   useApprovals,
   useAwardForms,
   useNomination,
   type NominationDetail,
 } from '../../api/commendation';
+import { documentsOf } from '../../lib/documents';
 import { useApiMutation } from '../../lib/use-api-mutation';
+import { useNextTask } from '../../lib/next-task';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 import { formatDateTime } from '../../lib/dates';
 import { NominationStatusBadge } from './nomination-badges';
+import { CouncilBallot, useCouncilVote } from './council-ballot';
 import { DataTable } from '../../components/data-table';
+import { SectionCard } from '../../components/section-card';
 
 function useInvalidate(id: string) {
   return [
@@ -42,13 +46,16 @@ function useInvalidate(id: string) {
   ];
 }
 
+type Decision = 'APPROVE' | 'RETURN' | 'REJECT';
+
 /** Đồng ý / trả lại / không đồng ý on the current step; a reason is needed to return or reject. */
 function StepActions({ n }: { n: NominationDetail }) {
   const { t } = useTranslation();
   const form = useForm({ mode: 'controlled', initialValues: { reason: '' } });
+  const { offerNext } = useNextTask();
   const act = useApiMutation({
     form,
-    mutationFn: (decision: 'APPROVE' | 'RETURN' | 'REJECT') =>
+    mutationFn: (decision: Decision) =>
       call(
         api.POST('/nominations/{id}/steps/{stepKey}', {
           params: { path: { id: n.id, stepKey: n.currentStep!.key }, header: actionHeaders() },
@@ -57,7 +64,10 @@ function StepActions({ n }: { n: NominationDetail }) {
       ),
     successMessage: t('nominationDetail.actionDone'),
     invalidate: useInvalidate(n.id),
-    onSuccess: () => form.reset(),
+    onSuccess: () => {
+      form.reset();
+      void offerNext();
+    },
   });
   const needReason = (decision: 'RETURN' | 'REJECT') => {
     if (form.values.reason.trim().length < 5) {
@@ -66,6 +76,18 @@ function StepActions({ n }: { n: NominationDetail }) {
     }
     act.mutate(decision);
   };
+  // Approving needs no reason and is the main action; returning and rejecting are lighter.
+  const decisionButton = (decision: Decision, color: MantineColor, label: string) => (
+    <Button
+      color={color}
+      variant={decision === 'APPROVE' ? undefined : 'light'}
+      loading={act.isPending && act.variables === decision}
+      disabled={act.isPending}
+      onClick={() => (decision === 'APPROVE' ? act.mutate(decision) : needReason(decision))}
+    >
+      {label}
+    </Button>
+  );
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
@@ -80,86 +102,10 @@ function StepActions({ n }: { n: NominationDetail }) {
           {...form.getInputProps('reason')}
         />
         <Group>
-          <Button color="green" loading={act.isPending} onClick={() => act.mutate('APPROVE')}>
-            {t('nominationDetail.approve')}
-          </Button>
-          <Button color="orange" variant="light" onClick={() => needReason('RETURN')}>
-            {t('nominationDetail.return')}
-          </Button>
-          <Button color="red" variant="light" onClick={() => needReason('REJECT')}>
-            {t('nominationDetail.reject')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
-  );
-}
-
-/** A council member's secret ballot, and the written vote of an absent member. */
-function CouncilBallot({ n }: { n: NominationDetail }) {
-  const { t } = useTranslation();
-  const [onBehalf, setOnBehalf] = useState('');
-  const vote = useApiMutation({
-    mutationFn: (vars: { approve: boolean; onBehalfOfUserId?: string }) =>
-      call(
-        api.POST('/nominations/{id}/council-ballots', {
-          params: { path: { id: n.id }, header: actionHeaders() },
-          body: vars,
-        }),
-      ),
-    successMessage: t('nominationDetail.voted'),
-    invalidate: useInvalidate(n.id),
-  });
-  const council = n.live?.council;
-  return (
-    <Card withBorder padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('nominationDetail.council')}
-        </Title>
-        {council ? (
-          <Text size="sm" c="dimmed">
-            {t('nominationDetail.councilProgress', {
-              voted: council.voted.length,
-              total: council.eligibleCount,
-            })}
-          </Text>
-        ) : null}
-        <Group>
-          <Button
-            color="green"
-            loading={vote.isPending}
-            onClick={() => vote.mutate({ approve: true })}
-          >
-            {t('nominationDetail.voteYes')}
-          </Button>
-          <Button color="red" variant="light" onClick={() => vote.mutate({ approve: false })}>
-            {t('nominationDetail.voteNo')}
-          </Button>
-        </Group>
-        <Textarea
-          label={t('nominationDetail.onBehalf')}
-          description={t('nominationDetail.onBehalfHint')}
-          autosize
-          minRows={1}
-          value={onBehalf}
-          onChange={(e) => setOnBehalf(e.currentTarget.value)}
-        />
-        <Group>
-          <Button
-            variant="default"
-            disabled={!onBehalf.trim()}
-            onClick={() => vote.mutate({ approve: true, onBehalfOfUserId: onBehalf.trim() })}
-          >
-            {t('nominationDetail.recordYes')}
-          </Button>
-          <Button
-            variant="default"
-            disabled={!onBehalf.trim()}
-            onClick={() => vote.mutate({ approve: false, onBehalfOfUserId: onBehalf.trim() })}
-          >
-            {t('nominationDetail.recordNo')}
-          </Button>
+          {/* One decision at a time: every button waits while one is being recorded. */}
+          {decisionButton('APPROVE', 'green', t('nominationDetail.approve'))}
+          {decisionButton('RETURN', 'orange', t('nominationDetail.return'))}
+          {decisionButton('REJECT', 'red', t('nominationDetail.reject'))}
         </Group>
       </Stack>
     </Card>
@@ -176,16 +122,7 @@ function ReturnedActions({ n }: { n: NominationDetail }) {
   const invalidate = useInvalidate(n.id);
   const upload = useApiMutation({
     mutationFn: async () => {
-      const documents = await Promise.all(
-        Object.entries(files)
-          .filter((e): e is [string, File] => !!e[1])
-          .map(async ([kind, file]) => ({
-            kind,
-            fileName: file.name,
-            mediaType: file.type || 'application/octet-stream',
-            contentBase64: await readAsBase64(file),
-          })),
-      );
+      const documents = await documentsOf(files);
       return call(
         api.POST('/nominations/{id}/documents', {
           params: { path: { id: n.id } },
@@ -345,13 +282,17 @@ export function NominationDetailPage() {
   const n = query.data;
   const roles = new Set(me.data?.roles ?? []);
   const mine = !!n && me.data?.unitId === n.proposerUnitId && roles.has('UNIT_OFFICER');
+  // A council vote is answered by the secret ballot below, never by the step's opinion panel.
   const myStep =
     !!n &&
     n.status !== 'RETURNED' &&
+    n.status !== 'VOTING' &&
     !!approvals.data?.some((a) => a.id === n.id) &&
     !!n.currentStep;
   const isApprover = myStep || roles.has('REVIEWER') || roles.has('AUTHORITY');
   const active = n && !['AWARDED', 'REJECTED', 'WITHDRAWN'].includes(n.status);
+  // After the vote, a member still sees when they voted.
+  const councilVote = useCouncilVote(n, roles.has('COUNCIL_MEMBER'));
 
   return (
     <>
@@ -390,10 +331,7 @@ export function NominationDetailPage() {
               </Alert>
             ) : null}
             <Text size="sm">{n.achievement}</Text>
-            <Card withBorder padding="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('nominationDetail.steps')}
-              </Title>
+            <SectionCard title={t('nominationDetail.steps')}>
               <Stepper
                 active={
                   n.currentStep
@@ -417,14 +355,14 @@ export function NominationDetailPage() {
                   />
                 ))}
               </Stepper>
-            </Card>
+            </SectionCard>
             {myStep ? <StepActions n={n} /> : null}
-            {n.status === 'VOTING' && roles.has('COUNCIL_MEMBER') ? <CouncilBallot n={n} /> : null}
+            {councilVote.data?.me.member &&
+            (n.status === 'VOTING' || councilVote.data.me.votedAt) ? (
+              <CouncilBallot n={n} />
+            ) : null}
             {n.status === 'RETURNED' && mine ? <ReturnedActions n={n} /> : null}
-            <Card withBorder padding="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('nominationDetail.documents')}
-              </Title>
+            <SectionCard title={t('nominationDetail.documents')}>
               <Stack gap={4}>
                 {n.documents.map((d) => (
                   <Group key={d.id} gap="xs">
@@ -444,11 +382,8 @@ export function NominationDetailPage() {
                   </Group>
                 ))}
               </Stack>
-            </Card>
-            <Card withBorder padding="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('nominationDetail.history')}
-              </Title>
+            </SectionCard>
+            <SectionCard title={t('nominationDetail.history')}>
               <DataTable
                 striped={false}
                 minWidth={560}
@@ -460,7 +395,9 @@ export function NominationDetailPage() {
                     header: t('nominationDetail.step'),
                     cell: (a) =>
                       text(n.steps.find((s) => s.key === a.stepKey)?.title, i18n.language) ||
-                      a.stepKey,
+                      t(`stepKey.${a.stepKey}` as 'stepKey.submission', {
+                        defaultValue: a.stepKey,
+                      }),
                   },
                   {
                     header: t('nominationDetail.action'),
@@ -469,16 +406,26 @@ export function NominationDetailPage() {
                   { header: t('nominationDetail.reason'), cell: (a) => a.reason ?? '—' },
                 ]}
               />
-            </Card>
+            </SectionCard>
+            {n.voteMinutes ? (
+              <Anchor component={Link} to={`/nominations/${n.id}/minutes`} size="sm">
+                {t('minutes.link')}
+              </Anchor>
+            ) : null}
             {n.objections.length > 0 ? (
-              <Card withBorder padding="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t('nominationDetail.objections')}
-                </Title>
+              <SectionCard title={t('nominationDetail.objections')}>
                 <Stack gap="sm">
                   {n.objections.map((o) => (
                     <div key={o.id}>
                       <Text size="sm">{o.text}</Text>
+                      {o.publicObjector ? (
+                        <Text size="xs">
+                          {t('publicObjection.filedBy', {
+                            name: o.publicObjector.name,
+                            contact: o.publicObjector.contact,
+                          })}
+                        </Text>
+                      ) : null}
                       <Text size="xs" c="dimmed">
                         {formatDateTime(o.filedAt)}
                         {o.upheld === null
@@ -491,7 +438,7 @@ export function NominationDetailPage() {
                     </div>
                   ))}
                 </Stack>
-              </Card>
+              </SectionCard>
             ) : null}
             {active && mine ? <Withdraw n={n} /> : null}
           </Stack>

@@ -2,6 +2,7 @@ import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
 import {
   Alert,
+  ColorSwatch,
   Anchor,
   Button,
   Card,
@@ -11,11 +12,10 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   LEVELS,
@@ -35,6 +35,7 @@ import { NO_PERIOD, PeriodFields, type PeriodValue } from '../proposals/period-f
 import { ApiError } from '../../api/problem';
 import { describeViolation } from '../../api/violations';
 import { QueryState, PageHeader } from '../../components/page';
+import { ScrollHintContainer } from '../../components/scroll-hint-container';
 import {
   fileSlug,
   formatCount,
@@ -44,6 +45,8 @@ import {
   yearChartData,
   yearOptions,
 } from '../../lib/reports';
+import { DataTable } from '../../components/data-table';
+import { SectionCard } from '../../components/section-card';
 
 const LEVEL_COLORS: Record<RecognitionLevel, string> = {
   BASE: 'teal.6',
@@ -67,39 +70,22 @@ function CountTable({
   const { t } = useTranslation();
   if (rows.length === 0) return <Text c="dimmed">{t('reports.none')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={360}>
-      <Table striped aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{header}</Table.Th>
-            <Table.Th ta="right">{t('reports.count')}</Table.Th>
-            <Table.Th ta="right">{t('reports.share')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.label}>
-              <Table.Td>{r.label}</Table.Td>
-              <Table.Td ta="right">{formatCount(r.count)}</Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatShare(r.count, total)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
+    <DataTable
+      minWidth={360}
+      aria-label={label}
+      rows={rows}
+      rowKey={(r) => r.label}
+      columns={[
+        { header, cell: (r) => r.label },
+        { header: t('reports.count'), align: 'right', cell: (r) => formatCount(r.count) },
+        {
+          header: t('reports.share'),
+          align: 'right',
+          td: { style: { whiteSpace: 'nowrap' } },
+          cell: (r) => formatShare(r.count, total),
+        },
+      ]}
+    />
   );
 }
 
@@ -171,6 +157,10 @@ export function ReportsPage() {
   const years = yearOptions();
   const collective = r?.kinds.find((k) => k.key === 'COLLECTIVE')?.count ?? 0;
   const individual = r?.kinds.find((k) => k.key === 'INDIVIDUAL')?.count ?? 0;
+  const kindSlices = [
+    { name: t('reports.collective'), value: collective, color: 'blue.6' },
+    { name: t('reports.individual'), value: individual, color: 'orange.6' },
+  ];
   const models = r?.recipientKinds.find((k) => k.key === 'INITIATIVE')?.count ?? 0;
 
   return (
@@ -303,16 +293,16 @@ export function ReportsPage() {
               <Stat label={t('reports.individual')} value={individual} />
               <Stat label={t('reports.models')} value={models} />
             </SimpleGrid>
-            <Section title={t('reportScope.byChild')}>
+            <SectionCard title={t('reportScope.byChild')}>
               <ChildTotals report={r} onOpen={(organisationId) => set({ organisationId })} />
-            </Section>
+            </SectionCard>
             {r.total === 0 ? (
               <Alert color="gray" variant="light">
                 {t('reports.empty')}
               </Alert>
             ) : (
               <>
-                <Section title={t('reports.byYear')}>
+                <SectionCard title={t('reports.byYear')}>
                   <div role="img" aria-label={t('reports.byYearChart')}>
                     <BarChart
                       h={280}
@@ -333,21 +323,24 @@ export function ReportsPage() {
                     rows={r.byYear.map((y) => ({ label: String(y.year), count: y.total }))}
                     total={r.total}
                   />
-                </Section>
+                </SectionCard>
                 <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <Section title={t('reports.byLevel')}>
+                  <SectionCard title={t('reports.byLevel')}>
                     <div role="img" aria-label={t('reports.byLevelChart')}>
                       <BarChart
                         h={220}
+                        // Each bar its level's own series: the same colour per level as the
+                        // chart by year.
                         data={r.levels.map((l) => ({
                           level: levelName(l.key ?? ''),
-                          [t('reports.count')]: l.count,
+                          [levelName(l.key ?? '')]: l.count,
                         }))}
                         dataKey="level"
+                        type="stacked"
                         maxBarWidth={56}
                         yAxisProps={{ allowDecimals: false }}
                         valueFormatter={formatCount}
-                        series={[{ name: t('reports.count'), color: 'red.7' }]}
+                        series={LEVELS.map((l) => ({ name: levelName(l), color: LEVEL_COLORS[l] }))}
                       />
                     </div>
                     <CountTable
@@ -359,8 +352,8 @@ export function ReportsPage() {
                       }))}
                       total={r.total}
                     />
-                  </Section>
-                  <Section title={t('reports.byKind')}>
+                  </SectionCard>
+                  <SectionCard title={t('reports.byKind')}>
                     <Text size="xs" c="dimmed" mb="xs">
                       {t('reports.kindHint')}
                     </Text>
@@ -371,11 +364,22 @@ export function ReportsPage() {
                         labelsType="value"
                         chartLabel={formatCount(r.total)}
                         valueFormatter={formatCount}
-                        data={[
-                          { name: t('reports.collective'), value: collective, color: 'blue.6' },
-                          { name: t('reports.individual'), value: individual, color: 'orange.6' },
-                        ]}
+                        data={kindSlices}
                       />
+                    </Group>
+                    {/* The donut's legend: which colour is which, with its count. */}
+                    <Group justify="center" gap="md" mt="xs" aria-hidden>
+                      {kindSlices.map((k) => (
+                        <Group gap={6} key={k.name} wrap="nowrap">
+                          <ColorSwatch
+                            color={`var(--mantine-color-${k.color.replace('.', '-')})`}
+                            size={12}
+                          />
+                          <Text size="sm">
+                            {k.name}: {formatCount(k.value)}
+                          </Text>
+                        </Group>
+                      ))}
                     </Group>
                     <CountTable
                       label={t('reports.byKind')}
@@ -386,10 +390,10 @@ export function ReportsPage() {
                       }))}
                       total={r.total}
                     />
-                  </Section>
+                  </SectionCard>
                 </SimpleGrid>
                 <SimpleGrid cols={{ base: 1, md: 2 }}>
-                  <Section title={t('reports.byField')}>
+                  <SectionCard title={t('reports.byField')}>
                     <CountTable
                       label={t('reports.byField')}
                       header={t('reports.field')}
@@ -399,8 +403,8 @@ export function ReportsPage() {
                       }))}
                       total={r.total}
                     />
-                  </Section>
-                  <Section title={t('reports.byMovement')}>
+                  </SectionCard>
+                  <SectionCard title={t('reports.byMovement')}>
                     <CountTable
                       label={t('reports.byMovement')}
                       header={t('reports.movement')}
@@ -410,32 +414,29 @@ export function ReportsPage() {
                       }))}
                       total={r.total}
                     />
-                  </Section>
+                  </SectionCard>
                 </SimpleGrid>
-                <Section title={t('reports.detail')}>
-                  <Table.ScrollContainer minWidth={560}>
-                    <Table striped aria-label={t('reports.detail')}>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t('reports.level')}</Table.Th>
-                          <Table.Th>{t('nominations.form')}</Table.Th>
-                          <Table.Th>{t('awards.kind')}</Table.Th>
-                          <Table.Th ta="right">{t('reports.count')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {r.rows.map((row) => (
-                          <Table.Tr key={`${row.level}|${row.formCode}|${row.recipientKind}`}>
-                            <Table.Td>{levelName(row.level)}</Table.Td>
-                            <Table.Td>{row.formName}</Table.Td>
-                            <Table.Td>{t(`awardKind.${row.recipientKind}`)}</Table.Td>
-                            <Table.Td ta="right">{formatCount(row.count)}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                </Section>
+                <SectionCard title={t('reports.detail')}>
+                  <DataTable
+                    minWidth={560}
+                    aria-label={t('reports.detail')}
+                    rows={r.rows}
+                    rowKey={(row) => `${row.level}|${row.formCode}|${row.recipientKind}`}
+                    columns={[
+                      { header: t('reports.level'), cell: (row) => levelName(row.level) },
+                      { header: t('nominations.form'), cell: (row) => row.formName },
+                      {
+                        header: t('awards.kind'),
+                        cell: (row) => t(`awardKind.${row.recipientKind}`),
+                      },
+                      {
+                        header: t('reports.count'),
+                        align: 'right',
+                        cell: (row) => formatCount(row.count),
+                      },
+                    ]}
+                  />
+                </SectionCard>
               </>
             )}
           </Stack>
@@ -462,7 +463,7 @@ function ChildTotals({ report, onOpen }: { report: Report; onOpen: (id: string) 
     </>
   );
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollHintContainer minWidth={560}>
       <Table striped aria-label={t('reportScope.byChild')} data-testid="report-children">
         <Table.Thead>
           <Table.Tr>
@@ -508,7 +509,7 @@ function ChildTotals({ report, onOpen }: { report: Report; onOpen: (id: string) 
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollHintContainer>
   );
 }
 

@@ -13,13 +13,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
-import { usePeople } from '../../api/commendation';
+import { commendationKeys, usePeople } from '../../api/commendation';
 import {
   directoryKeys,
   LEVELS,
-  UNIT_KINDS,
   useUsers,
   type RecognitionLevel,
   type Unit,
@@ -27,6 +27,8 @@ import {
 } from '../../api/directory';
 import { ORG_KINDS, type OrgKind } from '../../api/organisations';
 import { QueryState } from '../../components/page';
+import { FormActions } from '../../components/form-actions';
+import { HeadcountInput, UnitKindSelect } from '../../components/unit-fields';
 import { useApiMutation } from '../../lib/use-api-mutation';
 
 /** The API's refusals of a placement, shown next to the parent they are about. */
@@ -152,32 +154,14 @@ function UnitCreateForm({
           clearable
           {...form.getInputProps('orgKind')}
         />
-        <Select
-          label={t('units.kind')}
-          data={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps('kind')}
-        />
-        <NumberInput
-          label={t('units.headcount')}
-          description={t('units.headcountHint')}
-          min={1}
-          allowDecimal={false}
-          {...form.getInputProps('headcount')}
-        />
+        <UnitKindSelect {...form.getInputProps('kind')} />
+        <HeadcountInput {...form.getInputProps('headcount')} />
         {form.errors['parentId'] ? (
           <Text size="sm" c="red.8" role="alert">
             {form.errors['parentId']}
           </Text>
         ) : null}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={() => onDone(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={() => onDone(false)} pending={save.isPending} mt="sm" />
       </Stack>
     </form>
   );
@@ -295,6 +279,36 @@ function MoveUnitForm({
   );
 }
 
+/** A titled list of the unit's details dialog: its rows once read, or a line saying there are none. */
+function ListSection<T>(props: {
+  id: string;
+  title: string;
+  query: { isLoading: boolean; error: Error | null; data?: T[] };
+  empty: string;
+  children: (rows: T[]) => ReactNode;
+  /** Shown under the list (a form to add to it). */
+  after?: ReactNode;
+}) {
+  const rows = props.query.data ?? [];
+  return (
+    <section aria-labelledby={props.id}>
+      <Title order={2} size="h4" id={props.id} mb="xs">
+        {props.title}
+      </Title>
+      <QueryState isLoading={props.query.isLoading} error={props.query.error}>
+        {rows.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {props.empty}
+          </Text>
+        ) : (
+          props.children(rows)
+        )}
+      </QueryState>
+      {props.after}
+    </section>
+  );
+}
+
 /** A unit's accounts and people (cán bộ, đảng viên), from the tree. */
 export function UnitMembersDrawer({ unit, onClose }: { unit: Unit | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -323,78 +337,144 @@ function UnitMembers({ unit }: { unit: Unit }) {
           {unit.code}
         </Text>
       </Text>
-      <section aria-labelledby="org-users">
-        <Title order={2} size="h4" id="org-users" mb="xs">
-          {t('orgTree.users')}
-        </Title>
-        <QueryState isLoading={users.isLoading} error={users.error}>
-          {(users.data ?? []).length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('orgTree.noUsers')}
-            </Text>
-          ) : (
-            <Table striped aria-label={t('orgTree.users')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('orgTree.username')}</Table.Th>
-                  <Table.Th>{t('orgTree.fullName')}</Table.Th>
-                  <Table.Th>{t('orgTree.roles')}</Table.Th>
+      <ListSection
+        id="org-users"
+        title={t('orgTree.users')}
+        query={users}
+        empty={t('orgTree.noUsers')}
+      >
+        {(rows) => (
+          <Table striped aria-label={t('orgTree.users')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('orgTree.username')}</Table.Th>
+                <Table.Th>{t('orgTree.fullName')}</Table.Th>
+                <Table.Th>{t('orgTree.roles')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {u.username}
+                  </Table.Td>
+                  <Table.Td>{u.fullName}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {u.roles.map((r) => (
+                        <Badge key={r} variant="light" tt="none" size="sm">
+                          {t(`role.${r}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(users.data ?? []).map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {u.username}
-                    </Table.Td>
-                    <Table.Td>{u.fullName}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {u.roles.map((r) => (
-                          <Badge key={r} variant="light" tt="none" size="sm">
-                            {t(`role.${r}`)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </QueryState>
-      </section>
-      <section aria-labelledby="org-people">
-        <Title order={2} size="h4" id="org-people" mb="xs">
-          {t('orgTree.people')}
-        </Title>
-        <QueryState isLoading={people.isLoading} error={people.error}>
-          {(people.data ?? []).length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('orgTree.noPeople')}
-            </Text>
-          ) : (
-            <Table striped aria-label={t('orgTree.people')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('orgTree.fullName')}</Table.Th>
-                  <Table.Th>{t('orgTree.position')}</Table.Th>
-                  <Table.Th>{t('orgTree.birthYear')}</Table.Th>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </ListSection>
+      <ListSection
+        id="org-people"
+        title={t('orgTree.people')}
+        query={people}
+        empty={t('orgTree.noPeople')}
+        after={<AddPersonForm unitId={unit.id} />}
+      >
+        {(rows) => (
+          <Table striped aria-label={t('orgTree.people')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('orgTree.fullName')}</Table.Th>
+                <Table.Th>{t('orgTree.position')}</Table.Th>
+                <Table.Th>{t('orgTree.birthYear')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{p.fullName}</Table.Td>
+                  <Table.Td>{p.position ?? '—'}</Table.Td>
+                  <Table.Td>{p.birthYear ?? '—'}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(people.data ?? []).map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>{p.fullName}</Table.Td>
-                    <Table.Td>{p.position ?? '—'}</Table.Td>
-                    <Table.Td>{p.birthYear ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </QueryState>
-      </section>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </ListSection>
     </Stack>
+  );
+}
+
+interface PersonValues {
+  fullName: string;
+  position: string;
+  birthYear: number | string;
+}
+
+/** Thêm cá nhân: a person of the unit (a future individual nominee), audited by the API. */
+function AddPersonForm({ unitId }: { unitId: string }) {
+  const { t } = useTranslation();
+  const form = useForm<PersonValues>({
+    mode: 'controlled',
+    initialValues: { fullName: '', position: '', birthYear: '' },
+    validate: {
+      fullName: (v) => (v.trim().length >= 2 ? null : t('people.fullNameRequired')),
+    },
+  });
+  const add = useApiMutation({
+    form,
+    mutationFn: (v: PersonValues) =>
+      call(
+        api.POST('/units/{unitId}/people', {
+          params: { path: { unitId } },
+          body: {
+            fullName: v.fullName.trim(),
+            ...(v.position.trim() ? { position: v.position.trim() } : {}),
+            ...(v.birthYear !== '' ? { birthYear: Number(v.birthYear) } : {}),
+          },
+        }),
+      ),
+    successMessage: (p) => t('people.added', { name: p.fullName }),
+    invalidate: [commendationKeys.people(unitId)],
+    onSuccess: () => form.reset(),
+  });
+  return (
+    <form
+      aria-labelledby="org-add-person"
+      onSubmit={form.onSubmit((v) => add.mutate(v))}
+      style={{ marginTop: 'var(--mantine-spacing-md)' }}
+    >
+      <Title order={3} size="h5" id="org-add-person" mb="xs">
+        {t('people.addTitle')}
+      </Title>
+      <Stack gap="xs">
+        <TextInput
+          label={t('orgTree.fullName')}
+          required
+          maxLength={120}
+          {...form.getInputProps('fullName')}
+        />
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('orgTree.position')}
+            maxLength={200}
+            {...form.getInputProps('position')}
+          />
+          <NumberInput
+            label={t('orgTree.birthYear')}
+            min={1900}
+            max={2100}
+            allowDecimal={false}
+            {...form.getInputProps('birthYear')}
+          />
+        </Group>
+        <Group justify="flex-end">
+          <Button type="submit" loading={add.isPending}>
+            {t('people.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -15,16 +15,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { IconFileUpload, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
 import {
   commendationKeys,
-  readAsBase64,
   text,
   useAwardForms,
   usePeople,
@@ -39,6 +35,8 @@ import {
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
 import { useMovements } from '../../lib/movements';
+import { documentOf } from '../../lib/documents';
+import { useModelPicker } from '../../lib/use-model-picker';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { PeriodFields, type PeriodValue } from './period-fields';
 
@@ -84,15 +82,6 @@ const newNominee = (unitId: string): NomineeValues => ({
   file: null,
   fileKind: null,
 });
-
-async function documentOf(kind: string, file: File) {
-  return {
-    kind,
-    fileName: file.name,
-    mediaType: file.type || 'application/octet-stream',
-    contentBase64: await readAsBase64(file),
-  };
-}
 
 /**
  * Lập tờ trình: an organisation's office proposes collectives, individuals and models of its
@@ -376,16 +365,7 @@ function NomineeRow(props: {
   const path = (field: keyof NomineeValues) => `nominees.${index}.${field}`;
   const row = form.values.nominees[index];
   const people = usePeople(row?.nomineeKind === 'PERSON' ? row.personUnitId : null);
-  const [modelSearch, setModelSearch] = useState('');
-  const [debounced] = useDebouncedValue(modelSearch.trim(), 250);
-  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
-  const search = picked && debounced === picked.label ? '' : debounced;
-  const models = useQuery({
-    queryKey: ['models', 'subtree', search],
-    enabled: row?.nomineeKind === 'INITIATIVE',
-    queryFn: () =>
-      call(api.GET('/models', { params: { query: { ...(search ? { search } : {}), limit: 50 } } })),
-  });
+  const models = useModelPicker(undefined, row?.nomineeKind === 'INITIATIVE');
   if (!row) return null;
   const kinds = selected?.content.nomineeKinds ?? ['UNIT', 'PERSON', 'INITIATIVE'];
   const n = index + 1;
@@ -443,25 +423,11 @@ function NomineeRow(props: {
             <Select
               label={t('proposalForm.model', { n })}
               required
-              searchable
-              clearable
-              searchValue={modelSearch}
-              onSearchChange={setModelSearch}
-              filter={({ options }) => options}
-              nothingFoundMessage={
-                models.isFetching ? t('common.loading') : t('nominationForm.noModels')
-              }
-              data={[
-                ...(picked && !models.data?.some((m) => m.id === picked.value) ? [picked] : []),
-                ...(models.data ?? []).map((m) => ({
-                  value: m.id,
-                  label: `${m.title} – ${m.unit.name}`,
-                })),
-              ]}
+              {...models.selectProps}
               {...form.getInputProps(path('nomineeInitiativeId'))}
               onChange={(value: string | null, option) => {
                 form.setFieldValue(path('nomineeInitiativeId'), value ?? '');
-                setPicked(value ? option : null);
+                models.pick(value, option);
               }}
             />
           ) : null}

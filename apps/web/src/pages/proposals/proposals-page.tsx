@@ -1,13 +1,16 @@
-import { Anchor, Badge, Button, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useProposal, useProposals } from '../../api/organisations';
-import type { NominationStatus } from '../../api/commendation';
+import { text, type NominationStatus } from '../../api/commendation';
 import { capabilitiesOf, useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
+import { CodeText, DataTable } from '../../components/data-table';
 import { formatInstantDate } from '../../lib/dates';
 import { NominationStatusBadge } from '../commendation/nomination-badges';
+
+const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
 
 /** Tờ trình đề nghị khen thưởng: the caller's organisation's proposal lists, newest first. */
 export function ProposalsPage() {
@@ -37,42 +40,36 @@ export function ProposalsPage() {
         {rows.length === 0 ? (
           <Text c="dimmed">{t('proposals.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label={t('proposals.title')} data-testid="proposals-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('proposals.number')}</Table.Th>
-                  <Table.Th>{t('proposals.listTitle')}</Table.Th>
-                  <Table.Th>{t('proposals.proposer')}</Table.Th>
-                  <Table.Th>{t('proposals.authority')}</Table.Th>
-                  <Table.Th>{t('proposals.period')}</Table.Th>
-                  <Table.Th ta="right">{t('proposals.nominationCount')}</Table.Th>
-                  <Table.Th>{t('proposals.createdAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.number ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/proposals/${p.id}`}>
-                        {p.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{p.proposerUnitName}</Table.Td>
-                    <Table.Td>{p.authorityUnitName}</Table.Td>
-                    <Table.Td>
-                      {i18n.language === 'en' ? p.period.label.en : p.period.label.vi}
-                    </Table.Td>
-                    <Table.Td ta="right">{p.nominationCount}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatInstantDate(p.createdAt)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={720}
+            aria-label={t('proposals.title')}
+            data-testid="proposals-table"
+            rows={rows}
+            columns={[
+              { header: t('proposals.number'), td: NOWRAP, cell: (p) => p.number ?? '—' },
+              {
+                header: t('proposals.listTitle'),
+                cell: (p) => (
+                  <Anchor component={Link} to={`/proposals/${p.id}`}>
+                    {p.title}
+                  </Anchor>
+                ),
+              },
+              { header: t('proposals.proposer'), cell: (p) => p.proposerUnitName },
+              { header: t('proposals.authority'), cell: (p) => p.authorityUnitName },
+              { header: t('proposals.period'), cell: (p) => text(p.period.label, i18n.language) },
+              {
+                header: t('proposals.nominationCount'),
+                align: 'right',
+                cell: (p) => p.nominationCount,
+              },
+              {
+                header: t('proposals.createdAt'),
+                td: NOWRAP,
+                cell: (p) => formatInstantDate(p.createdAt),
+              },
+            ]}
+          />
         )}
       </QueryState>
     </>
@@ -105,53 +102,42 @@ export function ProposalDetailPage() {
                 <Fact label={t('proposals.authority')} value={p.authorityUnitName} />
                 <Fact label={t('proposals.form')} value={p.formCode} />
                 <Fact label={t('proposals.movement')} value={p.movementCode ?? '—'} />
-                <Fact
-                  label={t('proposals.period')}
-                  value={i18n.language === 'en' ? p.period.label.en : p.period.label.vi}
-                />
+                <Fact label={t('proposals.period')} value={text(p.period.label, i18n.language)} />
                 <Fact label={t('proposals.nominationCount')} value={String(p.nominationCount)} />
               </SimpleGrid>
             </Card>
-            <Table.ScrollContainer minWidth={640}>
-              <Table
-                striped
-                aria-label={t('proposals.nominations')}
-                data-testid="proposal-nominations"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('proposals.nominee')}</Table.Th>
-                    <Table.Th>{t('proposals.kind')}</Table.Th>
-                    <Table.Th>{t('proposals.state')}</Table.Th>
-                    <Table.Th>{t('proposals.step')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {p.nominations.map((n) => (
-                    <Table.Tr key={n.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/nominations/${n.id}`}>
-                          {n.nomineeName}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" tt="none" color="gray">
-                          {t(`awardKind.${n.nomineeKind}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <NominationStatusBadge status={n.status as NominationStatus} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {n.currentStepKey ?? '—'}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              minWidth={640}
+              aria-label={t('proposals.nominations')}
+              data-testid="proposal-nominations"
+              rows={p.nominations}
+              columns={[
+                {
+                  header: t('proposals.nominee'),
+                  cell: (n) => (
+                    <Anchor component={Link} to={`/nominations/${n.id}`}>
+                      {n.nomineeName}
+                    </Anchor>
+                  ),
+                },
+                {
+                  header: t('proposals.kind'),
+                  cell: (n) => (
+                    <Badge variant="light" tt="none" color="gray">
+                      {t(`awardKind.${n.nomineeKind}`)}
+                    </Badge>
+                  ),
+                },
+                {
+                  header: t('proposals.state'),
+                  cell: (n) => <NominationStatusBadge status={n.status as NominationStatus} />,
+                },
+                {
+                  header: t('proposals.step'),
+                  cell: (n) => <CodeText>{n.currentStepKey ?? '—'}</CodeText>,
+                },
+              ]}
+            />
           </Stack>
         ) : null}
       </QueryState>

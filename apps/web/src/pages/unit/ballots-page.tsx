@@ -8,13 +8,10 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Tabs,
   Text,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys, useBallotBox, useMembers } from '../../api/queries';
 import type { BallotBox, Cycle } from '../../api/types';
@@ -25,6 +22,8 @@ import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { todayInVietnam } from '../../lib/dates';
+import { QueryParamTabs } from '../../components/query-param-tabs';
+import { SectionCard } from '../../components/section-card';
 
 type Kind = 'vote' | 'election';
 
@@ -197,10 +196,7 @@ function BoxPanel({ cycle, kind }: { cycle: Cycle; kind: Kind }) {
           </Card>
 
           {!b.closed ? (
-            <Card withBorder padding="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('ballots.myBallot')}
-              </Title>
+            <SectionCard title={t('ballots.myBallot')}>
               {b.voted.includes(unitId) ? (
                 <Alert color="green" variant="light">
                   {t('ballots.alreadyVoted')}
@@ -220,17 +216,11 @@ function BoxPanel({ cycle, kind }: { cycle: Cycle; kind: Kind }) {
                   {t('ballots.signerOnly')}
                 </Alert>
               )}
-            </Card>
+            </SectionCard>
           ) : null}
 
           {!b.closed && mayRecordWritten ? (
-            <Card withBorder padding="md">
-              <Title order={2} size="h4" mb={4}>
-                {t('ballots.writtenTitle')}
-              </Title>
-              <Text size="sm" c="dimmed" mb="sm">
-                {t('ballots.writtenHint')}
-              </Text>
+            <SectionCard title={t('ballots.writtenTitle')} hint={t('ballots.writtenHint')}>
               <BallotForm
                 cycle={cycle}
                 kind={kind}
@@ -241,13 +231,10 @@ function BoxPanel({ cycle, kind }: { cycle: Cycle; kind: Kind }) {
                   .map((m) => ({ value: m.unitId, label: m.unitName }))}
                 nameOf={nameOf}
               />
-            </Card>
+            </SectionCard>
           ) : null}
 
-          <Card withBorder padding="md">
-            <Title order={2} size="h4" mb="sm">
-              {t('ballots.whoVoted')}
-            </Title>
+          <SectionCard title={t('ballots.whoVoted')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6}>
               {members.map((m) => (
                 <Group key={m.unitId} gap="xs" wrap="nowrap">
@@ -262,7 +249,7 @@ function BoxPanel({ cycle, kind }: { cycle: Cycle; kind: Kind }) {
                 </Group>
               ))}
             </SimpleGrid>
-          </Card>
+          </SectionCard>
         </Stack>
       )}
     </QueryState>
@@ -272,28 +259,19 @@ function BoxPanel({ cycle, kind }: { cycle: Cycle; kind: Kind }) {
 export function BallotsPage() {
   const { t } = useTranslation();
   const { cycle } = useCurrentCycle();
-  const [params, setParams] = useSearchParams();
-  const kind: Kind = params.get('box') === 'election' ? 'election' : 'vote';
   if (!cycle) return <NoCycle />;
   return (
     <>
       <PageHeader title={t('ballots.title')} description={t('ballots.description')} />
-      <Tabs
-        value={kind}
-        onChange={(value) => setParams(value === 'election' ? { box: 'election' } : {})}
-        keepMounted={false}
+      <QueryParamTabs<Kind>
+        param="box"
+        tabs={[
+          { value: 'vote', label: t('ballots.vote') },
+          { value: 'election', label: t('ballots.election') },
+        ]}
       >
-        <Tabs.List mb="md">
-          <Tabs.Tab value="vote">{t('ballots.vote')}</Tabs.Tab>
-          <Tabs.Tab value="election">{t('ballots.election')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="vote">
-          <BoxPanel cycle={cycle} kind="vote" />
-        </Tabs.Panel>
-        <Tabs.Panel value="election">
-          <BoxPanel cycle={cycle} kind="election" />
-        </Tabs.Panel>
-      </Tabs>
+        {(kind) => <BoxPanel cycle={cycle} kind={kind} />}
+      </QueryParamTabs>
     </>
   );
 }

@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Group,
   Modal,
   Select,
@@ -10,7 +9,6 @@ import {
   Table,
   Text,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -29,6 +27,7 @@ import type { Criterion } from '../../api/types';
 import { useCriteria } from '../../lib/criteria';
 import { formatDecimal } from '../../lib/reports';
 import { FormActions } from '../../components/form-actions';
+import { SectionCard } from '../../components/section-card';
 
 function PeerForm(props: {
   cycle: Cycle;
@@ -103,13 +102,10 @@ function ConflictForm(props: {
   });
   const locked = props.status.peerSubmitted.length > 0 || props.status.closed;
   return (
-    <Card withBorder padding="md">
-      <Title order={2} size="h4" mb={4}>
-        {t('peer.conflictTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {locked ? t('peer.conflictLocked') : t('peer.conflictHint')}
-      </Text>
+    <SectionCard
+      title={t('peer.conflictTitle')}
+      hint={locked ? t('peer.conflictLocked') : t('peer.conflictHint')}
+    >
       <form onSubmit={form.onSubmit((values) => submit.mutate(values))} noValidate>
         <Stack gap="sm">
           <Select
@@ -133,7 +129,7 @@ function ConflictForm(props: {
           </Group>
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }
 

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Checkbox,
@@ -13,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionHeaders, api, call } from '../../api/client';
@@ -27,7 +29,10 @@ import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime } from '../../lib/dates';
-import { FormActions } from '../../components/form-actions';
+import { ConfirmActions, FormActions } from '../../components/form-actions';
+import { useNextTask } from '../../lib/next-task';
+import { PledgeDiff, usePledgeVersions } from '../../components/pledge-diff';
+import { SectionCard } from '../../components/section-card';
 
 function SignActions({
   cycle,
@@ -43,6 +48,8 @@ function SignActions({
   const [declineOpen, declineModal] = useDisclosure(false);
   const [read, setRead] = useState(false);
   const version = status.pledge.version;
+  const queryClient = useQueryClient();
+  const { offerNext } = useNextTask();
   const invalidate = [keys.round(status.roundId), keys.cycles, keys.signatures(status.roundId)];
 
   const sign = useApiMutation({
@@ -58,7 +65,11 @@ function SignActions({
       ),
     successMessage: t('pledge.signedMessage'),
     invalidate,
-    onSuccess: () => signModal.close(),
+    onSuccess: (data) => {
+      queryClient.setQueryData(keys.round(status.roundId), data);
+      signModal.close();
+      void offerNext();
+    },
   });
 
   const declineForm = useForm({
@@ -79,19 +90,22 @@ function SignActions({
       ),
     successMessage: t('pledge.declinedMessage'),
     invalidate,
-    onSuccess: () => {
+    onSuccess: (data) => {
+      queryClient.setQueryData(keys.round(status.roundId), data);
       declineModal.close();
+      void offerNext();
       declineForm.reset();
     },
   });
 
+  const busy = sign.isPending || decline.isPending;
   return (
     <>
       <Group gap="sm">
-        <Button onClick={signModal.open} data-testid="sign-open">
+        <Button onClick={signModal.open} disabled={busy} data-testid="sign-open">
           {t('pledge.sign')}
         </Button>
-        <Button variant="default" color="red" onClick={declineModal.open}>
+        <Button variant="default" color="red" disabled={busy} onClick={declineModal.open}>
           {t('pledge.decline')}
         </Button>
       </Group>
@@ -105,19 +119,14 @@ function SignActions({
             checked={read}
             onChange={(e) => setRead(e.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={signModal.close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              disabled={!read}
-              loading={sign.isPending}
-              onClick={() => sign.mutate()}
-              data-testid="sign-confirm"
-            >
-              {t('pledge.signNow')}
-            </Button>
-          </Group>
+          <ConfirmActions
+            onCancel={signModal.close}
+            onConfirm={() => sign.mutate()}
+            confirmLabel={t('pledge.signNow')}
+            pending={sign.isPending}
+            disabled={!read}
+            confirmTestId="sign-confirm"
+          />
         </Stack>
       </Modal>
       <Modal
@@ -149,6 +158,78 @@ function SignActions({
   );
 }
 
+/** Every member's decision, for every member to see: who signed and when, who declined and why,
+ * who has not answered yet. */
+function MemberStatuses({ status, unitId }: { status: SigningStatus; unitId: string }) {
+  const { t } = useTranslation();
+  const count = (d: string) => status.units.filter((u) => u.decision === d).length;
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h4" mb={4}>
+        {t('pledge.signatures')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs" data-testid="signature-counts">
+        {t('journeys.pledge.counts', {
+          signed: count('SIGNED'),
+          declined: count('DECLINED'),
+          pending: count('PENDING'),
+        })}
+      </Text>
+      <List listStyleType="none" spacing={8} size="sm" data-testid="round-signatures">
+        {status.units.map((u) => (
+          <List.Item key={u.unitId} data-testid={`signature-${u.unitCode}`}>
+            <Group gap="xs" wrap="wrap">
+              <Text size="sm" fw={u.unitId === unitId ? 600 : 400}>
+                {u.unitName}
+              </Text>
+              <DecisionBadge decision={u.decision} late={u.late} />
+              {u.at ? (
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(u.at)}
+                  {u.version !== null ? ` · ${t('pledge.version', { version: u.version })}` : ''}
+                </Text>
+              ) : null}
+            </Group>
+            {u.decision === 'DECLINED' && u.reason ? (
+              <Text size="xs" ml="md">
+                {t('journeys.pledge.declineReason', { reason: u.reason })}
+              </Text>
+            ) : null}
+          </List.Item>
+        ))}
+      </List>
+    </Card>
+  );
+}
+
+/** What changed in the version to sign, against the one before it (from the round's record). */
+function VersionChanges({ status }: { status: SigningStatus }) {
+  const { t } = useTranslation();
+  const versions = usePledgeVersions(status.roundId, status.pledge.version > 1);
+  const current = versions.data?.find((v) => v.version === status.pledge.version);
+  const previous = versions.data?.find((v) => v.version === status.pledge.version - 1);
+  if (status.pledge.version <= 1 || !previous) return null;
+  return (
+    <Card withBorder padding="md" data-testid="version-changes">
+      <Title order={2} size="h4" mb={4}>
+        {t('journeys.pledge.changesTitle', {
+          from: previous.version,
+          to: status.pledge.version,
+        })}
+      </Title>
+      {current?.reason ? (
+        <Text size="sm" mb="xs">
+          {t('journeys.pledge.changesReason', {
+            reason: current.reason,
+            at: formatDateTime(current.at),
+          })}
+        </Text>
+      ) : null}
+      <PledgeDiff before={previous.items} after={status.pledge.items} />
+    </Card>
+  );
+}
+
 export function PledgePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -172,7 +253,7 @@ export function PledgePage() {
           {!cycle.signingRound || !s ? (
             <NotStarted>{t('pledge.notOpen')}</NotStarted>
           ) : (
-            <Card withBorder padding="md">
+            <Card withBorder padding="md" data-testid="round-summary">
               <Stack gap="xs">
                 <Group gap="xs">
                   <RoundStatusBadge status={s.status} />
@@ -187,17 +268,6 @@ export function PledgePage() {
                     {t('pledge.deadline')} <Deadline at={s.deadlineAt} accelerated={accelerated} />
                   </Text>
                 ) : null}
-                {mine?.decision === 'SIGNED' ? (
-                  <Text size="sm" data-testid="my-signature">
-                    {t('pledge.youSigned', {
-                      at: formatDateTime(mine.at),
-                      version: mine.version ?? '',
-                    })}
-                  </Text>
-                ) : null}
-                {mine?.decision === 'DECLINED' ? (
-                  <Text size="sm">{t('pledge.youDeclined', { reason: mine.reason ?? '' })}</Text>
-                ) : null}
                 {s.status === 'EFFECTIVE' ? (
                   <Alert color="green" variant="light">
                     {t('pledge.effective', { at: formatDateTime(s.countersignedAt) })}
@@ -207,53 +277,17 @@ export function PledgePage() {
                   <Text size="sm">{t('pledge.awaitingCountersign')}</Text>
                 ) : null}
                 {open && mine && mine.decision !== 'SIGNED' ? (
-                  caps.isSigner ? (
-                    <SignActions cycle={cycle} status={s} unitId={unitId} />
-                  ) : (
-                    <Alert color="blue" variant="light">
-                      {t('pledge.signerOnly')}
-                    </Alert>
-                  )
+                  <Anchor href="#pledge-decision" size="sm">
+                    {t('journeys.pledge.readThenSign')}
+                  </Anchor>
                 ) : null}
-                {open && !mine ? (
-                  <Alert color="orange" variant="light">
-                    {t('pledge.notMember')}
-                  </Alert>
-                ) : null}
-                <RoundDocuments status={s} />
               </Stack>
             </Card>
           )}
-          {s && s.units.length > 0 ? (
-            <Card withBorder padding="md">
-              <Title order={2} size="h4" mb="xs">
-                {t('pledge.signatures')}
-              </Title>
-              <List listStyleType="none" spacing={6} size="sm" data-testid="round-signatures">
-                {s.units.map((u) => (
-                  <List.Item key={u.unitId} data-testid={`signature-${u.unitCode}`}>
-                    <Group gap="xs" wrap="wrap">
-                      <Text size="sm" fw={u.unitId === unitId ? 600 : 400}>
-                        {u.unitName}
-                      </Text>
-                      <DecisionBadge decision={u.decision} late={u.late} />
-                      {u.at ? (
-                        <Text size="xs" c="dimmed">
-                          {formatDateTime(u.at)}
-                          {u.version !== null
-                            ? ` · ${t('pledge.version', { version: u.version })}`
-                            : ''}
-                        </Text>
-                      ) : null}
-                    </Group>
-                  </List.Item>
-                ))}
-              </List>
-            </Card>
-          ) : null}
+          {s ? <VersionChanges status={s} /> : null}
         </QueryState>
 
-        <Card withBorder padding="md">
+        <Card withBorder padding="md" data-testid="pledge-text">
           <Title order={2} size="h4" mb="xs">
             {cycle.pledge?.title ?? t('pledge.contents')}
           </Title>
@@ -277,7 +311,50 @@ export function PledgePage() {
               <List.Item key={index}>{item}</List.Item>
             ))}
           </List>
+          {s ? (
+            // The decision sits where the text ends, as in the signing products people know.
+            <Stack
+              gap="xs"
+              mt="lg"
+              pt="md"
+              id="pledge-decision"
+              style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+            >
+              {mine?.decision === 'SIGNED' ? (
+                <Text size="sm" fw={600} data-testid="my-signature">
+                  {t('pledge.youSigned', {
+                    at: formatDateTime(mine.at),
+                    version: mine.version ?? '',
+                  })}
+                </Text>
+              ) : null}
+              {mine?.decision === 'DECLINED' ? (
+                <Text size="sm">{t('pledge.youDeclined', { reason: mine.reason ?? '' })}</Text>
+              ) : null}
+              {open && mine && mine.decision !== 'SIGNED' ? (
+                caps.isSigner ? (
+                  <SignActions cycle={cycle} status={s} unitId={unitId} />
+                ) : (
+                  <Alert color="blue" variant="light">
+                    {t('pledge.signerOnly')}
+                  </Alert>
+                )
+              ) : null}
+              {open && !mine ? (
+                <Alert color="orange" variant="light">
+                  {t('pledge.notMember')}
+                </Alert>
+              ) : null}
+            </Stack>
+          ) : null}
         </Card>
+
+        {s ? (
+          <SectionCard title={t('journeys.pledge.documentsTitle')}>
+            <RoundDocuments status={s} />
+          </SectionCard>
+        ) : null}
+        {s && s.units.length > 0 ? <MemberStatuses status={s} unitId={unitId} /> : null}
       </Stack>
     </>
   );

@@ -158,6 +158,8 @@ function RegistrationForm(props: {
           description={t('registration.titlesHint')}
           data={TITLE_SUGGESTIONS}
           clearable
+          // Opens above the field: below, the list stayed open over the "Thêm" button.
+          comboboxProps={{ position: 'top' }}
           {...form.getInputProps('titles')}
         />
         <Group justify="space-between">

@@ -6,14 +6,12 @@ import {
   Group,
   NumberInput,
   Stack,
-  Tabs,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
 import { keys, useAssessment, useSigningStatus } from '../../api/queries';
 import type { AssessmentStatus, Cycle } from '../../api/types';
@@ -26,6 +24,7 @@ import { emptyScores, ScoresFields, toScores } from '../../components/scores-fie
 import { useCurrentCycle } from '../../lib/cycle-context';
 import type { Criterion } from '../../api/types';
 import { useCriteria } from '../../lib/criteria';
+import { QueryParamTabs } from '../../components/query-param-tabs';
 
 type Stage = 'interim' | 'final';
 
@@ -225,28 +224,19 @@ function StagePanel({ cycle, stage }: { cycle: Cycle; stage: Stage }) {
 export function ReviewPage() {
   const { t } = useTranslation();
   const { cycle } = useCurrentCycle();
-  const [params, setParams] = useSearchParams();
-  const stage: Stage = params.get('stage') === 'final' ? 'final' : 'interim';
   if (!cycle) return <NoCycle />;
   return (
     <>
       <PageHeader title={t('review.title')} description={t('review.description')} />
-      <Tabs
-        value={stage}
-        onChange={(value) => setParams(value === 'final' ? { stage: 'final' } : {})}
-        keepMounted={false}
+      <QueryParamTabs<Stage>
+        param="stage"
+        tabs={[
+          { value: 'interim', label: t('review.interim') },
+          { value: 'final', label: t('review.final') },
+        ]}
       >
-        <Tabs.List mb="md">
-          <Tabs.Tab value="interim">{t('review.interim')}</Tabs.Tab>
-          <Tabs.Tab value="final">{t('review.final')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="interim">
-          <StagePanel cycle={cycle} stage="interim" />
-        </Tabs.Panel>
-        <Tabs.Panel value="final">
-          <StagePanel cycle={cycle} stage="final" />
-        </Tabs.Panel>
-      </Tabs>
+        {(stage) => <StagePanel cycle={cycle} stage={stage} />}
+      </QueryParamTabs>
     </>
   );
 }

@@ -1,47 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import {
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { Trim } from '../../../common/trim.transform';
-import { AwardPeriodDto, AwardPeriodViewDto, MOVEMENT_CODE } from '../../award-period.dto';
-import { PrintableText } from '../../../common/printable-text';
+  EnumProperty,
+  MovementCodeProperty,
+  TextProperty,
+  UuidProperty,
+  YearProperty,
+} from '../../../common/dto-properties';
+import { AwardPeriodDto, AwardPeriodViewDto } from '../../award-period.dto';
+import {
+  AwardPeriodProperty,
+  FormCodeProperty,
+  MovementNameProperty,
+} from '../../commendation-properties';
+import { NOMINEE_KINDS, type NomineeKind } from '../../nominations/dto/nomination.dto';
 
 const PERIOD_KINDS = ['YEAR', 'QUARTER', 'PHASE'] as const;
 
 export class AwardHistoryQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true })
   unitId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true })
   personId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true })
   initiativeId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @YearProperty({ optional: true, fromText: true })
   year?: number;
 
   @ApiPropertyOptional()
@@ -49,34 +35,26 @@ export class AwardHistoryQueryDto {
   @Matches(/^[A-Z0-9-]{2,40}$/)
   formCode?: string;
 
-  @ApiPropertyOptional({ enum: ['UNIT', 'PERSON', 'INITIATIVE'], description: 'Only this kind' })
-  @IsOptional()
-  @IsIn(['UNIT', 'PERSON', 'INITIATIVE'])
-  recipientKind?: 'UNIT' | 'PERSON' | 'INITIATIVE';
+  @EnumProperty({ values: NOMINEE_KINDS, optional: true, description: 'Only this kind' })
+  recipientKind?: NomineeKind;
 
-  @ApiPropertyOptional({ example: 'DVK', description: 'Only awards of this movement' })
-  @IsOptional()
-  @Matches(MOVEMENT_CODE, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  @MovementCodeProperty({ optional: true, description: 'Only awards of this movement' })
   movementCode?: string;
 
-  @ApiPropertyOptional({
-    enum: PERIOD_KINDS,
+  @EnumProperty({
+    values: PERIOD_KINDS,
+    optional: true,
     description: 'Only yearly, quarterly or phase awards',
   })
-  @IsOptional()
-  @IsIn(PERIOD_KINDS)
   periodKind?: (typeof PERIOD_KINDS)[number];
 
-  @ApiPropertyOptional({ enum: ['json', 'xlsx', 'csv'] })
-  @IsOptional()
-  @IsIn(['json', 'xlsx', 'csv'])
+  @EnumProperty({ values: ['json', 'xlsx', 'csv'] as const, optional: true })
   format?: 'json' | 'xlsx' | 'csv';
 }
 
 /** An award from before the system (for eligibility rules that look back). */
 export class RecordPastAwardDto {
-  @ApiProperty({ example: 'LDTT' })
-  @Matches(/^[A-Z0-9-]{2,40}$/, { message: 'formCode must be an award form code' })
+  @FormCodeProperty({ example: 'LDTT' })
   formCode!: string;
 
   @ApiPropertyOptional({
@@ -89,54 +67,29 @@ export class RecordPastAwardDto {
   @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional({ example: 'DVK', description: 'The movement the award was for' })
-  @IsOptional()
-  @Matches(MOVEMENT_CODE, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  @MovementCodeProperty({ optional: true, description: 'The movement the award was for' })
   movementCode?: string;
 
-  @ApiPropertyOptional({ example: 'Phong trào thi đua "Dân vận khéo"' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(3, 200)
+  @MovementNameProperty()
   movementName?: string;
 
-  @ApiPropertyOptional({
-    type: AwardPeriodDto,
-    description: 'The period: a year, a quarter or a multi-year phase (default: the year `year`)',
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AwardPeriodDto)
+  @AwardPeriodProperty(
+    'The period: a year, a quarter or a multi-year phase (default: the year `year`)',
+  )
   period?: AwardPeriodDto;
 
-  @ApiProperty({ enum: ['UNIT', 'PERSON', 'INITIATIVE'] })
-  @IsIn(['UNIT', 'PERSON', 'INITIATIVE'])
-  recipientKind!: 'UNIT' | 'PERSON' | 'INITIATIVE';
+  @EnumProperty({ values: NOMINEE_KINDS })
+  recipientKind!: NomineeKind;
 
-  @ApiProperty()
-  @IsUUID()
+  @UuidProperty()
   recipientId!: string;
 
-  @ApiPropertyOptional({ example: '45/QĐ-BDVTU' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(1, 60)
+  @TextProperty({ optional: true, min: 1, max: 60, printable: true, example: '45/QĐ-BDVTU' })
   decisionNumber?: string;
 
-  @ApiPropertyOptional({ example: 'Thành tích năm 2025' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(3, 2000)
+  @TextProperty({ optional: true, min: 3, max: 2000, example: 'Thành tích năm 2025' })
   achievement?: string;
 }
-
-const KINDS = ['UNIT', 'PERSON', 'INITIATIVE'] as const;
 const LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
 
 /** One award of the history: given by a decision of this system or entered from earlier records. */
@@ -150,7 +103,7 @@ export class AwardRecordDto {
   @ApiProperty({ example: 'LDTT' }) formCode!: string;
   @ApiProperty({ example: 'Lao động tiên tiến' }) formName!: string;
   @ApiProperty({ enum: LEVELS }) level!: (typeof LEVELS)[number];
-  @ApiProperty({ enum: KINDS }) recipientKind!: (typeof KINDS)[number];
+  @ApiProperty({ enum: NOMINEE_KINDS }) recipientKind!: NomineeKind;
   @ApiProperty() recipientName!: string;
   @ApiProperty({
     type: String,

@@ -1,18 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { STEP_KINDS } from '@epw/domain';
 import { AwardPeriodViewDto } from '../../award-period.dto';
+import { NOMINATION_STATUSES, NOMINEE_KINDS } from './nomination.dto';
 
-const NOMINATION_STATUSES = [
-  'IN_REVIEW',
-  'RETURNED',
-  'POSTED',
-  'VOTING',
-  'AWAITING_DECISION',
-  'AWARDED',
-  'REJECTED',
-  'WITHDRAWN',
-];
-const NOMINEE_KINDS = ['UNIT', 'PERSON', 'INITIATIVE'];
-const STEP_KINDS = ['APPROVAL', 'POSTING', 'COUNCIL_VOTE'];
 const STEP_ROLES = ['UNIT_SIGNER', 'REVIEWER', 'COUNCIL_MEMBER'];
 
 export class NominationTextDto {
@@ -161,6 +151,12 @@ export class NominationActionDto {
   @ApiProperty() eventKey!: string;
 }
 
+/** Who filed an objection from the public posting page (shown to oversight roles only). */
+export class PublicObjectorDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Phone number or e-mail address' }) contact!: string;
+}
+
 export class NominationObjectionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) nominationId!: string;
@@ -172,6 +168,13 @@ export class NominationObjectionDto {
   @ApiProperty({ nullable: true, type: String }) resolvedById!: string | null;
   @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;
   @ApiProperty() eventKey!: string;
+  @ApiProperty({
+    type: PublicObjectorDto,
+    nullable: true,
+    description:
+      'Filed from the public posting page: who and how to reach them (null otherwise, or when the reader is not a reviewer, council member, authority or administrator)',
+  })
+  publicObjector!: PublicObjectorDto | null;
 }
 
 export class NominationAwardRefDto {

@@ -1,27 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { IsBase64, IsBoolean, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBase64,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Trim } from '../../../common/trim.transform';
-import { AwardPeriodDto, MOVEMENT_CODE } from '../../award-period.dto';
-import { PrintableText } from '../../../common/printable-text';
+  EnumProperty,
+  MovementCodeProperty,
+  NestedArrayProperty,
+  TextProperty,
+  UuidProperty,
+  YearProperty,
+} from '../../../common/dto-properties';
+import { AwardPeriodDto } from '../../award-period.dto';
+import {
+  AwardPeriodProperty,
+  FormCodeProperty,
+  MovementNameProperty,
+} from '../../commendation-properties';
+
+/** Who or what a nomination, a proposal entry or an award is for. */
+export const NOMINEE_KINDS = ['UNIT', 'PERSON', 'INITIATIVE'] as const;
+export type NomineeKind = (typeof NOMINEE_KINDS)[number];
+
+export const NOMINATION_STATUSES = [
+  'IN_REVIEW',
+  'RETURNED',
+  'POSTED',
+  'VOTING',
+  'AWAITING_DECISION',
+  'AWARDED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const;
 
 /** 4 MiB of file content, base64-encoded. */
 const MAX_BASE64 = Math.ceil((4 * 1024 * 1024 * 4) / 3) + 4;
@@ -31,13 +38,12 @@ export class DossierDocumentDto {
   @Matches(/^[a-z0-9-]{2,40}$/, { message: 'kind must be a dossier checklist key (a-z, 0-9, -)' })
   kind!: string;
 
-  @ApiProperty({
+  @TextProperty({
+    min: 1,
+    max: 200,
     example: 'To trinh de nghi khen thuong.pdf',
     description: 'Stored as its base name, without path parts or control characters',
   })
-  @Trim()
-  @IsString()
-  @Length(1, 200)
   fileName!: string;
 
   @ApiProperty({
@@ -60,137 +66,92 @@ export class DossierDocumentDto {
 }
 
 export class CreateNominationDto {
-  @ApiProperty({ example: 'GK-BDV', description: 'Award form code (GET /award-forms)' })
-  @Matches(/^[A-Z0-9-]{2,40}$/, { message: 'formCode must be an award form code' })
+  @FormCodeProperty({ example: 'GK-BDV', description: 'Award form code (GET /award-forms)' })
   formCode!: string;
 
-  @ApiProperty({ enum: ['UNIT', 'PERSON', 'INITIATIVE'] })
-  @IsIn(['UNIT', 'PERSON', 'INITIATIVE'])
-  nomineeKind!: 'UNIT' | 'PERSON' | 'INITIATIVE';
+  @EnumProperty({ values: NOMINEE_KINDS })
+  nomineeKind!: NomineeKind;
 
-  @ApiPropertyOptional({ description: 'UNIT: the unit (your own)' })
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true, description: 'UNIT: the unit (your own)' })
   nomineeUnitId?: string;
 
-  @ApiPropertyOptional({ description: 'PERSON: a person of your unit (GET /units/{id}/people)' })
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({
+    optional: true,
+    description: 'PERSON: a person of your unit (GET /units/{id}/people)',
+  })
   nomineePersonId?: string;
 
-  @ApiPropertyOptional({ description: 'INITIATIVE: a model registered by your unit' })
-  @IsOptional()
-  @IsUUID()
+  @UuidProperty({ optional: true, description: 'INITIATIVE: a model registered by your unit' })
   nomineeInitiativeId?: string;
 
-  @ApiPropertyOptional({
+  @UuidProperty({
+    optional: true,
     description: 'The cycle whose results are nominated (its calendar counts the SLAs)',
   })
-  @IsOptional()
-  @IsUUID()
   cycleId?: string;
 
-  @ApiPropertyOptional({
+  @YearProperty({
+    optional: true,
     example: 2026,
     description:
       "Year of the achievement (default: the cycle's, else this year); with `period`, its last year",
   })
-  @IsOptional()
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional({
-    example: 'DVK',
+  @MovementCodeProperty({
+    optional: true,
     description: "The movement (phong trào) of the achievement; with `cycleId`, the cycle's",
   })
-  @IsOptional()
-  @Matches(MOVEMENT_CODE, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
   movementCode?: string;
 
-  @ApiPropertyOptional({ example: 'Phong trào thi đua "Dân vận khéo"' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @PrintableText()
-  @Length(3, 200)
+  @MovementNameProperty()
   movementName?: string;
 
-  @ApiPropertyOptional({
-    type: AwardPeriodDto,
-    description:
-      "The period of the achievement: a year, a quarter or a multi-year phase (default: the cycle's, else the year `year`)",
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AwardPeriodDto)
+  @AwardPeriodProperty(
+    "The period of the achievement: a year, a quarter or a multi-year phase (default: the cycle's, else the year `year`)",
+  )
   period?: AwardPeriodDto;
 
-  @ApiProperty({ example: 'Thành tích xuất sắc trong phong trào thi đua "Dân vận khéo" năm 2026' })
-  @Trim()
-  @IsString()
-  @Length(10, 2000)
+  @TextProperty({
+    min: 10,
+    max: 2000,
+    example: 'Thành tích xuất sắc trong phong trào thi đua "Dân vận khéo" năm 2026',
+  })
   achievement!: string;
 
-  @ApiProperty({ type: [DossierDocumentDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => DossierDocumentDto)
+  @NestedArrayProperty({ of: DossierDocumentDto, maxItems: 20 })
   documents!: DossierDocumentDto[];
 }
 
 export class ReviseDossierDto {
-  @ApiProperty({ type: [DossierDocumentDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  // ValidateNested lets an element that is itself an array (`[[]]`) through unvalidated.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => DossierDocumentDto)
+  @NestedArrayProperty({ of: DossierDocumentDto, minItems: 1, maxItems: 20 })
   documents!: DossierDocumentDto[];
 }
 
 export class StepActionDto {
-  @ApiProperty({ enum: ['APPROVE', 'RETURN', 'REJECT'] })
-  @IsIn(['APPROVE', 'RETURN', 'REJECT'])
+  @EnumProperty({ values: ['APPROVE', 'RETURN', 'REJECT'] as const })
   decision!: 'APPROVE' | 'RETURN' | 'REJECT';
 
-  @ApiPropertyOptional({ description: 'Required to return or reject; recorded with the action' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(4000)
+  @TextProperty({
+    optional: true,
+    max: 4000,
+    description: 'Required to return or reject; recorded with the action',
+  })
   reason?: string;
 }
 
 export class ResubmitDto {
-  @ApiPropertyOptional({ example: 'Đã bổ sung biên bản họp xét' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(4000)
+  @TextProperty({ optional: true, max: 4000, example: 'Đã bổ sung biên bản họp xét' })
   note?: string;
 }
 
 export class ReasonDto {
-  @ApiProperty()
-  @Trim()
-  @IsString()
-  @Length(3, 4000)
+  @TextProperty({ min: 3, max: 4000 })
   reason!: string;
 }
 
 export class ObjectionDto {
-  @ApiProperty({ example: 'Đơn vị chưa hoàn thành chỉ tiêu thu nộp ngân sách' })
-  @Trim()
-  @IsString()
-  @Length(5, 4000)
+  @TextProperty({ min: 5, max: 4000, example: 'Đơn vị chưa hoàn thành chỉ tiêu thu nộp ngân sách' })
   text!: string;
 }
 
@@ -199,10 +160,7 @@ export class ResolveObjectionDto {
   @IsBoolean()
   upheld!: boolean;
 
-  @ApiProperty()
-  @Trim()
-  @IsString()
-  @Length(3, 4000)
+  @TextProperty({ min: 3, max: 4000 })
   resolution!: string;
 }
 
@@ -211,38 +169,15 @@ export class CouncilBallotDto {
   @IsBoolean()
   approve!: boolean;
 
-  @ApiPropertyOptional({
+  @UuidProperty({
+    optional: true,
     description: "Recording an absent member's written vote: that member's user id",
   })
-  @IsOptional()
-  @IsUUID()
   onBehalfOfUserId?: string;
 }
 
 export class NominationListQueryDto {
-  @ApiPropertyOptional({
-    enum: [
-      'IN_REVIEW',
-      'RETURNED',
-      'POSTED',
-      'VOTING',
-      'AWAITING_DECISION',
-      'AWARDED',
-      'REJECTED',
-      'WITHDRAWN',
-    ],
-  })
-  @IsOptional()
-  @IsIn([
-    'IN_REVIEW',
-    'RETURNED',
-    'POSTED',
-    'VOTING',
-    'AWAITING_DECISION',
-    'AWARDED',
-    'REJECTED',
-    'WITHDRAWN',
-  ])
+  @EnumProperty({ values: NOMINATION_STATUSES, optional: true })
   status?: string;
 
   @ApiPropertyOptional()
@@ -250,11 +185,6 @@ export class NominationListQueryDto {
   @Matches(/^[A-Z0-9-]{2,40}$/)
   formCode?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @YearProperty({ optional: true, fromText: true })
   year?: number;
 }

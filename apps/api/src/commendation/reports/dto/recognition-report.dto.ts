@@ -1,15 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { MAX_AWARD_YEAR, MIN_AWARD_YEAR, type AwardPeriodKind } from '@epw/domain';
-import { AwardPeriodViewDto, MOVEMENT_CODE } from '../../award-period.dto';
+import {
+  EnumProperty,
+  IntProperty,
+  MovementCodeProperty,
+  UuidProperty,
+  YearProperty,
+} from '../../../common/dto-properties';
+import { AwardPeriodViewDto } from '../../award-period.dto';
 
 const LEVELS = ['BASE', 'BLOC', 'DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
 const KINDS = ['UNIT', 'PERSON', 'INITIATIVE'] as const;
 const PERIOD_KINDS: AwardPeriodKind[] = ['YEAR', 'QUARTER', 'PHASE'];
 
 export class RecognitionReportQueryDto {
-  @ApiPropertyOptional({
+  @UuidProperty({
+    optional: true,
     format: 'uuid',
     description:
       "The organisation whose subtree's decisions are counted. Default: the caller's own unit; " +
@@ -17,84 +23,75 @@ export class RecognitionReportQueryDto {
       'and may name any. Others may name their own subtree, or an organisation that recognized ' +
       'their unit (then only awards to their subtree are counted); 403 REPORT_OUTSIDE_SCOPE otherwise.',
   })
-  @IsOptional()
-  @IsUUID()
   organisationId?: string;
 
-  @ApiPropertyOptional({ example: 'DVK', description: 'Only awards of this movement' })
-  @IsOptional()
-  @Matches(MOVEMENT_CODE, { message: 'movementCode must be 2-20 of A-Z, 0-9 and -' })
+  @MovementCodeProperty({ optional: true, description: 'Only awards of this movement' })
   movementCode?: string;
 
-  @ApiPropertyOptional({
-    enum: PERIOD_KINDS,
+  @EnumProperty({
+    values: PERIOD_KINDS,
+    optional: true,
     description:
       'Only awards of exactly this period: with `year` (its last year), `quarter` for QUARTER, ' +
       '`startYear` for PHASE. Not combined with yearFrom / yearTo.',
   })
-  @IsOptional()
-  @IsIn(PERIOD_KINDS)
   periodKind?: AwardPeriodKind;
 
-  @ApiPropertyOptional({ example: 3, description: 'periodKind QUARTER: 1 to 4' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(4)
+  @IntProperty({
+    optional: true,
+    fromText: true,
+    min: 1,
+    max: 4,
+    example: 3,
+    description: 'periodKind QUARTER: 1 to 4',
+  })
   quarter?: number;
 
-  @ApiPropertyOptional({ example: 2021, description: "periodKind PHASE: the phase's first year" })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(MIN_AWARD_YEAR)
-  @Max(MAX_AWARD_YEAR)
+  @IntProperty({
+    optional: true,
+    fromText: true,
+    min: MIN_AWARD_YEAR,
+    max: MAX_AWARD_YEAR,
+    example: 2021,
+    description: "periodKind PHASE: the phase's first year",
+  })
   startYear?: number;
 
-  @ApiPropertyOptional({ description: 'One year (same as yearFrom = yearTo)', example: 2026 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @YearProperty({
+    optional: true,
+    fromText: true,
+    description: 'One year (same as yearFrom = yearTo)',
+    example: 2026,
+  })
   year?: number;
 
-  @ApiPropertyOptional({ description: 'First year of the period', example: 2024 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @YearProperty({
+    optional: true,
+    fromText: true,
+    description: 'First year of the period',
+    example: 2024,
+  })
   yearFrom?: number;
 
-  @ApiPropertyOptional({
+  @YearProperty({
+    optional: true,
+    fromText: true,
     description: 'Last year of the period (not before yearFrom)',
     example: 2026,
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
   yearTo?: number;
 
-  @ApiPropertyOptional({ enum: LEVELS, description: 'Only awards of this level' })
-  @IsOptional()
-  @IsIn(LEVELS)
+  @EnumProperty({ values: LEVELS, optional: true, description: 'Only awards of this level' })
   level?: (typeof LEVELS)[number];
 
-  @ApiPropertyOptional({ enum: KINDS, description: 'Only this kind of recipient' })
-  @IsOptional()
-  @IsIn(KINDS)
+  @EnumProperty({ values: KINDS, optional: true, description: 'Only this kind of recipient' })
   recipientKind?: (typeof KINDS)[number];
 
-  @ApiPropertyOptional({
-    enum: ['json', 'xlsx', 'pdf'],
+  @EnumProperty({
+    values: ['json', 'xlsx', 'pdf'] as const,
+    optional: true,
     description: 'json (default), or the report as a workbook or a PDF',
   })
-  @IsOptional()
-  @IsIn(['json', 'xlsx', 'pdf'])
   format?: 'json' | 'xlsx' | 'pdf';
 }
 
