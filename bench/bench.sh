@@ -88,6 +88,9 @@ wait_for "Redis on :$BENCH_REDIS_PORT" 30 redis-cli -p "$BENCH_REDIS_PORT" ping
 wait_for "Redis pid file" 10 test -s "$BENCH_DIR/redis.pid"
 
 if [[ "$temporal_profile" == postgres ]]; then
+  # Temporal's pools, the product's API and worker, the bench's own clients: more than 100 at 200
+  # clusters (the 2026-12-05 year run failed on "too many database connections" at 100).
+  bash "$ROOT/scripts/services.sh" max-connections 250 | tail -1
   start_temporal_postgres "$temporal_cli"
 else
   step "Temporal dev server of its own on :$BENCH_TEMPORAL_PORT (UI :$BENCH_TEMPORAL_UI_PORT, fresh SQLite file, WAL)"

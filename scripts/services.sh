@@ -118,6 +118,25 @@ services_down() {
   info "PostgreSQL is the machine's cluster and keeps running (pg_ctlcluster ... stop to stop it)."
 }
 
+# ensure_max_connections <n>: PostgreSQL's max_connections at least n (ALTER SYSTEM, then a restart of
+# the cluster, only when it is lower). The scale-out profile's pools (DATABASE_POOL_SIZE × API replicas
+# and workers, Temporal's maxConns, the bench's own clients) outgrow Debian's default of 100.
+ensure_max_connections() {
+  local have
+  have=$(psql_admin "-c 'show max_connections'")
+  if ((have >= $1)); then
+    step "PostgreSQL max_connections $have (at least $1)"
+    return
+  fi
+  step "PostgreSQL max_connections $have → $1 (restarting the cluster)"
+  psql_admin "-c 'alter system set max_connections = $1'"
+  local cluster
+  cluster=$(pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | sort -V | tail -1)
+  # shellcheck disable=SC2086
+  pg_ctlcluster --skip-systemctl-redirect $cluster restart
+  wait_for "PostgreSQL to accept connections" 60 psql_admin "-c 'select 1'"
+}
+
 services_status() {
   for s in "PostgreSQL:$PGPORT" "Redis:$REDIS_PORT" "Temporal:$TEMPORAL_PORT" "Temporal UI:$TEMPORAL_UI_PORT" "API:$API_PORT"; do
     if port_open "${s##*:}"; then info "up    ${s%%:*} :${s##*:}"; else info "down  ${s%%:*} :${s##*:}"; fi
@@ -129,5 +148,6 @@ case "${1:-up}" in
   down) services_down ;;
   status) services_status ;;
   ensure-db) shift; postgres_up; ensure_database "$1" ;;
-  *) fail "usage: scripts/services.sh [up|down|status]" ;;
+  max-connections) shift; postgres_up; ensure_max_connections "$1" ;;
+  *) fail "usage: scripts/services.sh [up|down|status|ensure-db <name>|max-connections <n>]" ;;
 esac

@@ -261,7 +261,7 @@ describe('award periods: years, quarters and multi-year phases', () => {
     const text = (await csv.text()).replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toMatch(/^Năm,Kỳ,/);
     expect(text).toContain('2020,giai đoạn 2016–2020,');
-  }, 180_000);
+  }, 300_000);
 
   it('accepts a quarterly award of one movement and a phase award of another to the same unit, and refuses the same achievement twice', async () => {
     const unit = member(1);
@@ -319,7 +319,7 @@ describe('award periods: years, quarters and multi-year phases', () => {
       movementCode: null,
       period: { kind: 'YEAR', year: 2023, label: { vi: 'năm 2023' } },
     });
-  }, 120_000);
+  }, 300_000);
 
   it('refuses a malformed period with a 400 naming the field, and stores nothing', async () => {
     const unit = member(2);
@@ -346,7 +346,7 @@ describe('award periods: years, quarters and multi-year phases', () => {
       expect.objectContaining({ field: 'year', rule: 'matchesPeriod' }),
     ]);
     expect(await sys.prisma.nomination.count({ where: { proposerUnitId: unit.id } })).toBe(before);
-  }, 60_000);
+  }, 120_000);
 
   it('records an earlier award of a movement and period, worded in the history', async () => {
     const unit = member(3);
@@ -385,5 +385,5 @@ describe('award periods: years, quarters and multi-year phases', () => {
       where: { entityId: recorded.body.id, action: 'award.history-recorded' },
     });
     expect(audit).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 });
