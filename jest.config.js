@@ -16,6 +16,11 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // `npm test` runs every file one after another in one worker process (--maxWorkers=1), not in
+  // jest's own process: the worker is replaced whenever its heap is over this after a file. In one
+  // process (--runInBand) the heap climbed past 1 GB within 20 files and a CI machine ran the late
+  // files 17–50× slower than here (GC); a fresh process per ~GB keeps every file at its own speed.
+  workerIdleMemoryLimit: '900MB',
   projects: [
     {
       ...common,

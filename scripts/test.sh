@@ -51,7 +51,7 @@ results="$DATA_DIR/jest-results.json"
 step "jest: unit and integration tests (real Temporal, PostgreSQL, Redis)"
 status=0
 DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/1" \
-  npx --no-install jest --runInBand --ci --logHeapUsage --json --outputFile="$results" "$@" || status=$?
+  npx --no-install jest --maxWorkers=1 --ci --logHeapUsage --json --outputFile="$results" "$@" || status=$?
 
 jest_summary=$(node -e '
   const r = require(process.argv[1]);
