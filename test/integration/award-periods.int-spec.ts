@@ -6,6 +6,7 @@ import {
   type AuthorityAccounts,
   type FixtureCluster,
   type FixtureUnit,
+  dossierFile,
 } from '@epw/testing';
 import { startOfVietnamDay } from '@epw/domain';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -48,13 +49,7 @@ interface Problem {
   errors?: { field: string; rule: string }[];
 }
 
-const pdfBytes = Buffer.from('%PDF-1.4\n% dossier file for tests\n').toString('base64');
-const doc = (kind: string) => ({
-  kind,
-  fileName: `${kind}.pdf`,
-  mediaType: 'application/pdf',
-  contentBase64: pdfBytes,
-});
+const doc = dossierFile;
 const DOSSIER = ['to-trinh', 'bao-cao-thanh-tich', 'bien-ban-hop-xet'].map(doc);
 
 /**

@@ -12,19 +12,14 @@ import {
   waitFor,
   type AuthorityAccounts,
   type FixtureCluster,
+  dossierFile,
 } from '@epw/testing';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 type History = temporal.api.history.v1.IHistory;
 
 const YEAR = 2026;
-const pdf = Buffer.from('%PDF-1.4\n% dossier file for tests\n').toString('base64');
-const DOSSIER = ['to-trinh', 'bao-cao-thanh-tich'].map((kind) => ({
-  kind,
-  fileName: `${kind}.pdf`,
-  mediaType: 'application/pdf',
-  contentBase64: pdf,
-}));
+const DOSSIER = ['to-trinh', 'bao-cao-thanh-tich'].map(dossierFile);
 
 /** Every Payload in a history (workflow input, Update arguments and results, activity inputs and
  * results, markers), wherever it sits. */

@@ -6,6 +6,7 @@ import {
   waitFor,
   type AuthorityAccounts,
   type FixtureCluster,
+  dossierFile,
 } from '@epw/testing';
 import { startOfVietnamDay } from '@epw/domain';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -38,13 +39,7 @@ interface DecisionView {
   }[];
 }
 
-const pdfBytes = Buffer.from('%PDF-1.4\n% dossier file for tests\n').toString('base64');
-const doc = (kind: string) => ({
-  kind,
-  fileName: `${kind}.pdf`,
-  mediaType: 'application/pdf',
-  contentBase64: pdfBytes,
-});
+const doc = dossierFile;
 const DOSSIER = ['to-trinh', 'bao-cao-thanh-tich', 'bien-ban-hop-xet'].map(doc);
 const MODEL_DOSSIER = ['to-trinh', 'bao-cao-thanh-tich', 'xac-nhan-sang-kien'].map(doc);
 

@@ -9,6 +9,7 @@ import {
   waitFor,
   type AuthorityAccounts,
   type FixtureCluster,
+  dossierFile,
 } from '@epw/testing';
 import { startTestSystem, terminateCycles, type TestSystem } from '../support/test-system';
 
@@ -26,13 +27,7 @@ interface InboxItem {
 /** One calendar day passes every 2 s. */
 const SECONDS_PER_DAY = 2;
 const YEAR = 2026;
-const pdf = Buffer.from('%PDF-1.4\n% dossier file for tests\n').toString('base64');
-const doc = (kind: string) => ({
-  kind,
-  fileName: `${kind}.pdf`,
-  mediaType: 'application/pdf',
-  contentBase64: pdf,
-});
+const doc = dossierFile;
 
 /**
  * Notices of events, derived from the audit log by the worker's outbox, against the real API,

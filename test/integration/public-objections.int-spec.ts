@@ -6,6 +6,7 @@ import {
   waitFor,
   type AuthorityAccounts,
   type FixtureCluster,
+  dossierFile,
 } from '@epw/testing';
 import { startOfVietnamDay } from '@epw/domain';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -36,13 +37,7 @@ interface Filed {
   filedAt: string;
 }
 
-const pdfBytes = Buffer.from('%PDF-1.4\n% dossier file for tests\n').toString('base64');
-const DOSSIER = ['to-trinh', 'bao-cao-thanh-tich', 'bien-ban-hop-xet'].map((kind) => ({
-  kind,
-  fileName: `${kind}.pdf`,
-  mediaType: 'application/pdf',
-  contentBase64: pdfBytes,
-}));
+const DOSSIER = ['to-trinh', 'bao-cao-thanh-tich', 'bien-ban-hop-xet'].map(dossierFile);
 
 /** A client address of the documentation range, its own per call: every test its own counter. */
 const freshAddress = () => `198.51.100.${randomInt(1, 255)}, 203.0.113.${randomInt(1, 255)}`;

@@ -12,6 +12,7 @@ import {
   waitFor,
   type AuthorityAccounts,
   type FixtureCluster,
+  dossierFile,
 } from '@epw/testing';
 // The documents library's own test helper (pdf.js in a child process); not part of its API.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -19,13 +20,7 @@ import { pdfPageTexts } from '../../libs/documents/src/testing/pdf-text';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const YEAR = 2026;
-const pdfBytes = Buffer.from('%PDF-1.4\n% dossier file for tests\n').toString('base64');
-const doc = (kind: string) => ({
-  kind,
-  fileName: `${kind}.pdf`,
-  mediaType: 'application/pdf',
-  contentBase64: pdfBytes,
-});
+const doc = dossierFile;
 
 /**
  * pdfsig (poppler-utils), a verifier this project did not write, over a file, with an NSS

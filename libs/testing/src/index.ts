@@ -4,3 +4,4 @@ export * from './test-config';
 export * from './fixture-cluster';
 export * from './api-client';
 export * from './commendation-setup';
+export * from './dossier';
