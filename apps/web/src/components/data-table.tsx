@@ -38,6 +38,8 @@ export interface DataTableProps<T> extends Omit<TableProps, 'children' | 'data'>
   /** Rows per page: a longer list is shown a page at a time, with the pages below it (a list of
    * thousands drawn at once makes the page slow to use and to read with a screen reader). */
   pageSize?: number;
+  /** What to say instead of an empty table when there are no rows ("no awards yet"). */
+  empty?: ReactNode;
 }
 
 function idOf<T>(row: T, index: number): Key {
@@ -53,6 +55,7 @@ export function DataTable<T>({
   rowProps,
   striped = true,
   pageSize,
+  empty,
   ...table
 }: DataTableProps<T>) {
   const { t } = useTranslation();
@@ -62,6 +65,13 @@ export function DataTable<T>({
   const current = Math.min(page, pages);
   const first = pageSize ? (current - 1) * pageSize : 0;
   const shown = pageSize ? rows.slice(first, first + pageSize) : rows;
+  if (rows.length === 0 && empty !== undefined) {
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
+  }
   return (
     <>
       <ScrollHintContainer minWidth={minWidth}>

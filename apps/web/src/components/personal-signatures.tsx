@@ -6,7 +6,6 @@ import {
   Modal,
   PasswordInput,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -19,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import { readAsBase64 } from '../api/commendation';
 import { formatDateTime } from '../lib/dates';
+import { DataTable } from './data-table';
 import { useApiMutation } from '../lib/use-api-mutation';
 
 const signaturesKey = (roundId: string) => ['signing-rounds', roundId, 'personal-signatures'];
@@ -91,34 +91,21 @@ export function PersonalSignatures({
       <Title order={3} size="h5">
         {t('personalSignature.title')}
       </Title>
-      {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('personalSignature.none')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('personalSignature.signer')}</Table.Th>
-                <Table.Th>{t('personalSignature.unit')}</Table.Th>
-                <Table.Th>{t('personalSignature.issuer')}</Table.Th>
-                <Table.Th>{t('personalSignature.at')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((s) => (
-                <Table.Tr key={s.sequence}>
-                  <Table.Td>{s.certificateSubject}</Table.Td>
-                  <Table.Td>{(s.signerUnitId && unitNames.get(s.signerUnitId)) ?? '—'}</Table.Td>
-                  <Table.Td>{s.certificateIssuer}</Table.Td>
-                  <Table.Td>{formatDateTime(s.signedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        empty={t('personalSignature.none')}
+        minWidth={520}
+        rows={rows}
+        rowKey={(s) => s.sequence}
+        columns={[
+          { header: t('personalSignature.signer'), cell: (s) => s.certificateSubject },
+          {
+            header: t('personalSignature.unit'),
+            cell: (s) => (s.signerUnitId && unitNames.get(s.signerUnitId)) ?? '—',
+          },
+          { header: t('personalSignature.issuer'), cell: (s) => s.certificateIssuer },
+          { header: t('personalSignature.at'), cell: (s) => formatDateTime(s.signedAt) },
+        ]}
+      />
       {mine ? (
         <Text size="sm" fw={500}>
           {t('personalSignature.mine', { at: formatDateTime(mine.signedAt) })}

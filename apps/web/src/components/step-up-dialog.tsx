@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerStepUpPrompt, type VerifyCode } from '../auth/step-up-prompt';
+import { SecondFactorCodeInput } from './second-factor-code';
 
 /** A 6-digit code (spaces allowed) or a recovery code xxxx-xxxx-xxxx. */
 export const SECOND_FACTOR_CODE = /^(\s*\d\s*){6}$|^[A-Za-z0-9][A-Za-z0-9 -]{10,18}[A-Za-z0-9]$/;
@@ -89,11 +90,7 @@ export function StepUpDialog() {
               {error}
             </Alert>
           ) : null}
-          <TextInput
-            label={t('secondFactor.codeOrRecovery')}
-            description={t('secondFactor.codeOrRecoveryHint')}
-            autoComplete="one-time-code"
-            inputMode="numeric"
+          <SecondFactorCodeInput
             autoFocus
             value={code}
             onChange={(event) => setCode(event.currentTarget.value)}

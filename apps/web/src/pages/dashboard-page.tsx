@@ -15,14 +15,7 @@ import { IconBell, IconCircleCheck, IconClockHour4 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  useAssessment,
-  useBallotBox,
-  useCompliance,
-  useCycleRun,
-  useSigningStatus,
-  useUnreadCount,
-} from '../api/queries';
+import { useCycleRun, useUnreadCount } from '../api/queries';
 import type { Cycle } from '../api/types';
 import { capabilitiesOf, useMe, type Capabilities } from '../auth/auth';
 import { CycleSummary } from '../components/cycle-summary';
@@ -31,6 +24,7 @@ import { NoCycle } from '../components/no-cycle';
 import { PageHeader, QueryState } from '../components/page';
 import { PhaseTable } from '../components/phase-table';
 import { useCurrentCycle } from '../lib/cycle-context';
+import { useCycleSteps } from '../lib/use-live-phases';
 import { formatDateTime } from '../lib/dates';
 import { TaskCard } from '../components/task-card';
 import { SectionCard } from '../components/section-card';
@@ -55,12 +49,8 @@ function useUnitTasks(
   error: Error | null;
 } {
   const { t } = useTranslation();
-  const signing = useSigningStatus(cycle);
-  const compliance = useCompliance(cycle);
-  const interim = useAssessment(cycle, 'interim');
-  const final = useAssessment(cycle, 'final');
-  const vote = useBallotBox(cycle, 'vote');
-  const election = useBallotBox(cycle, 'election');
+  const steps = useCycleSteps(cycle);
+  const { signing, compliance, interim, final, vote, election } = steps;
   const tasks: Task[] = [];
 
   const s = signing.data;
@@ -158,15 +148,8 @@ function useUnitTasks(
   }
   return {
     tasks,
-    error:
-      [signing, compliance, interim, final, vote, election].find((q) => q.error)?.error ?? null,
-    isLoading:
-      signing.isLoading ||
-      compliance.isLoading ||
-      interim.isLoading ||
-      final.isLoading ||
-      vote.isLoading ||
-      election.isLoading,
+    error: Object.values(steps).find((q) => q.error)?.error ?? null,
+    isLoading: Object.values(steps).some((q) => q.isLoading),
   };
 }
 

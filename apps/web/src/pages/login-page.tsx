@@ -26,6 +26,7 @@ import { useSession } from '../auth/auth';
 import { sessionStore, type TokenPair } from '../auth/session-store';
 import { LanguageSwitch } from '../components/language-switch';
 import { SECOND_FACTOR_CODE } from '../components/step-up-dialog';
+import { SecondFactorCodeInput } from '../components/second-factor-code';
 
 /** Where to go after signing in: only paths inside the app. */
 function safeNext(next: string | null): string {
@@ -229,14 +230,7 @@ function SecondFactorStep(props: {
           {t('secondFactor.loginStepTitle')}
         </Title>
         <Text size="sm">{t('secondFactor.loginStepBody', { username: props.username })}</Text>
-        <TextInput
-          label={t('secondFactor.codeOrRecovery')}
-          description={t('secondFactor.codeOrRecoveryHint')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          autoFocus
-          {...form.getInputProps('code')}
-        />
+        <SecondFactorCodeInput autoFocus {...form.getInputProps('code')} />
         <Button type="submit" loading={verify.isPending} fullWidth mt="xs">
           {t('secondFactor.loginSubmit')}
         </Button>

@@ -32,6 +32,7 @@ import { PageHeader, QueryState } from '../../components/page';
 import { LanguageSwitch } from '../../components/language-switch';
 import { SECOND_FACTOR_CODE } from '../../components/step-up-dialog';
 import { useApiMutation } from '../../lib/use-api-mutation';
+import { SecondFactorCodeInput } from '../../components/second-factor-code';
 
 type Enrolment = components['schemas']['SecondFactorEnrolmentDto'];
 type Status = components['schemas']['SecondFactorStatusDto'];
@@ -243,12 +244,7 @@ function Enabled({ status }: { status: Status }) {
         <form noValidate onSubmit={form.onSubmit((values) => disable.mutate(values))}>
           <Stack gap="sm" maw={320}>
             <Text fw={600}>{t('secondFactor.disableTitle')}</Text>
-            <TextInput
-              label={t('secondFactor.codeOrRecovery')}
-              description={t('secondFactor.codeOrRecoveryHint')}
-              autoComplete="one-time-code"
-              {...form.getInputProps('code')}
-            />
+            <SecondFactorCodeInput {...form.getInputProps('code')} />
             <Group>
               <Button type="submit" color="red" variant="light" loading={disable.isPending}>
                 {t('secondFactor.disable')}

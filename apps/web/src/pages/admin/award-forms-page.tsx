@@ -35,66 +35,63 @@ export function AwardFormsPage() {
         }
       />
       <QueryState isLoading={forms.isLoading} error={forms.error}>
-        {(forms.data ?? []).length === 0 ? (
-          <Text c="dimmed">{t('awardForms.empty')}</Text>
-        ) : (
-          <DataTable
-            minWidth={960}
-            highlightOnHover
-            aria-label={t('awardForms.title')}
-            data-testid="award-forms-table"
-            rows={forms.data ?? []}
-            columns={[
-              {
-                header: t('awardForms.code'),
-                cell: (f) => (
-                  <Text size="sm" fw={500}>
-                    {f.code}
-                  </Text>
-                ),
-              },
-              { header: t('awardForms.name'), cell: (f) => nameOf(f) },
-              {
-                header: t('awardForms.category'),
-                cell: ({ content: c }) =>
-                  c.category
-                    ? t(`awardForms.categories.${c.category}` as 'awardForms.categories.TITLE', {
-                        defaultValue: c.category,
-                      })
-                    : '—',
-              },
-              {
-                header: t('awardForms.level'),
-                cell: (f) => t(`level.${f.level}` as 'level.BASE', { defaultValue: f.level }),
-              },
-              {
-                header: t('awardForms.authority'),
-                cell: (f) => f.authority?.name ?? f.content.authorityCode ?? '—',
-              },
-              { header: t('awardForms.version'), cell: (f) => <>v{f.version}</> },
-              {
-                header: t('awardForms.nomineeKinds'),
-                cell: (f) =>
-                  (f.content.nomineeKinds ?? [])
-                    .map((k) => t(`awardKind.${k}` as 'awardKind.UNIT', { defaultValue: k }))
-                    .join(', '),
-              },
-              {
-                align: 'right',
-                cell: (f) => (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => setShown(f)}
-                    aria-label={t('awardForms.viewOne', { code: f.code })}
-                  >
-                    {t('common.view')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty={t('awardForms.empty')}
+          minWidth={960}
+          highlightOnHover
+          aria-label={t('awardForms.title')}
+          data-testid="award-forms-table"
+          rows={forms.data ?? []}
+          columns={[
+            {
+              header: t('awardForms.code'),
+              cell: (f) => (
+                <Text size="sm" fw={500}>
+                  {f.code}
+                </Text>
+              ),
+            },
+            { header: t('awardForms.name'), cell: (f) => nameOf(f) },
+            {
+              header: t('awardForms.category'),
+              cell: ({ content: c }) =>
+                c.category
+                  ? t(`awardForms.categories.${c.category}` as 'awardForms.categories.TITLE', {
+                      defaultValue: c.category,
+                    })
+                  : '—',
+            },
+            {
+              header: t('awardForms.level'),
+              cell: (f) => t(`level.${f.level}` as 'level.BASE', { defaultValue: f.level }),
+            },
+            {
+              header: t('awardForms.authority'),
+              cell: (f) => f.authority?.name ?? f.content.authorityCode ?? '—',
+            },
+            { header: t('awardForms.version'), cell: (f) => <>v{f.version}</> },
+            {
+              header: t('awardForms.nomineeKinds'),
+              cell: (f) =>
+                (f.content.nomineeKinds ?? [])
+                  .map((k) => t(`awardKind.${k}` as 'awardKind.UNIT', { defaultValue: k }))
+                  .join(', '),
+            },
+            {
+              align: 'right',
+              cell: (f) => (
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setShown(f)}
+                  aria-label={t('awardForms.viewOne', { code: f.code })}
+                >
+                  {t('common.view')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </QueryState>
       <DefinitionDrawer
         title={shown ? `${nameOf(shown)} — ${shown.code} v${shown.version}` : undefined}

@@ -278,74 +278,69 @@ function MemberList({ data }: { data: ClusterMemberships }) {
             {t('clusters.frozen', { year: data.year, cycle: data.frozenBy })}
           </Alert>
         ) : null}
-        {rows.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('clusters.noMembers', { year: data.year })}
-          </Text>
-        ) : (
-          <DataTable
-            striped={false}
-            minWidth={560}
-            aria-label={t('clusters.membersTitle', { name: '' })}
-            rows={rows}
-            rowKey={(_, i) => form.key(`members.${i}`)}
-            columns={[
-              { header: '#', th: { w: 48 }, cell: (_, i) => i + 1 },
-              {
-                header: t('common.unit'),
-                cell: (m, i) => (
-                  <Select
-                    aria-label={t('clusters.unitOf', { n: i + 1 })}
-                    searchable
-                    disabled={frozen}
-                    nothingFoundMessage={t('common.nothingFound')}
-                    data={memberUnits
-                      .filter((u) => u.id === m.unitId || !chosen.has(u.id))
-                      .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` }))}
-                    {...form.getInputProps(`members.${i}.unitId`)}
+        <DataTable
+          empty={t('clusters.noMembers', { year: data.year })}
+          striped={false}
+          minWidth={560}
+          aria-label={t('clusters.membersTitle', { name: '' })}
+          rows={rows}
+          rowKey={(_, i) => form.key(`members.${i}`)}
+          columns={[
+            { header: '#', th: { w: 48 }, cell: (_, i) => i + 1 },
+            {
+              header: t('common.unit'),
+              cell: (m, i) => (
+                <Select
+                  aria-label={t('clusters.unitOf', { n: i + 1 })}
+                  searchable
+                  disabled={frozen}
+                  nothingFoundMessage={t('common.nothingFound')}
+                  data={memberUnits
+                    .filter((u) => u.id === m.unitId || !chosen.has(u.id))
+                    .map((u) => ({ value: u.id, label: `${u.code} – ${u.name}` }))}
+                  {...form.getInputProps(`members.${i}.unitId`)}
+                />
+              ),
+            },
+            {
+              header: t('clusters.role'),
+              th: { w: 170 },
+              cell: (_, i) => (
+                <Select
+                  aria-label={t('clusters.roleOf', { n: i + 1 })}
+                  disabled={frozen}
+                  allowDeselect={false}
+                  data={CLUSTER_ROLES.map((r) => ({ value: r, label: t(`clusterRole.${r}`) }))}
+                  {...form.getInputProps(`members.${i}.role`)}
+                />
+              ),
+            },
+            {
+              th: { w: 120 },
+              cell: (_, i) => (
+                <Group gap={2} justify="flex-end" wrap="nowrap">
+                  <IconAction
+                    label={t('clusters.moveUp')}
+                    icon={<IconArrowUp size={16} />}
+                    disabled={frozen || i === 0}
+                    onClick={() => form.reorderListItem('members', { from: i, to: i - 1 })}
                   />
-                ),
-              },
-              {
-                header: t('clusters.role'),
-                th: { w: 170 },
-                cell: (_, i) => (
-                  <Select
-                    aria-label={t('clusters.roleOf', { n: i + 1 })}
-                    disabled={frozen}
-                    allowDeselect={false}
-                    data={CLUSTER_ROLES.map((r) => ({ value: r, label: t(`clusterRole.${r}`) }))}
-                    {...form.getInputProps(`members.${i}.role`)}
+                  <IconAction
+                    label={t('clusters.moveDown')}
+                    icon={<IconArrowDown size={16} />}
+                    disabled={frozen || i === rows.length - 1}
+                    onClick={() => form.reorderListItem('members', { from: i, to: i + 1 })}
                   />
-                ),
-              },
-              {
-                th: { w: 120 },
-                cell: (_, i) => (
-                  <Group gap={2} justify="flex-end" wrap="nowrap">
-                    <IconAction
-                      label={t('clusters.moveUp')}
-                      icon={<IconArrowUp size={16} />}
-                      disabled={frozen || i === 0}
-                      onClick={() => form.reorderListItem('members', { from: i, to: i - 1 })}
-                    />
-                    <IconAction
-                      label={t('clusters.moveDown')}
-                      icon={<IconArrowDown size={16} />}
-                      disabled={frozen || i === rows.length - 1}
-                      onClick={() => form.reorderListItem('members', { from: i, to: i + 1 })}
-                    />
-                    <DeleteAction
-                      label={t('clusters.remove', { n: i + 1 })}
-                      disabled={frozen}
-                      onClick={() => form.removeListItem('members', i)}
-                    />
-                  </Group>
-                ),
-              },
-            ]}
-          />
-        )}
+                  <DeleteAction
+                    label={t('clusters.remove', { n: i + 1 })}
+                    disabled={frozen}
+                    onClick={() => form.removeListItem('members', i)}
+                  />
+                </Group>
+              ),
+            },
+          ]}
+        />
         {!frozen ? (
           <Group justify="space-between" wrap="wrap">
             <Button

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,95 +87,90 @@ export function CyclesPage() {
         }
       />
       <QueryState isLoading={isLoading} error={error}>
-        {cycles.length === 0 ? (
-          <Alert color="gray" variant="light">
-            {t('cycles.empty')}
-          </Alert>
-        ) : (
-          <DataTable
-            minWidth={900}
-            highlightOnHover
-            aria-label={t('cycles.title')}
-            rows={cycles}
-            columns={[
-              {
-                header: t('cycles.movement'),
-                cell: (c) => <NameCell name={c.movementName} detail={c.movementCode} />,
-              },
-              { header: t('cycles.cluster'), cell: (c) => <Text size="sm">{c.cluster.code}</Text> },
-              {
-                header: t('cycles.period'),
-                cell: (c) => (
-                  <>
-                    <Text size="sm">{c.periodLabel}</Text>
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
-                    </Text>
-                  </>
+        <DataTable
+          empty={t('cycles.empty')}
+          minWidth={900}
+          highlightOnHover
+          aria-label={t('cycles.title')}
+          rows={cycles}
+          columns={[
+            {
+              header: t('cycles.movement'),
+              cell: (c) => <NameCell name={c.movementName} detail={c.movementCode} />,
+            },
+            { header: t('cycles.cluster'), cell: (c) => <Text size="sm">{c.cluster.code}</Text> },
+            {
+              header: t('cycles.period'),
+              cell: (c) => (
+                <>
+                  <Text size="sm">{c.periodLabel}</Text>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: t('cycles.calendar'),
+              cell: (c) =>
+                c.calendarScale > 1 ? (
+                  <Text size="sm">
+                    {t('cycle.accelerated', {
+                      seconds: secondsPerDay(c.calendarScale).toLocaleString('vi-VN', {
+                        maximumFractionDigits: 2,
+                      }),
+                    })}
+                  </Text>
+                ) : (
+                  <Text size="sm">{t('cycles.realCalendar')}</Text>
                 ),
-              },
-              {
-                header: t('cycles.calendar'),
-                cell: (c) =>
-                  c.calendarScale > 1 ? (
-                    <Text size="sm">
-                      {t('cycle.accelerated', {
-                        seconds: secondsPerDay(c.calendarScale).toLocaleString('vi-VN', {
-                          maximumFractionDigits: 2,
-                        }),
-                      })}
-                    </Text>
-                  ) : (
-                    <Text size="sm">{t('cycles.realCalendar')}</Text>
-                  ),
-              },
-              {
-                header: t('cycles.status'),
-                td: { style: { whiteSpace: 'nowrap' } },
-                cell: (c) => (
-                  <Group gap={4} wrap="nowrap">
-                    <CycleStatusBadge status={c.status} />
-                    {c.signingRound ? <RoundStatusBadge status={c.signingRound.status} /> : null}
-                  </Group>
-                ),
-              },
-              {
-                cell: (c) => (
-                  <Group gap={6} justify="flex-end" wrap="nowrap">
-                    {c.status === 'PLANNED' ? (
-                      <Button size="xs" onClick={() => setStarting(c)}>
-                        {t('cycles.start')}
-                      </Button>
-                    ) : null}
+            },
+            {
+              header: t('cycles.status'),
+              td: { style: { whiteSpace: 'nowrap' } },
+              cell: (c) => (
+                <Group gap={4} wrap="nowrap">
+                  <CycleStatusBadge status={c.status} />
+                  {c.signingRound ? <RoundStatusBadge status={c.signingRound.status} /> : null}
+                </Group>
+              ),
+            },
+            {
+              cell: (c) => (
+                <Group gap={6} justify="flex-end" wrap="nowrap">
+                  {c.status === 'PLANNED' ? (
+                    <Button size="xs" onClick={() => setStarting(c)}>
+                      {t('cycles.start')}
+                    </Button>
+                  ) : null}
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => {
+                      select(c.id);
+                      void navigate('/');
+                    }}
+                  >
+                    {t('cycles.open')}
+                  </Button>
+                  {c.signingRound ? (
                     <Button
                       size="xs"
-                      variant="default"
-                      onClick={() => {
-                        select(c.id);
-                        void navigate('/');
-                      }}
+                      variant="subtle"
+                      component={Link}
+                      to={`/rounds/${c.signingRound.id}/audit`}
+                      aria-label={t('roundAudit.auditFor', {
+                        name: `${c.movementCode} ${c.periodLabel}`,
+                      })}
                     >
-                      {t('cycles.open')}
+                      {t('roundAudit.link')}
                     </Button>
-                    {c.signingRound ? (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        component={Link}
-                        to={`/rounds/${c.signingRound.id}/audit`}
-                        aria-label={t('roundAudit.auditFor', {
-                          name: `${c.movementCode} ${c.periodLabel}`,
-                        })}
-                      >
-                        {t('roundAudit.link')}
-                      </Button>
-                    ) : null}
-                  </Group>
-                ),
-              },
-            ]}
-          />
-        )}
+                  ) : null}
+                </Group>
+              ),
+            },
+          ]}
+        />
       </QueryState>
       <Modal
         opened={starting !== null}

@@ -216,42 +216,37 @@ export function PastAwardPage() {
             </Text>
           ) : (
             <QueryState isLoading={history.isLoading} error={history.error}>
-              {(history.data ?? []).length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('pastAward.noHistory')}
-                </Text>
-              ) : (
-                <DataTable
-                  minWidth={480}
-                  aria-label={t('pastAward.history')}
-                  data-testid="past-award-history"
-                  rows={history.data ?? []}
-                  columns={[
-                    {
-                      header: t('pastAward.period'),
-                      cell: (a) => text(a.period.label, i18n.language),
-                    },
-                    { header: t('pastAward.form'), cell: (a) => a.formName },
-                    { header: t('pastAward.decisionNumber'), cell: (a) => a.decisionNumber ?? '—' },
-                    {
-                      header: t('pastAward.source'),
-                      cell: (a) => (
-                        <Badge
-                          variant="light"
-                          color={a.source === 'HISTORY' ? 'gray' : 'blue'}
-                          tt="none"
-                        >
-                          {t(
-                            a.source === 'HISTORY'
-                              ? 'pastAward.fromHistory'
-                              : 'pastAward.fromDecision',
-                          )}
-                        </Badge>
-                      ),
-                    },
-                  ]}
-                />
-              )}
+              <DataTable
+                empty={t('pastAward.noHistory')}
+                minWidth={480}
+                aria-label={t('pastAward.history')}
+                data-testid="past-award-history"
+                rows={history.data ?? []}
+                columns={[
+                  {
+                    header: t('pastAward.period'),
+                    cell: (a) => text(a.period.label, i18n.language),
+                  },
+                  { header: t('pastAward.form'), cell: (a) => a.formName },
+                  { header: t('pastAward.decisionNumber'), cell: (a) => a.decisionNumber ?? '—' },
+                  {
+                    header: t('pastAward.source'),
+                    cell: (a) => (
+                      <Badge
+                        variant="light"
+                        color={a.source === 'HISTORY' ? 'gray' : 'blue'}
+                        tt="none"
+                      >
+                        {t(
+                          a.source === 'HISTORY'
+                            ? 'pastAward.fromHistory'
+                            : 'pastAward.fromDecision',
+                        )}
+                      </Badge>
+                    ),
+                  },
+                ]}
+              />
             </QueryState>
           )}
         </Card>

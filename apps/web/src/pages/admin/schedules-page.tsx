@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -80,45 +71,40 @@ export function SchedulesPage() {
       <PageHeader title={t('schedules.title')} description={t('schedules.description')} />
       <Stack gap="lg">
         <QueryState isLoading={schedules.isLoading} error={schedules.error}>
-          {schedules.data && schedules.data.length === 0 ? (
-            <Alert color="gray" variant="light">
-              {t('schedules.empty')}
-            </Alert>
-          ) : (
-            <DataTable
-              minWidth={720}
-              aria-label={t('schedules.title')}
-              rows={schedules.data ?? []}
-              rowKey={(s) => s.scheduleId}
-              columns={[
-                { header: t('schedules.id'), cell: (s) => <CodeText>{s.scheduleId}</CodeText> },
-                { header: t('schedules.cluster'), cell: (s) => clusterName(s.clusterId) },
-                {
-                  header: t('schedules.movement'),
-                  cell: (s) => (
-                    <>
-                      {s.movementName} ({s.movementCode})
-                    </>
-                  ),
-                },
-                { header: t('schedules.ruleSet'), cell: (s) => s.ruleSetCode },
-                { header: t('schedules.scale'), cell: (s) => s.calendarScale },
-                {
-                  align: 'right',
-                  cell: (s) => (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      loading={trigger.isPending && trigger.variables === s.scheduleId}
-                      onClick={() => trigger.mutate(s.scheduleId)}
-                    >
-                      {t('schedules.trigger')}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
-          )}
+          <DataTable
+            empty={t('schedules.empty')}
+            minWidth={720}
+            aria-label={t('schedules.title')}
+            rows={schedules.data ?? []}
+            rowKey={(s) => s.scheduleId}
+            columns={[
+              { header: t('schedules.id'), cell: (s) => <CodeText>{s.scheduleId}</CodeText> },
+              { header: t('schedules.cluster'), cell: (s) => clusterName(s.clusterId) },
+              {
+                header: t('schedules.movement'),
+                cell: (s) => (
+                  <>
+                    {s.movementName} ({s.movementCode})
+                  </>
+                ),
+              },
+              { header: t('schedules.ruleSet'), cell: (s) => s.ruleSetCode },
+              { header: t('schedules.scale'), cell: (s) => s.calendarScale },
+              {
+                align: 'right',
+                cell: (s) => (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={trigger.isPending && trigger.variables === s.scheduleId}
+                    onClick={() => trigger.mutate(s.scheduleId)}
+                  >
+                    {t('schedules.trigger')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </QueryState>
         <SectionCard title={t('schedules.createTitle')} hint={t('schedules.createHint')}>
           <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>

@@ -44,39 +44,36 @@ export function SystemPage() {
         </SectionCard>
         <SectionCard title={t('system.deadLetters')} hint={t('system.deadLettersHint')}>
           <QueryState isLoading={deadLetters.isLoading} error={deadLetters.error}>
-            {deadLetters.data && deadLetters.data.length === 0 ? (
-              <Text size="sm">{t('system.noDeadLetters')}</Text>
-            ) : (
-              <DataTable
-                minWidth={640}
-                rows={deadLetters.data ?? []}
-                columns={[
-                  { header: t('system.queue'), cell: (d) => d.queue ?? '—' },
-                  { header: t('system.failedAt'), cell: (d) => formatDateTime(d.failedAt) },
-                  {
-                    header: t('system.error'),
-                    cell: (d) => (
-                      <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                        {d.error ?? ''}
-                      </Text>
-                    ),
-                  },
-                  {
-                    align: 'right',
-                    cell: (d) => (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={retry.isPending && retry.variables === d.id}
-                        onClick={() => retry.mutate(d.id)}
-                      >
-                        {t('system.retry')}
-                      </Button>
-                    ),
-                  },
-                ]}
-              />
-            )}
+            <DataTable
+              empty={t('system.noDeadLetters')}
+              minWidth={640}
+              rows={deadLetters.data ?? []}
+              columns={[
+                { header: t('system.queue'), cell: (d) => d.queue ?? '—' },
+                { header: t('system.failedAt'), cell: (d) => formatDateTime(d.failedAt) },
+                {
+                  header: t('system.error'),
+                  cell: (d) => (
+                    <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                      {d.error ?? ''}
+                    </Text>
+                  ),
+                },
+                {
+                  align: 'right',
+                  cell: (d) => (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      loading={retry.isPending && retry.variables === d.id}
+                      onClick={() => retry.mutate(d.id)}
+                    >
+                      {t('system.retry')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
           </QueryState>
         </SectionCard>
         <Card withBorder padding="md">

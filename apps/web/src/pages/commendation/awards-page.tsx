@@ -291,157 +291,154 @@ export function AwardsPage() {
         <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
           {t('awards.count', { count: rows.length, n: formatCount(rows.length) })}
         </Text>
-        {rows.length === 0 ? (
-          <Text c="dimmed">{t('awards.empty')}</Text>
-        ) : (
-          <DataTable
-            minWidth={960}
-            highlightOnHover
-            pageSize={50}
-            aria-label={t('awards.title')}
-            rows={rows}
-            columns={[
-              { header: t('awards.year'), cell: (a) => a.year },
-              {
-                header: t('awards.recipient'),
-                cell: (a) => (
-                  <>
-                    {a.recipientKind === 'INITIATIVE' && a.recipientId ? (
-                      <Anchor
-                        component={Link}
-                        to={`/models/${a.recipientId}`}
-                        size="sm"
-                        fw={500}
-                        aria-label={t('models.open', { title: a.recipientName })}
-                      >
-                        {a.recipientName}
-                      </Anchor>
-                    ) : (
-                      <Text size="sm" fw={500}>
-                        {a.recipientName}
-                      </Text>
-                    )}
-                    <Text size="xs" c="dimmed">
-                      {t(`awardKind.${a.recipientKind}`)}
-                      {a.recipientKind !== 'UNIT' && a.unitName ? ` · ${a.unitName}` : ''}
-                    </Text>
-                  </>
-                ),
-              },
-              {
-                header: t('nominations.form'),
-                cell: (a) => (
-                  <>
-                    {a.formName}
-                    <Text size="xs" c="dimmed">
-                      {t(`level.${a.level}`)}
-                    </Text>
-                  </>
-                ),
-              },
-              {
-                header: t('awards.decision'),
-                cell: (a) => (
-                  <>
-                    {a.decisionNumber ?? '—'}
-                    <Text size="xs" c="dimmed">
-                      {a.decisionDate ? formatDate(a.decisionDate) : ''}
-                      {a.authorityName ? ` · ${a.authorityName}` : ''}
-                    </Text>
-                  </>
-                ),
-              },
-              {
-                header: t('awards.serial'),
-                cell: (a) => (
-                  <>
-                    {a.serial ?? '—'}
-                    {a.verificationCode ? (
-                      <Text size="xs">
-                        <Anchor component={Link} to={`/verify/${a.verificationCode}`}>
-                          {a.verificationCode}
-                        </Anchor>
-                      </Text>
-                    ) : null}
-                  </>
-                ),
-              },
-              {
-                header: t('awards.status'),
-                cell: (a) => (
-                  <>
-                    <Badge
-                      color={a.status === 'VALID' ? 'green' : 'red'}
-                      variant="light"
-                      styles={{ label: { overflow: 'visible' } }}
+        <DataTable
+          empty={t('awards.empty')}
+          minWidth={960}
+          highlightOnHover
+          pageSize={50}
+          aria-label={t('awards.title')}
+          rows={rows}
+          columns={[
+            { header: t('awards.year'), cell: (a) => a.year },
+            {
+              header: t('awards.recipient'),
+              cell: (a) => (
+                <>
+                  {a.recipientKind === 'INITIATIVE' && a.recipientId ? (
+                    <Anchor
+                      component={Link}
+                      to={`/models/${a.recipientId}`}
+                      size="sm"
+                      fw={500}
+                      aria-label={t('models.open', { title: a.recipientName })}
                     >
-                      {t(`awardStatus.${a.status}`)}
-                    </Badge>
-                    {a.revokedReason ? (
-                      <Text size="xs" c="dimmed" maw={220}>
-                        {a.revokedReason}
-                      </Text>
-                    ) : null}
-                    {a.recoveredAt ? (
-                      <Text size="xs" c="dimmed">
-                        {t('awards.recoveredAt', { when: formatInstantDate(a.recoveredAt) })}
-                      </Text>
-                    ) : null}
-                  </>
-                ),
-              },
-              {
-                header: t('awards.actions'),
-                cell: (a) => (
-                  <Group gap={6} wrap="nowrap">
-                    {a.verificationCode ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        aria-label={t('awards.previewFor', { name: a.recipientName })}
-                        onClick={() => setPreview(a)}
-                      >
-                        {t('awards.preview')}
-                      </Button>
-                    ) : null}
-                    {canManage(a) && a.status === 'VALID' ? (
-                      <Button
-                        size="xs"
-                        color="red"
-                        variant="subtle"
-                        aria-label={t('awards.revokeFor', { name: a.recipientName })}
-                        onClick={() => setAction({ kind: 'revoke', award: a })}
-                      >
-                        {t('awards.revoke')}
-                      </Button>
-                    ) : null}
-                    {canManage(a) && a.status === 'REVOKED' && !a.recoveredAt ? (
-                      <Button
-                        size="xs"
-                        color="orange"
-                        variant="subtle"
-                        aria-label={t('awards.recoverFor', { name: a.recipientName })}
-                        onClick={() => setAction({ kind: 'recovery', award: a })}
-                      >
-                        {t('awards.recover')}
-                      </Button>
-                    ) : null}
-                    {a.recipientId && !isFocused(a) ? (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        aria-label={t('awards.historyOf', { name: a.recipientName })}
-                        onClick={() => focus(a)}
-                      >
-                        {t('awards.history')}
-                      </Button>
-                    ) : null}
-                  </Group>
-                ),
-              },
-            ]}
-          />
-        )}
+                      {a.recipientName}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" fw={500}>
+                      {a.recipientName}
+                    </Text>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {t(`awardKind.${a.recipientKind}`)}
+                    {a.recipientKind !== 'UNIT' && a.unitName ? ` · ${a.unitName}` : ''}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: t('nominations.form'),
+              cell: (a) => (
+                <>
+                  {a.formName}
+                  <Text size="xs" c="dimmed">
+                    {t(`level.${a.level}`)}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: t('awards.decision'),
+              cell: (a) => (
+                <>
+                  {a.decisionNumber ?? '—'}
+                  <Text size="xs" c="dimmed">
+                    {a.decisionDate ? formatDate(a.decisionDate) : ''}
+                    {a.authorityName ? ` · ${a.authorityName}` : ''}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: t('awards.serial'),
+              cell: (a) => (
+                <>
+                  {a.serial ?? '—'}
+                  {a.verificationCode ? (
+                    <Text size="xs">
+                      <Anchor component={Link} to={`/verify/${a.verificationCode}`}>
+                        {a.verificationCode}
+                      </Anchor>
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              header: t('awards.status'),
+              cell: (a) => (
+                <>
+                  <Badge
+                    color={a.status === 'VALID' ? 'green' : 'red'}
+                    variant="light"
+                    styles={{ label: { overflow: 'visible' } }}
+                  >
+                    {t(`awardStatus.${a.status}`)}
+                  </Badge>
+                  {a.revokedReason ? (
+                    <Text size="xs" c="dimmed" maw={220}>
+                      {a.revokedReason}
+                    </Text>
+                  ) : null}
+                  {a.recoveredAt ? (
+                    <Text size="xs" c="dimmed">
+                      {t('awards.recoveredAt', { when: formatInstantDate(a.recoveredAt) })}
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              header: t('awards.actions'),
+              cell: (a) => (
+                <Group gap={6} wrap="nowrap">
+                  {a.verificationCode ? (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={t('awards.previewFor', { name: a.recipientName })}
+                      onClick={() => setPreview(a)}
+                    >
+                      {t('awards.preview')}
+                    </Button>
+                  ) : null}
+                  {canManage(a) && a.status === 'VALID' ? (
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="subtle"
+                      aria-label={t('awards.revokeFor', { name: a.recipientName })}
+                      onClick={() => setAction({ kind: 'revoke', award: a })}
+                    >
+                      {t('awards.revoke')}
+                    </Button>
+                  ) : null}
+                  {canManage(a) && a.status === 'REVOKED' && !a.recoveredAt ? (
+                    <Button
+                      size="xs"
+                      color="orange"
+                      variant="subtle"
+                      aria-label={t('awards.recoverFor', { name: a.recipientName })}
+                      onClick={() => setAction({ kind: 'recovery', award: a })}
+                    >
+                      {t('awards.recover')}
+                    </Button>
+                  ) : null}
+                  {a.recipientId && !isFocused(a) ? (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      aria-label={t('awards.historyOf', { name: a.recipientName })}
+                      onClick={() => focus(a)}
+                    >
+                      {t('awards.history')}
+                    </Button>
+                  ) : null}
+                </Group>
+              ),
+            },
+          ]}
+        />
       </QueryState>
       <RevokeModal action={action} onClose={() => setAction(null)} />
       <Modal

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -86,66 +85,63 @@ export function DecisionsPage() {
         />
       </Group>
       <QueryState isLoading={list.isLoading} error={list.error}>
-        {rows.length === 0 ? (
-          <Text c="dimmed">{t('decisions.empty')}</Text>
-        ) : (
-          <DataTable
-            minWidth={760}
-            highlightOnHover
-            aria-label={t('decisions.title')}
-            rows={rows}
-            columns={[
-              {
-                header: t('decisions.number'),
-                td: { style: { whiteSpace: 'nowrap' } },
-                cell: (d) => (
-                  <>
-                    <Anchor component={Link} to={`/decisions/${d.id}`} fw={500}>
-                      {d.number}
-                    </Anchor>
+        <DataTable
+          empty={t('decisions.empty')}
+          minWidth={760}
+          highlightOnHover
+          aria-label={t('decisions.title')}
+          rows={rows}
+          columns={[
+            {
+              header: t('decisions.number'),
+              td: { style: { whiteSpace: 'nowrap' } },
+              cell: (d) => (
+                <>
+                  <Anchor component={Link} to={`/decisions/${d.id}`} fw={500}>
+                    {d.number}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {formatDate(d.signedOn)}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: t('decisions.titleColumn'),
+              cell: (d) => (
+                <>
+                  {d.title}
+                  <Text size="xs" c="dimmed">
+                    {d.authority?.name}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: t('decisions.ceremony'),
+              cell: (d) => (
+                <>
+                  {d.ceremonyName ?? '—'}
+                  {d.ceremonyOn ? (
                     <Text size="xs" c="dimmed">
-                      {formatDate(d.signedOn)}
+                      {formatDate(d.ceremonyOn)}
                     </Text>
-                  </>
-                ),
-              },
-              {
-                header: t('decisions.titleColumn'),
-                cell: (d) => (
-                  <>
-                    {d.title}
-                    <Text size="xs" c="dimmed">
-                      {d.authority?.name}
-                    </Text>
-                  </>
-                ),
-              },
-              {
-                header: t('decisions.ceremony'),
-                cell: (d) => (
-                  <>
-                    {d.ceremonyName ?? '—'}
-                    {d.ceremonyOn ? (
-                      <Text size="xs" c="dimmed">
-                        {formatDate(d.ceremonyOn)}
-                      </Text>
-                    ) : null}
-                  </>
-                ),
-              },
-              {
-                header: t('decisions.status'),
-                cell: (d) => <DecisionStatusBadge status={d.status} />,
-              },
-              {
-                header: t('decisions.recipients'),
-                align: 'right',
-                cell: (d) =>
-                  d.status === 'ISSUED' ? formatCount(d.awards) : formatCount(d.nominations),
-              },
-            ]}
-          />
-        )}
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              header: t('decisions.status'),
+              cell: (d) => <DecisionStatusBadge status={d.status} />,
+            },
+            {
+              header: t('decisions.recipients'),
+              align: 'right',
+              cell: (d) =>
+                d.status === 'ISSUED' ? formatCount(d.awards) : formatCount(d.nominations),
+            },
+          ]}
+        />
       </QueryState>
     </>
   );
@@ -309,60 +305,55 @@ export function DecisionCreatePage() {
               {t('decisionForm.annexHint')}
             </Text>
             <QueryState isLoading={awaiting.isLoading} error={awaiting.error}>
-              {candidates.length === 0 ? (
-                <Alert color="gray" variant="light">
-                  {t('decisionForm.noneAwaiting')}
-                </Alert>
-              ) : (
-                <DataTable
-                  minWidth={640}
-                  aria-label={t('decisionForm.annex')}
-                  rows={candidates}
-                  columns={[
-                    {
-                      header: (
-                        <Checkbox
-                          aria-label={t('decisionForm.chooseAll')}
-                          checked={allChosen}
-                          indeterminate={chosen.size > 0 && !allChosen}
-                          onChange={() =>
-                            form.setFieldValue(
-                              'nominationIds',
-                              allChosen ? [] : candidates.map((n) => n.id),
-                            )
-                          }
-                        />
-                      ),
-                      th: { w: 40 },
-                      cell: (n) => (
-                        <Checkbox
-                          aria-label={t('decisionForm.choose', { name: n.nomineeName })}
-                          checked={chosen.has(n.id)}
-                          onChange={() => toggle(n.id)}
-                        />
-                      ),
-                    },
-                    {
-                      header: t('nominations.nominee'),
-                      cell: (n) => (
-                        <>
-                          <Anchor component={Link} to={`/nominations/${n.id}`} size="sm">
-                            {n.nomineeName}
-                          </Anchor>
-                          <Text size="xs" c="dimmed">
-                            {t(`nomineeKind.${n.nomineeKind}`)} · {n.year}
-                          </Text>
-                        </>
-                      ),
-                    },
-                    { header: t('nominations.form'), cell: (n) => text(n.formName, i18n.language) },
-                    {
-                      header: t('decisionForm.submittedAt'),
-                      cell: (n) => formatDateTime(n.submittedAt),
-                    },
-                  ]}
-                />
-              )}
+              <DataTable
+                empty={t('decisionForm.noneAwaiting')}
+                minWidth={640}
+                aria-label={t('decisionForm.annex')}
+                rows={candidates}
+                columns={[
+                  {
+                    header: (
+                      <Checkbox
+                        aria-label={t('decisionForm.chooseAll')}
+                        checked={allChosen}
+                        indeterminate={chosen.size > 0 && !allChosen}
+                        onChange={() =>
+                          form.setFieldValue(
+                            'nominationIds',
+                            allChosen ? [] : candidates.map((n) => n.id),
+                          )
+                        }
+                      />
+                    ),
+                    th: { w: 40 },
+                    cell: (n) => (
+                      <Checkbox
+                        aria-label={t('decisionForm.choose', { name: n.nomineeName })}
+                        checked={chosen.has(n.id)}
+                        onChange={() => toggle(n.id)}
+                      />
+                    ),
+                  },
+                  {
+                    header: t('nominations.nominee'),
+                    cell: (n) => (
+                      <>
+                        <Anchor component={Link} to={`/nominations/${n.id}`} size="sm">
+                          {n.nomineeName}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {t(`nomineeKind.${n.nomineeKind}`)} · {n.year}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  { header: t('nominations.form'), cell: (n) => text(n.formName, i18n.language) },
+                  {
+                    header: t('decisionForm.submittedAt'),
+                    cell: (n) => formatDateTime(n.submittedAt),
+                  },
+                ]}
+              />
             </QueryState>
             {form.errors['nominationIds'] ? (
               <Text c="red" size="sm" mt="xs" role="alert" style={{ whiteSpace: 'pre-line' }}>

@@ -1,8 +1,6 @@
 import {
-  Alert,
   Button,
   Card,
-  FileInput,
   Group,
   Select,
   SimpleGrid,
@@ -12,13 +10,11 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconFileUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
 import {
   commendationKeys,
-  text,
   useAwardForms,
   usePeople,
   type NominationSummary,
@@ -28,6 +24,12 @@ import { useModelPicker } from '../../lib/use-model-picker';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
+import {
+  AwardFormSelect,
+  DecidingAuthority,
+  DossierError,
+  DossierFileInputs,
+} from '../../components/dossier-fields';
 
 type NomineeKind = NominationSummary['nomineeKind'];
 
@@ -45,7 +47,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Lập hồ sơ đề nghị: the award form, the nominee, the achievement and the dossier's files. */
 export function NominationCreatePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
   const unitId = me.data?.unitId ?? '';
@@ -111,14 +113,9 @@ export function NominationCreatePage() {
         <form onSubmit={form.onSubmit((values) => submit.mutate(values))} noValidate>
           <Stack gap="md" maw={820}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select
+              <AwardFormSelect
                 label={t('nominationForm.form')}
-                required
-                searchable
-                data={(forms.data ?? []).map((f) => ({
-                  value: f.code,
-                  label: text(f.content.name, i18n.language),
-                }))}
+                forms={forms.data}
                 {...form.getInputProps('formCode')}
                 onChange={(value: string | null) => {
                   form.setFieldValue('formCode', value ?? '');
@@ -136,11 +133,7 @@ export function NominationCreatePage() {
                 {...form.getInputProps('nomineeKind')}
               />
             </SimpleGrid>
-            {selected?.authority?.name ? (
-              <Text size="sm" c="dimmed">
-                {t('nominationForm.authority', { name: selected.authority.name })}
-              </Text>
-            ) : null}
+            <DecidingAuthority selected={selected} />
             {form.values.nomineeKind === 'UNIT' ? (
               <TextInput
                 label={t('nominationForm.nominee')}
@@ -184,41 +177,17 @@ export function NominationCreatePage() {
             <Card withBorder padding="md">
               <Stack gap="sm">
                 <Text fw={600}>{t('nominationForm.dossier')}</Text>
-                {!selected ? (
-                  <Text size="sm" c="dimmed">
-                    {t('nominationForm.chooseForm')}
-                  </Text>
-                ) : (
-                  (selected.content.dossier ?? []).map((item) => (
-                    <FileInput
-                      key={`${selected.code}-${item.kind}`}
-                      label={text(item.label, i18n.language)}
-                      description={
-                        item.required
-                          ? t('nominationForm.requiredFile')
-                          : t('nominationForm.optionalFile')
-                      }
-                      withAsterisk={item.required}
-                      placeholder={t('nominationForm.chooseFile')}
-                      leftSection={<IconFileUpload size={16} aria-hidden />}
-                      clearable
-                      value={form.values.files[item.kind] ?? null}
-                      onChange={(file) => {
-                        form.setFieldValue('files', { ...form.values.files, [item.kind]: file });
-                        form.clearFieldError('documents');
-                      }}
-                    />
-                  ))
-                )}
+                <DossierFileInputs
+                  selected={selected}
+                  files={form.values.files}
+                  onChange={(kind, file) => {
+                    form.setFieldValue('files', { ...form.values.files, [kind]: file });
+                    form.clearFieldError('documents');
+                  }}
+                />
               </Stack>
             </Card>
-            {form.errors['documents'] ? (
-              <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
-                <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                  {form.errors['documents']}
-                </Text>
-              </Alert>
-            ) : null}
+            <DossierError error={form.errors['documents']} />
             <Group justify="flex-end">
               <Button type="submit" loading={submit.isPending}>
                 {t('nominationForm.submit')}

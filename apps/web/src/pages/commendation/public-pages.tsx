@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Card,
-  Center,
   Container,
   Group,
   Modal,
@@ -192,47 +191,42 @@ export function PostingsPage() {
         ) : null}
       </Modal>
       <QueryState isLoading={list.isLoading} error={list.error}>
-        {list.data && list.data.length === 0 ? (
-          <Center py="md">
-            <Text c="dimmed">{t('postings.empty')}</Text>
-          </Center>
-        ) : (
-          <DataTable
-            minWidth={720}
-            aria-label={t('postings.title')}
-            rows={list.data ?? []}
-            rowKey={(p) => p.nominationId}
-            columns={[
-              { header: t('nominations.nominee'), cell: (p) => p.nomineeName },
-              {
-                header: t('nominations.form'),
-                cell: (p) => (
-                  <>
-                    {text(p.formName, i18n.language)}
-                    <Text size="xs" c="dimmed">
-                      {p.authorityName}
-                    </Text>
-                  </>
-                ),
-              },
-              { header: t('postings.achievement'), cell: (p) => p.achievement },
-              { header: t('postings.until'), cell: (p) => formatInstantDate(p.postedUntil) },
-              {
-                header: <VisuallyHidden>{t('publicObjection.column')}</VisuallyHidden>,
-                cell: (p) => (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => setObjecting(p)}
-                    aria-label={t('publicObjection.openFor', { name: p.nomineeName })}
-                  >
-                    {t('publicObjection.open')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty={t('postings.empty')}
+          minWidth={720}
+          aria-label={t('postings.title')}
+          rows={list.data ?? []}
+          rowKey={(p) => p.nominationId}
+          columns={[
+            { header: t('nominations.nominee'), cell: (p) => p.nomineeName },
+            {
+              header: t('nominations.form'),
+              cell: (p) => (
+                <>
+                  {text(p.formName, i18n.language)}
+                  <Text size="xs" c="dimmed">
+                    {p.authorityName}
+                  </Text>
+                </>
+              ),
+            },
+            { header: t('postings.achievement'), cell: (p) => p.achievement },
+            { header: t('postings.until'), cell: (p) => formatInstantDate(p.postedUntil) },
+            {
+              header: <VisuallyHidden>{t('publicObjection.column')}</VisuallyHidden>,
+              cell: (p) => (
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setObjecting(p)}
+                  aria-label={t('publicObjection.openFor', { name: p.nomineeName })}
+                >
+                  {t('publicObjection.open')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </QueryState>
     </PublicShell>
   );

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Autocomplete,
   Button,
   Card,
@@ -34,6 +33,12 @@ import {
 } from '../../api/organisations';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
+import {
+  AwardFormSelect,
+  DecidingAuthority,
+  DossierError,
+  DossierFileInputs,
+} from '../../components/dossier-fields';
 import { useMovements } from '../../lib/movements';
 import { documentOf } from '../../lib/documents';
 import { useModelPicker } from '../../lib/use-model-picker';
@@ -89,7 +94,7 @@ const newNominee = (unitId: string): NomineeValues => ({
  * own chain.
  */
 export function ProposalCreatePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
   const unitId = me.data?.unitId ?? '';
@@ -191,14 +196,9 @@ export function ProposalCreatePage() {
             <Card withBorder padding="md">
               <Stack gap="sm">
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <Select
+                  <AwardFormSelect
                     label={t('proposalForm.form')}
-                    required
-                    searchable
-                    data={(forms.data ?? []).map((f) => ({
-                      value: f.code,
-                      label: text(f.content.name, i18n.language),
-                    }))}
+                    forms={forms.data}
                     {...form.getInputProps('formCode')}
                     onChange={(value: string | null) => {
                       form.setFieldValue('formCode', value ?? '');
@@ -211,11 +211,7 @@ export function ProposalCreatePage() {
                     {...form.getInputProps('number')}
                   />
                 </SimpleGrid>
-                {selected?.authority?.name ? (
-                  <Text size="sm" c="dimmed">
-                    {t('nominationForm.authority', { name: selected.authority.name })}
-                  </Text>
-                ) : null}
+                <DecidingAuthority selected={selected} />
                 <TextInput
                   label={t('proposalForm.listTitle')}
                   required
@@ -282,13 +278,7 @@ export function ProposalCreatePage() {
                 </Group>
               </Stack>
             </Card>
-            {form.errors['documents'] ? (
-              <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
-                <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                  {form.errors['documents']}
-                </Text>
-              </Alert>
-            ) : null}
+            <DossierError error={form.errors['documents']} />
             <Group justify="flex-end">
               <Button type="submit" loading={submit.isPending}>
                 {t('proposalForm.submit', { count: form.values.nominees.length })}
@@ -309,43 +299,22 @@ function kindAt(values: ProposalValues, path: string): NomineeKind | undefined {
 
 /** The dossier's files shared by every nomination of the list (the memo first). */
 function SharedFiles({ form, selected }: { form: Form; selected: AwardForm | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('proposalForm.sharedFiles')}
         </Title>
-        {!selected ? (
-          <Text size="sm" c="dimmed">
-            {t('nominationForm.chooseForm')}
-          </Text>
-        ) : (
-          <>
-            <Text size="sm" c="dimmed">
-              {t('proposalForm.sharedFilesHint')}
-            </Text>
-            {(selected.content.dossier ?? []).map((item) => (
-              <FileInput
-                key={`${selected.code}-${item.kind}`}
-                label={text(item.label, i18n.language)}
-                description={
-                  item.required
-                    ? t('nominationForm.requiredFile')
-                    : t('nominationForm.optionalFile')
-                }
-                placeholder={t('nominationForm.chooseFile')}
-                leftSection={<IconFileUpload size={16} aria-hidden />}
-                clearable
-                value={form.values.files[item.kind] ?? null}
-                onChange={(file) => {
-                  form.setFieldValue('files', { ...form.values.files, [item.kind]: file });
-                  form.clearFieldError('documents');
-                }}
-              />
-            ))}
-          </>
-        )}
+        <DossierFileInputs
+          selected={selected}
+          hint={t('proposalForm.sharedFilesHint')}
+          files={form.values.files}
+          onChange={(kind, file) => {
+            form.setFieldValue('files', { ...form.values.files, [kind]: file });
+            form.clearFieldError('documents');
+          }}
+        />
       </Stack>
     </Card>
   );

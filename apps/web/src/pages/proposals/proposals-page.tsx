@@ -37,40 +37,37 @@ export function ProposalsPage() {
         }
       />
       <QueryState isLoading={proposals.isLoading} error={proposals.error}>
-        {rows.length === 0 ? (
-          <Text c="dimmed">{t('proposals.none')}</Text>
-        ) : (
-          <DataTable
-            minWidth={720}
-            aria-label={t('proposals.title')}
-            data-testid="proposals-table"
-            rows={rows}
-            columns={[
-              { header: t('proposals.number'), td: NOWRAP, cell: (p) => p.number ?? '—' },
-              {
-                header: t('proposals.listTitle'),
-                cell: (p) => (
-                  <Anchor component={Link} to={`/proposals/${p.id}`}>
-                    {p.title}
-                  </Anchor>
-                ),
-              },
-              { header: t('proposals.proposer'), cell: (p) => p.proposerUnitName },
-              { header: t('proposals.authority'), cell: (p) => p.authorityUnitName },
-              { header: t('proposals.period'), cell: (p) => text(p.period.label, i18n.language) },
-              {
-                header: t('proposals.nominationCount'),
-                align: 'right',
-                cell: (p) => p.nominationCount,
-              },
-              {
-                header: t('proposals.createdAt'),
-                td: NOWRAP,
-                cell: (p) => formatInstantDate(p.createdAt),
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty={t('proposals.none')}
+          minWidth={720}
+          aria-label={t('proposals.title')}
+          data-testid="proposals-table"
+          rows={rows}
+          columns={[
+            { header: t('proposals.number'), td: NOWRAP, cell: (p) => p.number ?? '—' },
+            {
+              header: t('proposals.listTitle'),
+              cell: (p) => (
+                <Anchor component={Link} to={`/proposals/${p.id}`}>
+                  {p.title}
+                </Anchor>
+              ),
+            },
+            { header: t('proposals.proposer'), cell: (p) => p.proposerUnitName },
+            { header: t('proposals.authority'), cell: (p) => p.authorityUnitName },
+            { header: t('proposals.period'), cell: (p) => text(p.period.label, i18n.language) },
+            {
+              header: t('proposals.nominationCount'),
+              align: 'right',
+              cell: (p) => p.nominationCount,
+            },
+            {
+              header: t('proposals.createdAt'),
+              td: NOWRAP,
+              cell: (p) => formatInstantDate(p.createdAt),
+            },
+          ]}
+        />
       </QueryState>
     </>
   );

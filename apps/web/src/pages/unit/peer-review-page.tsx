@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +7,7 @@ import { keys, useAssessment, useMembers } from '../../api/queries';
 import type { AssessmentStatus, Cycle } from '../../api/types';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
+import { DataTable } from '../../components/data-table';
 import { Deadline } from '../../components/deadline';
 import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
@@ -170,51 +160,40 @@ export function PeerReviewPage() {
                 </Text>
               )}
             </Group>
-            {subjects.length === 0 ? (
-              <Alert color="gray" variant="light">
-                {t('peer.noneAssigned')}
-              </Alert>
-            ) : (
-              <Table.ScrollContainer minWidth={420}>
-                <Table striped aria-label={t('peer.tableLabel')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('common.unit')}</Table.Th>
-                      <Table.Th>{t('peer.status')}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {subjects.map((subject) => {
-                      const sheet = sheetFor(subject);
-                      return (
-                        <Table.Tr key={subject}>
-                          <Table.Td>{nameOf(subject)}</Table.Td>
-                          <Table.Td>
-                            {sheet ? (
-                              <Badge color="green" variant="light">
-                                {t('peer.done', { total: formatDecimal(sheet.total) })}
-                              </Badge>
-                            ) : (
-                              <Badge color="gray" variant="light">
-                                {t('peer.todo')}
-                              </Badge>
-                            )}
-                          </Table.Td>
-                          <Table.Td ta="right">
-                            {!sheet && !s.closed ? (
-                              <Button size="xs" onClick={() => setScoring(subject)}>
-                                {t('peer.score')}
-                              </Button>
-                            ) : null}
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <DataTable
+              empty={t('peer.noneAssigned')}
+              minWidth={420}
+              aria-label={t('peer.tableLabel')}
+              rows={subjects}
+              rowKey={(subject) => subject}
+              columns={[
+                { header: t('common.unit'), cell: (subject) => nameOf(subject) },
+                {
+                  header: t('peer.status'),
+                  cell: (subject) => {
+                    const sheet = sheetFor(subject);
+                    return sheet ? (
+                      <Badge color="green" variant="light">
+                        {t('peer.done', { total: formatDecimal(sheet.total) })}
+                      </Badge>
+                    ) : (
+                      <Badge color="gray" variant="light">
+                        {t('peer.todo')}
+                      </Badge>
+                    );
+                  },
+                },
+                {
+                  align: 'right',
+                  cell: (subject) =>
+                    !sheetFor(subject) && !s.closed ? (
+                      <Button size="xs" onClick={() => setScoring(subject)}>
+                        {t('peer.score')}
+                      </Button>
+                    ) : null,
+                },
+              ]}
+            />
             <ConflictForm
               cycle={cycle}
               unitId={unitId}
