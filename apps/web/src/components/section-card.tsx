@@ -1,14 +1,15 @@
-import { Card, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /**
  * A titled part of a page in a bordered card: its heading (an h2 at h4 size), an optional dimmed
- * hint under it, then the content.
+ * hint under it, then the content (with `stack`, one part under another, a small gap apart).
  */
 export function SectionCard(props: {
   title: ReactNode;
   hint?: ReactNode;
   children?: ReactNode;
+  stack?: boolean;
   'data-testid'?: string;
 }) {
   return (
@@ -21,7 +22,7 @@ export function SectionCard(props: {
           {props.hint}
         </Text>
       ) : null}
-      {props.children}
+      {props.stack ? <Stack gap="sm">{props.children}</Stack> : props.children}
     </Card>
   );
 }

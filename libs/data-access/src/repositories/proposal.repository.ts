@@ -62,6 +62,8 @@ export class ProposalRepository {
    */
   async create(p: NewProposal): Promise<ProposalRecord> {
     const period = normalizeAwardPeriod(p.period);
+    const { number, title, proposerUnitId, authorityUnitId, formCode, movementCode } = p;
+    const heading = { number, title, proposerUnitId, authorityUnitId, formCode, movementCode };
     await this.audit.recordOnce(
       {
         // The id is the request's (derived from its Idempotency-Key): a retry records nothing twice.
@@ -71,12 +73,7 @@ export class ProposalRepository {
         entityType: 'Proposal',
         entityId: p.id,
         payload: {
-          number: p.number,
-          title: p.title,
-          proposerUnitId: p.proposerUnitId,
-          authorityUnitId: p.authorityUnitId,
-          formCode: p.formCode,
-          movementCode: p.movementCode,
+          ...heading,
           period,
           nominationIds: p.nominationIds,
         },
@@ -86,12 +83,7 @@ export class ProposalRepository {
         await tx.proposal.create({
           data: {
             id: p.id,
-            number: p.number,
-            title: p.title,
-            proposerUnitId: p.proposerUnitId,
-            authorityUnitId: p.authorityUnitId,
-            formCode: p.formCode,
-            movementCode: p.movementCode,
+            ...heading,
             year: period.year,
             periodKind: period.kind,
             periodStart: period.startYear,

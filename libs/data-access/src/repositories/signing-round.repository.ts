@@ -69,16 +69,7 @@ export class SigningRoundRepository {
         items: e.items,
       }),
       async (tx, at) => {
-        const pledge = await tx.pledge.findUniqueOrThrow({ where: { cycleId: e.cycleId } });
-        await this.createVersion(
-          tx,
-          pledge.id,
-          e.version,
-          e.items,
-          e.contentHash,
-          null,
-          e.actorUserId,
-        );
+        await this.createVersion(tx, e, null);
         await tx.signingRound.create({
           data: {
             id: e.roundId,
@@ -144,16 +135,7 @@ export class SigningRoundRepository {
         invalidatedUnitIds: e.invalidatedUnitIds,
       }),
       async (tx, at) => {
-        const pledge = await tx.pledge.findUniqueOrThrow({ where: { cycleId: e.cycleId } });
-        await this.createVersion(
-          tx,
-          pledge.id,
-          e.version,
-          e.items,
-          e.contentHash,
-          e.reason,
-          e.actorUserId,
-        );
+        await this.createVersion(tx, e, e.reason);
         await tx.pledgeSignature.updateMany({
           where: { roundId: e.roundId, invalidatedAt: null },
           data: { invalidatedAt: at, invalidatedByVersion: e.version },
@@ -212,26 +194,30 @@ export class SigningRoundRepository {
     );
   }
 
+  /** The pledge's next version (its items in order) becomes its current one. */
   private async createVersion(
     tx: PrismaTx,
-    pledgeId: string,
-    version: number,
-    items: string[],
-    contentHash: string,
+    e: {
+      cycleId: string;
+      version: number;
+      items: string[];
+      contentHash: string;
+      actorUserId: string | null;
+    },
     reason: string | null,
-    createdById: string | null,
   ): Promise<void> {
+    const pledge = await tx.pledge.findUniqueOrThrow({ where: { cycleId: e.cycleId } });
     await tx.pledgeVersion.create({
       data: {
-        pledgeId,
-        version,
-        contentHash,
+        pledgeId: pledge.id,
+        version: e.version,
+        contentHash: e.contentHash,
         reason,
-        createdById,
-        items: { create: items.map((text, position) => ({ position, text })) },
+        createdById: e.actorUserId,
+        items: { create: e.items.map((text, position) => ({ position, text })) },
       },
     });
-    await tx.pledge.update({ where: { id: pledgeId }, data: { currentVersion: version } });
+    await tx.pledge.update({ where: { id: pledge.id }, data: { currentVersion: e.version } });
   }
 
   private entry(

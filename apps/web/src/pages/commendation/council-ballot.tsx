@@ -1,16 +1,5 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { SectionCard } from '../../components/section-card';
+import { Alert, Badge, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,134 +82,133 @@ export function CouncilBallot({ n }: { n: NominationDetail }) {
   const total = cv?.eligibleCount ?? n.live?.council?.eligibleCount ?? 0;
 
   return (
-    <Card withBorder padding="md" data-testid="council-ballot">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('nominationDetail.council')}
-        </Title>
-        <Text size="sm" c="dimmed">
+    <SectionCard
+      title={t('nominationDetail.council')}
+      hint={
+        <>
           {t('nominationDetail.councilProgress', { voted: votedCount, total })} ·{' '}
           {t('journeys.ballot.secret')}
-        </Text>
-        {iVoted ? (
-          <Alert color="green" variant="light" data-testid="my-ballot">
-            <Stack gap={4}>
-              <Text size="sm" fw={600}>
-                {cv?.me.votedAt
-                  ? t('journeys.ballot.youVotedAt', { at: formatDateTime(cv.me.votedAt) })
-                  : t('journeys.ballot.youVoted')}
-              </Text>
-              {cv?.me.written && cv.me.recordedByName ? (
-                <Text size="sm">
-                  {t('journeys.ballot.writtenBy', { name: cv.me.recordedByName })}
-                </Text>
-              ) : null}
+        </>
+      }
+      stack
+      data-testid="council-ballot"
+    >
+      {iVoted ? (
+        <Alert color="green" variant="light" data-testid="my-ballot">
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {cv?.me.votedAt
+                ? t('journeys.ballot.youVotedAt', { at: formatDateTime(cv.me.votedAt) })
+                : t('journeys.ballot.youVoted')}
+            </Text>
+            {cv?.me.written && cv.me.recordedByName ? (
               <Text size="sm">
-                {myChoice === null
-                  ? t('journeys.ballot.choiceSealed')
-                  : t('journeys.ballot.yourChoice', {
-                      choice: myChoice
-                        ? t('nominationDetail.voteYes')
-                        : t('nominationDetail.voteNo'),
-                    })}
+                {t('journeys.ballot.writtenBy', { name: cv.me.recordedByName })}
               </Text>
-            </Stack>
-          </Alert>
-        ) : null}
-        {open || iVoted ? (
+            ) : null}
+            <Text size="sm">
+              {myChoice === null
+                ? t('journeys.ballot.choiceSealed')
+                : t('journeys.ballot.yourChoice', {
+                    choice: myChoice ? t('nominationDetail.voteYes') : t('nominationDetail.voteNo'),
+                  })}
+            </Text>
+          </Stack>
+        </Alert>
+      ) : null}
+      {open || iVoted ? (
+        <Group>
+          <Button
+            color="green"
+            variant={myChoice === true ? 'filled' : iVoted ? 'default' : 'filled'}
+            disabled={iVoted || busy || !open}
+            onClick={() => setConfirming({ approve: true })}
+          >
+            {t('nominationDetail.voteYes')}
+          </Button>
+          <Button
+            color="red"
+            variant={myChoice === false ? 'filled' : iVoted ? 'default' : 'light'}
+            disabled={iVoted || busy || !open}
+            onClick={() => setConfirming({ approve: false })}
+          >
+            {t('nominationDetail.voteNo')}
+          </Button>
+        </Group>
+      ) : null}
+      {!open ? (
+        <Text size="sm" c="dimmed">
+          {t('journeys.ballot.closed')}
+        </Text>
+      ) : null}
+
+      {cv && cv.members.length > 0 ? (
+        <List listStyleType="none" spacing={4} size="sm" data-testid="council-members">
+          {cv.members.map((m) => (
+            <List.Item key={m.userId}>
+              <Group gap="xs" wrap="wrap">
+                <Text size="sm" fw={m.userId === me?.userId ? 600 : 400}>
+                  {m.fullName}
+                </Text>
+                {m.votedAt ? (
+                  <>
+                    <Badge color="green" variant="light" size="sm">
+                      {m.written ? t('journeys.ballot.votedWritten') : t('ballots.voted')}
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(m.votedAt)}
+                    </Text>
+                  </>
+                ) : (
+                  <Badge color="gray" variant="light" size="sm">
+                    {t('journeys.ballot.notYet')}
+                  </Badge>
+                )}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+
+      {open && absentChoices.length > 0 ? (
+        <Stack gap="xs">
+          <Select
+            label={t('journeys.ballot.absentMember')}
+            description={t('journeys.ballot.absentHint')}
+            placeholder={t('journeys.ballot.absentPlaceholder')}
+            searchable
+            clearable
+            data={absentChoices.map((m) => ({ value: m.userId, label: m.fullName }))}
+            value={absent}
+            onChange={setAbsent}
+          />
           <Group>
             <Button
-              color="green"
-              variant={myChoice === true ? 'filled' : iVoted ? 'default' : 'filled'}
-              disabled={iVoted || busy || !open}
-              onClick={() => setConfirming({ approve: true })}
+              variant="default"
+              disabled={!absent || busy}
+              onClick={() =>
+                absent &&
+                setConfirming({ approve: true, onBehalfOf: { userId: absent, name: absentName } })
+              }
             >
-              {t('nominationDetail.voteYes')}
+              {t('nominationDetail.recordYes')}
             </Button>
             <Button
-              color="red"
-              variant={myChoice === false ? 'filled' : iVoted ? 'default' : 'light'}
-              disabled={iVoted || busy || !open}
-              onClick={() => setConfirming({ approve: false })}
+              variant="default"
+              disabled={!absent || busy}
+              onClick={() =>
+                absent &&
+                setConfirming({
+                  approve: false,
+                  onBehalfOf: { userId: absent, name: absentName },
+                })
+              }
             >
-              {t('nominationDetail.voteNo')}
+              {t('nominationDetail.recordNo')}
             </Button>
           </Group>
-        ) : null}
-        {!open ? (
-          <Text size="sm" c="dimmed">
-            {t('journeys.ballot.closed')}
-          </Text>
-        ) : null}
-
-        {cv && cv.members.length > 0 ? (
-          <List listStyleType="none" spacing={4} size="sm" data-testid="council-members">
-            {cv.members.map((m) => (
-              <List.Item key={m.userId}>
-                <Group gap="xs" wrap="wrap">
-                  <Text size="sm" fw={m.userId === me?.userId ? 600 : 400}>
-                    {m.fullName}
-                  </Text>
-                  {m.votedAt ? (
-                    <>
-                      <Badge color="green" variant="light" size="sm">
-                        {m.written ? t('journeys.ballot.votedWritten') : t('ballots.voted')}
-                      </Badge>
-                      <Text size="xs" c="dimmed">
-                        {formatDateTime(m.votedAt)}
-                      </Text>
-                    </>
-                  ) : (
-                    <Badge color="gray" variant="light" size="sm">
-                      {t('journeys.ballot.notYet')}
-                    </Badge>
-                  )}
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        ) : null}
-
-        {open && absentChoices.length > 0 ? (
-          <Stack gap="xs">
-            <Select
-              label={t('journeys.ballot.absentMember')}
-              description={t('journeys.ballot.absentHint')}
-              placeholder={t('journeys.ballot.absentPlaceholder')}
-              searchable
-              clearable
-              data={absentChoices.map((m) => ({ value: m.userId, label: m.fullName }))}
-              value={absent}
-              onChange={setAbsent}
-            />
-            <Group>
-              <Button
-                variant="default"
-                disabled={!absent || busy}
-                onClick={() =>
-                  absent &&
-                  setConfirming({ approve: true, onBehalfOf: { userId: absent, name: absentName } })
-                }
-              >
-                {t('nominationDetail.recordYes')}
-              </Button>
-              <Button
-                variant="default"
-                disabled={!absent || busy}
-                onClick={() =>
-                  absent &&
-                  setConfirming({
-                    approve: false,
-                    onBehalfOf: { userId: absent, name: absentName },
-                  })
-                }
-              >
-                {t('nominationDetail.recordNo')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
-      </Stack>
+        </Stack>
+      ) : null}
 
       <Modal
         opened={confirming !== null}
@@ -258,6 +246,6 @@ export function CouncilBallot({ n }: { n: NominationDetail }) {
           </Stack>
         ) : null}
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

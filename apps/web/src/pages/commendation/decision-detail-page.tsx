@@ -10,7 +10,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Title,
 } from '@mantine/core';
 import { useIsMutating } from '@tanstack/react-query';
 import { IconCertificate, IconDownload, IconGavel } from '@tabler/icons-react';
@@ -55,35 +54,31 @@ function IssueCard({ d }: { d: DecisionDetail }) {
   const total = d.recipients.length;
   const done = d.recipients.filter((r) => r.award).length;
   return (
-    <Card withBorder padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('decisionDetail.issueTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('decisionDetail.issueHint', { count: total })}
-        </Text>
-        {issue.isPending ? (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Text size="sm">{t('decisionDetail.issuing', { done, total })}</Text>
-            <Progress
-              value={total ? Math.max(8, (done / total) * 100) : 100}
-              animated
-              striped
-              aria-label={t('decisionDetail.issuingLabel')}
-            />
-          </Stack>
-        ) : null}
-        <Group>
-          <Button
-            leftSection={<IconGavel size={16} aria-hidden />}
-            loading={issue.isPending}
-            onClick={() => setConfirming(true)}
-          >
-            {t('decisionDetail.issue')}
-          </Button>
-        </Group>
-      </Stack>
+    <SectionCard
+      title={t('decisionDetail.issueTitle')}
+      hint={t('decisionDetail.issueHint', { count: total })}
+      stack
+    >
+      {issue.isPending ? (
+        <Stack gap={4} role="status" aria-live="polite">
+          <Text size="sm">{t('decisionDetail.issuing', { done, total })}</Text>
+          <Progress
+            value={total ? Math.max(8, (done / total) * 100) : 100}
+            animated
+            striped
+            aria-label={t('decisionDetail.issuingLabel')}
+          />
+        </Stack>
+      ) : null}
+      <Group>
+        <Button
+          leftSection={<IconGavel size={16} aria-hidden />}
+          loading={issue.isPending}
+          onClick={() => setConfirming(true)}
+        >
+          {t('decisionDetail.issue')}
+        </Button>
+      </Group>
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
@@ -101,7 +96,7 @@ function IssueCard({ d }: { d: DecisionDetail }) {
           confirmLabel={t('decisionDetail.issueNow')}
         />
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }
 

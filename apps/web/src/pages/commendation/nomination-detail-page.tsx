@@ -10,7 +10,6 @@ import {
   Stepper,
   Text,
   Textarea,
-  Title,
   type MantineColor,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -89,26 +88,21 @@ function StepActions({ n }: { n: NominationDetail }) {
     </Button>
   );
   return (
-    <Card withBorder padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('nominationDetail.yourStep')}
-        </Title>
-        <Textarea
-          label={t('nominationDetail.reason')}
-          description={t('nominationDetail.reasonHint')}
-          autosize
-          minRows={2}
-          {...form.getInputProps('reason')}
-        />
-        <Group>
-          {/* One decision at a time: every button waits while one is being recorded. */}
-          {decisionButton('APPROVE', 'green', t('nominationDetail.approve'))}
-          {decisionButton('RETURN', 'orange', t('nominationDetail.return'))}
-          {decisionButton('REJECT', 'red', t('nominationDetail.reject'))}
-        </Group>
-      </Stack>
-    </Card>
+    <SectionCard title={t('nominationDetail.yourStep')} stack>
+      <Textarea
+        label={t('nominationDetail.reason')}
+        description={t('nominationDetail.reasonHint')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('reason')}
+      />
+      <Group>
+        {/* One decision at a time: every button waits while one is being recorded. */}
+        {decisionButton('APPROVE', 'green', t('nominationDetail.approve'))}
+        {decisionButton('RETURN', 'orange', t('nominationDetail.return'))}
+        {decisionButton('REJECT', 'red', t('nominationDetail.reject'))}
+      </Group>
+    </SectionCard>
   );
 }
 
@@ -146,45 +140,40 @@ function ReturnedActions({ n }: { n: NominationDetail }) {
     invalidate,
   });
   return (
-    <Card withBorder padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('nominationDetail.returnedTitle')}
-        </Title>
-        {dossier.map((item) => (
-          <FileInput
-            key={item.kind}
-            label={text(item.label, i18n.language)}
-            placeholder={t('nominationForm.chooseFile')}
-            clearable
-            value={files[item.kind] ?? null}
-            onChange={(file) => setFiles((f) => ({ ...f, [item.kind]: file }))}
-          />
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            loading={upload.isPending}
-            disabled={!Object.values(files).some(Boolean)}
-            onClick={() => upload.mutate()}
-          >
-            {t('nominationDetail.upload')}
-          </Button>
-        </Group>
-        <Textarea
-          label={t('nominationDetail.resubmitNote')}
-          autosize
-          minRows={1}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+    <SectionCard title={t('nominationDetail.returnedTitle')} stack>
+      {dossier.map((item) => (
+        <FileInput
+          key={item.kind}
+          label={text(item.label, i18n.language)}
+          placeholder={t('nominationForm.chooseFile')}
+          clearable
+          value={files[item.kind] ?? null}
+          onChange={(file) => setFiles((f) => ({ ...f, [item.kind]: file }))}
         />
-        <Group>
-          <Button loading={resubmit.isPending} onClick={() => resubmit.mutate()}>
-            {t('nominationDetail.resubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          loading={upload.isPending}
+          disabled={!Object.values(files).some(Boolean)}
+          onClick={() => upload.mutate()}
+        >
+          {t('nominationDetail.upload')}
+        </Button>
+      </Group>
+      <Textarea
+        label={t('nominationDetail.resubmitNote')}
+        autosize
+        minRows={1}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      <Group>
+        <Button loading={resubmit.isPending} onClick={() => resubmit.mutate()}>
+          {t('nominationDetail.resubmit')}
+        </Button>
+      </Group>
+    </SectionCard>
   );
 }
 

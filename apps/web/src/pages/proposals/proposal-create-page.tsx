@@ -11,7 +11,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { IconFileUpload, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -44,6 +43,7 @@ import { documentOf } from '../../lib/documents';
 import { useModelPicker } from '../../lib/use-model-picker';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { PeriodFields, type PeriodValue } from './period-fields';
+import { SectionCard } from '../../components/section-card';
 
 type NomineeKind = ProposalNominee['nomineeKind'];
 
@@ -249,35 +249,31 @@ export function ProposalCreatePage() {
               </Stack>
             </Card>
             <SharedFiles form={form} selected={selected} />
-            <Card withBorder padding="md">
-              <Stack gap="sm">
-                <Title order={2} size="h4">
-                  {t('proposalForm.nominees')}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t('proposalForm.nomineesHint')}
-                </Text>
-                {form.values.nominees.map((n, i) => (
-                  <NomineeRow
-                    key={n.key}
-                    form={form}
-                    index={i}
-                    units={units}
-                    selected={selected}
-                    canRemove={form.values.nominees.length > 1}
-                  />
-                ))}
-                <Group>
-                  <Button
-                    variant="light"
-                    leftSection={<IconPlus size={16} aria-hidden />}
-                    onClick={() => form.insertListItem('nominees', newNominee(unitId))}
-                  >
-                    {t('proposalForm.addNominee')}
-                  </Button>
-                </Group>
-              </Stack>
-            </Card>
+            <SectionCard
+              title={t('proposalForm.nominees')}
+              hint={t('proposalForm.nomineesHint')}
+              stack
+            >
+              {form.values.nominees.map((n, i) => (
+                <NomineeRow
+                  key={n.key}
+                  form={form}
+                  index={i}
+                  units={units}
+                  selected={selected}
+                  canRemove={form.values.nominees.length > 1}
+                />
+              ))}
+              <Group>
+                <Button
+                  variant="light"
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                  onClick={() => form.insertListItem('nominees', newNominee(unitId))}
+                >
+                  {t('proposalForm.addNominee')}
+                </Button>
+              </Group>
+            </SectionCard>
             <DossierError error={form.errors['documents']} />
             <Group justify="flex-end">
               <Button type="submit" loading={submit.isPending}>
@@ -301,22 +297,17 @@ function kindAt(values: ProposalValues, path: string): NomineeKind | undefined {
 function SharedFiles({ form, selected }: { form: Form; selected: AwardForm | undefined }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('proposalForm.sharedFiles')}
-        </Title>
-        <DossierFileInputs
-          selected={selected}
-          hint={t('proposalForm.sharedFilesHint')}
-          files={form.values.files}
-          onChange={(kind, file) => {
-            form.setFieldValue('files', { ...form.values.files, [kind]: file });
-            form.clearFieldError('documents');
-          }}
-        />
-      </Stack>
-    </Card>
+    <SectionCard title={t('proposalForm.sharedFiles')} stack>
+      <DossierFileInputs
+        selected={selected}
+        hint={t('proposalForm.sharedFilesHint')}
+        files={form.values.files}
+        onChange={(kind, file) => {
+          form.setFieldValue('files', { ...form.values.files, [kind]: file });
+          form.clearFieldError('documents');
+        }}
+      />
+    </SectionCard>
   );
 }
 
