@@ -1,24 +1,45 @@
-import { Button, Group, type MantineColor, type MantineSpacing } from '@mantine/core';
+import {
+  Button,
+  Group,
+  type ButtonVariant,
+  type MantineColor,
+  type MantineSpacing,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The end of a form: Cancel (unless named otherwise), then its submit button (Save unless named). */
+/** The end of a form: Cancel (when it can be called off; unless named otherwise), then its submit
+ * button (Save unless named). */
 export function FormActions(props: {
-  onCancel: () => void;
+  onCancel?: () => void;
   pending: boolean;
   submitLabel?: ReactNode;
   cancelLabel?: ReactNode;
   /** The submit button's colour, for a form that revokes or refuses. */
   color?: MantineColor;
+  /** `light` for a secondary form of a page. */
+  variant?: ButtonVariant;
+  /** Nothing to send yet (the step is closed). */
+  disabled?: boolean;
   mt?: MantineSpacing;
+  submitTestId?: string;
 }) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" mt={props.mt}>
-      <Button variant="default" onClick={props.onCancel}>
-        {props.cancelLabel ?? t('common.cancel')}
-      </Button>
-      <Button type="submit" color={props.color} loading={props.pending}>
+      {props.onCancel ? (
+        <Button variant="default" onClick={props.onCancel}>
+          {props.cancelLabel ?? t('common.cancel')}
+        </Button>
+      ) : null}
+      <Button
+        type="submit"
+        color={props.color}
+        variant={props.variant}
+        loading={props.pending}
+        disabled={props.disabled}
+        data-testid={props.submitTestId}
+      >
         {props.submitLabel ?? t('common.save')}
       </Button>
     </Group>

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Card, Checkbox, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
@@ -18,6 +8,7 @@ import { keys, usePreferences } from '../api/queries';
 import type { Channel, NotificationPreference } from '../api/types';
 import { useApiMutation } from '../lib/use-api-mutation';
 import { PageHeader, QueryState } from '../components/page';
+import { FormActions } from '../components/form-actions';
 
 interface PreferenceValues {
   channels: Channel[];
@@ -99,11 +90,7 @@ export function SettingsPage() {
                   <TimeInput label={t('settings.quietTo')} {...form.getInputProps('quietTo')} />
                 </SimpleGrid>
               </div>
-              <Group justify="flex-end">
-                <Button type="submit" loading={save.isPending} data-testid="settings-save">
-                  {t('common.save')}
-                </Button>
-              </Group>
+              <FormActions pending={save.isPending} submitTestId="settings-save" />
             </Stack>
           </form>
         </Card>

@@ -3,7 +3,6 @@ import {
   Group,
   NumberInput,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -24,6 +23,8 @@ import { useCurrentCycle } from '../../lib/cycle-context';
 import { daysBetween, todayInVietnam } from '../../lib/dates';
 import { FormActions } from '../../components/form-actions';
 import { SectionCard } from '../../components/section-card';
+import { MovementFields } from '../../components/movement-fields';
+import { ClusterField } from '../../components/cluster-field';
 
 type PeriodKind = CreateCycle['periodKind'];
 
@@ -160,30 +161,17 @@ function CycleForm({ cycles }: { cycles: Cycle[] }) {
         <Stack gap="md" maw={900}>
           <Card withBorder padding="md">
             <Stack gap="sm">
-              {clusters.length > 0 ? (
-                <Select
-                  label={t('createCycle.cluster')}
-                  description={t('createCycle.clusterHint')}
-                  data={clusters.map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }))}
-                  allowDeselect={false}
-                  {...form.getInputProps('clusterId')}
-                />
-              ) : (
-                <TextInput
-                  label={t('createCycle.clusterId')}
-                  description={t('createCycle.clusterIdHint')}
-                  {...form.getInputProps('clusterId')}
-                />
-              )}
+              <ClusterField
+                clusters={clusters}
+                label={t('createCycle.cluster')}
+                hint={t('createCycle.clusterHint')}
+                {...form.getInputProps('clusterId')}
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('createCycle.movementCode')}
-                  description={t('createCycle.movementCodeHint')}
-                  {...form.getInputProps('movementCode')}
-                />
-                <TextInput
-                  label={t('createCycle.movementName')}
-                  {...form.getInputProps('movementName')}
+                <MovementFields
+                  codeHint={t('createCycle.movementCodeHint')}
+                  inputProps={(f) => form.getInputProps(f)}
+                  setField={(f, v) => form.setFieldValue(f, v)}
                 />
               </SimpleGrid>
               <div>

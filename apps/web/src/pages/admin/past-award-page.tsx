@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Card,
   Group,
   NumberInput,
@@ -17,11 +16,13 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
-import { text, useAwardForms, usePeople } from '../../api/commendation';
+import { text, useAwardForms } from '../../api/commendation';
 import { useUnits } from '../../api/directory';
 import { DataTable } from '../../components/data-table';
 import { PageHeader, QueryState } from '../../components/page';
 import { useApiMutation } from '../../lib/use-api-mutation';
+import { PersonSelect } from '../../components/nominee-selects';
+import { FormActions } from '../../components/form-actions';
 
 type RecipientKind = 'UNIT' | 'PERSON';
 
@@ -66,7 +67,6 @@ export function PastAwardPage() {
     },
   });
   const values = form.getValues();
-  const people = usePeople(values.recipientKind === 'PERSON' ? values.unitId : null);
   const recipientId = values.recipientKind === 'UNIT' ? values.unitId : values.personId;
   const history = useQuery({
     queryKey: historyKey(values.recipientKind, recipientId ?? ''),
@@ -152,15 +152,11 @@ export function PastAwardPage() {
                   }}
                 />
                 {values.recipientKind === 'PERSON' ? (
-                  <Select
+                  <PersonSelect
                     label={t('pastAward.personLabel')}
-                    searchable
                     required
                     disabled={!values.unitId}
-                    data={(people.data ?? []).map((p) => ({
-                      value: p.id,
-                      label: p.position ? `${p.fullName} — ${p.position}` : p.fullName,
-                    }))}
+                    unitId={values.unitId}
                     nothingFoundMessage={t('pastAward.noPeople')}
                     {...form.getInputProps('personId')}
                   />
@@ -197,11 +193,7 @@ export function PastAwardPage() {
                   maxLength={2000}
                   {...form.getInputProps('achievement')}
                 />
-                <Group justify="flex-end">
-                  <Button type="submit" loading={record.isPending}>
-                    {t('pastAward.submit')}
-                  </Button>
-                </Group>
+                <FormActions pending={record.isPending} submitLabel={t('pastAward.submit')} />
               </Stack>
             </form>
           </QueryState>

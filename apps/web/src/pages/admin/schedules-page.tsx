@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -10,6 +10,9 @@ import { useCurrentCycle } from '../../lib/cycle-context';
 import { DEFAULT_RULE_SET_CODE } from './cycles-page';
 import { CodeText, DataTable } from '../../components/data-table';
 import { SectionCard } from '../../components/section-card';
+import { MovementFields } from '../../components/movement-fields';
+import { ClusterField } from '../../components/cluster-field';
+import { FormActions } from '../../components/form-actions';
 
 interface ScheduleValues {
   clusterId: string;
@@ -109,27 +112,16 @@ export function SchedulesPage() {
         <SectionCard title={t('schedules.createTitle')} hint={t('schedules.createHint')}>
           <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
             <Stack gap="sm">
-              {clusters.length > 0 ? (
-                <Select
-                  label={t('schedules.cluster')}
-                  data={clusters.map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }))}
-                  allowDeselect={false}
-                  {...form.getInputProps('clusterId')}
-                />
-              ) : (
-                <TextInput
-                  label={t('createCycle.clusterId')}
-                  {...form.getInputProps('clusterId')}
-                />
-              )}
+              <ClusterField
+                clusters={clusters}
+                label={t('schedules.cluster')}
+                {...form.getInputProps('clusterId')}
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('createCycle.movementCode')}
-                  {...form.getInputProps('movementCode')}
-                />
-                <TextInput
-                  label={t('createCycle.movementName')}
-                  {...form.getInputProps('movementName')}
+                <MovementFields
+                  codeHint={t('createCycle.movementCodeHint')}
+                  inputProps={(f) => form.getInputProps(f)}
+                  setField={(f, v) => form.setFieldValue(f, v)}
                 />
                 <Select
                   label={t('schedules.ruleSet')}
@@ -149,11 +141,7 @@ export function SchedulesPage() {
                   {...form.getInputProps('calendarScale')}
                 />
               </SimpleGrid>
-              <Group justify="flex-end">
-                <Button type="submit" loading={create.isPending}>
-                  {t('schedules.create')}
-                </Button>
-              </Group>
+              <FormActions pending={create.isPending} submitLabel={t('schedules.create')} />
             </Stack>
           </form>
         </SectionCard>

@@ -20,7 +20,7 @@ import { formatDateTime } from '../../lib/dates';
 import { itemsChanged } from '../../lib/pledge-diff';
 import { useNextTask } from '../../lib/next-task';
 import { SectionCard } from '../../components/section-card';
-import { ConfirmActions } from '../../components/form-actions';
+import { ConfirmActions, FormActions } from '../../components/form-actions';
 
 /** The round an action returned, shown at once: its status view and the cycle's reference to it
  * (the board and the cycle summary read both), then refreshed from the API. */
@@ -198,11 +198,11 @@ export function SigningActionsCard({ cycle, status }: { cycle: Cycle; status: Si
                   {...form.getInputProps('reason')}
                 />
               </Group>
-              <Group justify="flex-end">
-                <Button type="submit" variant="light" loading={extend.isPending}>
-                  {t('board.moveDeadlineNow')}
-                </Button>
-              </Group>
+              <FormActions
+                pending={extend.isPending}
+                submitLabel={t('board.moveDeadlineNow')}
+                variant="light"
+              />
             </Stack>
           </form>
         ) : null}

@@ -1,26 +1,10 @@
-import {
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Card, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
-import {
-  commendationKeys,
-  useAwardForms,
-  usePeople,
-  type NominationSummary,
-} from '../../api/commendation';
+import { commendationKeys, useAwardForms, type NominationSummary } from '../../api/commendation';
 import { documentsOf } from '../../lib/documents';
-import { useModelPicker } from '../../lib/use-model-picker';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { useMe } from '../../auth/auth';
 import { PageHeader, QueryState } from '../../components/page';
@@ -30,6 +14,8 @@ import {
   DossierError,
   DossierFileInputs,
 } from '../../components/dossier-fields';
+import { ModelSelect, PersonSelect } from '../../components/nominee-selects';
+import { FormActions } from '../../components/form-actions';
 
 type NomineeKind = NominationSummary['nomineeKind'];
 
@@ -52,7 +38,6 @@ export function NominationCreatePage() {
   const me = useMe();
   const unitId = me.data?.unitId ?? '';
   const forms = useAwardForms();
-  const people = usePeople(unitId);
   const form = useForm<NominationValues>({
     mode: 'controlled',
     initialValues: {
@@ -75,7 +60,6 @@ export function NominationCreatePage() {
           : null,
     },
   });
-  const models = useModelPicker(unitId, !!unitId && form.values.nomineeKind === 'INITIATIVE');
   const selected = forms.data?.find((f) => f.code === form.values.formCode);
   const kinds = selected?.content.nomineeKinds ?? ['UNIT', 'PERSON', 'INITIATIVE'];
 
@@ -142,29 +126,21 @@ export function NominationCreatePage() {
               />
             ) : null}
             {form.values.nomineeKind === 'PERSON' ? (
-              <Select
+              <PersonSelect
                 label={t('nominationForm.person')}
                 required
-                searchable
-                nothingFoundMessage={t('nominationForm.noPeople')}
-                data={(people.data ?? []).map((p) => ({
-                  value: p.id,
-                  label: p.position ? `${p.fullName} – ${p.position}` : p.fullName,
-                }))}
+                unitId={unitId}
                 {...form.getInputProps('nomineePersonId')}
               />
             ) : null}
             {form.values.nomineeKind === 'INITIATIVE' ? (
-              <Select
+              <ModelSelect
                 label={t('nominationForm.initiativeId')}
                 description={t('nominationForm.initiativeIdHint')}
                 required
-                {...models.selectProps}
+                unitId={unitId}
                 {...form.getInputProps('nomineeInitiativeId')}
-                onChange={(value: string | null, option) => {
-                  form.setFieldValue('nomineeInitiativeId', value ?? '');
-                  models.pick(value, option);
-                }}
+                onChange={(value) => form.setFieldValue('nomineeInitiativeId', value)}
               />
             ) : null}
             <Textarea
@@ -188,11 +164,7 @@ export function NominationCreatePage() {
               </Stack>
             </Card>
             <DossierError error={form.errors['documents']} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={submit.isPending}>
-                {t('nominationForm.submit')}
-              </Button>
-            </Group>
+            <FormActions pending={submit.isPending} submitLabel={t('nominationForm.submit')} />
           </Stack>
         </form>
       </QueryState>

@@ -27,6 +27,7 @@ import { QueryState } from '../../components/page';
 import { DataTable } from '../../components/data-table';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { formatDate, formatInstantDate } from '../../lib/dates';
+import { FormActions } from '../../components/form-actions';
 
 function PublicShell({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -308,11 +309,7 @@ function ObjectionForm({ posting, onFiled }: { posting: Posting; onFiled: () => 
         <Text size="xs" c="dimmed">
           {t('publicObjection.privacy')}
         </Text>
-        <Group justify="flex-end">
-          <Button type="submit" loading={file.isPending}>
-            {t('publicObjection.submit')}
-          </Button>
-        </Group>
+        <FormActions pending={file.isPending} submitLabel={t('publicObjection.submit')} />
       </Stack>
     </form>
   );

@@ -469,11 +469,7 @@ function AddPersonForm({ unitId }: { unitId: string }) {
             {...form.getInputProps('birthYear')}
           />
         </Group>
-        <Group justify="flex-end">
-          <Button type="submit" loading={add.isPending}>
-            {t('people.add')}
-          </Button>
-        </Group>
+        <FormActions pending={add.isPending} submitLabel={t('people.add')} />
       </Stack>
     </form>
   );

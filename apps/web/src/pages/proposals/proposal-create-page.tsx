@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Autocomplete,
   Button,
   Card,
   FileInput,
@@ -17,13 +16,7 @@ import { IconFileUpload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { actionHeaders, api, call } from '../../api/client';
-import {
-  commendationKeys,
-  text,
-  useAwardForms,
-  usePeople,
-  type AwardForm,
-} from '../../api/commendation';
+import { commendationKeys, text, useAwardForms, type AwardForm } from '../../api/commendation';
 import {
   flattenTree,
   organisationKeys,
@@ -38,12 +31,13 @@ import {
   DossierError,
   DossierFileInputs,
 } from '../../components/dossier-fields';
-import { useMovements } from '../../lib/movements';
 import { documentOf } from '../../lib/documents';
-import { useModelPicker } from '../../lib/use-model-picker';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { PeriodFields, type PeriodValue } from './period-fields';
 import { SectionCard } from '../../components/section-card';
+import { MovementFields } from '../../components/movement-fields';
+import { ModelSelect, PersonSelect } from '../../components/nominee-selects';
+import { FormActions } from '../../components/form-actions';
 
 type NomineeKind = ProposalNominee['nomineeKind'];
 
@@ -100,7 +94,6 @@ export function ProposalCreatePage() {
   const unitId = me.data?.unitId ?? '';
   const forms = useAwardForms();
   const tree = useOrganisationTree(unitId);
-  const movements = useMovements();
   const thisYear = new Date().getUTCFullYear();
   const form = useForm<ProposalValues>({
     mode: 'controlled',
@@ -219,21 +212,10 @@ export function ProposalCreatePage() {
                   {...form.getInputProps('title')}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <Autocomplete
-                    label={t('proposalForm.movementCode')}
-                    description={t('proposalForm.movementCodeHint')}
-                    data={movements.map((m) => ({ value: m.code, label: m.code }))}
-                    {...form.getInputProps('movementCode')}
-                    onChange={(value) => {
-                      const code = value.toUpperCase();
-                      form.setFieldValue('movementCode', code);
-                      const known = movements.find((m) => m.code === code);
-                      if (known) form.setFieldValue('movementName', known.name);
-                    }}
-                  />
-                  <TextInput
-                    label={t('proposalForm.movementName')}
-                    {...form.getInputProps('movementName')}
+                  <MovementFields
+                    codeHint={t('proposalForm.movementCodeHint')}
+                    inputProps={(f) => form.getInputProps(f)}
+                    setField={(f, v) => form.setFieldValue(f, v)}
                   />
                 </SimpleGrid>
                 <PeriodFields
@@ -275,11 +257,10 @@ export function ProposalCreatePage() {
               </Group>
             </SectionCard>
             <DossierError error={form.errors['documents']} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={submit.isPending}>
-                {t('proposalForm.submit', { count: form.values.nominees.length })}
-              </Button>
-            </Group>
+            <FormActions
+              pending={submit.isPending}
+              submitLabel={t('proposalForm.submit', { count: form.values.nominees.length })}
+            />
           </Stack>
         </form>
       </QueryState>
@@ -324,8 +305,6 @@ function NomineeRow(props: {
   const { form, index, selected } = props;
   const path = (field: keyof NomineeValues) => `nominees.${index}.${field}`;
   const row = form.values.nominees[index];
-  const people = usePeople(row?.nomineeKind === 'PERSON' ? row.personUnitId : null);
-  const models = useModelPicker(undefined, row?.nomineeKind === 'INITIATIVE');
   if (!row) return null;
   const kinds = selected?.content.nomineeKinds ?? ['UNIT', 'PERSON', 'INITIATIVE'];
   const n = index + 1;
@@ -380,28 +359,19 @@ function NomineeRow(props: {
             />
           ) : null}
           {row.nomineeKind === 'INITIATIVE' ? (
-            <Select
+            <ModelSelect
               label={t('proposalForm.model', { n })}
               required
-              {...models.selectProps}
               {...form.getInputProps(path('nomineeInitiativeId'))}
-              onChange={(value: string | null, option) => {
-                form.setFieldValue(path('nomineeInitiativeId'), value ?? '');
-                models.pick(value, option);
-              }}
+              onChange={(value) => form.setFieldValue(path('nomineeInitiativeId'), value)}
             />
           ) : null}
         </SimpleGrid>
         {row.nomineeKind === 'PERSON' ? (
-          <Select
+          <PersonSelect
             label={t('proposalForm.person', { n })}
             required
-            searchable
-            nothingFoundMessage={t('nominationForm.noPeople')}
-            data={(people.data ?? []).map((p) => ({
-              value: p.id,
-              label: p.position ? `${p.fullName} – ${p.position}` : p.fullName,
-            }))}
+            unitId={row.personUnitId}
             {...form.getInputProps(path('nomineePersonId'))}
           />
         ) : null}

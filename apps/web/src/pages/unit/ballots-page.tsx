@@ -1,7 +1,6 @@
 import {
   Alert,
   Badge,
-  Button,
   Card,
   Checkbox,
   Group,
@@ -24,6 +23,7 @@ import { useCurrentCycle } from '../../lib/cycle-context';
 import { todayInVietnam } from '../../lib/dates';
 import { QueryParamTabs } from '../../components/query-param-tabs';
 import { SectionCard } from '../../components/section-card';
+import { FormActions } from '../../components/form-actions';
 
 type Kind = 'vote' | 'election';
 
@@ -138,11 +138,10 @@ function BallotForm(props: {
         <Text size="xs" c="dimmed">
           {t('ballots.secret')}
         </Text>
-        <Group justify="flex-end">
-          <Button type="submit" loading={cast.isPending}>
-            {written ? t('ballots.recordWritten') : t('ballots.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          pending={cast.isPending}
+          submitLabel={written ? t('ballots.recordWritten') : t('ballots.submit')}
+        />
       </Stack>
     </form>
   );

@@ -112,11 +112,12 @@ function ConflictForm(props: {
             disabled={locked}
             {...form.getInputProps('reason')}
           />
-          <Group justify="flex-end">
-            <Button type="submit" variant="light" loading={submit.isPending} disabled={locked}>
-              {t('peer.declare')}
-            </Button>
-          </Group>
+          <FormActions
+            pending={submit.isPending}
+            submitLabel={t('peer.declare')}
+            variant="light"
+            disabled={locked}
+          />
         </Stack>
       </form>
     </SectionCard>

@@ -34,6 +34,7 @@ import { NoCycle } from '../../components/no-cycle';
 import { NotStarted, PageHeader, QueryState } from '../../components/page';
 import { useCurrentCycle } from '../../lib/cycle-context';
 import { formatDateTime } from '../../lib/dates';
+import { FormActions } from '../../components/form-actions';
 
 type Kind = Initiative['kind'];
 type OwnerType = Initiative['ownerType'];
@@ -310,11 +311,11 @@ function RegistrationForm(props: {
             {...form.getInputProps('reason')}
           />
         ) : null}
-        <Group justify="flex-end">
-          <Button type="submit" loading={submit.isPending} data-testid="registration-submit">
-            {late ? t('registration.sendLate') : t('registration.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          pending={submit.isPending}
+          submitLabel={late ? t('registration.sendLate') : t('registration.submit')}
+          submitTestId="registration-submit"
+        />
       </Stack>
     </form>
   );

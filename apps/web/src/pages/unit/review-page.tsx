@@ -1,7 +1,6 @@
 import {
   Alert,
   Badge,
-  Button,
   Card,
   Group,
   NumberInput,
@@ -25,6 +24,7 @@ import { useCurrentCycle } from '../../lib/cycle-context';
 import type { Criterion } from '../../api/types';
 import { useCriteria } from '../../lib/criteria';
 import { QueryParamTabs } from '../../components/query-param-tabs';
+import { FormActions } from '../../components/form-actions';
 
 type Stage = 'interim' | 'final';
 
@@ -105,11 +105,11 @@ function ProgressForm(props: { cycle: Cycle; unitId: string; items: string[]; cl
             </Group>
           </Card>
         ))}
-        <Group justify="flex-end">
-          <Button type="submit" loading={submit.isPending} disabled={props.closed}>
-            {t('review.sendProgress')}
-          </Button>
-        </Group>
+        <FormActions
+          pending={submit.isPending}
+          submitLabel={t('review.sendProgress')}
+          disabled={props.closed}
+        />
       </Stack>
     </form>
   );
@@ -157,11 +157,11 @@ function SelfAssessmentForm(props: {
           minRows={2}
           {...form.getInputProps('evidence')}
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={submit.isPending} disabled={props.closed}>
-            {t('review.sendSelf')}
-          </Button>
-        </Group>
+        <FormActions
+          pending={submit.isPending}
+          submitLabel={t('review.sendSelf')}
+          disabled={props.closed}
+        />
       </Stack>
     </form>
   );
