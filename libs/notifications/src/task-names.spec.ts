@@ -49,6 +49,11 @@ describe('movementLabel', () => {
     expect(movementLabel('Phong trào thi đua "Dân vận khéo"')).toBe('Dân vận khéo');
     expect(movementLabel('phong trào “Học tập và làm theo”')).toBe('Học tập và làm theo');
     expect(movementLabel('Thi đua yêu nước')).toBe('Thi đua yêu nước');
+    // A quoted name followed by more words keeps no lone quote.
+    expect(movementLabel('Phong trào thi đua "Dân vận khéo" (kiểm thử DVK1)')).toBe(
+      'Dân vận khéo (kiểm thử DVK1)',
+    );
+    expect(movementLabel('Đợt "Dân vận khéo" năm 2026')).toBe('Đợt "Dân vận khéo" năm 2026');
     expect(
       cycleSubject({ movementName: 'Dân vận khéo', periodLabel: 'Q3/2026', clusterName: 'Cụm 1' }),
     ).toBe('Dân vận khéo Q3/2026 – Cụm 1');

@@ -5,12 +5,15 @@ export interface Localized {
   en: string;
 }
 
-/** "Phong trào thi đua "Dân vận khéo"" → "Dân vận khéo": the name people use for the movement. */
+/**
+ * "Phong trào thi đua "Dân vận khéo"" → "Dân vận khéo": the name people use for the movement. The
+ * quotes around its name go in pairs: "Phong trào "Dân vận khéo" (đợt 2)" → "Dân vận khéo (đợt 2)".
+ */
 export function movementLabel(movementName: string): string {
   const short = movementName
     .trim()
     .replace(/^phong trào(\s+thi đua)?\s*/i, '')
-    .replace(/^["“”'‘’]+|["“”'‘’]+$/g, '')
+    .replace(/^["“'‘]([^"“”'‘’]+)["”'’]/, '$1')
     .trim();
   return short || movementName.trim();
 }
