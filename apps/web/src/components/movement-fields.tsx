@@ -14,7 +14,6 @@ export function MovementFields(props: {
   inputProps: (field: MovementField) => GetInputPropsReturnType;
   setField: (field: MovementField, value: string) => void;
   codeHint?: string;
-  required?: boolean;
 }) {
   const { t } = useTranslation();
   const movements = useMovements();
@@ -23,7 +22,6 @@ export function MovementFields(props: {
       <Autocomplete
         label={t('createCycle.movementCode')}
         description={props.codeHint}
-        required={props.required}
         data={movements.map((m) => ({ value: m.code, label: m.code }))}
         {...props.inputProps('movementCode')}
         onChange={(value) => {
@@ -33,11 +31,7 @@ export function MovementFields(props: {
           if (known) props.setField('movementName', known.name);
         }}
       />
-      <TextInput
-        label={t('createCycle.movementName')}
-        required={props.required}
-        {...props.inputProps('movementName')}
-      />
+      <TextInput label={t('createCycle.movementName')} {...props.inputProps('movementName')} />
     </>
   );
 }
